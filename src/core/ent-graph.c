@@ -1,0 +1,291 @@
+/* ent-graph.c: the in-memory model of an Entente network
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-graph"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ent-graph.h"
+
+static const struct {
+  const char *id;
+  const char *label;
+} kinds[ENT_N_KINDS] = {
+  [ENT_KIND_PERSON]       = { "person",       N_("Person") },
+  [ENT_KIND_COUNTRY]      = { "country",      N_("Country") },
+  [ENT_KIND_PLACE]        = { "place",        N_("Place") },
+  [ENT_KIND_COMMISSION]   = { "commission",   N_("Commission") },
+  [ENT_KIND_ORGANISATION] = { "organisation", N_("Organisation") },
+  [ENT_KIND_COMMUNITY]    = { "community",    N_("Community") },
+  [ENT_KIND_SECTOR]       = { "sector",       N_("Sector") },
+  [ENT_KIND_EVENT]        = { "event",        N_("Event") },
+};
+
+const char *
+ent_kind_to_string (EntKind kind)
+{
+  g_return_val_if_fail (kind < ENT_N_KINDS, NULL);
+
+  return kinds[kind].id;
+}
+
+gboolean
+ent_kind_from_string (const char *str,
+                      EntKind    *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ENT_N_KINDS; i++)
+    {
+      if (g_str_equal (str, kinds[i].id))
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+ent_kind_get_label (EntKind kind)
+{
+  g_return_val_if_fail (kind < ENT_N_KINDS, NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, kinds[kind].label);
+}
+
+static gboolean
+parse_digits (const char *str,
+              guint       n_digits,
+              guint      *value)
+{
+  guint v = 0;
+
+  for (guint i = 0; i < n_digits; i++)
+    {
+      if (!g_ascii_isdigit (str[i]))
+        return FALSE;
+      v = v * 10 + (str[i] - '0');
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+/*
+ * Dates are ISO 8601 text of reduced precision, because sources often give
+ * only a year ("in 1991") or a day without its year ("March 11 to 13"):
+ * YYYY, YYYY-MM, YYYY-MM-DD, or --MM-DD.
+ */
+gboolean
+ent_date_is_valid (const char *date)
+{
+  guint year = 2000, month = 1, day = 1;
+  gsize len;
+
+  if (date == NULL)
+    return FALSE;
+
+  len = strlen (date);
+
+  if (len == 7 && g_str_has_prefix (date, "--"))
+    {
+      if (!parse_digits (date + 2, 2, &month) || date[4] != '-' ||
+          !parse_digits (date + 5, 2, &day))
+        return FALSE;
+    }
+  else
+    {
+      if (len != 4 && len != 7 && len != 10)
+        return FALSE;
+      if (!parse_digits (date, 4, &year) || year == 0)
+        return FALSE;
+      if (len >= 7 && (date[4] != '-' || !parse_digits (date + 5, 2, &month)))
+        return FALSE;
+      if (len == 10 && (date[7] != '-' || !parse_digits (date + 8, 2, &day)))
+        return FALSE;
+    }
+
+  /* A leap year stands in for a date that has no year, so 29 February is valid. */
+  return g_date_valid_dmy (day, month, year);
+}
+
+void
+ent_source_free (EntSource *source)
+{
+  if (source == NULL)
+    return;
+
+  g_free (source->title);
+  g_free (source->publisher);
+  g_free (source->url);
+  g_free (source->published);
+  g_free (source->body);
+  g_free (source);
+}
+
+void
+ent_entity_free (EntEntity *entity)
+{
+  if (entity == NULL)
+    return;
+
+  g_free (entity->name);
+  g_free (entity->role);
+  g_free (entity->description);
+  g_free (entity->start_date);
+  g_free (entity->end_date);
+  g_clear_pointer (&entity->quote_ids, g_array_unref);
+  g_free (entity);
+}
+
+void
+ent_relation_free (EntRelation *relation)
+{
+  if (relation == NULL)
+    return;
+
+  g_free (relation->kind);
+  g_free (relation->label);
+  g_free (relation->start_date);
+  g_free (relation->end_date);
+  g_clear_pointer (&relation->quote_ids, g_array_unref);
+  g_free (relation);
+}
+
+void
+ent_quote_free (EntQuote *quote)
+{
+  if (quote == NULL)
+    return;
+
+  g_free (quote->text);
+  g_free (quote);
+}
+
+EntGraph *
+ent_graph_new (void)
+{
+  EntGraph *self = g_new0 (EntGraph, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_source_free);
+  self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_entity_free);
+  self->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_relation_free);
+  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_quote_free);
+  self->source_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->entity_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->relation_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->quote_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  return self;
+}
+
+EntGraph *
+ent_graph_ref (EntGraph *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+ent_graph_unref (EntGraph *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_hash_table_unref (self->source_index);
+  g_hash_table_unref (self->entity_index);
+  g_hash_table_unref (self->relation_index);
+  g_hash_table_unref (self->quote_index);
+  g_ptr_array_unref (self->sources);
+  g_ptr_array_unref (self->entities);
+  g_ptr_array_unref (self->relations);
+  g_ptr_array_unref (self->quotes);
+  g_free (self);
+}
+
+/* The id is the first member of every record, so the index keys point into the records. */
+#define TAKE(array, index, item)                                   \
+  G_STMT_START {                                                   \
+    g_ptr_array_add (array, item);                                 \
+    g_hash_table_insert (index, &(item)->id, item);                \
+  } G_STMT_END
+
+void
+ent_graph_take_source (EntGraph  *self,
+                       EntSource *source)
+{
+  g_return_if_fail (self != NULL && source != NULL);
+  TAKE (self->sources, self->source_index, source);
+}
+
+void
+ent_graph_take_entity (EntGraph  *self,
+                       EntEntity *entity)
+{
+  g_return_if_fail (self != NULL && entity != NULL);
+  TAKE (self->entities, self->entity_index, entity);
+}
+
+void
+ent_graph_take_relation (EntGraph    *self,
+                         EntRelation *relation)
+{
+  g_return_if_fail (self != NULL && relation != NULL);
+  TAKE (self->relations, self->relation_index, relation);
+}
+
+void
+ent_graph_take_quote (EntGraph *self,
+                      EntQuote *quote)
+{
+  g_return_if_fail (self != NULL && quote != NULL);
+  TAKE (self->quotes, self->quote_index, quote);
+}
+
+EntSource *
+ent_graph_get_source (EntGraph *self,
+                      gint64    id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_hash_table_lookup (self->source_index, &id);
+}
+
+EntEntity *
+ent_graph_get_entity (EntGraph *self,
+                      gint64    id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_hash_table_lookup (self->entity_index, &id);
+}
+
+EntRelation *
+ent_graph_get_relation (EntGraph *self,
+                        gint64    id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_hash_table_lookup (self->relation_index, &id);
+}
+
+EntQuote *
+ent_graph_get_quote (EntGraph *self,
+                     gint64    id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_hash_table_lookup (self->quote_index, &id);
+}

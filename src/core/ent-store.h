@@ -1,0 +1,98 @@
+/* ent-store.h: reading and writing .entente files
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ent-graph.h"
+
+G_BEGIN_DECLS
+
+/* "ENTE" in ASCII: PRAGMA application_id of every .entente file. */
+#define ENT_STORE_APPLICATION_ID 0x454E5445
+#define ENT_STORE_SCHEMA_VERSION 2
+
+#define ENT_STORE_ERROR (ent_store_error_quark ())
+
+typedef enum
+{
+  ENT_STORE_ERROR_NOT_ENTENTE,
+  ENT_STORE_ERROR_CORRUPT,
+  ENT_STORE_ERROR_UNSAFE_SCHEMA,
+  ENT_STORE_ERROR_READ_ONLY,
+  ENT_STORE_ERROR_INVALID,
+  ENT_STORE_ERROR_QUOTE_MISMATCH,
+  ENT_STORE_ERROR_NOT_FOUND,
+  ENT_STORE_ERROR_FAILED,
+} EntStoreError;
+
+typedef enum
+{
+  ENT_STORE_OPEN_DEFAULT   = 0,
+  /* Create a new, empty file when none exists at the path. */
+  ENT_STORE_OPEN_CREATE    = 1 << 0,
+  ENT_STORE_OPEN_READ_ONLY = 1 << 1,
+} EntStoreOpenFlags;
+
+#define ENT_TYPE_STORE (ent_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (EntStore, ent_store, ENT, STORE, GObject)
+
+GQuark       ent_store_error_quark              (void);
+
+EntStore    *ent_store_open                     (const char         *path,
+                                                 EntStoreOpenFlags   flags,
+                                                 GError            **error);
+const char  *ent_store_get_path                 (EntStore           *self);
+gboolean     ent_store_is_read_only             (EntStore           *self);
+const char  *ent_store_get_read_only_reason     (EntStore           *self);
+int          ent_store_get_file_version         (EntStore           *self);
+
+gboolean     ent_store_begin                    (EntStore           *self,
+                                                 GError            **error);
+gboolean     ent_store_commit                   (EntStore           *self,
+                                                 GError            **error);
+void         ent_store_rollback                 (EntStore           *self);
+
+gint64       ent_store_add_source               (EntStore           *self,
+                                                 const EntSource    *source,
+                                                 GError            **error);
+gint64       ent_store_add_entity               (EntStore           *self,
+                                                 const EntEntity    *entity,
+                                                 GError            **error);
+gint64       ent_store_add_relation             (EntStore           *self,
+                                                 const EntRelation  *relation,
+                                                 GError            **error);
+gint64       ent_store_add_quote                (EntStore           *self,
+                                                 gint64              source_id,
+                                                 gint64              start,
+                                                 gint64              end,
+                                                 const char         *text,
+                                                 GError            **error);
+gboolean     ent_store_add_entity_evidence      (EntStore           *self,
+                                                 gint64              entity_id,
+                                                 gint64              quote_id,
+                                                 GError            **error);
+gboolean     ent_store_add_relation_evidence    (EntStore           *self,
+                                                 gint64              relation_id,
+                                                 gint64              quote_id,
+                                                 GError            **error);
+gboolean     ent_store_set_entity_name          (EntStore           *self,
+                                                 gint64              entity_id,
+                                                 const char         *name,
+                                                 GError            **error);
+
+gboolean     ent_store_check_integrity          (EntStore           *self,
+                                                 GError            **error);
+gboolean     ent_store_save_copy                (EntStore           *self,
+                                                 const char         *path,
+                                                 GError            **error);
+
+EntGraph    *ent_store_load_graph               (EntStore           *self,
+                                                 GError            **error);
+
+G_END_DECLS

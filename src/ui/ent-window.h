@@ -1,0 +1,25 @@
+/* ent-window.h
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ent-store.h"
+
+G_BEGIN_DECLS
+
+#define ENT_TYPE_WINDOW (ent_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (EntWindow, ent_window, ENT, WINDOW, AdwApplicationWindow)
+
+gboolean  ent_window_open_path  (EntWindow   *self,
+                                 const char  *path);
+void      ent_window_show_error (EntWindow   *self,
+                                 const char  *message);
+EntGraph *ent_window_get_graph  (EntWindow   *self);
+
+G_END_DECLS
