@@ -8,10 +8,10 @@
 
 #include "config.h"
 
+#include "ent-graph.h"
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
-
-#include "ent-graph.h"
 
 static const struct {
   const char *id;
@@ -118,6 +118,116 @@ ent_date_is_valid (const char *date)
 
   /* A leap year stands in for a date that has no year, so 29 February is valid. */
   return g_date_valid_dmy (day, month, year);
+}
+
+typedef struct
+{
+  guint year;    /* 0 when not given */
+  guint month;   /* 0 when not given */
+  guint day;     /* 0 when not given */
+} DateParts;
+
+static gboolean
+date_parts (const char *date,
+            DateParts  *parts)
+{
+  gsize len;
+
+  *parts = (DateParts) { 0, 0, 0 };
+  if (!ent_date_is_valid (date))
+    return FALSE;
+
+  len = strlen (date);
+  if (g_str_has_prefix (date, "--"))
+    {
+      parse_digits (date + 2, 2, &parts->month);
+      parse_digits (date + 5, 2, &parts->day);
+      return TRUE;
+    }
+
+  parse_digits (date, 4, &parts->year);
+  if (len >= 7)
+    parse_digits (date + 5, 2, &parts->month);
+  if (len == 10)
+    parse_digits (date + 8, 2, &parts->day);
+  return TRUE;
+}
+
+static char *
+month_name (guint month)
+{
+  /* Any year will do to name a month; strftime gives it in the user's language. */
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+
+  return g_date_time_format (dt, "%B");
+}
+
+/**
+ * ent_date_format:
+ * @date: a date as stored
+ *
+ * Returns: (transfer full): the date for people, in the precision it has:
+ *   "1991", "March 2024", "11 March 2024", "11 March"
+ */
+char *
+ent_date_format (const char *date)
+{
+  DateParts parts;
+  g_autofree char *month = NULL;
+
+  if (!date_parts (date, &parts))
+    return g_strdup (date != NULL ? date : "");
+
+  if (parts.month == 0)
+    return g_strdup_printf ("%u", parts.year);
+
+  month = month_name (parts.month);
+  if (parts.day == 0)
+    /* Translators: a month and a year, e.g. "March 2024" */
+    return g_strdup_printf (_("%s %u"), month, parts.year);
+  if (parts.year == 0)
+    /* Translators: a day and a month, e.g. "11 March" */
+    return g_strdup_printf (_("%u %s"), parts.day, month);
+  /* Translators: a day, a month and a year, e.g. "11 March 2024" */
+  return g_strdup_printf (_("%u %s %u"), parts.day, month, parts.year);
+}
+
+/**
+ * ent_date_format_range:
+ * @start: (nullable): the first date
+ * @end: (nullable): the last date
+ *
+ * Returns: (transfer full): the dates for people, sharing what both have:
+ *   "11–13 March", "1991 – 2024"
+ */
+char *
+ent_date_format_range (const char *start,
+                       const char *end)
+{
+  DateParts a, b;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (end == NULL || g_strcmp0 (start, end) == 0)
+    return ent_date_format (start);
+  if (start == NULL)
+    return ent_date_format (end);
+
+  if (date_parts (start, &a) && date_parts (end, &b) &&
+      a.year == b.year && a.month == b.month && a.month != 0 && a.day != 0 && b.day != 0)
+    {
+      g_autofree char *month = month_name (a.month);
+
+      if (a.year == 0)
+        /* Translators: days of one month, e.g. "11–13 March" */
+        return g_strdup_printf (_("%u–%u %s"), a.day, b.day, month);
+      /* Translators: days of one month of a year, e.g. "11–13 March 2024" */
+      return g_strdup_printf (_("%u–%u %s %u"), a.day, b.day, month, a.year);
+    }
+
+  first = ent_date_format (start);
+  last = ent_date_format (end);
+  return g_strdup_printf ("%s – %s", first, last);
 }
 
 void

@@ -8,11 +8,11 @@
 
 #include "config.h"
 
-#include <string.h>
-#include <glib/gi18n-lib.h>
-
 #include "ent-network-file.h"
 #include "ent-text.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
 
 /*
  * A network file is a GKeyFile that people can read and review: a [source]

@@ -30,6 +30,15 @@ typedef enum
   ENT_STORE_ERROR_FAILED,
 } EntStoreError;
 
+/* A stored node position, in points, y growing downwards. */
+typedef struct
+{
+  gint64   entity_id;
+  double   x;
+  double   y;
+  gboolean pinned;
+} EntPosition;
+
 typedef enum
 {
   ENT_STORE_OPEN_DEFAULT   = 0,
@@ -84,6 +93,15 @@ gboolean     ent_store_add_relation_evidence    (EntStore           *self,
 gboolean     ent_store_set_entity_name          (EntStore           *self,
                                                  gint64              entity_id,
                                                  const char         *name,
+                                                 GError            **error);
+
+GArray      *ent_store_load_positions           (EntStore           *self,
+                                                 const char         *engine,
+                                                 GError            **error);
+gboolean     ent_store_save_positions           (EntStore           *self,
+                                                 const char         *engine,
+                                                 const EntPosition  *positions,
+                                                 guint               n_positions,
                                                  GError            **error);
 
 gboolean     ent_store_check_integrity          (EntStore           *self,

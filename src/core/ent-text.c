@@ -8,10 +8,10 @@
 
 #include "config.h"
 
+#include "ent-text.h"
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
-
-#include "ent-text.h"
 
 G_DEFINE_QUARK (ent-text-error-quark, ent_text_error)
 

@@ -8,13 +8,13 @@
 
 #include "config.h"
 
+#include "ent-user-data.h"
+
 #include <errno.h>
 #include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-
-#include "ent-user-data.h"
 
 #define BUNDLED_NAME "india-belarus.entente"
 

@@ -8,13 +8,13 @@
 
 #include "config.h"
 
+#include "ent-network-file.h"
+#include "ent-store.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <locale.h>
-
-#include "ent-network-file.h"
-#include "ent-store.h"
 
 /*
  * Used by the build: every quote of the network must be found, once, in its

@@ -8,21 +8,34 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "ent-application.h"
+#include "ent-diagram.h"
 #include "ent-window.h"
 #include "ent-user-data.h"
 
+#include <glib/gi18n.h>
+
 struct _EntApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* Files named on the command line, opened when the application activates. */
+  GPtrArray      *startup_files;
 };
 
 G_DEFINE_FINAL_TYPE (EntApplication, ent_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the diagram to FILE (.svg, .png or .pdf) and exit, without opening a window"), N_("FILE") },
+  { "engine", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Lay out with ENGINE: dot, neato, fdp, sfdp, circo or twopi (default: chosen by the network’s size)"),
+    N_("ENGINE") },
+  { "relayout", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Lay the network out anew instead of using stored positions"), NULL },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL, N_("Pixels per point of an exported PNG (default: 2)"), N_("N") },
+  /* Taken here rather than by GApplication, so that --export sees its file too. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
 
@@ -40,13 +53,52 @@ static int
 ent_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
+  EntApplication *self = ENT_APPLICATION (app);
+  g_autofree char *output = NULL;
+  g_autofree char *engine = NULL;
+  g_autofree const char **files = NULL;
+  g_autoptr(GError) error = NULL;
+  double scale = 2.0;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "entente", PACKAGE_VERSION);
       return 0;
     }
 
-  return -1;
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (!g_variant_dict_lookup (options, "export", "^ay", &output))
+    {
+      for (guint i = 0; files != NULL && files[i] != NULL; i++)
+        g_ptr_array_add (self->startup_files, g_file_new_for_commandline_arg (files[i]));
+      return -1;
+    }
+
+  /* Exporting needs no display: it is done here, before GTK starts. */
+  g_variant_dict_lookup (options, "engine", "s", &engine);
+  g_variant_dict_lookup (options, "scale", "d", &scale);
+
+  if (files != NULL && files[0] != NULL && files[1] != NULL)
+    {
+      g_printerr (_("Only one file can be exported at a time\n"));
+      return 2;
+    }
+
+  if (!(scale > 0) || scale > 1000)
+    {
+      g_printerr (_("The scale must be a number above 0 and at most 1000\n"));
+      return 2;
+    }
+
+  if (!ent_diagram_export_file (files != NULL ? files[0] : NULL, output, engine,
+                                g_variant_dict_contains (options, "relayout"), scale, &error))
+    {
+      g_printerr ("entente: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
 }
 
 static EntWindow *
@@ -65,6 +117,15 @@ ent_application_activate (GApplication *app)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   GtkWindow *window;
+
+  if (self->startup_files->len > 0)
+    {
+      g_autoptr(GPtrArray) files = g_steal_pointer (&self->startup_files);
+
+      self->startup_files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_application_open (app, (GFile **) files->pdata, files->len, "");
+      return;
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window != NULL)
@@ -149,9 +210,22 @@ ent_application_startup (GApplication *app)
 }
 
 static void
+ent_application_finalize (GObject *object)
+{
+  EntApplication *self = ENT_APPLICATION (object);
+
+  g_clear_pointer (&self->startup_files, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ent_application_parent_class)->finalize (object);
+}
+
+static void
 ent_application_class_init (EntApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ent_application_finalize;
 
   app_class->handle_local_options = ent_application_handle_local_options;
   app_class->startup = ent_application_startup;
@@ -162,8 +236,8 @@ ent_application_class_init (EntApplicationClass *klass)
 static void
 ent_application_init (EntApplication *self)
 {
+  self->startup_files = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore relationship networks with their evidence."));
 }

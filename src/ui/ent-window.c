@@ -8,9 +8,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "ent-window.h"
+
+#include <glib/gi18n.h>
 
 struct _EntWindow
 {

@@ -1,0 +1,287 @@
+/* ent-diagram.c: from a file to a drawn diagram
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-diagram"
+
+#include "config.h"
+
+#include "ent-diagram.h"
+#include "ent-user-data.h"
+
+#include <glib/gi18n-lib.h>
+
+/* Above this many entities dot takes too long, and sfdp's force-directed layout reads better. */
+#define DOT_MAX_ENTITIES 300
+
+/**
+ * ent_diagram_choose_engine:
+ * @graph: the network
+ * @reason: (out) (optional): why, for people
+ *
+ * Picks an engine that gives a readable layout in seconds for a graph of
+ * this size; never fdp or circo, which take minutes on large graphs.
+ */
+const char *
+ent_diagram_choose_engine (EntGraph    *graph,
+                           const char **reason)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+
+  if (graph->entities->len <= DOT_MAX_ENTITIES)
+    {
+      if (reason != NULL)
+        *reason = _("dot draws small networks in ranks that follow their relations");
+      return "dot";
+    }
+
+  if (reason != NULL)
+    *reason = _("sfdp lays out large networks in seconds");
+  return "sfdp";
+}
+
+gboolean
+ent_diagram_positions_complete (EntGraph *graph,
+                                GArray   *positions)
+{
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (positions == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < positions->len; i++)
+    g_hash_table_add (placed, &g_array_index (positions, EntPosition, i).entity_id);
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntEntity *entity = g_ptr_array_index (graph->entities, i);
+      if (!g_hash_table_contains (placed, &entity->id))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ent_diagram_layout_request:
+ * @graph: the network
+ * @engine: the layout engine
+ * @previous: (nullable) (element-type EntPosition): positions to start
+ *   from; pinned ones stay where they are with engines that honour pins
+ *
+ * Returns: (transfer full): a request with every entity, sized as the scene
+ *   will draw it, and every relation
+ */
+EntLayoutRequest *
+ent_diagram_layout_request (EntGraph   *graph,
+                            const char *engine,
+                            GArray     *previous)
+{
+  g_autoptr(GHashTable) by_entity = g_hash_table_new (g_int64_hash, g_int64_equal);
+  EntLayoutRequest *request = ent_layout_request_new (engine);
+
+  for (guint i = 0; previous != NULL && i < previous->len; i++)
+    {
+      EntPosition *position = &g_array_index (previous, EntPosition, i);
+      g_hash_table_insert (by_entity, &position->entity_id, position);
+    }
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntEntity *entity = g_ptr_array_index (graph->entities, i);
+      EntPosition *position = g_hash_table_lookup (by_entity, &entity->id);
+      double width, height;
+
+      ent_scene_measure_node (graph, entity, &width, &height);
+      ent_layout_request_add_node (request, entity->id, width, height,
+                                   position != NULL,
+                                   position ? position->x : 0,
+                                   position ? position->y : 0,
+                                   position ? position->pinned : FALSE);
+    }
+
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      EntRelation *relation = g_ptr_array_index (graph->relations, i);
+      ent_layout_request_add_edge (request, relation->id, relation->from_id, relation->to_id, relation->directed);
+    }
+
+  return request;
+}
+
+/**
+ * ent_diagram_positions_from_layout:
+ * @result: a finished layout
+ * @previous: (nullable) (element-type EntPosition): the positions before,
+ *   whose pins are kept
+ *
+ * Returns: (transfer full) (element-type EntPosition): a position for every
+ *   node of @result
+ */
+GArray *
+ent_diagram_positions_from_layout (EntLayoutResult *result,
+                                   GArray          *previous)
+{
+  g_autoptr(GHashTable) pinned = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *positions = g_array_sized_new (FALSE, FALSE, sizeof (EntPosition), result->nodes->len);
+
+  for (guint i = 0; previous != NULL && i < previous->len; i++)
+    {
+      EntPosition *position = &g_array_index (previous, EntPosition, i);
+      if (position->pinned)
+        g_hash_table_add (pinned, &position->entity_id);
+    }
+
+  for (guint i = 0; i < result->nodes->len; i++)
+    {
+      EntLayoutNode *node = &g_array_index (result->nodes, EntLayoutNode, i);
+      EntPosition position = {
+        .entity_id = node->id,
+        .x = node->x,
+        .y = node->y,
+        .pinned = g_hash_table_contains (pinned, &node->id),
+      };
+
+      g_array_append_val (positions, position);
+    }
+
+  return positions;
+}
+
+static gboolean
+save_positions (EntStore    *store,
+                const char  *engine,
+                GArray      *positions,
+                GError     **error)
+{
+  if (ent_store_is_read_only (store))
+    return TRUE;
+
+  return ent_store_save_positions (store, engine, (EntPosition *) positions->data, positions->len, error);
+}
+
+/**
+ * ent_diagram_build:
+ * @store: the open file
+ * @graph: its network
+ * @engine: the layout engine
+ * @relayout: lay out anew even when positions are stored
+ * @cancellable: (nullable): stops the layout
+ * @laid_out: (out) (optional): whether Graphviz ran
+ * @error: return location for an error
+ *
+ * Builds the scene from the positions stored for @engine, and only when
+ * some are missing (or @relayout) runs the layout worker and stores what it
+ * found. Blocks until done; the window uses the same steps asynchronously.
+ *
+ * Returns: (transfer full): the scene, or %NULL with @error set
+ */
+EntScene *
+ent_diagram_build (EntStore      *store,
+                   EntGraph      *graph,
+                   const char    *engine,
+                   gboolean       relayout,
+                   GCancellable  *cancellable,
+                   gboolean      *laid_out,
+                   GError       **error)
+{
+  g_autoptr(GArray) positions = NULL;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), NULL);
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (engine != NULL, NULL);
+
+  if (laid_out != NULL)
+    *laid_out = FALSE;
+
+  if (!ent_layout_engine_is_known (engine))
+    {
+      g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_UNKNOWN_ENGINE,
+                   _("There is no layout engine “%s”; choose one of dot, neato, fdp, sfdp, circo or twopi"),
+                   engine);
+      return NULL;
+    }
+
+  positions = ent_store_load_positions (store, engine, error);
+  if (positions == NULL)
+    return NULL;
+
+  if (relayout || !ent_diagram_positions_complete (graph, positions))
+    {
+      g_autoptr(EntLayoutRequest) request = ent_diagram_layout_request (graph, engine, relayout ? NULL : positions);
+      g_autoptr(EntLayoutResult) result = NULL;
+      GArray *fresh;
+
+      result = ent_layout_run (request, ENT_DIAGRAM_LAYOUT_TIMEOUT_MS, cancellable, error);
+      if (result == NULL)
+        return NULL;
+
+      fresh = ent_diagram_positions_from_layout (result, positions);
+      g_array_unref (positions);
+      positions = fresh;
+
+      if (!save_positions (store, engine, positions, error))
+        return NULL;
+
+      if (laid_out != NULL)
+        *laid_out = TRUE;
+    }
+
+  return ent_scene_new (graph, positions);
+}
+
+/**
+ * ent_diagram_export_file:
+ * @input: (nullable): a .entente file, or %NULL for the user's copy of the
+ *   bundled network
+ * @output: the file to write: .svg, .png or .pdf
+ * @engine: (nullable): the layout engine, or %NULL to choose by size
+ * @relayout: lay out anew even when positions are stored
+ * @scale: pixels per point for PNG
+ * @error: return location for an error
+ *
+ * What `entente --export` does: no display is needed.
+ */
+gboolean
+ent_diagram_export_file (const char  *input,
+                         const char  *output,
+                         const char  *engine,
+                         gboolean     relayout,
+                         double       scale,
+                         GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(EntScene) scene = NULL;
+  EntExportFormat format;
+  EntExportOptions options = { .scale = scale, .legend = TRUE };
+
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  if (!ent_export_format_for_path (output, &format, error))
+    return FALSE;
+
+  path = input != NULL ? g_strdup (input) : ent_user_database_ensure (error);
+  if (path == NULL)
+    return FALSE;
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return FALSE;
+
+  graph = ent_store_load_graph (store, error);
+  if (graph == NULL)
+    return FALSE;
+
+  if (engine == NULL)
+    engine = ent_diagram_choose_engine (graph, NULL);
+
+  scene = ent_diagram_build (store, graph, engine, relayout, NULL, NULL, error);
+  if (scene == NULL)
+    return FALSE;
+
+  return ent_export_scene (scene, output, format, &options, error);
+}

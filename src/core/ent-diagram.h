@@ -1,0 +1,42 @@
+/* ent-diagram.h: from a file to a drawn diagram
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ent-export.h"
+#include "ent-layout.h"
+#include "ent-scene.h"
+#include "ent-store.h"
+
+G_BEGIN_DECLS
+
+/* How long a layout may take before it is given up, unless the caller says otherwise. */
+#define ENT_DIAGRAM_LAYOUT_TIMEOUT_MS (5 * 60 * 1000)
+
+const char       *ent_diagram_choose_engine      (EntGraph          *graph,
+                                                  const char       **reason);
+gboolean          ent_diagram_positions_complete (EntGraph          *graph,
+                                                  GArray            *positions);
+EntLayoutRequest *ent_diagram_layout_request     (EntGraph          *graph,
+                                                  const char        *engine,
+                                                  GArray            *previous);
+GArray           *ent_diagram_positions_from_layout (EntLayoutResult *result,
+                                                     GArray          *previous);
+EntScene         *ent_diagram_build              (EntStore          *store,
+                                                  EntGraph          *graph,
+                                                  const char        *engine,
+                                                  gboolean           relayout,
+                                                  GCancellable      *cancellable,
+                                                  gboolean          *laid_out,
+                                                  GError           **error);
+gboolean          ent_diagram_export_file        (const char        *input,
+                                                  const char        *output,
+                                                  const char        *engine,
+                                                  gboolean           relayout,
+                                                  double             scale,
+                                                  GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,272 @@
+/* ent-export.c: writes diagrams to SVG, PNG and PDF files
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-export"
+
+#include "config.h"
+
+#include "ent-export.h"
+#include "ent-renderer.h"
+#include "ent-svg-writer.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <cairo-pdf.h>
+
+#define MARGIN 16.0
+/* PDF pages end at 200 inches; a larger diagram is scaled down to fit. */
+#define MAX_PDF_POINTS 14400.0
+
+G_DEFINE_QUARK (ent-export-error-quark, ent_export_error)
+
+gboolean
+ent_export_format_for_path (const char       *path,
+                            EntExportFormat  *format,
+                            GError          **error)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".svg"))
+    *format = ENT_EXPORT_FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".png"))
+    *format = ENT_EXPORT_FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = ENT_EXPORT_FORMAT_PDF;
+  else
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_UNKNOWN_FORMAT,
+                   _("Cannot tell the format of “%s”: name it .svg, .png or .pdf"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static cairo_status_t
+write_to_stream_cb (void                *closure,
+                    const unsigned char *data,
+                    unsigned int         length)
+{
+  GOutputStream *stream = closure;
+
+  return g_output_stream_write_all (stream, data, length, NULL, NULL, NULL)
+         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static GOutputStream *
+open_output (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  /* Written beside the target and renamed over it when closed, so a failed export leaves the old file. */
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error));
+}
+
+static gboolean
+close_output (GOutputStream    *stream,
+              cairo_status_t    status,
+              const char       *path,
+              GError          **error)
+{
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+      /* Closing with a cancelled cancellable drops the temporary file and keeps the old one. */
+      g_cancellable_cancel (cancel);
+      g_output_stream_close (stream, cancel, NULL);
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return g_output_stream_close (stream, NULL, error);
+}
+
+static void
+render (EntScene               *scene,
+        cairo_t                *cr,
+        const EntRect          *area,
+        double                  scale,
+        const EntExportOptions *options)
+{
+  /* An export is the diagram at 100 %, whatever its resolution: every label, full detail. */
+  EntRenderOptions render_options = {
+    .scale = 1.0,
+    .dark = options->dark,
+    .legend = options->legend,
+    .edge_labels = options->edge_labels,
+    .visible = area,
+  };
+  EntColor background, foreground, edge;
+
+  ent_renderer_get_colors (options->dark, &background, &foreground, &edge);
+  cairo_set_source_rgb (cr, background.red, background.green, background.blue);
+  cairo_paint (cr);
+
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -area->x1, -area->y1);
+  ent_renderer_draw (scene, cr, &render_options, NULL);
+}
+
+static gboolean
+export_png (EntScene               *scene,
+            const char             *path,
+            const EntRect          *area,
+            const EntExportOptions *options,
+            GError                **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double scale = options->scale > 0 ? options->scale : 1.0;
+  double width = ceil ((area->x2 - area->x1) * scale);
+  double height = ceil ((area->y2 - area->y1) * scale);
+
+  if (!isfinite (width) || !isfinite (height) ||
+      width > ENT_EXPORT_MAX_PIXELS || height > ENT_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_TOO_LARGE,
+                   _("At scale %g the image would be %.0f × %.0f pixels, but a PNG can be at most %d pixels wide and high. Choose a smaller scale, or export SVG or PDF."),
+                   scale, width, height, ENT_EXPORT_MAX_PIXELS);
+      return FALSE;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (width, 1), MAX (height, 1));
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_TOO_LARGE,
+                   _("Could not make an image of %.0f × %.0f pixels: %s"),
+                   width, height, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  render (scene, cr, area, scale, options);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  stream = open_output (path, error);
+  if (stream == NULL)
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_stream_cb, stream);
+  cairo_surface_destroy (surface);
+
+  return close_output (stream, status, path, error);
+}
+
+static gboolean
+export_pdf (EntScene               *scene,
+            const char             *path,
+            const EntRect          *area,
+            const EntExportOptions *options,
+            GError                **error)
+{
+  g_autoptr(GOutputStream) stream = open_output (path, error);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double width = area->x2 - area->x1;
+  double height = area->y2 - area->y1;
+  double scale = MIN (1.0, MAX_PDF_POINTS / MAX (width, height));
+
+  if (stream == NULL)
+    return FALSE;
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream_cb, stream,
+                                                 MAX (width * scale, 1), MAX (height * scale, 1));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Entente " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  render (scene, cr, area, scale, options);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return close_output (stream, status, path, error);
+}
+
+static gboolean
+export_svg (EntScene               *scene,
+            const char             *path,
+            const EntRect          *area,
+            const EntExportOptions *options,
+            GError                **error)
+{
+  EntRenderOptions render_options = {
+    .scale = 1.0,
+    .dark = options->dark,
+    .legend = options->legend,
+    .edge_labels = options->edge_labels,
+  };
+  g_autoptr(GString) svg = ent_svg_write_scene (scene, area, &render_options);
+
+  return g_file_set_contents_full (path, svg->str, svg->len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+}
+
+/**
+ * ent_export_scene:
+ * @scene: what to export
+ * @path: the file to write; replaced only once the new one is complete
+ * @format: its format
+ * @options: scale, colours, legend, area
+ * @error: return location for an error
+ *
+ * Writes the scene as the renderer draws it on screen, without any of the
+ * window around it.
+ */
+gboolean
+ent_export_scene (EntScene                *scene,
+                  const char              *path,
+                  EntExportFormat          format,
+                  const EntExportOptions  *options,
+                  GError                 **error)
+{
+  EntRect area;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (options->area != NULL)
+    area = *options->area;
+  else
+    {
+      ent_scene_get_bounds (scene, options->legend, &area);
+      area.x1 -= MARGIN;
+      area.y1 -= MARGIN;
+      area.x2 += MARGIN;
+      area.y2 += MARGIN;
+    }
+
+  switch (format)
+    {
+    case ENT_EXPORT_FORMAT_SVG:
+      return export_svg (scene, path, &area, options, error);
+    case ENT_EXPORT_FORMAT_PNG:
+      return export_png (scene, path, &area, options, error);
+    case ENT_EXPORT_FORMAT_PDF:
+      return export_pdf (scene, path, &area, options, error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}

@@ -1,0 +1,49 @@
+/* ent-renderer.h: draws a scene with Cairo
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "ent-scene.h"
+#include "ent-style.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* Device pixels per graph point, for the level of detail. */
+  double         scale;
+  gboolean       dark;
+  gboolean       legend;
+  /* Edge labels at every zoom, not only when they are large enough to read. */
+  gboolean       edge_labels;
+  /* The part of the graph to draw, in graph coordinates; NULL for all. */
+  const EntRect *visible;
+} EntRenderOptions;
+
+/* Below this many pixels a label is not drawn, as nobody could read it. */
+#define ENT_RENDER_MIN_LABEL_PIXELS 5.0
+/* The outline of page colour around labels, in points. */
+#define ENT_RENDER_HALO_WIDTH 3.0
+/* From this zoom on, edges show their labels. */
+#define ENT_RENDER_EDGE_LABEL_SCALE 1.5
+/* Below this scale edges are drawn as plain lines without arrowheads. */
+#define ENT_RENDER_SIMPLE_EDGE_SCALE 0.3
+
+void     ent_renderer_get_colors   (gboolean                 dark,
+                                    EntColor                *background,
+                                    EntColor                *foreground,
+                                    EntColor                *edge);
+gboolean ent_renderer_draws_labels (const EntRenderOptions  *options);
+void     ent_renderer_draw         (EntScene                *scene,
+                                    cairo_t                 *cr,
+                                    const EntRenderOptions  *options,
+                                    GArray                  *drawn);
+void     ent_renderer_append_arrow (cairo_t                 *cr,
+                                    const EntSceneItem      *edge);
+
+G_END_DECLS

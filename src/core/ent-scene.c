@@ -1,0 +1,754 @@
+/* ent-scene.c: what to draw, in graph coordinates
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-scene"
+
+#include "config.h"
+
+#include "ent-scene.h"
+#include "ent-spatial-index.h"
+#include "ent-style.h"
+
+#include <math.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+
+/* Longest label drawn on a node, in characters; the whole name is in the title. */
+#define LABEL_MAX_CHARS 100
+#define TITLE_MAX_CHARS 1000
+#define LABEL_GAP       3.0
+#define ARROW_LENGTH    8.0
+#define ARROW_HALF      3.5
+#define PARALLEL_SPREAD 16.0
+
+struct _EntScene
+{
+  gatomicrefcount      ref_count;
+  EntGraph            *graph;
+  GArray              *items;        /* EntSceneItem, edges first: paint order */
+  GHashTable          *node_index;   /* entity id → item index + 1 */
+  EntSpatialIndex     *index;
+  EntRect              bounds;
+  GArray              *legend;       /* EntSceneLegendEntry */
+  EntRect              legend_bounds;
+};
+
+/*
+ * Makes any text safe to show: valid UTF-8, no control characters, runs of
+ * white space folded into one space, and at most @max_chars characters, the
+ * last of them an ellipsis when it was cut.
+ */
+char *
+ent_scene_sanitize_text (const char *text,
+                         gsize       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  gsize n_chars = 0;
+  gboolean space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (MIN (strlen (valid), max_chars * 4 + 4));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0xFFFD ||
+          g_unichar_type (c) == G_UNICODE_FORMAT || g_unichar_type (c) == G_UNICODE_LINE_SEPARATOR ||
+          g_unichar_type (c) == G_UNICODE_PARAGRAPH_SEPARATOR)
+        {
+          /* U+200D joins emoji sequences and must stay. */
+          if (c != 0x200D)
+            {
+              space = out->len > 0;
+              continue;
+            }
+        }
+
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          n_chars++;
+          space = FALSE;
+        }
+
+      g_string_append_unichar (out, c);
+      n_chars++;
+
+      /* One character more than fits is enough to know the text must be cut. */
+      if (n_chars > max_chars)
+        break;
+    }
+
+  if (n_chars > max_chars)
+    {
+      g_string_truncate (out, g_utf8_offset_to_pointer (out->str, max_chars > 0 ? max_chars - 1 : 0) - out->str);
+      g_string_append (out, "…");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static PangoContext *
+get_pango_context (void)
+{
+  static PangoContext *context = NULL;
+
+  /* Measured at 72 dpi without hinting, so one point of text is one unit of graph space at any zoom. */
+  if (context == NULL)
+    {
+      PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      context = pango_font_map_create_context (font_map);
+      pango_cairo_context_set_resolution (context, 72.0);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+    }
+
+  return context;
+}
+
+static PangoLayout *
+new_label_layout (const char *text,
+                  double      wrap_width,
+                  gboolean    bold)
+{
+  PangoLayout *layout = pango_layout_new (get_pango_context ());
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (ENT_STYLE_FONT_FAMILY);
+
+  pango_font_description_set_size (font, ENT_STYLE_FONT_SIZE * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_SEMIBOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static char *
+node_label (EntEntity *entity)
+{
+  g_autofree char *name = ent_scene_sanitize_text (entity->name, LABEL_MAX_CHARS);
+
+  if (entity->kind == ENT_KIND_EVENT && entity->start_date != NULL)
+    {
+      g_autofree char *dates = ent_date_format_range (entity->start_date, entity->end_date);
+      return g_strdup_printf ("%s\n%s", name, dates);
+    }
+
+  return g_steal_pointer (&name);
+}
+
+static double
+shape_radius (void)
+{
+  return ENT_STYLE_NODE_SIZE / 2;
+}
+
+/* How wide a shape reaches beside its centre; country and community shapes are wider than tall. */
+static double
+shape_half_width (EntKind kind)
+{
+  switch (kind)
+    {
+    case ENT_KIND_COUNTRY:
+      return shape_radius () * 1.15;
+    case ENT_KIND_COMMUNITY:
+      return shape_radius () * 1.2;
+    default:
+      return shape_radius () * 1.1;
+    }
+}
+
+/*
+ * The size of the text of @layout, and where it starts: a centred layout
+ * with a wrap width starts its lines to the right of the layout's origin.
+ */
+static void
+layout_extents (PangoLayout *layout,
+                double      *x_offset,
+                double      *width,
+                double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (x_offset != NULL)
+    *x_offset = (double) logical.x / PANGO_SCALE;
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+}
+
+/**
+ * ent_scene_measure_node:
+ * @graph: the graph
+ * @entity: an entity of @graph
+ * @width: (out): the node's width in points
+ * @height: (out): its height, shape and label
+ *
+ * The size a node takes, for the layout engine to place it.
+ */
+void
+ent_scene_measure_node (EntGraph  *graph,
+                        EntEntity *entity,
+                        double    *width,
+                        double    *height)
+{
+  g_autofree char *label = node_label (entity);
+  g_autoptr(PangoLayout) layout = new_label_layout (label, ENT_STYLE_LABEL_WIDTH, FALSE);
+  double label_width, label_height;
+
+  layout_extents (layout, NULL, &label_width, &label_height);
+  *width = MAX (2 * shape_half_width (entity->kind), label_width);
+  *height = 2 * shape_radius () + LABEL_GAP + label_height;
+}
+
+static char *
+first_quote (EntGraph *graph,
+             GArray   *quote_ids)
+{
+  EntQuote *quote;
+
+  if (quote_ids == NULL || quote_ids->len == 0)
+    return NULL;
+
+  quote = ent_graph_get_quote (graph, g_array_index (quote_ids, gint64, 0));
+  return quote != NULL ? ent_scene_sanitize_text (quote->text, TITLE_MAX_CHARS) : NULL;
+}
+
+static char *
+make_title (const char *text,
+            char       *quote)
+{
+  g_autofree char *clean = ent_scene_sanitize_text (text, TITLE_MAX_CHARS);
+  g_autofree char *owned_quote = quote;
+
+  if (owned_quote == NULL)
+    return g_steal_pointer (&clean);
+
+  return g_strdup_printf ("%s — “%s”", clean, owned_quote);
+}
+
+static void
+add_node (EntScene          *self,
+          GArray            *into,
+          EntEntity         *entity,
+          const EntPosition *position)
+{
+  EntSceneItem item = { 0 };
+  double width, height, label_offset, label_width, label_height;
+  g_autofree char *label = node_label (entity);
+
+  item.type = ENT_SCENE_ITEM_NODE;
+  item.id = entity->id;
+  item.kind = entity->kind;
+  item.label = g_steal_pointer (&label);
+  item.layout = new_label_layout (item.label, ENT_STYLE_LABEL_WIDTH, FALSE);
+  item.title = make_title (entity->name, first_quote (self->graph, entity->quote_ids));
+  item.radius = shape_radius ();
+
+  layout_extents (item.layout, &label_offset, &label_width, &label_height);
+  width = MAX (2 * shape_half_width (entity->kind), label_width);
+  height = 2 * item.radius + LABEL_GAP + label_height;
+
+  item.cx = position->x;
+  item.cy = position->y - height / 2 + item.radius;
+  item.label_x = position->x - label_width / 2 - label_offset;
+  item.label_y = item.cy + item.radius + LABEL_GAP;
+  item.bounds = (EntRect) { position->x - width / 2, position->y - height / 2,
+                            position->x + width / 2, position->y + height / 2 };
+
+  g_array_append_val (into, item);
+}
+
+static void
+unit_towards (double  x0,
+              double  y0,
+              double  x1,
+              double  y1,
+              double *ux,
+              double *uy)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  double length = hypot (dx, dy);
+
+  if (length < 1e-9)
+    {
+      *ux = 1;
+      *uy = 0;
+      return;
+    }
+
+  *ux = dx / length;
+  *uy = dy / length;
+}
+
+static guint64
+pair_key (gint64 a,
+          gint64 b)
+{
+  gint64 lo = MIN (a, b), hi = MAX (a, b);
+
+  return ((guint64) lo << 32) ^ (guint64) hi;
+}
+
+/*
+ * Relations are drawn as curves between shapes: straight for a single
+ * relation, spread apart when several join the same two entities, so each
+ * stays visible. Drawing them from the node positions alone means a stored
+ * layout looks exactly as it did when it was made.
+ */
+static void
+add_edge (EntScene          *self,
+          EntRelation       *relation,
+          const EntSceneItem *from,
+          const EntSceneItem *to,
+          int                 slot,
+          int                 n_slots)
+{
+  EntSceneItem item = { 0 };
+  double cx, cy, nx, ny, ux, uy, offset;
+  double x0, y0, x3, y3, extent;
+  guint n_quotes = relation->quote_ids ? relation->quote_ids->len : 0;
+  g_autofree char *from_name = ent_scene_sanitize_text (ent_graph_get_entity (self->graph, from->id)->name, 200);
+  g_autofree char *to_name = ent_scene_sanitize_text (ent_graph_get_entity (self->graph, to->id)->name, 200);
+  g_autofree char *label = ent_scene_sanitize_text (relation->label && *relation->label ? relation->label
+                                                                                     : relation->kind,
+                                                    LABEL_MAX_CHARS);
+  g_autofree char *summary = NULL;
+
+  item.type = ENT_SCENE_ITEM_EDGE;
+  item.id = relation->id;
+  item.from_id = relation->from_id;
+  item.to_id = relation->to_id;
+  item.directed = relation->directed;
+  item.dashed = n_quotes == 0;
+  item.line_width = 0.8 + 0.45 * MIN (n_quotes, 5);
+  item.label = g_strdup (label);
+
+  summary = g_strdup_printf ("%s %s %s", from_name, relation->directed ? "→" : "—", to_name);
+  if (*label != '\0')
+    {
+      g_autofree char *with_label = g_strdup_printf ("%s: %s", summary, label);
+      g_free (summary);
+      summary = g_steal_pointer (&with_label);
+    }
+  item.title = make_title (summary, first_quote (self->graph, relation->quote_ids));
+
+  /* The control point sits on the perpendicular through the middle, one slot further out each,
+   * measured from the entity with the lower id so that relations either way spread apart. */
+  if (from->id <= to->id)
+    unit_towards (from->cx, from->cy, to->cx, to->cy, &ux, &uy);
+  else
+    unit_towards (to->cx, to->cy, from->cx, from->cy, &ux, &uy);
+  nx = -uy;
+  ny = ux;
+  offset = (slot - (n_slots - 1) / 2.0) * PARALLEL_SPREAD;
+  cx = (from->cx + to->cx) / 2 + nx * offset;
+  cy = (from->cy + to->cy) / 2 + ny * offset;
+
+  if (from == to)
+    {
+      /* A relation of an entity with itself loops above it. */
+      double r = from->radius;
+      x0 = from->cx - r * 0.5;
+      y0 = from->cy - r * 0.9;
+      x3 = from->cx + r * 0.5;
+      y3 = from->cy - r * 0.9;
+      item.p[2] = from->cx - r * 1.6 - offset;
+      item.p[3] = from->cy - r * 2.8 - offset;
+      item.p[4] = from->cx + r * 1.6 + offset;
+      item.p[5] = from->cy - r * 2.8 - offset;
+    }
+  else
+    {
+      unit_towards (from->cx, from->cy, cx, cy, &ux, &uy);
+      x0 = from->cx + ux * shape_half_width (from->kind);
+      y0 = from->cy + uy * shape_half_width (from->kind);
+      unit_towards (to->cx, to->cy, cx, cy, &ux, &uy);
+      x3 = to->cx + ux * (shape_half_width (to->kind) + 1);
+      y3 = to->cy + uy * (shape_half_width (to->kind) + 1);
+      /* The quadratic curve through the control point, as a cubic. */
+      item.p[2] = x0 + 2.0 / 3.0 * (cx - x0);
+      item.p[3] = y0 + 2.0 / 3.0 * (cy - y0);
+      item.p[4] = x3 + 2.0 / 3.0 * (cx - x3);
+      item.p[5] = y3 + 2.0 / 3.0 * (cy - y3);
+    }
+
+  item.p[0] = x0;
+  item.p[1] = y0;
+  item.p[6] = x3;
+  item.p[7] = y3;
+
+  item.bounds = (EntRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  for (int i = 0; i < 4; i++)
+    {
+      EntRect point = { item.p[2 * i], item.p[2 * i + 1], item.p[2 * i], item.p[2 * i + 1] };
+      ent_rect_union (&item.bounds, &point);
+    }
+  extent = ARROW_LENGTH + item.line_width;
+  item.bounds.x1 -= extent;
+  item.bounds.y1 -= extent;
+  item.bounds.x2 += extent;
+  item.bounds.y2 += extent;
+
+  /* The label, drawn when zoomed in or asked for, centres on the curve's midpoint. */
+  if (*label != '\0')
+    {
+      double w, h, mx, my;
+
+      item.layout = new_label_layout (label, 0, FALSE);
+      layout_extents (item.layout, NULL, &w, &h);
+      mx = (item.p[0] + 3 * item.p[2] + 3 * item.p[4] + item.p[6]) / 8;
+      my = (item.p[1] + 3 * item.p[3] + 3 * item.p[5] + item.p[7]) / 8;
+      item.label_x = mx - w / 2;
+      item.label_y = my - h / 2;
+      ent_rect_union (&item.bounds, &(EntRect) { item.label_x, item.label_y, item.label_x + w, item.label_y + h });
+    }
+
+  g_array_append_val (self->items, item);
+}
+
+static void
+build_legend (EntScene *self)
+{
+  gboolean present[ENT_N_KINDS] = { FALSE };
+  double x, y, row_height = ENT_STYLE_FONT_SIZE * 2.2;
+  double max_width = MAX (360.0, self->bounds.x2 - self->bounds.x1);
+
+  for (guint i = 0; i < self->graph->entities->len; i++)
+    present[((EntEntity *) g_ptr_array_index (self->graph->entities, i))->kind] = TRUE;
+
+  x = self->bounds.x1;
+  y = self->bounds.y2 + 24;
+  self->legend_bounds = (EntRect) { x - 8, y - 8, x, y };
+
+  for (guint kind = 0; kind < ENT_N_KINDS; kind++)
+    {
+      EntSceneLegendEntry entry = { .kind = kind };
+      double w, h, entry_width;
+
+      if (!present[kind])
+        continue;
+
+      entry.layout = new_label_layout (ent_kind_get_label (kind), 0, FALSE);
+      layout_extents (entry.layout, NULL, &w, &h);
+      entry_width = 22 + w + 18;
+
+      if (x > self->bounds.x1 && x + entry_width > self->bounds.x1 + max_width)
+        {
+          x = self->bounds.x1;
+          y += row_height;
+        }
+
+      entry.cx = x + 8;
+      entry.cy = y + row_height / 2;
+      entry.label_x = x + 20;
+      entry.label_y = entry.cy - h / 2;
+      g_array_append_val (self->legend, entry);
+
+      ent_rect_union (&self->legend_bounds, &(EntRect) { x - 8, y - 8, x + entry_width, y + row_height + 8 });
+      x += entry_width;
+    }
+}
+
+static void
+clear_item (gpointer data)
+{
+  EntSceneItem *item = data;
+
+  g_free (item->title);
+  g_free (item->label);
+  g_clear_object (&item->layout);
+}
+
+static void
+clear_legend_entry (gpointer data)
+{
+  EntSceneLegendEntry *entry = data;
+
+  g_clear_object (&entry->layout);
+}
+
+/**
+ * ent_scene_new:
+ * @graph: the network
+ * @positions: (element-type EntPosition): where each entity's node is centred
+ *
+ * Builds the display list. Entities without a position are left out, and so
+ * are relations to them.
+ *
+ * Returns: (transfer full): the scene
+ */
+EntScene *
+ent_scene_new (EntGraph *graph,
+               GArray   *positions)
+{
+  EntScene *self;
+  g_autoptr(GHashTable) by_entity = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) pair_counts = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) pair_slots = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (EntSceneItem));
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (guint64), graph->relations->len);
+  g_autofree EntRect *rects = NULL;
+  guint n_edges;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (positions != NULL, NULL);
+
+  self = g_new0 (EntScene, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->graph = ent_graph_ref (graph);
+  self->items = g_array_new (FALSE, FALSE, sizeof (EntSceneItem));
+  g_array_set_clear_func (self->items, clear_item);
+  self->legend = g_array_new (FALSE, FALSE, sizeof (EntSceneLegendEntry));
+  g_array_set_clear_func (self->legend, clear_legend_entry);
+  self->node_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      EntPosition *position = &g_array_index (positions, EntPosition, i);
+      g_hash_table_insert (by_entity, &position->entity_id, position);
+    }
+
+  /* Nodes are built first, in an array of their own, for the edges to read; they are painted last. */
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntEntity *entity = g_ptr_array_index (graph->entities, i);
+      EntPosition *position = g_hash_table_lookup (by_entity, &entity->id);
+
+      if (position != NULL)
+        add_node (self, nodes, entity, position);
+    }
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      EntSceneItem *node = &g_array_index (nodes, EntSceneItem, i);
+      g_hash_table_insert (self->node_index, g_memdup2 (&node->id, sizeof node->id), GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      EntRelation *relation = g_ptr_array_index (graph->relations, i);
+      guint64 key = pair_key (relation->from_id, relation->to_id);
+      gpointer count = g_hash_table_lookup (pair_counts, &key);
+
+      g_array_append_val (keys, key);
+      g_hash_table_insert (pair_counts, &g_array_index (keys, guint64, keys->len - 1),
+                           GINT_TO_POINTER (GPOINTER_TO_INT (count) + 1));
+    }
+
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      EntRelation *relation = g_ptr_array_index (graph->relations, i);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, &relation->from_id));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, &relation->to_id));
+      guint64 *key = &g_array_index (keys, guint64, i);
+      int slot = GPOINTER_TO_INT (g_hash_table_lookup (pair_slots, key));
+
+      g_hash_table_insert (pair_slots, key, GINT_TO_POINTER (slot + 1));
+      if (from == 0 || to == 0)
+        continue;
+
+      add_edge (self, relation,
+                &g_array_index (nodes, EntSceneItem, from - 1),
+                &g_array_index (nodes, EntSceneItem, to - 1),
+                slot, GPOINTER_TO_INT (g_hash_table_lookup (pair_counts, key)));
+    }
+
+  /* Now the nodes follow the edges, and the index maps to their final places. */
+  n_edges = self->items->len;
+  g_array_append_vals (self->items, nodes->data, nodes->len);
+  g_array_set_size (nodes, 0);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, self->node_index);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + n_edges));
+  }
+
+  self->bounds = (EntRect) { 0, 0, -1, -1 };
+  rects = g_new (EntRect, MAX (self->items->len, 1));
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      rects[i] = g_array_index (self->items, EntSceneItem, i).bounds;
+      ent_rect_union (&self->bounds, &rects[i]);
+    }
+  if (ent_rect_is_empty (&self->bounds))
+    self->bounds = (EntRect) { 0, 0, 0, 0 };
+  self->index = ent_spatial_index_new (rects, self->items->len);
+
+  build_legend (self);
+
+  return self;
+}
+
+EntScene *
+ent_scene_ref (EntScene *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+ent_scene_unref (EntScene *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_array_unref (self->items);
+  g_array_unref (self->legend);
+  g_hash_table_unref (self->node_index);
+  ent_spatial_index_free (self->index);
+  ent_graph_unref (self->graph);
+  g_free (self);
+}
+
+guint
+ent_scene_get_n_items (EntScene *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->items->len;
+}
+
+const EntSceneItem *
+ent_scene_get_item (EntScene *self,
+                    guint     index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  return &g_array_index (self->items, EntSceneItem, index);
+}
+
+const EntSceneItem *
+ent_scene_find_node (EntScene *self,
+                     gint64    entity_id)
+{
+  guint index;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, &entity_id));
+  return index > 0 ? &g_array_index (self->items, EntSceneItem, index - 1) : NULL;
+}
+
+void
+ent_scene_get_bounds (EntScene *self,
+                      gboolean  with_legend,
+                      EntRect  *bounds)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (bounds != NULL);
+
+  *bounds = self->bounds;
+  if (with_legend && self->legend->len > 0)
+    ent_rect_union (bounds, &self->legend_bounds);
+}
+
+void
+ent_scene_get_legend (EntScene                   *self,
+                      const EntSceneLegendEntry **entries,
+                      guint                      *n_entries,
+                      EntRect                    *bounds)
+{
+  g_return_if_fail (self != NULL);
+
+  *entries = (const EntSceneLegendEntry *) self->legend->data;
+  *n_entries = self->legend->len;
+  *bounds = self->legend_bounds;
+}
+
+/* Appends the indices of the items whose bounds meet @rect, in paint order. */
+void
+ent_scene_query_rect (EntScene      *self,
+                      const EntRect *rect,
+                      GArray        *out)
+{
+  g_return_if_fail (self != NULL);
+
+  ent_spatial_index_query_rect (self->index, rect, out);
+}
+
+static double
+distance_to_curve (const double *p,
+                   double        x,
+                   double        y)
+{
+  double best = G_MAXDOUBLE;
+  double px = p[0], py = p[1];
+
+  /* Sixteen chords follow these gentle curves to well under a point. */
+  for (int i = 1; i <= 16; i++)
+    {
+      double t = i / 16.0, s = 1 - t;
+      double qx = s * s * s * p[0] + 3 * s * s * t * p[2] + 3 * s * t * t * p[4] + t * t * t * p[6];
+      double qy = s * s * s * p[1] + 3 * s * s * t * p[3] + 3 * s * t * t * p[5] + t * t * t * p[7];
+      double dx = qx - px, dy = qy - py;
+      double length2 = dx * dx + dy * dy;
+      double u = length2 > 0 ? CLAMP (((x - px) * dx + (y - py) * dy) / length2, 0, 1) : 0;
+
+      best = MIN (best, hypot (px + u * dx - x, py + u * dy - y));
+      px = qx;
+      py = qy;
+    }
+
+  return best;
+}
+
+/**
+ * ent_scene_hit_test:
+ * @self: a scene
+ * @x: graph coordinate
+ * @y: graph coordinate
+ *
+ * Returns: the index of the topmost item at the point, nodes before the
+ *   edges beneath them, or -1
+ */
+int
+ent_scene_hit_test (EntScene *self,
+                    double    x,
+                    double    y)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  ent_spatial_index_query_point (self->index, x, y, hits);
+
+  for (guint i = hits->len; i > 0; i--)
+    {
+      guint index = g_array_index (hits, guint, i - 1);
+      const EntSceneItem *item = &g_array_index (self->items, EntSceneItem, index);
+
+      if (item->type == ENT_SCENE_ITEM_NODE)
+        return index;
+      if (distance_to_curve (item->p, x, y) <= item->line_width / 2 + 3)
+        return index;
+    }
+
+  return -1;
+}

@@ -1,0 +1,101 @@
+/* ent-scene.h: what to draw, in graph coordinates
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pango.h>
+
+#include "ent-geometry.h"
+#include "ent-graph.h"
+#include "ent-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ENT_SCENE_ITEM_EDGE,
+  ENT_SCENE_ITEM_NODE,
+} EntSceneItemType;
+
+/*
+ * One thing drawn: a node (an entity) or an edge (a relation). Coordinates
+ * are points with y growing downwards.
+ */
+typedef struct
+{
+  EntSceneItemType  type;
+  gint64            id;
+  /* Everything the item paints, label included. */
+  EntRect           bounds;
+  /* Plain text for tooltips and SVG titles: the name and its first quote. */
+  char             *title;
+  /* The label as drawn (sanitised, shortened); NULL for none. */
+  char             *label;
+  PangoLayout      *layout;
+  double            label_x;      /* top-left corner of the label */
+  double            label_y;
+
+  /* Nodes */
+  EntKind           kind;
+  double            cx;           /* centre of the shape */
+  double            cy;
+  double            radius;
+
+  /* Edges: a cubic Bézier from p0 to p3. */
+  gint64            from_id;
+  gint64            to_id;
+  double            p[8];         /* x0 y0 x1 y1 x2 y2 x3 y3 */
+  double            line_width;
+  gboolean          directed;
+  gboolean          dashed;       /* no quote backs the relation */
+} EntSceneItem;
+
+typedef struct
+{
+  EntKind      kind;
+  double       cx;
+  double       cy;
+  PangoLayout *layout;
+  double       label_x;
+  double       label_y;
+} EntSceneLegendEntry;
+
+typedef struct _EntScene EntScene;
+
+char             *ent_scene_sanitize_text     (const char     *text,
+                                               gsize           max_chars);
+void              ent_scene_measure_node      (EntGraph       *graph,
+                                               EntEntity      *entity,
+                                               double         *width,
+                                               double         *height);
+
+EntScene         *ent_scene_new               (EntGraph       *graph,
+                                               GArray         *positions);
+EntScene         *ent_scene_ref               (EntScene       *self);
+void              ent_scene_unref             (EntScene       *self);
+
+guint             ent_scene_get_n_items       (EntScene       *self);
+const EntSceneItem *ent_scene_get_item        (EntScene       *self,
+                                               guint           index);
+const EntSceneItem *ent_scene_find_node       (EntScene       *self,
+                                               gint64          entity_id);
+void              ent_scene_get_bounds        (EntScene       *self,
+                                               gboolean        with_legend,
+                                               EntRect        *bounds);
+void              ent_scene_get_legend        (EntScene       *self,
+                                               const EntSceneLegendEntry **entries,
+                                               guint          *n_entries,
+                                               EntRect        *bounds);
+void              ent_scene_query_rect        (EntScene       *self,
+                                               const EntRect  *rect,
+                                               GArray         *out);
+int               ent_scene_hit_test          (EntScene       *self,
+                                               double          x,
+                                               double          y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntScene, ent_scene_unref)
+
+G_END_DECLS

@@ -1,0 +1,398 @@
+/* ent-svg-writer.c: writes a scene as SVG
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-svg-writer"
+
+#include "config.h"
+
+#include "ent-svg-writer.h"
+
+/*
+ * Cairo's own SVG surface draws text as glyph outlines. This writer keeps
+ * text as <text>, so an exported diagram can be searched, read by screen
+ * readers and edited in Inkscape, and gives every node and edge a group
+ * with an id and a <title>. Shapes come from the same ent_style functions
+ * the Cairo renderer uses, through Cairo's path, so both look the same.
+ */
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/**
+ * ent_svg_append_escaped:
+ * @out: where to append
+ * @text: any bytes
+ *
+ * Appends @text as XML character data that is valid for any input: invalid
+ * UTF-8 is repaired, characters XML does not allow are dropped, and markup
+ * characters are escaped.
+ */
+void
+ent_svg_append_escaped (GString    *out,
+                        const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    return;
+
+  valid = g_utf8_make_valid (text, -1);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '"':
+          g_string_append (out, "&quot;");
+          break;
+        case '\'':
+          g_string_append (out, "&apos;");
+          break;
+        default:
+          if (is_xml_char (c))
+            g_string_append_unichar (out, c);
+          break;
+        }
+    }
+}
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Locale independent: a decimal comma would break every coordinate. */
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+static void
+append_color (GString        *out,
+              const EntColor *color)
+{
+  g_string_append_printf (out, "#%02x%02x%02x",
+                          (int) (color->red * 255 + 0.5),
+                          (int) (color->green * 255 + 0.5),
+                          (int) (color->blue * 255 + 0.5));
+}
+
+/* Writes the current path of @cr as SVG path data, and clears it. */
+static void
+append_path_data (GString *out,
+                  cairo_t *cr)
+{
+  cairo_path_t *path = cairo_copy_path (cr);
+
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      cairo_path_data_t *data = &path->data[i];
+      int n_points = 0;
+
+      switch (data->header.type)
+        {
+        case CAIRO_PATH_MOVE_TO:
+          g_string_append_c (out, 'M');
+          n_points = 1;
+          break;
+        case CAIRO_PATH_LINE_TO:
+          g_string_append_c (out, 'L');
+          n_points = 1;
+          break;
+        case CAIRO_PATH_CURVE_TO:
+          g_string_append_c (out, 'C');
+          n_points = 3;
+          break;
+        case CAIRO_PATH_CLOSE_PATH:
+          g_string_append_c (out, 'Z');
+          break;
+        default:
+          break;
+        }
+
+      for (int j = 1; j <= n_points; j++)
+        {
+          if (j > 1)
+            g_string_append_c (out, ' ');
+          append_number (out, data[j].point.x);
+          g_string_append_c (out, ',');
+          append_number (out, data[j].point.y);
+        }
+    }
+
+  cairo_path_destroy (path);
+  cairo_new_path (cr);
+}
+
+static void
+append_path_element (GString        *out,
+                     cairo_t        *cr,
+                     const EntColor *fill,
+                     const EntColor *stroke)
+{
+  g_string_append (out, "<path d=\"");
+  append_path_data (out, cr);
+  g_string_append (out, "\" fill=\"");
+  append_color (out, fill);
+  if (stroke != NULL)
+    {
+      g_string_append (out, "\" stroke=\"");
+      append_color (out, stroke);
+    }
+  g_string_append (out, "\"/>");
+}
+
+/* Writes a Pango layout as one <text> with a <tspan> per line, centred as Pango centred it. */
+static void
+append_layout (GString        *out,
+               PangoLayout    *layout,
+               double          x,
+               double          y,
+               const EntColor *color,
+               double          alpha,
+               const EntColor *halo)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  g_string_append (out, "<text fill=\"");
+  append_color (out, color);
+  g_string_append (out, "\"");
+  if (alpha < 1.0)
+    {
+      g_string_append (out, " fill-opacity=\"");
+      append_number (out, alpha);
+      g_string_append (out, "\"");
+    }
+  /* The same halo of page colour as on screen, painted beneath the letters. */
+  g_string_append (out, " stroke=\"");
+  append_color (out, halo);
+  g_string_append (out, "\" stroke-opacity=\"0.85\" stroke-width=\"");
+  append_number (out, ENT_RENDER_HALO_WIDTH);
+  g_string_append (out, "\" stroke-linejoin=\"round\" paint-order=\"stroke\" text-anchor=\"middle\">");
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      g_autofree char *line_text = g_strndup (text + line->start_index, line->length);
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      g_strchomp (line_text);
+      g_string_append (out, "<tspan x=\"");
+      append_number (out, x + (logical.x + logical.width / 2.0) / PANGO_SCALE);
+      g_string_append (out, "\" y=\"");
+      append_number (out, y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      g_string_append (out, "\">");
+      ent_svg_append_escaped (out, line_text);
+      g_string_append (out, "</tspan>");
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+  g_string_append (out, "</text>");
+}
+
+static void
+append_group_start (GString    *out,
+                    const char *prefix,
+                    gint64      id,
+                    const char *klass,
+                    const char *title)
+{
+  g_string_append_printf (out, "<g id=\"%s-%" G_GINT64_FORMAT "\" class=\"%s\"><title>", prefix, id, klass);
+  ent_svg_append_escaped (out, title);
+  g_string_append (out, "</title>");
+}
+
+static void
+append_edge (GString                *out,
+             cairo_t                *cr,
+             const EntSceneItem     *item,
+             const EntRenderOptions *options,
+             const EntColor         *edge_color,
+             const EntColor         *text_color,
+             const EntColor         *background)
+{
+  append_group_start (out, "relation", item->id, "edge", item->title);
+
+  g_string_append (out, "<path d=\"M");
+  append_number (out, item->p[0]);
+  g_string_append_c (out, ',');
+  append_number (out, item->p[1]);
+  g_string_append_c (out, 'C');
+  for (int i = 2; i < 8; i += 2)
+    {
+      if (i > 2)
+        g_string_append_c (out, ' ');
+      append_number (out, item->p[i]);
+      g_string_append_c (out, ',');
+      append_number (out, item->p[i + 1]);
+    }
+  g_string_append (out, "\" fill=\"none\" stroke=\"");
+  append_color (out, edge_color);
+  g_string_append (out, "\" stroke-width=\"");
+  append_number (out, item->line_width);
+  g_string_append (out, item->dashed ? "\" stroke-dasharray=\"4 3\"/>" : "\"/>");
+
+  if (item->directed)
+    {
+      ent_renderer_append_arrow (cr, item);
+      append_path_element (out, cr, edge_color, NULL);
+    }
+
+  if (item->layout != NULL && options->edge_labels)
+    append_layout (out, item->layout, item->label_x, item->label_y, text_color, 0.85, background);
+
+  g_string_append (out, "</g>\n");
+}
+
+static void
+append_node (GString                *out,
+             cairo_t                *cr,
+             const EntSceneItem     *item,
+             const EntRenderOptions *options,
+             const EntColor         *text_color,
+             const EntColor         *background)
+{
+  g_autofree char *klass = g_strconcat ("node ", ent_kind_to_string (item->kind), NULL);
+  EntColor color;
+
+  ent_style_kind_color (item->kind, options->dark, &color);
+  append_group_start (out, "entity", item->id, klass, item->title);
+
+  ent_style_append_shape (cr, item->kind, item->cx, item->cy, item->radius);
+  append_path_element (out, cr, &color, background);
+  ent_style_append_glyph (cr, item->kind, item->cx, item->cy, item->radius);
+  append_path_element (out, cr, background, NULL);
+
+  if (item->layout != NULL)
+    append_layout (out, item->layout, item->label_x, item->label_y, text_color, 1.0, background);
+
+  g_string_append (out, "</g>\n");
+}
+
+static void
+append_legend (GString                *out,
+               cairo_t                *cr,
+               EntScene               *scene,
+               const EntRenderOptions *options,
+               const EntColor         *text_color,
+               const EntColor         *background)
+{
+  const EntSceneLegendEntry *entries;
+  guint n_entries;
+  EntRect bounds;
+
+  ent_scene_get_legend (scene, &entries, &n_entries, &bounds);
+  if (n_entries == 0)
+    return;
+
+  g_string_append (out, "<g id=\"legend\" class=\"legend\">\n");
+  for (guint i = 0; i < n_entries; i++)
+    {
+      EntColor color;
+
+      ent_style_kind_color (entries[i].kind, options->dark, &color);
+      g_string_append_printf (out, "<g class=\"legend-entry %s\">", ent_kind_to_string (entries[i].kind));
+      ent_style_append_shape (cr, entries[i].kind, entries[i].cx, entries[i].cy, 6.5);
+      append_path_element (out, cr, &color, NULL);
+      append_layout (out, entries[i].layout, entries[i].label_x, entries[i].label_y, text_color, 1.0, background);
+      g_string_append (out, "</g>\n");
+    }
+  g_string_append (out, "</g>\n");
+}
+
+/**
+ * ent_svg_write_scene:
+ * @scene: the scene
+ * @area: the part of the graph to write, in graph coordinates
+ * @options: colours, legend and edge labels
+ *
+ * Returns: (transfer full): the SVG document
+ */
+GString *
+ent_svg_write_scene (EntScene               *scene,
+                     const EntRect          *area,
+                     const EntRenderOptions *options)
+{
+  GString *out = g_string_new (NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  EntColor background, text_color, edge_color;
+  double width = area->x2 - area->x1;
+  double height = area->y2 - area->y1;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  ent_renderer_get_colors (options->dark, &background, &text_color, &edge_color);
+  ent_scene_query_rect (scene, area, indices);
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
+  append_number (out, width);
+  g_string_append (out, "pt\" height=\"");
+  append_number (out, height);
+  g_string_append (out, "pt\" viewBox=\"");
+  append_number (out, area->x1);
+  g_string_append_c (out, ' ');
+  append_number (out, area->y1);
+  g_string_append_c (out, ' ');
+  append_number (out, width);
+  g_string_append_c (out, ' ');
+  append_number (out, height);
+  g_string_append (out, "\">\n<style>text { font-family: " ENT_STYLE_FONT_FAMILY "; font-size: ");
+  append_number (out, ENT_STYLE_FONT_SIZE);
+  g_string_append (out, "px; }</style>\n<rect class=\"background\" x=\"");
+  append_number (out, area->x1);
+  g_string_append (out, "\" y=\"");
+  append_number (out, area->y1);
+  g_string_append (out, "\" width=\"");
+  append_number (out, width);
+  g_string_append (out, "\" height=\"");
+  append_number (out, height);
+  g_string_append (out, "\" fill=\"");
+  append_color (out, &background);
+  g_string_append (out, "\"/>\n");
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, g_array_index (indices, guint, i));
+
+      if (item->type == ENT_SCENE_ITEM_EDGE)
+        append_edge (out, cr, item, options, &edge_color, &text_color, &background);
+      else
+        append_node (out, cr, item, options, &text_color, &background);
+    }
+
+  if (options->legend)
+    append_legend (out, cr, scene, options, &text_color, &background);
+
+  g_string_append (out, "</svg>\n");
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return out;
+}
