@@ -110,8 +110,19 @@ draw_edge (cairo_t                *cr,
            const EntColor         *edge_color,
            const EntColor         *text_color,
            const EntColor         *background,
+           guint8                  state,
            gboolean                simple)
 {
+  double alpha = (state & ENT_ITEM_STATE_FADED) ? 0.2 : 1.0;
+  const EntColor *stroke = edge_color;
+  double width = item->line_width;
+
+  if (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
+    {
+      stroke = &options->accent;
+      width += (state & ENT_ITEM_STATE_SELECTED) ? 1.5 : 0.75;
+    }
+
   if (simple)
     {
       /* Far out an edge is a hairline between its ends: cheap, and curves are not visible anyway. */
@@ -121,8 +132,8 @@ draw_edge (cairo_t                *cr,
     }
 
   cairo_save (cr);
-  set_color (cr, edge_color, 1.0);
-  cairo_set_line_width (cr, item->line_width);
+  set_color (cr, stroke, alpha);
+  cairo_set_line_width (cr, width);
   if (item->dashed)
     {
       static const double dashes[] = { 4.0, 3.0 };
@@ -138,11 +149,13 @@ draw_edge (cairo_t                *cr,
       cairo_fill (cr);
     }
 
-  if (item->layout != NULL && (options->edge_labels || options->scale >= ENT_RENDER_EDGE_LABEL_SCALE) &&
+  if (item->layout != NULL &&
+      (options->edge_labels || options->scale >= ENT_RENDER_EDGE_LABEL_SCALE ||
+       (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))) &&
       ent_renderer_draws_labels (options))
     {
       cairo_set_dash (cr, NULL, 0, 0);
-      draw_label (cr, item->layout, item->label_x, item->label_y, text_color, 0.85, background);
+      draw_label (cr, item->layout, item->label_x, item->label_y, text_color, 0.85 * alpha, background);
     }
   cairo_restore (cr);
 }
@@ -152,16 +165,28 @@ draw_node (cairo_t                *cr,
            const EntSceneItem     *item,
            const EntRenderOptions *options,
            const EntColor         *text_color,
-           const EntColor         *background)
+           const EntColor         *background,
+           guint8                  state)
 {
+  double alpha = (state & ENT_ITEM_STATE_FADED) ? 0.25 : 1.0;
   EntColor color;
 
   ent_style_kind_color (item->kind, options->dark, &color);
 
+  if (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
+    {
+      /* A ring around the shape: accent coloured for the selection, thinner for hover. */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, item->cx, item->cy, item->radius * 1.25 + 3, 0, 2 * G_PI);
+      set_color (cr, &options->accent, (state & ENT_ITEM_STATE_SELECTED) ? 1.0 : 0.6);
+      cairo_set_line_width (cr, (state & ENT_ITEM_STATE_SELECTED) ? 3.0 : 2.0);
+      cairo_stroke (cr);
+    }
+
   ent_style_append_shape (cr, item->kind, item->cx, item->cy, item->radius);
-  set_color (cr, &color, 1.0);
+  set_color (cr, &color, alpha);
   cairo_fill_preserve (cr);
-  set_color (cr, background, 0.9);
+  set_color (cr, background, 0.9 * alpha);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
 
@@ -169,12 +194,12 @@ draw_node (cairo_t                *cr,
   if (item->radius * options->scale >= 6)
     {
       ent_style_append_glyph (cr, item->kind, item->cx, item->cy, item->radius);
-      set_color (cr, background, 1.0);
+      set_color (cr, background, alpha);
       cairo_fill (cr);
     }
 
   if (item->layout != NULL && ent_renderer_draws_labels (options))
-    draw_label (cr, item->layout, item->label_x, item->label_y, text_color, 1.0, background);
+    draw_label (cr, item->layout, item->label_x, item->label_y, text_color, alpha, background);
 }
 
 static void
@@ -261,12 +286,18 @@ ent_renderer_draw (EntScene               *scene,
 
   for (i = 0; i < indices->len; i++)
     {
-      const EntSceneItem *item = ent_scene_get_item (scene, g_array_index (indices, guint, i));
+      guint index = g_array_index (indices, guint, i);
+      const EntSceneItem *item = ent_scene_get_item (scene, index);
+      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
 
       if (item->type != ENT_SCENE_ITEM_EDGE)
         break;
+      if (state & ENT_ITEM_STATE_HIDDEN)
+        continue;
 
-      draw_edge (cr, item, options, &edge_color, &text_color, &background, simple);
+      draw_edge (cr, item, options, &edge_color, &text_color, &background, state, simple);
+      if (drawn != NULL)
+        g_array_append_val (drawn, index);
     }
 
   if (simple)
@@ -276,14 +307,20 @@ ent_renderer_draw (EntScene               *scene,
     }
 
   for (; i < indices->len; i++)
-    draw_node (cr, ent_scene_get_item (scene, g_array_index (indices, guint, i)), options,
-               &text_color, &background);
+    {
+      guint index = g_array_index (indices, guint, i);
+      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
+
+      if (state & ENT_ITEM_STATE_HIDDEN)
+        continue;
+
+      draw_node (cr, ent_scene_get_item (scene, index), options, &text_color, &background, state);
+      if (drawn != NULL)
+        g_array_append_val (drawn, index);
+    }
 
   if (options->legend)
     draw_legend (scene, cr, options, &text_color, &background);
 
   cairo_restore (cr);
-
-  if (drawn != NULL)
-    g_array_append_vals (drawn, indices->data, indices->len);
 }

@@ -13,6 +13,16 @@
 
 G_BEGIN_DECLS
 
+/* How an item is drawn, as the view's selection, hover, filter and focus decide. */
+typedef enum
+{
+  ENT_ITEM_STATE_NORMAL      = 0,
+  ENT_ITEM_STATE_HIDDEN      = 1 << 0,
+  ENT_ITEM_STATE_FADED       = 1 << 1,
+  ENT_ITEM_STATE_HIGHLIGHTED = 1 << 2,
+  ENT_ITEM_STATE_SELECTED    = 1 << 3,
+} EntItemState;
+
 typedef struct
 {
   /* Device pixels per graph point, for the level of detail. */
@@ -23,6 +33,10 @@ typedef struct
   gboolean       edge_labels;
   /* The part of the graph to draw, in graph coordinates; NULL for all. */
   const EntRect *visible;
+  /* One EntItemState per scene item, or NULL when all are drawn normally. */
+  const guint8  *item_states;
+  /* The colour of selection rings: the desktop's accent colour. */
+  EntColor       accent;
 } EntRenderOptions;
 
 /* Below this many pixels a label is not drawn, as nobody could read it. */

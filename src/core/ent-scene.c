@@ -245,6 +245,27 @@ make_title (const char *text,
   return g_strdup_printf ("%s — “%s”", clean, owned_quote);
 }
 
+/* Puts a node's box, shape above label, centred on (x, y). */
+static void
+place_node (EntSceneItem *item,
+            double        x,
+            double        y)
+{
+  double width, height, label_offset, label_width, label_height;
+
+  layout_extents (item->layout, &label_offset, &label_width, &label_height);
+  width = MAX (2 * shape_half_width (item->kind), label_width);
+  height = 2 * item->radius + LABEL_GAP + label_height;
+
+  item->x = x;
+  item->y = y;
+  item->cx = x;
+  item->cy = y - height / 2 + item->radius;
+  item->label_x = x - label_width / 2 - label_offset;
+  item->label_y = item->cy + item->radius + LABEL_GAP;
+  item->bounds = (EntRect) { x - width / 2, y - height / 2, x + width / 2, y + height / 2 };
+}
+
 static void
 add_node (EntScene          *self,
           GArray            *into,
@@ -252,7 +273,6 @@ add_node (EntScene          *self,
           const EntPosition *position)
 {
   EntSceneItem item = { 0 };
-  double width, height, label_offset, label_width, label_height;
   g_autofree char *label = node_label (entity);
 
   item.type = ENT_SCENE_ITEM_NODE;
@@ -263,17 +283,7 @@ add_node (EntScene          *self,
   item.title = make_title (entity->name, first_quote (self->graph, entity->quote_ids));
   item.radius = shape_radius ();
 
-  layout_extents (item.layout, &label_offset, &label_width, &label_height);
-  width = MAX (2 * shape_half_width (entity->kind), label_width);
-  height = 2 * item.radius + LABEL_GAP + label_height;
-
-  item.cx = position->x;
-  item.cy = position->y - height / 2 + item.radius;
-  item.label_x = position->x - label_width / 2 - label_offset;
-  item.label_y = item.cy + item.radius + LABEL_GAP;
-  item.bounds = (EntRect) { position->x - width / 2, position->y - height / 2,
-                            position->x + width / 2, position->y + height / 2 };
-
+  place_node (&item, position->x, position->y);
   g_array_append_val (into, item);
 }
 
@@ -315,6 +325,86 @@ pair_key (gint64 a,
  * layout looks exactly as it did when it was made.
  */
 static void
+place_edge (EntSceneItem       *item,
+            const EntSceneItem *from,
+            const EntSceneItem *to)
+{
+  double cx, cy, nx, ny, ux, uy, offset;
+  double x0, y0, x3, y3, extent;
+
+  /* The control point sits on the perpendicular through the middle, one slot further out each,
+   * measured from the entity with the lower id so that relations either way spread apart. */
+  if (from->id <= to->id)
+    unit_towards (from->cx, from->cy, to->cx, to->cy, &ux, &uy);
+  else
+    unit_towards (to->cx, to->cy, from->cx, from->cy, &ux, &uy);
+  nx = -uy;
+  ny = ux;
+  offset = (item->slot - (item->n_slots - 1) / 2.0) * PARALLEL_SPREAD;
+  cx = (from->cx + to->cx) / 2 + nx * offset;
+  cy = (from->cy + to->cy) / 2 + ny * offset;
+
+  if (from == to)
+    {
+      /* A relation of an entity with itself loops above it. */
+      double r = from->radius;
+      x0 = from->cx - r * 0.5;
+      y0 = from->cy - r * 0.9;
+      x3 = from->cx + r * 0.5;
+      y3 = from->cy - r * 0.9;
+      item->p[2] = from->cx - r * 1.6 - offset;
+      item->p[3] = from->cy - r * 2.8 - offset;
+      item->p[4] = from->cx + r * 1.6 + offset;
+      item->p[5] = from->cy - r * 2.8 - offset;
+    }
+  else
+    {
+      unit_towards (from->cx, from->cy, cx, cy, &ux, &uy);
+      x0 = from->cx + ux * shape_half_width (from->kind);
+      y0 = from->cy + uy * shape_half_width (from->kind);
+      unit_towards (to->cx, to->cy, cx, cy, &ux, &uy);
+      x3 = to->cx + ux * (shape_half_width (to->kind) + 1);
+      y3 = to->cy + uy * (shape_half_width (to->kind) + 1);
+      /* The quadratic curve through the control point, as a cubic. */
+      item->p[2] = x0 + 2.0 / 3.0 * (cx - x0);
+      item->p[3] = y0 + 2.0 / 3.0 * (cy - y0);
+      item->p[4] = x3 + 2.0 / 3.0 * (cx - x3);
+      item->p[5] = y3 + 2.0 / 3.0 * (cy - y3);
+    }
+
+  item->p[0] = x0;
+  item->p[1] = y0;
+  item->p[6] = x3;
+  item->p[7] = y3;
+
+  item->bounds = (EntRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  for (int i = 0; i < 4; i++)
+    {
+      EntRect point = { item->p[2 * i], item->p[2 * i + 1], item->p[2 * i], item->p[2 * i + 1] };
+      ent_rect_union (&item->bounds, &point);
+    }
+  extent = ARROW_LENGTH + item->line_width;
+  item->bounds.x1 -= extent;
+  item->bounds.y1 -= extent;
+  item->bounds.x2 += extent;
+  item->bounds.y2 += extent;
+
+  /* The label, drawn when zoomed in or asked for, centres on the curve's midpoint. */
+  if (item->layout != NULL)
+    {
+      double w, h, mx, my;
+
+      layout_extents (item->layout, NULL, &w, &h);
+      mx = (item->p[0] + 3 * item->p[2] + 3 * item->p[4] + item->p[6]) / 8;
+      my = (item->p[1] + 3 * item->p[3] + 3 * item->p[5] + item->p[7]) / 8;
+      item->label_x = mx - w / 2;
+      item->label_y = my - h / 2;
+      ent_rect_union (&item->bounds, &(EntRect) { item->label_x, item->label_y, item->label_x + w, item->label_y + h });
+    }
+
+}
+
+static void
 add_edge (EntScene          *self,
           EntRelation       *relation,
           const EntSceneItem *from,
@@ -323,8 +413,6 @@ add_edge (EntScene          *self,
           int                 n_slots)
 {
   EntSceneItem item = { 0 };
-  double cx, cy, nx, ny, ux, uy, offset;
-  double x0, y0, x3, y3, extent;
   guint n_quotes = relation->quote_ids ? relation->quote_ids->len : 0;
   g_autofree char *from_name = ent_scene_sanitize_text (ent_graph_get_entity (self->graph, from->id)->name, 200);
   g_autofree char *to_name = ent_scene_sanitize_text (ent_graph_get_entity (self->graph, to->id)->name, 200);
@@ -340,7 +428,11 @@ add_edge (EntScene          *self,
   item.directed = relation->directed;
   item.dashed = n_quotes == 0;
   item.line_width = 0.8 + 0.45 * MIN (n_quotes, 5);
+  item.slot = slot;
+  item.n_slots = n_slots;
   item.label = g_strdup (label);
+  if (*label != '\0')
+    item.layout = new_label_layout (label, 0, FALSE);
 
   summary = g_strdup_printf ("%s %s %s", from_name, relation->directed ? "→" : "—", to_name);
   if (*label != '\0')
@@ -351,77 +443,7 @@ add_edge (EntScene          *self,
     }
   item.title = make_title (summary, first_quote (self->graph, relation->quote_ids));
 
-  /* The control point sits on the perpendicular through the middle, one slot further out each,
-   * measured from the entity with the lower id so that relations either way spread apart. */
-  if (from->id <= to->id)
-    unit_towards (from->cx, from->cy, to->cx, to->cy, &ux, &uy);
-  else
-    unit_towards (to->cx, to->cy, from->cx, from->cy, &ux, &uy);
-  nx = -uy;
-  ny = ux;
-  offset = (slot - (n_slots - 1) / 2.0) * PARALLEL_SPREAD;
-  cx = (from->cx + to->cx) / 2 + nx * offset;
-  cy = (from->cy + to->cy) / 2 + ny * offset;
-
-  if (from == to)
-    {
-      /* A relation of an entity with itself loops above it. */
-      double r = from->radius;
-      x0 = from->cx - r * 0.5;
-      y0 = from->cy - r * 0.9;
-      x3 = from->cx + r * 0.5;
-      y3 = from->cy - r * 0.9;
-      item.p[2] = from->cx - r * 1.6 - offset;
-      item.p[3] = from->cy - r * 2.8 - offset;
-      item.p[4] = from->cx + r * 1.6 + offset;
-      item.p[5] = from->cy - r * 2.8 - offset;
-    }
-  else
-    {
-      unit_towards (from->cx, from->cy, cx, cy, &ux, &uy);
-      x0 = from->cx + ux * shape_half_width (from->kind);
-      y0 = from->cy + uy * shape_half_width (from->kind);
-      unit_towards (to->cx, to->cy, cx, cy, &ux, &uy);
-      x3 = to->cx + ux * (shape_half_width (to->kind) + 1);
-      y3 = to->cy + uy * (shape_half_width (to->kind) + 1);
-      /* The quadratic curve through the control point, as a cubic. */
-      item.p[2] = x0 + 2.0 / 3.0 * (cx - x0);
-      item.p[3] = y0 + 2.0 / 3.0 * (cy - y0);
-      item.p[4] = x3 + 2.0 / 3.0 * (cx - x3);
-      item.p[5] = y3 + 2.0 / 3.0 * (cy - y3);
-    }
-
-  item.p[0] = x0;
-  item.p[1] = y0;
-  item.p[6] = x3;
-  item.p[7] = y3;
-
-  item.bounds = (EntRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-  for (int i = 0; i < 4; i++)
-    {
-      EntRect point = { item.p[2 * i], item.p[2 * i + 1], item.p[2 * i], item.p[2 * i + 1] };
-      ent_rect_union (&item.bounds, &point);
-    }
-  extent = ARROW_LENGTH + item.line_width;
-  item.bounds.x1 -= extent;
-  item.bounds.y1 -= extent;
-  item.bounds.x2 += extent;
-  item.bounds.y2 += extent;
-
-  /* The label, drawn when zoomed in or asked for, centres on the curve's midpoint. */
-  if (*label != '\0')
-    {
-      double w, h, mx, my;
-
-      item.layout = new_label_layout (label, 0, FALSE);
-      layout_extents (item.layout, NULL, &w, &h);
-      mx = (item.p[0] + 3 * item.p[2] + 3 * item.p[4] + item.p[6]) / 8;
-      my = (item.p[1] + 3 * item.p[3] + 3 * item.p[5] + item.p[7]) / 8;
-      item.label_x = mx - w / 2;
-      item.label_y = my - h / 2;
-      ent_rect_union (&item.bounds, &(EntRect) { item.label_x, item.label_y, item.label_x + w, item.label_y + h });
-    }
-
+  place_edge (&item, from, to);
   g_array_append_val (self->items, item);
 }
 
@@ -468,6 +490,25 @@ build_legend (EntScene *self)
     }
 }
 
+/* Measures the whole scene and indexes every item's bounds. */
+static void
+index_items (EntScene *self)
+{
+  g_autofree EntRect *rects = g_new (EntRect, MAX (self->items->len, 1));
+
+  self->bounds = (EntRect) { 0, 0, -1, -1 };
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      rects[i] = g_array_index (self->items, EntSceneItem, i).bounds;
+      ent_rect_union (&self->bounds, &rects[i]);
+    }
+  if (ent_rect_is_empty (&self->bounds))
+    self->bounds = (EntRect) { 0, 0, 0, 0 };
+
+  g_clear_pointer (&self->index, ent_spatial_index_free);
+  self->index = ent_spatial_index_new (rects, self->items->len);
+}
+
 static void
 clear_item (gpointer data)
 {
@@ -506,7 +547,6 @@ ent_scene_new (EntGraph *graph,
   g_autoptr(GHashTable) pair_slots = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (EntSceneItem));
   g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (guint64), graph->relations->len);
-  g_autofree EntRect *rects = NULL;
   guint n_edges;
 
   g_return_val_if_fail (graph != NULL, NULL);
@@ -585,21 +625,13 @@ ent_scene_new (EntGraph *graph,
       g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + n_edges));
   }
 
-  self->bounds = (EntRect) { 0, 0, -1, -1 };
-  rects = g_new (EntRect, MAX (self->items->len, 1));
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      rects[i] = g_array_index (self->items, EntSceneItem, i).bounds;
-      ent_rect_union (&self->bounds, &rects[i]);
-    }
-  if (ent_rect_is_empty (&self->bounds))
-    self->bounds = (EntRect) { 0, 0, 0, 0 };
-  self->index = ent_spatial_index_new (rects, self->items->len);
-
+  index_items (self);
   build_legend (self);
 
   return self;
 }
+
+G_DEFINE_BOXED_TYPE (EntScene, ent_scene, ent_scene_ref, ent_scene_unref)
 
 EntScene *
 ent_scene_ref (EntScene *self)
@@ -680,6 +712,50 @@ ent_scene_get_legend (EntScene                   *self,
   *entries = (const EntSceneLegendEntry *) self->legend->data;
   *n_entries = self->legend->len;
   *bounds = self->legend_bounds;
+}
+
+/**
+ * ent_scene_move_node:
+ * @self: a scene
+ * @entity_id: the entity whose node moves
+ * @x: the new centre of its box
+ * @y: the new centre of its box
+ *
+ * Moves a node and the edges that meet it, as when it is dragged. The
+ * legend stays where it was.
+ *
+ * Returns: whether the entity has a node
+ */
+gboolean
+ent_scene_move_node (EntScene *self,
+                     gint64    entity_id,
+                     double    x,
+                     double    y)
+{
+  guint index;
+  EntSceneItem *node;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, &entity_id));
+  if (index == 0)
+    return FALSE;
+
+  node = &g_array_index (self->items, EntSceneItem, index - 1);
+  place_node (node, x, y);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      EntSceneItem *edge = &g_array_index (self->items, EntSceneItem, i);
+
+      if (edge->type != ENT_SCENE_ITEM_EDGE)
+        break;
+      if (edge->from_id == entity_id || edge->to_id == entity_id)
+        place_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id));
+    }
+
+  index_items (self);
+  return TRUE;
 }
 
 /* Appends the indices of the items whose bounds meet @rect, in paint order. */

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <glib-object.h>
 #include <pango/pango.h>
 
 #include "ent-geometry.h"
@@ -40,6 +41,9 @@ typedef struct
 
   /* Nodes */
   EntKind           kind;
+  /* Where the layout put the node's box: the position that is stored. */
+  double            x;
+  double            y;
   double            cx;           /* centre of the shape */
   double            cy;
   double            radius;
@@ -49,6 +53,8 @@ typedef struct
   gint64            to_id;
   double            p[8];         /* x0 y0 x1 y1 x2 y2 x3 y3 */
   double            line_width;
+  int               slot;         /* which of the relations between the same two entities */
+  int               n_slots;
   gboolean          directed;
   gboolean          dashed;       /* no quote backs the relation */
 } EntSceneItem;
@@ -65,6 +71,8 @@ typedef struct
 
 typedef struct _EntScene EntScene;
 
+#define ENT_TYPE_SCENE (ent_scene_get_type ())
+
 char             *ent_scene_sanitize_text     (const char     *text,
                                                gsize           max_chars);
 void              ent_scene_measure_node      (EntGraph       *graph,
@@ -74,6 +82,7 @@ void              ent_scene_measure_node      (EntGraph       *graph,
 
 EntScene         *ent_scene_new               (EntGraph       *graph,
                                                GArray         *positions);
+GType             ent_scene_get_type          (void) G_GNUC_CONST;
 EntScene         *ent_scene_ref               (EntScene       *self);
 void              ent_scene_unref             (EntScene       *self);
 
@@ -92,6 +101,10 @@ void              ent_scene_get_legend        (EntScene       *self,
 void              ent_scene_query_rect        (EntScene       *self,
                                                const EntRect  *rect,
                                                GArray         *out);
+gboolean          ent_scene_move_node         (EntScene       *self,
+                                               gint64          entity_id,
+                                               double          x,
+                                               double          y);
 int               ent_scene_hit_test          (EntScene       *self,
                                                double          x,
                                                double          y);
