@@ -232,6 +232,139 @@ ent_diagram_build (EntStore      *store,
   return ent_scene_new (graph, positions);
 }
 
+typedef struct
+{
+  EntStore *store;
+  EntGraph *graph;
+  char     *engine;
+  GArray   *positions;
+  gboolean  laid_out;
+} BuildData;
+
+static void
+build_data_free (BuildData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->graph, ent_graph_unref);
+  g_clear_pointer (&data->positions, g_array_unref);
+  g_free (data->engine);
+  g_free (data);
+}
+
+static void
+layout_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BuildData *data = g_task_get_task_data (task);
+  g_autoptr(EntLayoutResult) layout = NULL;
+  g_autoptr(GArray) positions = NULL;
+  GError *error = NULL;
+
+  layout = ent_layout_run_finish (result, &error);
+  if (layout == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  positions = ent_diagram_positions_from_layout (layout, data->positions);
+  if (!save_positions (data->store, data->engine, positions, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->laid_out = TRUE;
+  g_task_return_pointer (task, ent_scene_new (data->graph, positions), (GDestroyNotify) ent_scene_unref);
+}
+
+/**
+ * ent_diagram_build_async:
+ * @store: the open file
+ * @graph: its network
+ * @engine: the layout engine
+ * @relayout: lay out anew even when positions are stored
+ * @cancellable: (nullable): stops the layout, ending the worker
+ * @callback: called when the scene is ready
+ * @user_data: for @callback
+ *
+ * As ent_diagram_build(), without blocking: the layout runs in the worker
+ * process while the caller's main loop goes on.
+ */
+void
+ent_diagram_build_async (EntStore            *store,
+                         EntGraph            *graph,
+                         const char          *engine,
+                         gboolean             relayout,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(EntLayoutRequest) request = NULL;
+  GError *error = NULL;
+  BuildData *data;
+
+  g_return_if_fail (ENT_IS_STORE (store));
+  g_return_if_fail (graph != NULL);
+  g_return_if_fail (engine != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ent_diagram_build_async);
+  data = g_new0 (BuildData, 1);
+  data->store = g_object_ref (store);
+  data->graph = ent_graph_ref (graph);
+  data->engine = g_strdup (engine);
+  g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
+
+  if (!ent_layout_engine_is_known (engine))
+    {
+      g_task_return_new_error (task, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_UNKNOWN_ENGINE,
+                               _("There is no layout engine “%s”; choose one of dot, neato, fdp, sfdp, circo or twopi"),
+                               engine);
+      return;
+    }
+
+  data->positions = ent_store_load_positions (store, engine, &error);
+  if (data->positions == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!relayout && ent_diagram_positions_complete (graph, data->positions))
+    {
+      g_task_return_pointer (task, ent_scene_new (graph, data->positions), (GDestroyNotify) ent_scene_unref);
+      return;
+    }
+
+  request = ent_diagram_layout_request (graph, engine, relayout ? NULL : data->positions);
+  ent_layout_run_async (request, ENT_DIAGRAM_LAYOUT_TIMEOUT_MS, cancellable, layout_done_cb, g_steal_pointer (&task));
+}
+
+/**
+ * ent_diagram_build_finish:
+ * @result: the result given to the callback
+ * @laid_out: (out) (optional): whether Graphviz ran
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the scene, or %NULL with @error set
+ */
+EntScene *
+ent_diagram_build_finish (GAsyncResult  *result,
+                          gboolean      *laid_out,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (laid_out != NULL)
+    *laid_out = ((BuildData *) g_task_get_task_data (G_TASK (result)))->laid_out;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * ent_diagram_export_file:
  * @input: (nullable): a .entente file, or %NULL for the user's copy of the

@@ -32,6 +32,16 @@ EntScene         *ent_diagram_build              (EntStore          *store,
                                                   GCancellable      *cancellable,
                                                   gboolean          *laid_out,
                                                   GError           **error);
+void              ent_diagram_build_async        (EntStore          *store,
+                                                  EntGraph          *graph,
+                                                  const char        *engine,
+                                                  gboolean           relayout,
+                                                  GCancellable      *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer           user_data);
+EntScene         *ent_diagram_build_finish       (GAsyncResult      *result,
+                                                  gboolean          *laid_out,
+                                                  GError           **error);
 gboolean          ent_diagram_export_file        (const char        *input,
                                                   const char        *output,
                                                   const char        *engine,

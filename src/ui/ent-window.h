@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "ent-graph-view.h"
 #include "ent-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ gboolean  ent_window_open_path  (EntWindow   *self,
                                  const char  *path);
 void      ent_window_show_error (EntWindow   *self,
                                  const char  *message);
-EntGraph *ent_window_get_graph  (EntWindow   *self);
+EntGraph     *ent_window_get_graph      (EntWindow   *self);
+EntGraphView *ent_window_get_graph_view (EntWindow   *self);
 
 G_END_DECLS

@@ -1,0 +1,716 @@
+/* ent-evidence-panel.c
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-evidence-panel"
+
+#include "config.h"
+
+#include "ent-evidence-panel.h"
+
+#include "ent-style.h"
+
+#include <glib/gi18n.h>
+
+/* The diameter of the shape that stands for an entity's kind in a row. */
+#define ROW_DOT_SIZE 14
+
+struct _EntEvidencePanel
+{
+  GtkWidget      parent_instance;
+
+  EntGraph      *graph;
+  gint64         entity_id;
+  gint64         relation_id;
+  /* What each row of links_list stands for: relation ids when an entity is
+   * shown, entity ids when a relation is shown. */
+  GArray        *link_ids;
+  /* The quote id of each row of quotes_list. */
+  GArray        *quote_ids;
+
+  GtkStack      *stack;
+  GtkWidget     *scrolled_window;
+  GtkWidget     *kind_dot;
+  GtkLabel      *kind_label;
+  GtkLabel      *title_label;
+  GtkLabel      *description_label;
+  GtkLabel      *dates_label;
+  GtkLabel      *links_heading;
+  GtkListBox    *links_list;
+  GtkListBox    *quotes_list;
+  GtkWidget     *no_quotes_label;
+};
+
+G_DEFINE_FINAL_TYPE (EntEvidencePanel, ent_evidence_panel, GTK_TYPE_WIDGET)
+
+enum {
+  ENTITY_ACTIVATED,
+  RELATION_ACTIVATED,
+  QUOTE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+draw_kind_cb (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  EntKind kind = GPOINTER_TO_UINT (user_data);
+  EntColor color;
+
+  ent_style_kind_color (kind, adw_style_manager_get_dark (adw_style_manager_get_default ()), &color);
+  /* The widest shapes reach 1.2 radii from their centre. */
+  ent_style_append_shape (cr, kind, width / 2.0, height / 2.0, MIN (width, height) / 2.0 / 1.2);
+  cairo_set_source_rgb (cr, color.red, color.green, color.blue);
+  cairo_fill (cr);
+}
+
+static void
+set_dot_kind (GtkWidget *dot,
+              EntKind    kind)
+{
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_kind_cb, GUINT_TO_POINTER (kind), NULL);
+}
+
+static GtkWidget *
+create_kind_dot (EntKind kind)
+{
+  GtkWidget *dot;
+
+  /* The kind is also written out in words next to each dot, so the shape is
+   * decoration to assistive technologies. */
+  dot = g_object_new (GTK_TYPE_DRAWING_AREA,
+                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                      "content-width", ROW_DOT_SIZE,
+                      "content-height", ROW_DOT_SIZE,
+                      "valign", GTK_ALIGN_CENTER,
+                      NULL);
+  set_dot_kind (dot, kind);
+  /* The palette differs between the light and the dark style. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), dot, G_CONNECT_SWAPPED);
+
+  return dot;
+}
+
+/* Relation kinds are identifiers such as "participates-in"; people read them
+ * with spaces. */
+static char *
+humanize_kind (const char *kind)
+{
+  return g_strdelimit (g_strdup (kind != NULL ? kind : ""), "-_", ' ');
+}
+
+static char *
+format_dates (const char *start,
+              const char *end)
+{
+  if (start == NULL && end == NULL)
+    return NULL;
+
+  return ent_date_format_range (start, end);
+}
+
+static void
+set_optional_label (GtkLabel   *label,
+                    const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static gint64
+row_id (GArray        *ids,
+        GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  g_return_val_if_fail (index >= 0 && (guint) index < ids->len, 0);
+
+  return g_array_index (ids, gint64, index);
+}
+
+static void
+other_entity_clicked_cb (EntEvidencePanel *self,
+                         GtkButton        *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  EntRelation *relation = ent_graph_get_relation (self->graph, row_id (self->link_ids, GTK_LIST_BOX_ROW (row)));
+
+  g_return_if_fail (relation != NULL);
+
+  g_signal_emit (self, signals[ENTITY_ACTIVATED], 0,
+                 relation->from_id == self->entity_id ? relation->to_id : relation->from_id);
+}
+
+static GtkWidget *
+create_relation_row (EntEvidencePanel *self,
+                     EntRelation      *relation,
+                     EntEntity        *other)
+{
+  g_autofree char *kind = humanize_kind (relation->kind);
+  g_autofree char *dates = format_dates (relation->start_date, relation->end_date);
+  g_autofree char *title = NULL;
+  g_autofree char *go_label = NULL;
+  const char *label = relation->label != NULL && *relation->label != '\0' ? relation->label : kind;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  if (!relation->directed)
+    /* Translators: an undirected relation of the shown entity, e.g. "meets — Sergei Aleinik" */
+    title = g_strdup_printf (_("%s — %s"), label, other->name);
+  else if (relation->from_id == self->entity_id)
+    /* Translators: a relation from the shown entity, e.g. "takes part in → Meeting with S Jaishankar" */
+    title = g_strdup_printf (_("%s → %s"), label, other->name);
+  else
+    /* Translators: a relation to the shown entity, e.g. "Minister of Foreign Affairs of ← Sergei Aleinik" */
+    title = g_strdup_printf (_("%s ← %s"), label, other->name);
+
+  row = g_object_new (ADW_TYPE_ACTION_ROW,
+                      "activatable", TRUE,
+                      "use-markup", FALSE,
+                      "title", title,
+                      NULL);
+  if (dates != NULL && *dates != '\0')
+    {
+      /* Translators: a relation's kind and its dates, e.g. "visits · 11–13 March" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), kind, dates);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind);
+    }
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_kind_dot (other->kind));
+
+  /* Translators: a button that selects the entity at the other end of a relation */
+  go_label = g_strdup_printf (_("Show %s"), other->name);
+  button = g_object_new (GTK_TYPE_BUTTON,
+                         "icon-name", "go-jump-symbolic",
+                         "tooltip-text", go_label,
+                         "valign", GTK_ALIGN_CENTER,
+                         NULL);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, go_label,
+                                  -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (other_entity_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static GtkWidget *
+create_entity_row (EntEntity *entity)
+{
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  if (entity->role != NULL && *entity->role != '\0')
+    /* Translators: an entity's kind and role, e.g. "Person · Minister of Foreign Affairs of Belarus" */
+    subtitle = g_strdup_printf (_("%s · %s"), ent_kind_get_label (entity->kind), entity->role);
+  else
+    subtitle = g_strdup (ent_kind_get_label (entity->kind));
+
+  row = g_object_new (ADW_TYPE_ACTION_ROW,
+                      "activatable", TRUE,
+                      "use-markup", FALSE,
+                      "title", entity->name,
+                      "subtitle", subtitle,
+                      NULL);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_kind_dot (entity->kind));
+  /* The arrow only says that the row leads somewhere; the row's title names where. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           "icon-name", "go-next-symbolic",
+                                           NULL));
+
+  return row;
+}
+
+static GtkWidget *
+create_quote_row (EntGraph *graph,
+                  EntQuote *quote)
+{
+  EntSource *source = ent_graph_get_source (graph, quote->source_id);
+  g_autofree char *text = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  /* Translators: a quotation from a source; use your language's quotation marks */
+  text = g_strdup_printf (_("“%s”"), quote->text);
+
+  if (source != NULL && source->published != NULL && *source->published != '\0')
+    {
+      g_autofree char *published = ent_date_format (source->published);
+
+      /* Translators: where a quote comes from: a source's title and its date of publication */
+      origin = g_strdup_printf (_("— %s, %s"), source->title, published);
+    }
+  else if (source != NULL)
+    {
+      /* Translators: where a quote comes from: a source's title */
+      origin = g_strdup_printf (_("— %s"), source->title);
+    }
+
+  box = g_object_new (GTK_TYPE_BOX,
+                      "orientation", GTK_ORIENTATION_VERTICAL,
+                      "spacing", 6,
+                      "margin-top", 12,
+                      "margin-bottom", 12,
+                      "margin-start", 12,
+                      "margin-end", 12,
+                      NULL);
+
+  /* Not selectable, so that a click anywhere on the quote activates the row. */
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", text,
+                        "xalign", 0.0f,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        NULL);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (origin != NULL)
+    {
+      label = g_object_new (GTK_TYPE_LABEL,
+                            "label", origin,
+                            "xalign", 0.0f,
+                            "wrap", TRUE,
+                            "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                            NULL);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  /* GTK 4.8 does not name a row after its content, and a screen reader
+   * announces a focused row by its name. */
+  accessible = origin != NULL ? g_strconcat (text, " ", origin, NULL) : g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  return row;
+}
+
+static int
+compare_quotes (gconstpointer a,
+                gconstpointer b)
+{
+  const EntQuote *qa = *(EntQuote * const *) a;
+  const EntQuote *qb = *(EntQuote * const *) b;
+
+  if (qa->source_id != qb->source_id)
+    return qa->source_id < qb->source_id ? -1 : 1;
+  if (qa->start != qb->start)
+    return qa->start < qb->start ? -1 : 1;
+  return (qa->end > qb->end) - (qa->end < qb->end);
+}
+
+/* Quotes are listed in the order they appear in their sources, so the panel
+ * reads like the article. */
+static void
+fill_quotes (EntEvidencePanel *self,
+             GArray           *quote_ids)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+
+  for (guint i = 0; quote_ids != NULL && i < quote_ids->len; i++)
+    {
+      EntQuote *quote = ent_graph_get_quote (self->graph, g_array_index (quote_ids, gint64, i));
+
+      if (quote != NULL)
+        g_ptr_array_add (quotes, quote);
+    }
+  g_ptr_array_sort (quotes, compare_quotes);
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      EntQuote *quote = g_ptr_array_index (quotes, i);
+
+      g_array_append_val (self->quote_ids, quote->id);
+      gtk_list_box_append (self->quotes_list, create_quote_row (self->graph, quote));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->quotes_list), quotes->len > 0);
+  gtk_widget_set_visible (self->no_quotes_label, quotes->len == 0);
+}
+
+static void
+clear_details (EntEvidencePanel *self)
+{
+  clear_list (self->links_list);
+  clear_list (self->quotes_list);
+  g_array_set_size (self->link_ids, 0);
+  g_array_set_size (self->quote_ids, 0);
+}
+
+static void
+show_empty (EntEvidencePanel *self)
+{
+  self->entity_id = 0;
+  self->relation_id = 0;
+  clear_details (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+show_details (EntEvidencePanel *self)
+{
+  GtkAdjustment *vadjustment;
+
+  gtk_stack_set_visible_child_name (self->stack, "details");
+
+  /* A new selection starts at its top, not where the previous one was scrolled to. */
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled_window));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+}
+
+static void
+fill_entity (EntEvidencePanel *self,
+             EntEntity        *entity)
+{
+  g_autofree char *dates = format_dates (entity->start_date, entity->end_date);
+  g_autofree char *kind = NULL;
+
+  clear_details (self);
+  self->entity_id = entity->id;
+  self->relation_id = 0;
+
+  set_dot_kind (self->kind_dot, entity->kind);
+  gtk_widget_set_visible (self->kind_dot, TRUE);
+  gtk_widget_queue_draw (self->kind_dot);
+
+  if (entity->role != NULL && *entity->role != '\0')
+    kind = g_strdup_printf (_("%s · %s"), ent_kind_get_label (entity->kind), entity->role);
+  else
+    kind = g_strdup (ent_kind_get_label (entity->kind));
+  gtk_label_set_label (self->kind_label, kind);
+  gtk_label_set_label (self->title_label, entity->name);
+  set_optional_label (self->description_label, entity->description);
+  set_optional_label (self->dates_label, dates);
+
+  gtk_label_set_label (self->links_heading, _("Relations"));
+  for (guint i = 0; i < self->graph->relations->len; i++)
+    {
+      EntRelation *relation = g_ptr_array_index (self->graph->relations, i);
+      EntEntity *other;
+
+      if (relation->from_id != entity->id && relation->to_id != entity->id)
+        continue;
+
+      other = ent_graph_get_entity (self->graph, relation->from_id == entity->id ? relation->to_id : relation->from_id);
+      if (other == NULL)
+        continue;
+
+      g_array_append_val (self->link_ids, relation->id);
+      gtk_list_box_append (self->links_list, create_relation_row (self, relation, other));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->links_heading), self->link_ids->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_list), self->link_ids->len > 0);
+
+  fill_quotes (self, entity->quote_ids);
+  show_details (self);
+}
+
+static void
+fill_relation (EntEvidencePanel *self,
+               EntRelation      *relation,
+               EntEntity        *from,
+               EntEntity        *to)
+{
+  g_autofree char *kind = humanize_kind (relation->kind);
+  g_autofree char *header = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *dates = format_dates (relation->start_date, relation->end_date);
+
+  clear_details (self);
+  self->entity_id = 0;
+  self->relation_id = relation->id;
+
+  gtk_widget_set_visible (self->kind_dot, FALSE);
+  /* Translators: the header of a relation in the evidence panel, e.g. "Relation · participates in" */
+  header = g_strdup_printf (_("Relation · %s"), kind);
+  gtk_label_set_label (self->kind_label, header);
+
+  if (relation->directed)
+    /* Translators: a directed relation, e.g. "Sergei Aleinik → Delhi" */
+    title = g_strdup_printf (_("%s → %s"), from->name, to->name);
+  else
+    /* Translators: an undirected relation, e.g. "Sergei Aleinik — S Jaishankar" */
+    title = g_strdup_printf (_("%s — %s"), from->name, to->name);
+  gtk_label_set_label (self->title_label, title);
+  /* Many labels only repeat the kind, which the header already says. */
+  set_optional_label (self->description_label, g_strcmp0 (relation->label, kind) != 0 ? relation->label : NULL);
+  set_optional_label (self->dates_label, dates);
+
+  /* Translators: the heading above the two entities a relation connects */
+  gtk_label_set_label (self->links_heading, _("Entities"));
+  g_array_append_val (self->link_ids, from->id);
+  gtk_list_box_append (self->links_list, create_entity_row (from));
+  g_array_append_val (self->link_ids, to->id);
+  gtk_list_box_append (self->links_list, create_entity_row (to));
+  gtk_widget_set_visible (GTK_WIDGET (self->links_heading), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_list), TRUE);
+
+  fill_quotes (self, relation->quote_ids);
+  show_details (self);
+}
+
+static void
+link_row_activated_cb (GtkListBox       *list,
+                       GtkListBoxRow    *row,
+                       EntEvidencePanel *self)
+{
+  gint64 id = row_id (self->link_ids, row);
+
+  if (self->entity_id != 0)
+    g_signal_emit (self, signals[RELATION_ACTIVATED], 0, id);
+  else
+    g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, id);
+}
+
+static void
+quote_row_activated_cb (GtkListBox       *list,
+                        GtkListBoxRow    *row,
+                        EntEvidencePanel *self)
+{
+  g_signal_emit (self, signals[QUOTE_ACTIVATED], 0, row_id (self->quote_ids, row));
+}
+
+GtkWidget *
+ent_evidence_panel_new (void)
+{
+  return g_object_new (ENT_TYPE_EVIDENCE_PANEL, NULL);
+}
+
+/**
+ * ent_evidence_panel_set_graph:
+ * @self: a #EntEvidencePanel
+ * @graph: (nullable): the network to show evidence from
+ *
+ * Shows what was shown before in @graph, as it may hold an edited version of
+ * the same entity or relation; when it is gone, the panel shows nothing.
+ */
+void
+ent_evidence_panel_set_graph (EntEvidencePanel *self,
+                              EntGraph         *graph)
+{
+  gint64 entity_id;
+  gint64 relation_id;
+
+  g_return_if_fail (ENT_IS_EVIDENCE_PANEL (self));
+
+  entity_id = self->entity_id;
+  relation_id = self->relation_id;
+
+  if (graph != NULL)
+    ent_graph_ref (graph);
+  g_clear_pointer (&self->graph, ent_graph_unref);
+  self->graph = graph;
+
+  if (relation_id != 0)
+    ent_evidence_panel_show_relation (self, relation_id);
+  else
+    ent_evidence_panel_show_entity (self, entity_id);
+}
+
+/**
+ * ent_evidence_panel_show_entity:
+ * @self: a #EntEvidencePanel
+ * @entity_id: an entity of the graph, or 0 for nothing
+ */
+void
+ent_evidence_panel_show_entity (EntEvidencePanel *self,
+                                gint64            entity_id)
+{
+  EntEntity *entity = NULL;
+
+  g_return_if_fail (ENT_IS_EVIDENCE_PANEL (self));
+
+  if (self->graph != NULL && entity_id != 0)
+    entity = ent_graph_get_entity (self->graph, entity_id);
+
+  if (entity == NULL)
+    show_empty (self);
+  else
+    fill_entity (self, entity);
+}
+
+/**
+ * ent_evidence_panel_show_relation:
+ * @self: a #EntEvidencePanel
+ * @relation_id: a relation of the graph, or 0 for nothing
+ */
+void
+ent_evidence_panel_show_relation (EntEvidencePanel *self,
+                                  gint64            relation_id)
+{
+  EntRelation *relation = NULL;
+  EntEntity *from = NULL;
+  EntEntity *to = NULL;
+
+  g_return_if_fail (ENT_IS_EVIDENCE_PANEL (self));
+
+  if (self->graph != NULL && relation_id != 0)
+    relation = ent_graph_get_relation (self->graph, relation_id);
+  if (relation != NULL)
+    {
+      from = ent_graph_get_entity (self->graph, relation->from_id);
+      to = ent_graph_get_entity (self->graph, relation->to_id);
+    }
+
+  if (from == NULL || to == NULL)
+    show_empty (self);
+  else
+    fill_relation (self, relation, from, to);
+}
+
+/**
+ * ent_evidence_panel_get_entity:
+ * @self: a #EntEvidencePanel
+ *
+ * Returns: the id of the shown entity, or 0 when none is shown
+ */
+gint64
+ent_evidence_panel_get_entity (EntEvidencePanel *self)
+{
+  g_return_val_if_fail (ENT_IS_EVIDENCE_PANEL (self), 0);
+
+  return self->entity_id;
+}
+
+/**
+ * ent_evidence_panel_get_relation:
+ * @self: a #EntEvidencePanel
+ *
+ * Returns: the id of the shown relation, or 0 when none is shown
+ */
+gint64
+ent_evidence_panel_get_relation (EntEvidencePanel *self)
+{
+  g_return_val_if_fail (ENT_IS_EVIDENCE_PANEL (self), 0);
+
+  return self->relation_id;
+}
+
+static void
+ent_evidence_panel_dispose (GObject *object)
+{
+  EntEvidencePanel *self = (EntEvidencePanel *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_EVIDENCE_PANEL);
+  g_clear_pointer (&self->graph, ent_graph_unref);
+
+  G_OBJECT_CLASS (ent_evidence_panel_parent_class)->dispose (object);
+}
+
+static void
+ent_evidence_panel_finalize (GObject *object)
+{
+  EntEvidencePanel *self = (EntEvidencePanel *)object;
+
+  g_array_unref (self->link_ids);
+  g_array_unref (self->quote_ids);
+
+  G_OBJECT_CLASS (ent_evidence_panel_parent_class)->finalize (object);
+}
+
+static void
+ent_evidence_panel_class_init (EntEvidencePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ent_evidence_panel_dispose;
+  object_class->finalize = ent_evidence_panel_finalize;
+
+  /**
+   * EntEvidencePanel::entity-activated:
+   * @self: a #EntEvidencePanel
+   * @entity_id: the entity the user chose
+   */
+  signals[ENTITY_ACTIVATED] =
+    g_signal_new ("entity-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * EntEvidencePanel::relation-activated:
+   * @self: a #EntEvidencePanel
+   * @relation_id: the relation the user chose
+   */
+  signals[RELATION_ACTIVATED] =
+    g_signal_new ("relation-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * EntEvidencePanel::quote-activated:
+   * @self: a #EntEvidencePanel
+   * @quote_id: the quote the user chose, to be read in its source
+   */
+  signals[QUOTE_ACTIVATED] =
+    g_signal_new ("quote-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-evidence-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, kind_dot);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, description_label);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, links_heading);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, links_list);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, quotes_list);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, no_quotes_label);
+  gtk_widget_class_bind_template_callback (widget_class, link_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quote_row_activated_cb);
+}
+
+static void
+ent_evidence_panel_init (EntEvidencePanel *self)
+{
+  self->link_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->kind_dot, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Drives the real Entente window with real input events, reads it through the
+# accessibility bus and checks its export with the tools a person would use.
+#
+# Usage: run-e2e.sh ENTENTE ARTICLE SCREENSHOT-DIR
+# Needs DISPLAY (an X server) and a session bus, as build-aux/test provides.
+set -eu
+
+entente=$1
+article=$2
+shots=$3
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+app_pid=
+bus_pid=
+trap 'kill $app_pid $bus_pid 2>/dev/null || true; pkill -f at-spi2-registryd -P $bus_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+mkdir -p "$shots"
+
+export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
+export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_USE_PORTAL=0
+unset NO_AT_BRIDGE
+
+# Background processes write to a log, not to the test's output, which the test runner waits to close.
+/usr/libexec/at-spi-bus-launcher --launch-immediately >"$work/bus.log" 2>&1 &
+bus_pid=$!
+sleep 1
+
+step () { echo "# $*"; }
+shot () { import -window root "$shots/$1.png"; }
+fail () { echo "FAILED: $*"; shot failure; exit 1; }
+
+step "start Entente on the bundled network"
+"$entente" >"$shots/entente.log" 2>&1 &
+app_pid=$!
+window=$(xdotool search --sync --onlyvisible --pid "$app_pid" | head -n 1)
+[ -n "$window" ] || fail "no window"
+sleep 2
+shot 01-start
+
+step "search for Jaishankar and press Enter"
+xdotool key --window "$window" ctrl+f
+sleep 0.5
+xdotool type --delay 40 Jaishankar
+sleep 0.5
+xdotool key Return
+sleep 1
+shot 02-search
+
+step "the evidence panel shows a quote that is a passage of the article"
+quote_info=$(/usr/bin/python3 "$here/atspi-query.py" quote "$article") || fail "no quote in the evidence panel"
+quote=$(echo "$quote_info" | head -n 1)
+read -r qx qy qw qh < <(echo "$quote_info" | tail -n 1)
+echo "quote: $quote"
+
+step "click the quote"
+xdotool mousemove --window "$window" $((qx + qw / 2)) $((qy + qh / 2)) click 1
+sleep 1
+shot 03-source
+
+step "the source viewer highlights that passage"
+highlighted=$(/usr/bin/python3 "$here/atspi-query.py" source "$article") || fail "nothing highlighted in the source viewer"
+[ "$highlighted" = "$quote" ] || fail "highlighted '$highlighted', expected '$quote'"
+
+step "export a PNG through the export dialog"
+xdotool key --window "$window" ctrl+e
+sleep 1.5
+shot 04-export-dialog
+xdotool key ctrl+a
+xdotool type --delay 20 "$work/export.png"
+xdotool key Return
+for _ in $(seq 50); do [ -s "$work/export.png" ] && break; sleep 0.1; done
+sleep 0.5
+shot 05-exported
+[ -s "$work/export.png" ] || fail "the export dialog wrote no file"
+pngcheck -q "$work/export.png" || fail "pngcheck refuses the export"
+cp "$work/export.png" "$shots/export.png"
+
+echo "1 passed, 0 failed"
