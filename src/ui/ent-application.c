@@ -110,6 +110,19 @@ new_window (EntApplication *self)
   return window;
 }
 
+/* The network open last time, as long as it is still there; otherwise the user's copy of the bundled one. */
+static char *
+startup_path (GError **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = g_settings_get_string (settings, "last-file");
+
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
+
+  return ent_user_database_ensure (error);
+}
+
 static void
 ent_application_activate (GApplication *app)
 {
@@ -134,7 +147,7 @@ ent_application_activate (GApplication *app)
       return;
     }
 
-  path = ent_user_database_ensure (&error);
+  path = startup_path (&error);
   if (path == NULL)
     {
       ent_window_show_error (new_window (self), error->message);

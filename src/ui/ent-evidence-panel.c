@@ -181,11 +181,12 @@ create_relation_row (EntEvidencePanel *self,
     /* Translators: a relation to the shown entity, e.g. "Minister of Foreign Affairs of ← Sergei Aleinik" */
     title = g_strdup_printf (_("%s ← %s"), label, other->name);
 
+  /* Names are plain text ("Science & Technology"); markup is turned off before any is set. */
   row = g_object_new (ADW_TYPE_ACTION_ROW,
                       "activatable", TRUE,
                       "use-markup", FALSE,
-                      "title", title,
                       NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (dates != NULL && *dates != '\0')
     {
       /* Translators: a relation's kind and its dates, e.g. "visits · 11–13 March" */
@@ -231,9 +232,9 @@ create_entity_row (EntEntity *entity)
   row = g_object_new (ADW_TYPE_ACTION_ROW,
                       "activatable", TRUE,
                       "use-markup", FALSE,
-                      "title", entity->name,
-                      "subtitle", subtitle,
                       NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entity->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_kind_dot (entity->kind));
   /* The arrow only says that the row leads somewhere; the row's title names where. */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),

@@ -49,7 +49,7 @@ struct _EntWindow
   GtkRevealer          *focus_revealer;
   GtkLabel             *focus_label;
   GtkSpinButton        *focus_depth;
-  GtkBox               *legend_box;
+  GtkFlowBox           *legend_box;
   GtkButton            *zoom_button;
   GtkStack             *side_stack;
   EntEvidencePanel     *evidence_panel;
@@ -173,7 +173,7 @@ rebuild_legend (EntWindow *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_box))) != NULL)
-    gtk_box_remove (self->legend_box, child);
+    gtk_flow_box_remove (self->legend_box, child);
 
   for (guint i = 0; i < self->graph->entities->len; i++)
     present[((EntEntity *) g_ptr_array_index (self->graph->entities, i))->kind] = TRUE;
@@ -207,7 +207,7 @@ rebuild_legend (EntWindow *self)
       gtk_widget_add_css_class (button, "flat");
       g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (kind));
       g_signal_connect (button, "toggled", G_CALLBACK (kind_toggled_cb), self);
-      gtk_box_append (self->legend_box, button);
+      gtk_flow_box_append (self->legend_box, button);
     }
 }
 

@@ -7,6 +7,7 @@
 #                                      ARTICLE, and where it is on screen
 #   atspi-query.py source ARTICLE      prints the passage highlighted in the
 #                                      source viewer, if it is in ARTICLE
+#   atspi-query.py toast TEXT          succeeds if a shown label contains TEXT
 #   atspi-query.py dump                prints the tree
 import sys
 import time
@@ -58,6 +59,15 @@ def main():
         for node, depth in walk(app):
             print("  " * depth + f"{node.get_role_name()} {node.get_name()!r} {node.get_description()!r} {extents(node)}")
         return
+
+    if what == "toast":
+        for _ in range(20):
+            for node, _depth in walk(app):
+                if node.get_role_name() == "label" and sys.argv[2] in (node.get_name() or ""):
+                    print(node.get_name())
+                    return
+            time.sleep(0.2)
+        sys.exit(f"no label says {sys.argv[2]!r}")
 
     article = open(sys.argv[2], encoding="utf-8").read()
 

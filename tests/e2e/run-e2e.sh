@@ -34,7 +34,7 @@ step "start Entente on the bundled network"
 app_pid=$!
 window=$(xdotool search --sync --onlyvisible --pid "$app_pid" | head -n 1)
 [ -n "$window" ] || fail "no window"
-sleep 2
+sleep 3
 shot 01-start
 
 step "search for Jaishankar and press Enter"
@@ -74,5 +74,22 @@ shot 05-exported
 [ -s "$work/export.png" ] || fail "the export dialog wrote no file"
 pngcheck -q "$work/export.png" || fail "pngcheck refuses the export"
 cp "$work/export.png" "$shots/export.png"
+
+step "open a file of random bytes through the open dialog: an error, and the network stays"
+head -c 4096 /dev/urandom > "$work/random.entente"
+title_before=$(xdotool getwindowname "$window")
+# Without a window manager nobody gives the focus back when a dialog closes.
+xdotool windowfocus "$window"
+sleep 0.3
+xdotool key ctrl+o
+sleep 1.5
+# Typing a path into the file chooser opens its location entry.
+xdotool type --delay 20 "$work/random.entente"
+sleep 0.5
+xdotool key Return
+sleep 1.5
+shot 06-open-random
+/usr/bin/python3 "$here/atspi-query.py" toast "not an Entente file" || fail "no error shown for a file of random bytes"
+[ "$(xdotool getwindowname "$window")" = "$title_before" ] || fail "the open network was replaced"
 
 echo "1 passed, 0 failed"
