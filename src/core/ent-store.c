@@ -14,6 +14,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
+/* Undo and redo are SQLite sessions: changesets recorded per edit, inverted to undo. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -29,6 +33,11 @@ struct _EntStore
   int       file_version;
   guint     transaction_depth;
   gboolean  read_only;
+  /* The edit being recorded, and the changesets of past edits for undo and redo. */
+  sqlite3_session *session;
+  char            *edit_label;
+  GPtrArray       *undo_stack;   /* Change */
+  GPtrArray       *redo_stack;   /* Change */
   /* Files SQLite made beside a WAL file to read it, to be removed again. */
   gboolean  made_wal;
   gboolean  made_shm;
@@ -507,10 +516,10 @@ migrate (EntStore  *self,
     {
       g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_QUOTE_MISMATCH,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "“%s” cannot be upgraded: %" G_GINT64_FORMAT " quote does not match its source",
-                                "“%s” cannot be upgraded: %" G_GINT64_FORMAT " quotes do not match their sources",
+                                "“%s” cannot be upgraded: %lld quote does not match its source",
+                                "“%s” cannot be upgraded: %lld quotes do not match their sources",
                                 mismatched),
-                   self->path, mismatched);
+                   self->path, (long long) mismatched);
       goto failed;
     }
 
@@ -534,6 +543,10 @@ ent_store_finalize (GObject *object)
   if (self->transaction_depth > 0)
     g_critical ("Closing %s with a transaction open; it is rolled back", self->path);
 
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->edit_label, g_free);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   if (self->path != NULL)
     remove_files_beside (self->path, self->made_wal, self->made_shm);
@@ -543,17 +556,48 @@ ent_store_finalize (GObject *object)
   G_OBJECT_CLASS (ent_store_parent_class)->finalize (object);
 }
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 ent_store_class_init (EntStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ent_store_finalize;
+
+  /**
+   * EntStore::changed:
+   *
+   * An edit was committed, undone or redone: the graph must be loaded again.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+typedef struct
+{
+  char   *label;
+  GBytes *changeset;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_free (change->label);
+  g_bytes_unref (change->changeset);
+  g_free (change);
 }
 
 static void
 ent_store_init (EntStore *self)
 {
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
 }
 
 static EntStore *
@@ -1067,7 +1111,7 @@ get_source_body (EntStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND,
-                 _("There is no source with the id %" G_GINT64_FORMAT), source_id);
+                 _("There is no source with the id %lld"), (long long) source_id);
   else
     set_sqlite_error (error, self->db, rc, _("Could not read the source"));
 
@@ -1115,8 +1159,8 @@ ent_store_add_quote (EntStore    *self,
       passage = ent_text_substring (body, start, end);
       if (g_strcmp0 (passage, text) != 0)
         g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_QUOTE_MISMATCH,
-                     _("The quote “%s” is not the text of its source at characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT),
-                     text, start, end);
+                     _("The quote “%s” is not the text of its source at characters %lld–%lld"),
+                     text, (long long) start, (long long) end);
       else
         stmt = prepare (self->db,
                         "INSERT INTO quotes (source_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?)",
@@ -1213,7 +1257,7 @@ ent_store_set_entity_name (EntStore    *self,
         set_sqlite_error (error, self->db, rc, _("Could not rename the entity"));
       else if (sqlite3_changes (self->db) == 0)
         g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND,
-                     _("There is no entity with the id %" G_GINT64_FORMAT), entity_id);
+                     _("There is no entity with the id %lld"), (long long) entity_id);
       else
         ok = TRUE;
     }
@@ -1598,4 +1642,637 @@ ent_store_save_positions (EntStore           *self,
     }
 
   return finish (self, ok, error);
+}
+
+/**
+ * ent_store_edit_begin:
+ * @self: a #EntStore
+ * @label: what the edit does, for the Undo menu item ("Rename Aleinik")
+ * @error: return location for an error
+ *
+ * Starts one undoable edit: a transaction during which every change to the
+ * file is recorded, until ent_store_edit_commit() or
+ * ent_store_edit_cancel().
+ */
+gboolean
+ent_store_edit_begin (EntStore    *self,
+                      const char  *label,
+                      GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (self->session == NULL && self->transaction_depth == 0, FALSE);
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  rc = sqlite3session_create (self->db, "main", &self->session);
+  if (rc == SQLITE_OK)
+    rc = sqlite3session_attach (self->session, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not start a change"));
+      g_clear_pointer (&self->session, sqlite3session_delete);
+      ent_store_rollback (self);
+      return FALSE;
+    }
+
+  self->edit_label = g_strdup (label);
+  return TRUE;
+}
+
+void
+ent_store_edit_cancel (EntStore *self)
+{
+  g_return_if_fail (ENT_IS_STORE (self));
+  g_return_if_fail (self->session != NULL);
+
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->edit_label, g_free);
+  ent_store_rollback (self);
+}
+
+gboolean
+ent_store_edit_commit (EntStore  *self,
+                       GError   **error)
+{
+  void *data = NULL;
+  int size = 0;
+  int rc;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
+
+  rc = sqlite3session_changeset (self->session, &size, &data);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not save the change"));
+      ent_store_edit_cancel (self);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->session, sqlite3session_delete);
+
+  if (!ent_store_commit (self, error))
+    {
+      sqlite3_free (data);
+      g_clear_pointer (&self->edit_label, g_free);
+      return FALSE;
+    }
+
+  /* An edit that changed nothing is not worth an Undo. */
+  if (size > 0)
+    {
+      Change *change = g_new0 (Change, 1);
+
+      change->label = g_steal_pointer (&self->edit_label);
+      change->changeset = g_bytes_new (data, size);
+      g_ptr_array_add (self->undo_stack, change);
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
+
+  sqlite3_free (data);
+  g_clear_pointer (&self->edit_label, g_free);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* Right after an edit nothing else can have changed the same rows, so any conflict means the file was changed behind our back. */
+static int
+conflict_cb (void                   *user_data,
+             int                     conflict,
+             sqlite3_changeset_iter *iter)
+{
+  return SQLITE_CHANGESET_ABORT;
+}
+
+static gboolean
+apply_change (EntStore    *self,
+              GBytes      *changeset,
+              gboolean     invert,
+              GError     **error)
+{
+  void *inverted = NULL;
+  int size = 0;
+  int rc = SQLITE_OK;
+  gboolean ok;
+
+  if (invert)
+    rc = sqlite3changeset_invert (g_bytes_get_size (changeset), (void *) g_bytes_get_data (changeset, NULL),
+                                  &size, &inverted);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not undo the change"));
+      return FALSE;
+    }
+
+  /* The changeset holds every row the edit changed, cascades included: foreign key actions must
+   * not run again while it is applied. The pragma only takes effect outside a transaction. */
+  if (!exec_sql (self->db, "PRAGMA foreign_keys = OFF", _("Could not undo the change"), error) ||
+      !ent_store_begin (self, error))
+    {
+      sqlite3_free (inverted);
+      exec_sql (self->db, "PRAGMA foreign_keys = ON", NULL, NULL);
+      return FALSE;
+    }
+
+  rc = sqlite3changeset_apply (self->db,
+                               invert ? size : (int) g_bytes_get_size (changeset),
+                               invert ? inverted : (void *) g_bytes_get_data (changeset, NULL),
+                               NULL, conflict_cb, NULL);
+  sqlite3_free (inverted);
+
+  if (rc != SQLITE_OK)
+    set_sqlite_error (error, self->db, rc,
+                      invert ? _("Could not undo the change, as the file was changed by another program")
+                             : _("Could not redo the change, as the file was changed by another program"));
+
+  ok = finish (self, rc == SQLITE_OK, error);
+  exec_sql (self->db, "PRAGMA foreign_keys = ON", NULL, NULL);
+  if (ok)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return ok;
+}
+
+/**
+ * ent_store_undo:
+ * @self: a #EntStore
+ * @error: return location for an error
+ *
+ * Undoes the last edit of this session, in one transaction.
+ */
+gboolean
+ent_store_undo (EntStore  *self,
+                GError   **error)
+{
+  Change *change;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->session == NULL, FALSE);
+
+  if (self->undo_stack->len == 0 || !check_writable (self, error))
+    return FALSE;
+
+  change = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+  if (!apply_change (self, change->changeset, TRUE, error))
+    return FALSE;
+
+  g_ptr_array_add (self->redo_stack, g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1));
+  return TRUE;
+}
+
+gboolean
+ent_store_redo (EntStore  *self,
+                GError   **error)
+{
+  Change *change;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->session == NULL, FALSE);
+
+  if (self->redo_stack->len == 0 || !check_writable (self, error))
+    return FALSE;
+
+  change = g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1);
+  if (!apply_change (self, change->changeset, FALSE, error))
+    return FALSE;
+
+  g_ptr_array_add (self->undo_stack, g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1));
+  return TRUE;
+}
+
+const char *
+ent_store_get_undo_label (EntStore *self)
+{
+  g_return_val_if_fail (ENT_IS_STORE (self), NULL);
+
+  if (self->undo_stack->len == 0)
+    return NULL;
+  return ((Change *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->label;
+}
+
+const char *
+ent_store_get_redo_label (EntStore *self)
+{
+  g_return_val_if_fail (ENT_IS_STORE (self), NULL);
+
+  if (self->redo_stack->len == 0)
+    return NULL;
+  return ((Change *) g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1))->label;
+}
+
+/* Runs one statement with integer and text parameters: 'i' binds a gint64, 's' a string (NULL for NULL). */
+static gboolean
+run (EntStore    *self,
+     const char  *sql,
+     const char  *what,
+     int         *changes,
+     GError     **error,
+     const char  *types,
+     ...)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, sql, error);
+  va_list args;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  va_start (args, types);
+  for (int i = 0; types[i] != '\0'; i++)
+    {
+      if (types[i] == 'i')
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+      else
+        bind_optional_text (stmt, i + 1, va_arg (args, const char *));
+    }
+  va_end (args);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return FALSE;
+    }
+
+  if (changes != NULL)
+    *changes = sqlite3_changes (self->db);
+  return TRUE;
+}
+
+static gboolean check_found (int          changes,
+                             GError     **error,
+                             const char  *format,
+                             ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+check_found (int          changes,
+             GError     **error,
+             const char  *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (changes > 0)
+    return TRUE;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
+
+gboolean
+ent_store_update_entity (EntStore         *self,
+                         const EntEntity  *entity,
+                         GError          **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL && entity->kind < ENT_N_KINDS, FALSE);
+
+  if (!check_text (entity->name, TRUE, _("name"), error) ||
+      !check_text (entity->role, FALSE, _("role"), error) ||
+      !check_text (entity->description, FALSE, _("description"), error) ||
+      !check_dates (entity->start_date, entity->end_date, error))
+    return FALSE;
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = run (self,
+            "UPDATE entities SET kind = ?, name = ?, role = ?, description = coalesce (?, ''), "
+            "start_date = ?, end_date = ? WHERE id = ?",
+            _("Could not change the entity"), &changes, error, "ssssssi",
+            ent_kind_to_string (entity->kind), entity->name, entity->role, entity->description,
+            entity->start_date, entity->end_date, entity->id) &&
+       check_found (changes, error, _("There is no entity with the id %lld"), (long long) entity->id);
+
+  return finish (self, ok, error);
+}
+
+/* The quotes that back @entity_id or its relations and nothing else: they go when it goes. */
+#define QUOTES_ONLY_OF_ENTITY \
+  "SELECT quote_id FROM entity_evidence WHERE entity_id = ?1 " \
+  "UNION SELECT e.quote_id FROM relation_evidence e JOIN relations r ON r.id = e.relation_id " \
+  "      WHERE r.from_entity = ?1 OR r.to_entity = ?1 " \
+  "EXCEPT SELECT quote_id FROM entity_evidence WHERE entity_id <> ?1 " \
+  "EXCEPT SELECT e.quote_id FROM relation_evidence e JOIN relations r ON r.id = e.relation_id " \
+  "      WHERE r.from_entity <> ?1 AND r.to_entity <> ?1"
+
+gboolean
+ent_store_count_dependents (EntStore  *self,
+                            gint64     entity_id,
+                            guint     *n_relations,
+                            guint     *n_quotes,
+                            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) relations = NULL;
+  g_autoptr(sqlite3_stmt) quotes = NULL;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+
+  relations = prepare (self->db, "SELECT count (*) FROM relations WHERE from_entity = ?1 OR to_entity = ?1", error);
+  quotes = relations ? prepare (self->db, "SELECT count (*) FROM (" QUOTES_ONLY_OF_ENTITY ")", error) : NULL;
+  if (quotes == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (relations, 1, entity_id);
+  sqlite3_bind_int64 (quotes, 1, entity_id);
+  if (sqlite3_step (relations) != SQLITE_ROW || sqlite3_step (quotes) != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Could not read the file"));
+      return FALSE;
+    }
+
+  *n_relations = sqlite3_column_int (relations, 0);
+  *n_quotes = sqlite3_column_int (quotes, 0);
+  return TRUE;
+}
+
+/**
+ * ent_store_delete_entity:
+ * @self: a #EntStore
+ * @entity_id: the entity
+ * @error: return location for an error
+ *
+ * Deletes the entity with its relations, its stored positions, and the
+ * quotes that backed only it or its relations.
+ */
+gboolean
+ent_store_delete_entity (EntStore  *self,
+                         gint64     entity_id,
+                         GError   **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = run (self, "CREATE TEMP TABLE IF NOT EXISTS doomed_quotes (id INTEGER PRIMARY KEY)",
+            _("Could not delete the entity"), NULL, error, "") &&
+       run (self, "DELETE FROM temp.doomed_quotes", _("Could not delete the entity"), NULL, error, "") &&
+       run (self, "INSERT INTO temp.doomed_quotes " QUOTES_ONLY_OF_ENTITY,
+            _("Could not delete the entity"), NULL, error, "i", entity_id) &&
+       run (self, "DELETE FROM entities WHERE id = ?", _("Could not delete the entity"), &changes, error,
+            "i", entity_id) &&
+       check_found (changes, error, _("There is no entity with the id %lld"), (long long) entity_id) &&
+       run (self, "DELETE FROM quotes WHERE id IN (SELECT id FROM temp.doomed_quotes)",
+            _("Could not delete the entity"), NULL, error, "");
+
+  return finish (self, ok, error);
+}
+
+gboolean
+ent_store_update_relation (EntStore           *self,
+                           const EntRelation  *relation,
+                           GError            **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (relation != NULL, FALSE);
+
+  if (!check_text (relation->kind, TRUE, _("kind of relation"), error) ||
+      !check_text (relation->label, FALSE, _("label"), error) ||
+      !check_dates (relation->start_date, relation->end_date, error))
+    return FALSE;
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = run (self,
+            "UPDATE relations SET kind = ?, from_entity = ?, to_entity = ?, label = coalesce (?, ''), "
+            "directed = ?, start_date = ?, end_date = ? WHERE id = ?",
+            _("Could not change the relation"), &changes, error, "siisissi",
+            relation->kind, relation->from_id, relation->to_id, relation->label,
+            (gint64) (relation->directed ? 1 : 0), relation->start_date, relation->end_date, relation->id) &&
+       check_found (changes, error, _("There is no relation with the id %lld"), (long long) relation->id);
+
+  return finish (self, ok, error);
+}
+
+gboolean
+ent_store_delete_relation (EntStore  *self,
+                           gint64     relation_id,
+                           GError   **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = run (self, "DELETE FROM relations WHERE id = ?", _("Could not delete the relation"), &changes, error,
+            "i", relation_id) &&
+       check_found (changes, error, _("There is no relation with the id %lld"), (long long) relation_id);
+
+  return finish (self, ok, error);
+}
+
+/* A new text for a source is refused by the file when a quote no longer matches it. */
+gboolean
+ent_store_update_source (EntStore         *self,
+                         const EntSource  *source,
+                         GError          **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (!check_text (source->title, TRUE, _("title"), error) ||
+      !check_text (source->body, FALSE, _("text"), error) ||
+      !check_text (source->publisher, FALSE, _("publisher"), error) ||
+      !check_text (source->url, FALSE, _("address"), error) ||
+      !check_dates (source->published, NULL, error))
+    return FALSE;
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = run (self,
+            "UPDATE sources SET title = ?, publisher = ?, url = ?, published = ?, body = coalesce (?, '') "
+            "WHERE id = ?",
+            _("Could not change the source"), &changes, error, "sssssi",
+            source->title, source->publisher, source->url, source->published, source->body, source->id) &&
+       check_found (changes, error, _("There is no source with the id %lld"), (long long) source->id);
+
+  if (!ok && error != NULL && *error != NULL && strstr ((*error)->message, "quote does not match") != NULL)
+    {
+      g_clear_error (error);
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_QUOTE_MISMATCH,
+                   _("The new text no longer contains every quote taken from this source"));
+    }
+
+  return finish (self, ok, error);
+}
+
+gboolean
+ent_store_delete_source (EntStore  *self,
+                         gint64     source_id,
+                         GError   **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = run (self, "DELETE FROM sources WHERE id = ?", _("Could not delete the source"), &changes, error,
+            "i", source_id) &&
+       check_found (changes, error, _("There is no source with the id %lld"), (long long) source_id);
+
+  return finish (self, ok, error);
+}
+
+gboolean
+ent_store_delete_quote (EntStore  *self,
+                        gint64     quote_id,
+                        GError   **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = run (self, "DELETE FROM quotes WHERE id = ?", _("Could not remove the quote"), &changes, error,
+            "i", quote_id) &&
+       check_found (changes, error, _("There is no quote with the id %lld"), (long long) quote_id);
+
+  return finish (self, ok, error);
+}
+
+static gboolean
+entity_exists (EntStore  *self,
+               gint64     entity_id,
+               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, "SELECT 1 FROM entities WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  return check_found (sqlite3_step (stmt) == SQLITE_ROW ? 1 : 0, error,
+                      _("There is no entity with the id %lld"), (long long) entity_id);
+}
+
+/**
+ * ent_store_merge_entities:
+ * @self: a #EntStore
+ * @keep_id: the entity that stays, with its name
+ * @other_id: the entity merged into it
+ * @error: return location for an error
+ *
+ * Moves every relation and every quote of @other_id to @keep_id and deletes
+ * @other_id. Nothing else is lost: a relation between the two becomes a
+ * relation of @keep_id with itself.
+ */
+gboolean
+ent_store_merge_entities (EntStore  *self,
+                          gint64     keep_id,
+                          gint64     other_id,
+                          GError   **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+
+  if (keep_id == other_id)
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID, _("An entity cannot be merged with itself"));
+      return FALSE;
+    }
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = entity_exists (self, keep_id, error) &&
+       run (self, "UPDATE relations SET from_entity = ?1 WHERE from_entity = ?2", _("Could not merge"), NULL, error,
+            "ii", keep_id, other_id) &&
+       run (self, "UPDATE relations SET to_entity = ?1 WHERE to_entity = ?2", _("Could not merge"), NULL, error,
+            "ii", keep_id, other_id) &&
+       run (self, "INSERT OR IGNORE INTO entity_evidence (entity_id, quote_id) "
+                  "SELECT ?1, quote_id FROM entity_evidence WHERE entity_id = ?2",
+            _("Could not merge"), NULL, error, "ii", keep_id, other_id) &&
+       run (self, "DELETE FROM entities WHERE id = ?", _("Could not merge"), &changes, error, "i", other_id) &&
+       check_found (changes, error, _("There is no entity with the id %lld"), (long long) other_id);
+
+  return finish (self, ok, error);
+}
+
+/**
+ * ent_store_dump:
+ * @self: a #EntStore
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): every row of every table of the file, in a
+ *   stable order, as text: two files with the same dump hold the same data
+ */
+char *
+ent_store_dump (EntStore  *self,
+                GError   **error)
+{
+  static const char * const queries[] = {
+    "SELECT * FROM sources ORDER BY id",
+    "SELECT * FROM entities ORDER BY id",
+    "SELECT * FROM relations ORDER BY id",
+    "SELECT * FROM quotes ORDER BY id",
+    "SELECT * FROM entity_evidence ORDER BY entity_id, quote_id",
+    "SELECT * FROM relation_evidence ORDER BY relation_id, quote_id",
+    "SELECT * FROM positions ORDER BY entity_id, engine",
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (ENT_IS_STORE (self), NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = prepare (self->db, queries[q], error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+
+      g_string_append_printf (out, "# %s\n", queries[q]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+              g_string_append_printf (out, "%s%s", c > 0 ? "|" : "", text ? text : "NULL");
+            }
+          g_string_append_c (out, '\n');
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("Could not read the file"));
+          return NULL;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -90,6 +90,52 @@ gboolean     ent_store_add_relation_evidence    (EntStore           *self,
                                                  gint64              relation_id,
                                                  gint64              quote_id,
                                                  GError            **error);
+gboolean     ent_store_edit_begin               (EntStore           *self,
+                                                 const char         *label,
+                                                 GError            **error);
+gboolean     ent_store_edit_commit              (EntStore           *self,
+                                                 GError            **error);
+void         ent_store_edit_cancel              (EntStore           *self);
+gboolean     ent_store_undo                     (EntStore           *self,
+                                                 GError            **error);
+gboolean     ent_store_redo                     (EntStore           *self,
+                                                 GError            **error);
+const char  *ent_store_get_undo_label           (EntStore           *self);
+const char  *ent_store_get_redo_label           (EntStore           *self);
+
+gboolean     ent_store_update_entity            (EntStore           *self,
+                                                 const EntEntity    *entity,
+                                                 GError            **error);
+gboolean     ent_store_delete_entity            (EntStore           *self,
+                                                 gint64              entity_id,
+                                                 GError            **error);
+gboolean     ent_store_count_dependents         (EntStore           *self,
+                                                 gint64              entity_id,
+                                                 guint              *n_relations,
+                                                 guint              *n_quotes,
+                                                 GError            **error);
+gboolean     ent_store_update_relation          (EntStore           *self,
+                                                 const EntRelation  *relation,
+                                                 GError            **error);
+gboolean     ent_store_delete_relation          (EntStore           *self,
+                                                 gint64              relation_id,
+                                                 GError            **error);
+gboolean     ent_store_update_source            (EntStore           *self,
+                                                 const EntSource    *source,
+                                                 GError            **error);
+gboolean     ent_store_delete_source            (EntStore           *self,
+                                                 gint64              source_id,
+                                                 GError            **error);
+gboolean     ent_store_delete_quote             (EntStore           *self,
+                                                 gint64              quote_id,
+                                                 GError            **error);
+gboolean     ent_store_merge_entities           (EntStore           *self,
+                                                 gint64              keep_id,
+                                                 gint64              other_id,
+                                                 GError            **error);
+char        *ent_store_dump                     (EntStore           *self,
+                                                 GError            **error);
+
 gboolean     ent_store_set_entity_name          (EntStore           *self,
                                                  gint64              entity_id,
                                                  const char         *name,

@@ -1,0 +1,410 @@
+/* test-edits.c: every edit can be undone and redone
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ent-store.h"
+#include "ent-user-data.h"
+
+#include <gio/gio.h>
+
+typedef gboolean (*EditFunc) (EntStore *store, GError **error);
+
+static EntStore *
+open_copy_of_bundled (void)
+{
+  g_autofree char *bundled = ent_bundled_database_path ();
+  g_autofree char *dir = g_dir_make_tmp ("entente-edits-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "network.entente", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  EntStore *store;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (bundled, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+dump (EntStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = ent_store_dump (store, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+static gint64
+first_id (EntStore   *store,
+          GPtrArray *(*pick) (EntGraph *))
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+  GPtrArray *items;
+
+  g_assert_no_error (error);
+  items = pick (graph);
+
+  /* Every record starts with its id; 0 names nothing, for when the random edits have deleted all. */
+  return items->len > 0 ? *(gint64 *) g_ptr_array_index (items, items->len / 2) : 0;
+}
+
+static GPtrArray *pick_entities (EntGraph *graph) { return graph->entities; }
+static GPtrArray *pick_relations (EntGraph *graph) { return graph->relations; }
+static GPtrArray *pick_sources (EntGraph *graph) { return graph->sources; }
+static GPtrArray *pick_quotes (EntGraph *graph) { return graph->quotes; }
+
+static gboolean
+edit_add_entity (EntStore *store, GError **error)
+{
+  EntEntity entity = { .kind = ENT_KIND_PLACE, .name = (char *) "Minsk", .description = (char *) "Capital" };
+  return ent_store_add_entity (store, &entity, error) > 0;
+}
+
+static gboolean
+edit_rename_entity (EntStore *store, GError **error)
+{
+  EntEntity entity = { .id = first_id (store, pick_entities), .kind = ENT_KIND_PERSON,
+                       .name = (char *) "Сергей Алейник", .role = (char *) "Minister",
+                       .start_date = (char *) "2022", .end_date = (char *) "2024-03" };
+  return ent_store_update_entity (store, &entity, error);
+}
+
+static gboolean
+edit_delete_entity (EntStore *store, GError **error)
+{
+  return ent_store_delete_entity (store, first_id (store, pick_entities), error);
+}
+
+static gboolean
+edit_add_relation (EntStore *store, GError **error)
+{
+  gint64 id = first_id (store, pick_entities);
+  EntRelation relation = { .kind = (char *) "knows", .from_id = id, .to_id = id - 1, .directed = TRUE };
+  return ent_store_add_relation (store, &relation, error) > 0;
+}
+
+static gboolean
+edit_update_relation (EntStore *store, GError **error)
+{
+  EntRelation relation = { .id = first_id (store, pick_relations), .kind = (char *) "meets", .from_id = 1, .to_id = 2,
+                           .label = (char *) "met in Delhi", .directed = FALSE, .start_date = (char *) "--03-12" };
+  return ent_store_update_relation (store, &relation, error);
+}
+
+static gboolean
+edit_delete_relation (EntStore *store, GError **error)
+{
+  return ent_store_delete_relation (store, first_id (store, pick_relations), error);
+}
+
+static gboolean
+edit_add_source (EntStore *store, GError **error)
+{
+  EntSource source = { .title = (char *) "Notes", .body = (char *) "Aleinik met Jaishankar.", .published = (char *) "2024-03-12" };
+  return ent_store_add_source (store, &source, error) > 0;
+}
+
+static gboolean
+edit_update_source (EntStore *store, GError **error)
+{
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, error);
+  EntSource source;
+
+  if (graph->sources->len == 0)
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND, "no source left");
+      return FALSE;
+    }
+
+  source = *(EntSource *) g_ptr_array_index (graph->sources, 0);
+
+  source.title = (char *) "A new title";
+  source.publisher = (char *) "A publisher";
+  source.url = (char *) "https://example.org/article";
+  return ent_store_update_source (store, &source, error);
+}
+
+static gboolean
+edit_delete_source (EntStore *store, GError **error)
+{
+  return ent_store_delete_source (store, first_id (store, pick_sources), error);
+}
+
+static gboolean
+edit_add_quote_as_evidence (EntStore *store, GError **error)
+{
+  gint64 quote = ent_store_add_quote (store, 1, 0, 9, "On Monday", error);
+  return quote > 0 && ent_store_add_entity_evidence (store, first_id (store, pick_entities), quote, error);
+}
+
+static gboolean
+edit_remove_quote (EntStore *store, GError **error)
+{
+  return ent_store_delete_quote (store, first_id (store, pick_quotes), error);
+}
+
+static gboolean
+edit_move_node (EntStore *store, GError **error)
+{
+  EntPosition position = { .entity_id = first_id (store, pick_entities), .x = 12.5, .y = -40, .pinned = TRUE };
+  return ent_store_save_positions (store, "neato", &position, 1, error);
+}
+
+static gboolean
+edit_merge (EntStore *store, GError **error)
+{
+  gint64 keep = first_id (store, pick_entities);
+  return ent_store_merge_entities (store, keep, keep + 1, error);
+}
+
+static const struct {
+  const char *name;
+  EditFunc    func;
+} edits[] = {
+  { "add-entity", edit_add_entity },
+  { "rename-entity", edit_rename_entity },
+  { "delete-entity", edit_delete_entity },
+  { "add-relation", edit_add_relation },
+  { "update-relation", edit_update_relation },
+  { "delete-relation", edit_delete_relation },
+  { "add-source", edit_add_source },
+  { "update-source", edit_update_source },
+  { "delete-source", edit_delete_source },
+  { "add-quote", edit_add_quote_as_evidence },
+  { "remove-quote", edit_remove_quote },
+  { "move-node", edit_move_node },
+  { "merge", edit_merge },
+};
+
+static void
+do_edit (EntStore *store,
+         guint     which)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ent_store_edit_begin (store, edits[which].name, &error));
+  if (!edits[which].func (store, &error))
+    g_error ("%s: %s", edits[which].name, error->message);
+  g_assert_true (ent_store_edit_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_each (gconstpointer data)
+{
+  guint which = GPOINTER_TO_UINT (data);
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (store);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_null (ent_store_get_undo_label (store));
+  do_edit (store, which);
+  after = dump (store);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpstr (ent_store_get_undo_label (store), ==, edits[which].name);
+
+  g_assert_true (ent_store_undo (store, &error));
+  g_assert_no_error (error);
+  undone = dump (store);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpstr (ent_store_get_redo_label (store), ==, edits[which].name);
+
+  g_assert_true (ent_store_redo (store, &error));
+  g_assert_no_error (error);
+  redone = dump (store);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_true (ent_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+}
+
+/*
+ * Edits, undos and redos at random. The expected file after each step is
+ * known from the dumps taken along the way, as an undo stack of its own.
+ */
+static void
+test_random_sequence (void)
+{
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autoptr(GPtrArray) past = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) future = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(GError) error = NULL;
+  char *current = dump (store);
+  guint n_edits = 0, n_undos = 0, n_redos = 0;
+
+  for (int step = 0; step < 2000; step++)
+    {
+      int choice = g_rand_int_range (rand, 0, 10);
+
+      if (choice < 5)
+        {
+          guint which = g_rand_int_range (rand, 0, G_N_ELEMENTS (edits));
+          g_autoptr(GError) edit_error = NULL;
+
+          /* Some edits find nothing left to change; those are cancelled, and change nothing. */
+          g_assert_true (ent_store_edit_begin (store, edits[which].name, &edit_error));
+          if (!edits[which].func (store, &edit_error))
+            {
+              ent_store_edit_cancel (store);
+              g_assert_cmpstr (dump (store), ==, current);
+              continue;
+            }
+          g_assert_true (ent_store_edit_commit (store, &edit_error));
+          {
+            char *now = dump (store);
+
+            /* An edit that changed nothing leaves Undo and Redo as they were. */
+            if (g_str_equal (now, current))
+              {
+                g_free (now);
+                continue;
+              }
+            g_ptr_array_add (past, current);
+            g_ptr_array_set_size (future, 0);
+            current = now;
+          }
+          n_edits++;
+        }
+      else if (choice < 8 && past->len > 0)
+        {
+          if (!ent_store_undo (store, &error))
+            g_error ("undo of %s: %s", ent_store_get_undo_label (store), error->message);
+          g_ptr_array_add (future, current);
+          current = g_ptr_array_steal_index (past, past->len - 1);
+          n_undos++;
+        }
+      else if (future->len > 0)
+        {
+          if (!ent_store_redo (store, &error))
+            g_error ("redo of %s: %s", ent_store_get_redo_label (store), error->message);
+          g_ptr_array_add (past, current);
+          current = g_ptr_array_steal_index (future, future->len - 1);
+          n_redos++;
+        }
+      else
+        continue;
+
+      g_assert_no_error (error);
+      {
+        g_autofree char *now = dump (store);
+        g_assert_cmpstr (now, ==, current);
+      }
+      g_assert_true ((ent_store_get_undo_label (store) != NULL) == (past->len > 0));
+      g_assert_true ((ent_store_get_redo_label (store) != NULL) == (future->len > 0));
+
+      if (step % 100 == 0)
+        {
+          g_assert_true (ent_store_check_integrity (store, &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  g_assert_true (ent_store_check_integrity (store, &error));
+  g_test_message ("%u edits, %u undos, %u redos", n_edits, n_undos, n_redos);
+  g_free (current);
+}
+
+static void
+test_merge_keeps_everything (void)
+{
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autoptr(EntGraph) before = NULL;
+  g_autoptr(EntGraph) after = NULL;
+  g_autoptr(GError) error = NULL;
+  EntEntity *keep, *other, *merged;
+  guint keep_quotes, other_quotes, keep_relations = 0, other_relations = 0, shared = 0;
+
+  before = ent_store_load_graph (store, &error);
+  keep = g_ptr_array_index (before->entities, 0);
+  other = g_ptr_array_index (before->entities, 1);
+  keep_quotes = keep->quote_ids->len;
+  other_quotes = other->quote_ids->len;
+  for (guint i = 0; i < before->relations->len; i++)
+    {
+      EntRelation *relation = g_ptr_array_index (before->relations, i);
+      gboolean k = relation->from_id == keep->id || relation->to_id == keep->id;
+      gboolean o = relation->from_id == other->id || relation->to_id == other->id;
+
+      keep_relations += k;
+      other_relations += o;
+      shared += k && o;
+    }
+  g_assert_cmpuint (other_relations, >, 0);
+
+  g_assert_true (ent_store_edit_begin (store, "Merge", &error));
+  g_assert_true (ent_store_merge_entities (store, keep->id, other->id, &error));
+  g_assert_true (ent_store_edit_commit (store, &error));
+  g_assert_no_error (error);
+
+  after = ent_store_load_graph (store, &error);
+  g_assert_cmpuint (after->entities->len, ==, before->entities->len - 1);
+  g_assert_cmpuint (after->relations->len, ==, before->relations->len);
+  g_assert_cmpuint (after->quotes->len, ==, before->quotes->len);
+  g_assert_null (ent_graph_get_entity (after, other->id));
+
+  merged = ent_graph_get_entity (after, keep->id);
+  g_assert_cmpstr (merged->name, ==, keep->name);
+  g_assert_cmpuint (merged->quote_ids->len, >=, MAX (keep_quotes, other_quotes));
+  {
+    guint merged_relations = 0;
+
+    for (guint i = 0; i < after->relations->len; i++)
+      {
+        EntRelation *relation = g_ptr_array_index (after->relations, i);
+        merged_relations += relation->from_id == keep->id || relation->to_id == keep->id;
+      }
+    g_assert_cmpuint (merged_relations, ==, keep_relations + other_relations - shared);
+  }
+}
+
+static void
+test_delete_says_what_goes (void)
+{
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autoptr(EntGraph) before = NULL;
+  g_autoptr(EntGraph) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = first_id (store, pick_entities);
+  guint n_relations = 0, n_quotes = 0;
+
+  before = ent_store_load_graph (store, &error);
+  g_assert_true (ent_store_count_dependents (store, id, &n_relations, &n_quotes, &error));
+  g_assert_cmpuint (n_relations, >, 0);
+
+  g_assert_true (ent_store_edit_begin (store, "Delete", &error));
+  g_assert_true (ent_store_delete_entity (store, id, &error));
+  g_assert_true (ent_store_edit_commit (store, &error));
+
+  after = ent_store_load_graph (store, &error);
+  g_assert_cmpuint (after->relations->len, ==, before->relations->len - n_relations);
+  g_assert_cmpuint (after->quotes->len, ==, before->quotes->len - n_quotes);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ent/edits/undo/%s", edits[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_undo_each);
+    }
+  g_test_add_func ("/ent/edits/random-2000", test_random_sequence);
+  g_test_add_func ("/ent/edits/merge-keeps-everything", test_merge_keeps_everything);
+  g_test_add_func ("/ent/edits/delete-says-what-goes", test_delete_says_what_goes);
+
+  return g_test_run ();
+}
