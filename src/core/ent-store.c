@@ -2163,6 +2163,50 @@ ent_store_delete_quote (EntStore  *self,
   return finish (self, ok, error);
 }
 
+/**
+ * ent_store_remove_evidence:
+ * @self: a #EntStore
+ * @entity_id: the entity the quote backs, or 0
+ * @relation_id: the relation the quote backs, or 0
+ * @quote_id: the quote
+ * @error: return location for an error
+ *
+ * Takes a quote back from what it backs. A quote that then backs nothing
+ * is deleted; its passage stays in the source.
+ */
+gboolean
+ent_store_remove_evidence (EntStore  *self,
+                           gint64     entity_id,
+                           gint64     relation_id,
+                           gint64     quote_id,
+                           GError   **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((entity_id != 0) != (relation_id != 0), FALSE);
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  if (entity_id != 0)
+    ok = run (self, "DELETE FROM entity_evidence WHERE entity_id = ? AND quote_id = ?",
+              _("Could not remove the quote"), &changes, error, "ii", entity_id, quote_id);
+  else
+    ok = run (self, "DELETE FROM relation_evidence WHERE relation_id = ? AND quote_id = ?",
+              _("Could not remove the quote"), &changes, error, "ii", relation_id, quote_id);
+
+  ok = ok &&
+       check_found (changes, error, _("There is no quote with the id %lld"), (long long) quote_id) &&
+       run (self, "DELETE FROM quotes WHERE id = ?1 "
+                  "AND NOT EXISTS (SELECT 1 FROM entity_evidence WHERE quote_id = ?1) "
+                  "AND NOT EXISTS (SELECT 1 FROM relation_evidence WHERE quote_id = ?1)",
+            _("Could not remove the quote"), NULL, error, "i", quote_id);
+
+  return finish (self, ok, error);
+}
+
 static gboolean
 entity_exists (EntStore  *self,
                gint64     entity_id,

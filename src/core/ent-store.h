@@ -129,6 +129,11 @@ gboolean     ent_store_delete_source            (EntStore           *self,
 gboolean     ent_store_delete_quote             (EntStore           *self,
                                                  gint64              quote_id,
                                                  GError            **error);
+gboolean     ent_store_remove_evidence          (EntStore           *self,
+                                                 gint64              entity_id,
+                                                 gint64              relation_id,
+                                                 gint64              quote_id,
+                                                 GError            **error);
 gboolean     ent_store_merge_entities           (EntStore           *self,
                                                  gint64              keep_id,
                                                  gint64              other_id,

@@ -49,6 +49,7 @@ enum {
   ENTITY_ACTIVATED,
   RELATION_ACTIVATED,
   QUOTE_ACTIVATED,
+  QUOTE_REMOVE_REQUESTED,
   N_SIGNALS
 };
 
@@ -246,10 +247,22 @@ create_entity_row (EntEntity *entity)
   return row;
 }
 
-static GtkWidget *
-create_quote_row (EntGraph *graph,
-                  EntQuote *quote)
+static void
+remove_quote_clicked_cb (GtkButton        *button,
+                         EntEvidencePanel *self)
 {
+  gint64 *quote_id = g_object_get_data (G_OBJECT (button), "quote-id");
+
+  g_signal_emit (self, signals[QUOTE_REMOVE_REQUESTED], 0, *quote_id);
+}
+
+static GtkWidget *
+create_quote_row (EntEvidencePanel *self,
+                  EntGraph         *graph,
+                  EntQuote         *quote)
+{
+  GtkWidget *remove;
+  GtkWidget *content;
   EntSource *source = ent_graph_get_source (graph, quote->source_id);
   g_autofree char *text = NULL;
   g_autofree char *origin = NULL;
@@ -305,8 +318,22 @@ create_quote_row (EntGraph *graph,
       gtk_box_append (GTK_BOX (box), label);
     }
 
+  /* The quote can be taken back from what it backs; the passage stays in its source. */
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (remove, 6);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove This Quote"));
+  g_object_set_data_full (G_OBJECT (remove), "quote-id", g_memdup2 (&quote->id, sizeof quote->id), g_free);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_quote_clicked_cb), self, 0);
+  gtk_widget_set_hexpand (box, TRUE);
+
+  content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (content), box);
+  gtk_box_append (GTK_BOX (content), remove);
+
   row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
 
   /* GTK 4.8 does not name a row after its content, and a screen reader
    * announces a focused row by its name. */
@@ -354,7 +381,7 @@ fill_quotes (EntEvidencePanel *self,
       EntQuote *quote = g_ptr_array_index (quotes, i);
 
       g_array_append_val (self->quote_ids, quote->id);
-      gtk_list_box_append (self->quotes_list, create_quote_row (self->graph, quote));
+      gtk_list_box_append (self->quotes_list, create_quote_row (self, self->graph, quote));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->quotes_list), quotes->len > 0);
@@ -681,6 +708,18 @@ ent_evidence_panel_class_init (EntEvidencePanelClass *klass)
    */
   signals[QUOTE_ACTIVATED] =
     g_signal_new ("quote-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * EntEvidencePanel::quote-remove-requested:
+   * @self: a #EntEvidencePanel
+   * @quote_id: the quote the user wants to take back from what is shown
+   */
+  signals[QUOTE_REMOVE_REQUESTED] =
+    g_signal_new ("quote-remove-requested",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

@@ -343,6 +343,36 @@ ent_source_view_dup_highlighted_text (EntSourceView *self)
   return gtk_text_iter_get_text (&start, &end);
 }
 
+/**
+ * ent_source_view_get_selection:
+ * @self: a #EntSourceView
+ * @start: (out): the first selected character of the source
+ * @end: (out): the character after the selection
+ *
+ * Returns: whether a passage of the shown source is selected
+ */
+gboolean
+ent_source_view_get_selection (EntSourceView *self,
+                               gint64        *start,
+                               gint64        *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  g_return_val_if_fail (ENT_IS_SOURCE_VIEW (self), FALSE);
+
+  if (self->source_id == 0)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &from, &to))
+    return FALSE;
+
+  *start = gtk_text_iter_get_offset (&from);
+  *end = gtk_text_iter_get_offset (&to);
+  return *end > *start;
+}
+
 static void
 ent_source_view_dispose (GObject *object)
 {

@@ -24,5 +24,8 @@ void       ent_source_view_show_quote           (EntSourceView *self,
 gint64     ent_source_view_get_quote            (EntSourceView *self);
 gint64     ent_source_view_get_source           (EntSourceView *self);
 char      *ent_source_view_dup_highlighted_text (EntSourceView *self);
+gboolean   ent_source_view_get_selection        (EntSourceView *self,
+                                                 gint64        *start,
+                                                 gint64        *end);
 
 G_END_DECLS

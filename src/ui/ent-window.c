@@ -10,14 +10,19 @@
 
 #include "ent-window.h"
 #include "ent-diagram.h"
+#include "ent-entity-dialog.h"
 #include "ent-evidence-panel.h"
 #include "ent-export.h"
 #include "ent-graph-view.h"
+#include "ent-placement.h"
+#include "ent-relation-dialog.h"
+#include "ent-source-dialog.h"
 #include "ent-renderer.h"
 #include "ent-source-view.h"
 #include "ent-style.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #define MAX_SEARCH_RESULTS 50
@@ -33,6 +38,11 @@ struct _EntWindow
   GCancellable         *layout_cancellable;
   gboolean              panel_visible;
   gboolean              paned_placed;
+  gulong                store_changed_id;
+  /* Nodes gliding from where they were to where an edit, undo or redo put them. */
+  GArray               *moves;
+  gint64                moves_start;
+  guint                 moves_tick;
 
   AdwWindowTitle       *window_title;
   GtkMenuButton        *engine_button;
@@ -58,6 +68,7 @@ struct _EntWindow
   GtkSearchEntry       *search_entry;
   GtkScrolledWindow    *search_scroller;
   GtkListBox           *search_results;
+  GMenu                *edit_section;
 };
 
 G_DEFINE_FINAL_TYPE (EntWindow, ent_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -70,6 +81,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void selection_changed_cb (EntWindow *self);
 
 static void
 show_toast (EntWindow  *self,
@@ -287,6 +300,177 @@ build_diagram (EntWindow *self,
                            diagram_built_cb, g_object_ref (self));
 }
 
+typedef struct
+{
+  gint64 entity_id;
+  double from_x, from_y;
+  double to_x, to_y;
+} Move;
+
+#define MOVE_DURATION_US (250 * 1000)
+
+static gboolean
+moves_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  EntWindow *self = user_data;
+  EntScene *scene = ent_graph_view_get_scene (self->graph_view);
+  double t = (double) (gdk_frame_clock_get_frame_time (clock) - self->moves_start) / MOVE_DURATION_US;
+  double ease;
+
+  t = CLAMP (t, 0.0, 1.0);
+  ease = 1 - (1 - t) * (1 - t) * (1 - t);
+
+  for (guint i = 0; scene != NULL && i < self->moves->len; i++)
+    {
+      Move *move = &g_array_index (self->moves, Move, i);
+      ent_scene_move_node (scene, move->entity_id,
+                           move->from_x + (move->to_x - move->from_x) * ease,
+                           move->from_y + (move->to_y - move->from_y) * ease);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->graph_view));
+
+  if (t < 1.0 && scene != NULL)
+    return G_SOURCE_CONTINUE;
+
+  g_array_set_size (self->moves, 0);
+  self->moves_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows @scene, letting the nodes that moved since the scene before glide to their new places. */
+static void
+show_scene_animated (EntWindow *self,
+                     EntScene  *scene)
+{
+  EntScene *old = ent_graph_view_get_scene (self->graph_view);
+
+  if (self->moves_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->graph_view), self->moves_tick);
+  self->moves_tick = 0;
+  g_array_set_size (self->moves, 0);
+
+  for (guint i = 0; old != NULL && i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+      const EntSceneItem *before;
+
+      if (item->type != ENT_SCENE_ITEM_NODE)
+        continue;
+
+      before = ent_scene_find_node (old, item->id);
+      if (before != NULL && (fabs (before->x - item->x) > 0.5 || fabs (before->y - item->y) > 0.5))
+        {
+          Move move = { item->id, before->x, before->y, item->x, item->y };
+          g_array_append_val (self->moves, move);
+        }
+    }
+
+  for (guint i = 0; i < self->moves->len; i++)
+    {
+      Move *move = &g_array_index (self->moves, Move, i);
+      ent_scene_move_node (scene, move->entity_id, move->from_x, move->from_y);
+    }
+
+  ent_graph_view_set_scene (self->graph_view, scene);
+  gtk_stack_set_visible_child_name (self->view_stack, "graph");
+
+  if (self->moves->len > 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->graph_view));
+
+      self->moves_start = clock != NULL ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+      self->moves_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->graph_view), moves_tick_cb, self, NULL);
+    }
+}
+
+static void
+update_edit_actions (EntWindow *self)
+{
+  static const char * const edit_actions[] = {
+    "win.add-entity", "win.add-relation", "win.add-source", "win.edit-selected",
+    "win.delete-selected", "win.merge", "win.add-evidence", "win.edit-source",
+  };
+  gboolean writable = self->store != NULL && !ent_store_is_read_only (self->store);
+  gboolean selected = ent_graph_view_get_selected_entity (self->graph_view) != 0 ||
+                      ent_graph_view_get_selected_relation (self->graph_view) != 0;
+  const char *undo = self->store ? ent_store_get_undo_label (self->store) : NULL;
+  const char *redo = self->store ? ent_store_get_redo_label (self->store) : NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], writable);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-selected", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge",
+                                 writable && ent_graph_view_get_selected_entity (self->graph_view) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && undo != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && redo != NULL);
+
+  /* The menu names what Undo and Redo would do, as GNOME applications do. */
+  /* Translators: a menu item, e.g. "Undo Rename “Sergei Aleinik”" */
+  undo_label = undo ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: a menu item, e.g. "Redo Rename “Sergei Aleinik”" */
+  redo_label = redo ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+  g_menu_remove_all (self->edit_section);
+  g_menu_append (self->edit_section, undo_label, "win.undo");
+  g_menu_append (self->edit_section, redo_label, "win.redo");
+}
+
+/* After an edit, an undo or a redo: the network is read again and drawn where it was. */
+static void
+store_changed_cb (EntWindow *self,
+                  EntStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(EntScene) scene = NULL;
+  gint64 entity = ent_graph_view_get_selected_entity (self->graph_view);
+  gint64 relation = ent_graph_view_get_selected_relation (self->graph_view);
+
+  if (graph == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->graph, ent_graph_unref);
+  self->graph = g_steal_pointer (&graph);
+  ent_evidence_panel_set_graph (self->evidence_panel, self->graph);
+  ent_source_view_set_graph (self->source_view, self->graph);
+  update_title (self);
+  rebuild_legend (self);
+  update_edit_actions (self);
+
+  positions = ent_store_load_positions (store, effective_engine (self, NULL), &error);
+  if (positions == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  if (positions->len == 0)
+    {
+      build_diagram (self, FALSE);
+      return;
+    }
+
+  /* Entities added elsewhere than in this window go by their neighbours; nobody else moves. */
+  ent_placement_place_missing (self->graph, positions, NAN, NAN);
+  scene = ent_scene_new (self->graph, positions);
+  show_scene_animated (self, scene);
+
+  if (relation != 0 && ent_graph_get_relation (self->graph, relation) != NULL)
+    ent_graph_view_select_relation (self->graph_view, relation);
+  else if (entity != 0 && ent_graph_get_entity (self->graph, entity) != NULL)
+    ent_graph_view_select_entity (self->graph_view, entity);
+  selection_changed_cb (self);
+}
+
 /**
  * ent_window_open_path:
  * @self: a #EntWindow
@@ -318,7 +502,11 @@ ent_window_open_path (EntWindow  *self,
       return FALSE;
     }
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
   g_set_object (&self->store, store);
+  self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                     self, G_CONNECT_SWAPPED);
   g_clear_pointer (&self->graph, ent_graph_unref);
   self->graph = g_steal_pointer (&graph);
 
@@ -337,6 +525,7 @@ ent_window_open_path (EntWindow  *self,
 
   update_title (self);
   rebuild_legend (self);
+  update_edit_actions (self);
   build_diagram (self, FALSE);
 
   return TRUE;
@@ -412,6 +601,7 @@ selection_changed_cb (EntWindow *self)
 
   gtk_stack_set_visible_child_name (self->side_stack, "evidence");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus", entity != 0);
+  update_edit_actions (self);
 }
 
 static void
@@ -430,13 +620,29 @@ node_moved_cb (EntWindow    *self,
                EntGraphView *view)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
   EntPosition position = { .entity_id = entity_id, .x = x, .y = y, .pinned = TRUE };
+  EntEntity *entity = ent_graph_get_entity (self->graph, entity_id);
 
-  if (ent_store_is_read_only (self->store))
+  if (ent_store_is_read_only (self->store) || entity == NULL)
     return;
 
+  /* Translators: the name of an edit, shown as "Undo Move “Belarus”" */
+  label = g_strdup_printf (_("Move “%s”"), entity->name);
+
   /* A node the user placed stays there, pinned for the engines that honour pins. */
+  if (!ent_store_edit_begin (self->store, label, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
   if (!ent_store_save_positions (self->store, effective_engine (self, NULL), &position, 1, &error))
+    {
+      ent_store_edit_cancel (self->store);
+      show_toast (self, error->message);
+      return;
+    }
+  if (!ent_store_edit_commit (self->store, &error))
     show_toast (self, error->message);
 }
 
@@ -893,6 +1099,586 @@ zoom_action (GtkWidget  *widget,
     ent_graph_view_zoom_fit (self->graph_view);
 }
 
+typedef gboolean (*EditStep) (EntWindow *self,
+                              gpointer   data,
+                              GError   **error);
+
+/* Runs @step as one undoable edit named @label; what goes wrong is said in a toast and leaves the file as it was. */
+static gboolean
+run_edit (EntWindow  *self,
+          const char *label,
+          EditStep    step,
+          gpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ent_store_edit_begin (self->store, label, &error))
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  if (!step (self, data, &error))
+    {
+      ent_store_edit_cancel (self->store);
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  if (!ent_store_edit_commit (self->store, &error))
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+delete_entity_step (EntWindow  *self,
+                    gpointer    data,
+                    GError    **error)
+{
+  return ent_store_delete_entity (self->store, *(gint64 *) data, error);
+}
+
+static gboolean
+delete_relation_step (EntWindow  *self,
+                      gpointer    data,
+                      GError    **error)
+{
+  return ent_store_delete_relation (self->store, *(gint64 *) data, error);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    EntWindow        *self)
+{
+  gint64 entity = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "entity-id"));
+  gint64 relation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "relation-id"));
+  const char *label = g_object_get_data (G_OBJECT (dialog), "label");
+
+  if (!g_str_equal (response, "delete"))
+    return;
+
+  if (entity != 0)
+    run_edit (self, label, delete_entity_step, &entity);
+  else
+    run_edit (self, label, delete_relation_step, &relation);
+}
+
+/* Deleting asks first, and says what goes with the entity. */
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  gint64 entity_id = ent_graph_view_get_selected_entity (self->graph_view);
+  gint64 relation_id = ent_graph_view_get_selected_relation (self->graph_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *label = NULL;
+  AdwMessageDialog *dialog;
+
+  if (entity_id != 0)
+    {
+      EntEntity *entity = ent_graph_get_entity (self->graph, entity_id);
+      g_autofree char *relations = NULL;
+      g_autofree char *quotes = NULL;
+      guint n_relations = 0, n_quotes = 0;
+
+      if (entity == NULL || !ent_store_count_dependents (self->store, entity_id, &n_relations, &n_quotes, &error))
+        {
+          if (error != NULL)
+            show_toast (self, error->message);
+          return;
+        }
+
+      relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n_relations), n_relations);
+      quotes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes", n_quotes), n_quotes);
+      heading = g_strdup_printf (_("Delete “%s”?"), entity->name);
+      /* Translators: e.g. "3 relations and 5 quotes go with it. You can undo this." */
+      body = g_strdup_printf (_("%s and %s go with it. You can undo this."), relations, quotes);
+      /* Translators: the name of an edit, shown as "Undo Delete “Belarus”" */
+      label = g_strdup_printf (_("Delete “%s”"), entity->name);
+    }
+  else if (relation_id != 0)
+    {
+      heading = g_strdup (_("Delete This Relation?"));
+      body = g_strdup (_("Its quotes stay in their sources. You can undo this."));
+      label = g_strdup (_("Delete Relation"));
+    }
+  else
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entity-id", GSIZE_TO_POINTER (entity_id));
+  g_object_set_data (G_OBJECT (dialog), "relation-id", GSIZE_TO_POINTER (relation_id));
+  g_object_set_data_full (G_OBJECT (dialog), "label", g_steal_pointer (&label), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  gint64 keep;
+  gint64 other;
+} MergePair;
+
+static gboolean
+merge_step (EntWindow  *self,
+            gpointer    data,
+            GError    **error)
+{
+  MergePair *pair = data;
+
+  return ent_store_merge_entities (self->store, pair->keep, pair->other, error);
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   EntWindow        *self)
+{
+  GtkDropDown *choice = g_object_get_data (G_OBJECT (dialog), "choice");
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  guint position = gtk_drop_down_get_selected (choice);
+  MergePair pair = { .keep = ent_graph_view_get_selected_entity (self->graph_view) };
+  EntEntity *keep = ent_graph_get_entity (self->graph, pair.keep);
+  g_autofree char *label = NULL;
+
+  if (!g_str_equal (response, "merge") || keep == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  pair.other = g_array_index (ids, gint64, position);
+  /* Translators: the name of an edit, shown as "Undo Merge into “Belarus”" */
+  label = g_strdup_printf (_("Merge into “%s”"), keep->name);
+  run_edit (self, label, merge_step, &pair);
+}
+
+static char *
+entity_name_cb (GtkStringObject *item)
+{
+  return g_strdup (gtk_string_object_get_string (item));
+}
+
+/* Merging: the selected entity keeps its name and takes over another's relations and quotes. */
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  gint64 keep_id = ent_graph_view_get_selected_entity (self->graph_view);
+  EntEntity *keep = keep_id != 0 ? ent_graph_get_entity (self->graph, keep_id) : NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *choice;
+
+  if (keep == NULL)
+    return;
+
+  for (guint i = 0; i < self->graph->entities->len; i++)
+    {
+      EntEntity *entity = g_ptr_array_index (self->graph->entities, i);
+
+      if (entity->id == keep_id)
+        continue;
+      gtk_string_list_append (names, entity->name);
+      g_array_append_val (ids, entity->id);
+    }
+
+  choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
+                              gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                           G_CALLBACK (entity_name_cb), NULL, NULL));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (choice), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The entity to merge"), -1);
+
+  heading = g_strdup_printf (_("Merge into “%s”"), keep->name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("The entity chosen below is the same as this one. Its relations and quotes move here, and it is deleted.")));
+  adw_message_dialog_set_extra_child (dialog, choice);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "choice", choice);
+  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (merge_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  gint64      entity_id;
+  gint64      relation_id;
+  gint64      source_id;
+  gint64      start;
+  gint64      end;
+  const char *text;
+} Evidence;
+
+static gboolean
+add_evidence_step (EntWindow  *self,
+                   gpointer    data,
+                   GError    **error)
+{
+  Evidence *evidence = data;
+  gint64 quote_id = ent_store_add_quote (self->store, evidence->source_id, evidence->start, evidence->end,
+                                         evidence->text, error);
+
+  if (quote_id == 0)
+    return FALSE;
+
+  if (evidence->entity_id != 0)
+    return ent_store_add_entity_evidence (self->store, evidence->entity_id, quote_id, error);
+  return ent_store_add_relation_evidence (self->store, evidence->relation_id, quote_id, error);
+}
+
+/* The passage selected in the source viewer becomes a quote backing the selection in the diagram. */
+static void
+add_evidence_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  Evidence evidence = {
+    .entity_id = ent_graph_view_get_selected_entity (self->graph_view),
+    .relation_id = ent_graph_view_get_selected_relation (self->graph_view),
+    .source_id = ent_source_view_get_source (self->source_view),
+  };
+  EntSource *source = ent_graph_get_source (self->graph, evidence.source_id);
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+
+  if (source == NULL || !ent_source_view_get_selection (self->source_view, &evidence.start, &evidence.end))
+    {
+      show_toast (self, _("Select a passage of the source first"));
+      return;
+    }
+
+  if (evidence.relation_id != 0)
+    evidence.entity_id = 0;
+  else if (evidence.entity_id == 0)
+    {
+      show_toast (self, _("Select in the diagram what the passage backs"));
+      return;
+    }
+
+  text = g_utf8_substring (source->body, evidence.start, evidence.end);
+  evidence.text = text;
+  if (evidence.entity_id != 0)
+    /* Translators: the name of an edit, shown as "Undo Add a Quote to “Belarus”" */
+    label = g_strdup_printf (_("Add a Quote to “%s”"), ent_graph_get_entity (self->graph, evidence.entity_id)->name);
+  else
+    label = g_strdup (_("Add a Quote to a Relation"));
+
+  run_edit (self, label, add_evidence_step, &evidence);
+}
+
+typedef struct
+{
+  gint64 entity_id;
+  gint64 relation_id;
+  gint64 quote_id;
+} Withdrawal;
+
+static gboolean
+remove_evidence_step (EntWindow  *self,
+                      gpointer    data,
+                      GError    **error)
+{
+  Withdrawal *w = data;
+
+  return ent_store_remove_evidence (self->store, w->entity_id, w->relation_id, w->quote_id, error);
+}
+
+static void
+panel_quote_remove_requested_cb (EntWindow *self,
+                                 gint64     quote_id)
+{
+  Withdrawal w = {
+    .entity_id = ent_evidence_panel_get_entity (self->evidence_panel),
+    .relation_id = ent_evidence_panel_get_relation (self->evidence_panel),
+    .quote_id = quote_id,
+  };
+
+  if (self->store == NULL || ent_store_is_read_only (self->store))
+    {
+      show_toast (self, ent_store_get_read_only_reason (self->store));
+      return;
+    }
+
+  if (w.relation_id != 0)
+    w.entity_id = 0;
+  run_edit (self, _("Remove a Quote"), remove_evidence_step, &w);
+}
+
+static gboolean
+update_entity_step (EntWindow  *self,
+                    gpointer    data,
+                    GError    **error)
+{
+  return ent_store_update_entity (self->store, data, error);
+}
+
+typedef struct
+{
+  EntEntity *entity;
+  double     x;
+  double     y;
+  gint64     new_id;
+} NewEntity;
+
+/* A new entity goes to a free spot near where the user is looking, in the same edit, so Undo takes both back. */
+static gboolean
+add_entity_step (EntWindow  *self,
+                 gpointer    data,
+                 GError    **error)
+{
+  NewEntity *add = data;
+  const char *engine = effective_engine (self, NULL);
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+
+  add->new_id = ent_store_add_entity (self->store, add->entity, error);
+  if (add->new_id == 0)
+    return FALSE;
+
+  positions = ent_store_load_positions (self->store, engine, error);
+  graph = positions ? ent_store_load_graph (self->store, error) : NULL;
+  if (graph == NULL)
+    return FALSE;
+
+  ent_placement_place_missing (graph, positions, add->x, add->y);
+  return ent_store_save_positions (self->store, engine, (EntPosition *) positions->data, positions->len, error);
+}
+
+static void
+view_centre (EntWindow *self,
+             double    *x,
+             double    *y)
+{
+  ent_graph_view_widget_to_graph (self->graph_view,
+                                  gtk_widget_get_width (GTK_WIDGET (self->graph_view)) / 2.0,
+                                  gtk_widget_get_height (GTK_WIDGET (self->graph_view)) / 2.0,
+                                  x, y);
+}
+
+static void
+entity_confirmed_cb (EntEntityDialog *dialog,
+                     EntWindow       *self)
+{
+  g_autoptr(EntEntity) entity = ent_entity_dialog_dup_entity (dialog);
+  g_autofree char *label = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (entity->id == 0)
+    {
+      NewEntity add = { .entity = entity };
+
+      view_centre (self, &add.x, &add.y);
+      /* Translators: the name of an edit, shown as "Undo Add “Minsk”" */
+      label = g_strdup_printf (_("Add “%s”"), entity->name);
+      if (run_edit (self, label, add_entity_step, &add))
+        select_entity (self, add.new_id);
+    }
+  else
+    {
+      EntEntity *before = ent_graph_get_entity (self->graph, entity->id);
+
+      if (before != NULL && g_strcmp0 (before->name, entity->name) != 0)
+        /* Translators: the name of an edit, shown as "Undo Rename “Sergei Aleinik”" */
+        label = g_strdup_printf (_("Rename “%s”"), before->name);
+      else
+        /* Translators: the name of an edit, shown as "Undo Edit “Belarus”" */
+        label = g_strdup_printf (_("Edit “%s”"), entity->name);
+      run_edit (self, label, update_entity_step, entity);
+    }
+}
+
+static void
+open_existing_cb (EntEntityDialog *dialog,
+                  gint64           entity_id,
+                  EntWindow       *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  select_entity (self, entity_id);
+}
+
+static void
+show_entity_dialog (EntWindow       *self,
+                    const EntEntity *entity)
+{
+  EntEntityDialog *dialog = ent_entity_dialog_new (GTK_WINDOW (self), self->graph, entity);
+
+  g_signal_connect (dialog, "confirmed", G_CALLBACK (entity_confirmed_cb), self);
+  g_signal_connect (dialog, "open-existing", G_CALLBACK (open_existing_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+add_relation_step (EntWindow  *self,
+                   gpointer    data,
+                   GError    **error)
+{
+  return ent_store_add_relation (self->store, data, error) != 0;
+}
+
+static gboolean
+update_relation_step (EntWindow  *self,
+                      gpointer    data,
+                      GError    **error)
+{
+  return ent_store_update_relation (self->store, data, error);
+}
+
+static void
+relation_confirmed_cb (EntRelationDialog *dialog,
+                       EntWindow         *self)
+{
+  g_autoptr(EntRelation) relation = ent_relation_dialog_dup_relation (dialog);
+  EntEntity *from, *to;
+  g_autofree char *label = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  from = ent_graph_get_entity (self->graph, relation->from_id);
+  to = ent_graph_get_entity (self->graph, relation->to_id);
+  if (from == NULL || to == NULL)
+    return;
+
+  /* Translators: the name of an edit, shown as "Undo Connect “Minsk” and “Belarus”" */
+  label = g_strdup_printf (relation->id == 0 ? _("Connect “%s” and “%s”") : _("Edit the Relation of “%s” and “%s”"),
+                           from->name, to->name);
+  run_edit (self, label, relation->id == 0 ? add_relation_step : update_relation_step, relation);
+}
+
+static void
+show_relation_dialog (EntWindow         *self,
+                      const EntRelation *relation,
+                      gint64             from_id)
+{
+  EntRelationDialog *dialog = ent_relation_dialog_new (GTK_WINDOW (self), self->graph, relation, from_id, 0);
+
+  g_signal_connect (dialog, "confirmed", G_CALLBACK (relation_confirmed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+add_source_step (EntWindow  *self,
+                 gpointer    data,
+                 GError    **error)
+{
+  return ent_store_add_source (self->store, data, error) != 0;
+}
+
+static gboolean
+update_source_step (EntWindow  *self,
+                    gpointer    data,
+                    GError    **error)
+{
+  return ent_store_update_source (self->store, data, error);
+}
+
+static void
+source_confirmed_cb (EntSourceDialog *dialog,
+                     EntWindow       *self)
+{
+  g_autoptr(EntSource) source = ent_source_dialog_dup_source (dialog);
+  g_autofree char *label = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Translators: the name of an edit, shown as "Undo Add the Source “…”" */
+  label = g_strdup_printf (source->id == 0 ? _("Add the Source “%s”") : _("Edit the Source “%s”"), source->title);
+  run_edit (self, label, source->id == 0 ? add_source_step : update_source_step, source);
+}
+
+static void
+show_source_dialog (EntWindow       *self,
+                    const EntSource *source)
+{
+  EntSourceDialog *dialog = ent_source_dialog_new (GTK_WINDOW (self), source);
+
+  g_signal_connect (dialog, "confirmed", G_CALLBACK (source_confirmed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+
+  if (self->graph == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.add-entity"))
+    show_entity_dialog (self, NULL);
+  else if (g_str_equal (action_name, "win.add-relation"))
+    show_relation_dialog (self, NULL, ent_graph_view_get_selected_entity (self->graph_view));
+  else if (g_str_equal (action_name, "win.add-source"))
+    show_source_dialog (self, NULL);
+  else if (g_str_equal (action_name, "win.edit-source"))
+    {
+      EntSource *source = ent_graph_get_source (self->graph, ent_source_view_get_source (self->source_view));
+      if (source != NULL)
+        show_source_dialog (self, source);
+    }
+}
+
+static void
+edit_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  gint64 relation = ent_graph_view_get_selected_relation (self->graph_view);
+  gint64 entity = ent_graph_view_get_selected_entity (self->graph_view);
+
+  if (relation != 0 && ent_graph_get_relation (self->graph, relation) != NULL)
+    show_relation_dialog (self, ent_graph_get_relation (self->graph, relation), 0);
+  else if (entity != 0 && ent_graph_get_entity (self->graph, entity) != NULL)
+    show_entity_dialog (self, ent_graph_get_entity (self->graph, entity));
+}
+
+static void
+item_activated_cb (EntWindow *self,
+                   gint64     entity_id,
+                   gint64     relation_id)
+{
+  if (self->store != NULL && !ent_store_is_read_only (self->store))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-selected", NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (action_name, "win.redo");
+
+  if (self->store == NULL)
+    return;
+
+  if (!(redo ? ent_store_redo (self->store, &error) : ent_store_undo (self->store, &error)) && error != NULL)
+    show_toast (self, error->message);
+}
+
 static void
 relayout_action (GtkWidget  *widget,
                  const char *action_name,
@@ -1075,6 +1861,10 @@ ent_window_dispose (GObject *object)
     g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
 
+  if (self->moves_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->graph_view), self->moves_tick);
+  self->moves_tick = 0;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->graph, ent_graph_unref);
@@ -1089,6 +1879,7 @@ ent_window_finalize (GObject *object)
   EntWindow *self = (EntWindow *)object;
 
   g_free (self->engine);
+  g_array_unref (self->moves);
 
   G_OBJECT_CLASS (ent_window_parent_class)->finalize (object);
 }
@@ -1142,6 +1933,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, search_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, edit_section);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -1156,6 +1948,16 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.relayout", NULL, relayout_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.add-entity", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "win.add-relation", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "win.add-source", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-source", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-selected", NULL, edit_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "win.add-evidence", NULL, add_evidence_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-actual", NULL, zoom_action);
@@ -1174,6 +1976,11 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.relayout", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-entity", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }
 
 static void
@@ -1184,6 +1991,7 @@ ent_window_init (EntWindow *self)
 
   self->engine = g_strdup ("automatic");
   self->panel_visible = TRUE;
+  self->moves = g_array_new (FALSE, FALSE, sizeof (Move));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1201,6 +2009,9 @@ ent_window_init (EntWindow *self)
   g_signal_connect_swapped (self->graph_view, "notify::zoom", G_CALLBACK (zoom_changed_cb), self);
   g_signal_connect_swapped (self->graph_view, "notify::focus-entity", G_CALLBACK (update_focus_bar), self);
   g_signal_connect_swapped (self->graph_view, "node-moved", G_CALLBACK (node_moved_cb), self);
+  g_signal_connect_swapped (self->graph_view, "item-activated", G_CALLBACK (item_activated_cb), self);
+  g_signal_connect_swapped (self->evidence_panel, "quote-remove-requested",
+                            G_CALLBACK (panel_quote_remove_requested_cb), self);
 
   /* "F" focuses on the selection only while the diagram has the keyboard, so it can still be typed elsewhere. */
   view_shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
@@ -1218,4 +2029,5 @@ ent_window_init (EntWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all", FALSE);
   zoom_changed_cb (self);
+  update_edit_actions (self);
 }

@@ -38,16 +38,25 @@ sleep 3
 shot 01-start
 
 step "search for Jaishankar and press Enter"
-xdotool key --window "$window" ctrl+f
-sleep 0.5
-xdotool type --delay 40 Jaishankar
-sleep 0.5
-xdotool key Return
-sleep 1
+# On a busy machine the window may still be starting: the search is tried again until the panel shows a quote.
+quote_info=
+for attempt in 1 2 3 4 5; do
+  xdotool windowfocus "$window"
+  sleep 0.3
+  xdotool key ctrl+f
+  sleep 0.5
+  xdotool key ctrl+a
+  xdotool type --delay 40 Jaishankar
+  sleep 0.5
+  xdotool key Return
+  sleep 1
+  quote_info=$(/usr/bin/python3 "$here/atspi-query.py" quote "$article" 2>/dev/null) && break
+  sleep 2
+done
 shot 02-search
 
 step "the evidence panel shows a quote that is a passage of the article"
-quote_info=$(/usr/bin/python3 "$here/atspi-query.py" quote "$article") || fail "no quote in the evidence panel"
+[ -n "$quote_info" ] || fail "no quote in the evidence panel"
 quote=$(echo "$quote_info" | head -n 1)
 read -r qx qy qw qh < <(echo "$quote_info" | tail -n 1)
 echo "quote: $quote"
@@ -62,7 +71,9 @@ highlighted=$(/usr/bin/python3 "$here/atspi-query.py" source "$article") || fail
 [ "$highlighted" = "$quote" ] || fail "highlighted '$highlighted', expected '$quote'"
 
 step "export a PNG through the export dialog"
-xdotool key --window "$window" ctrl+e
+xdotool windowfocus "$window"
+sleep 0.3
+xdotool key ctrl+e
 sleep 1.5
 shot 04-export-dialog
 xdotool key ctrl+a
