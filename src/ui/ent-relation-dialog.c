@@ -331,6 +331,10 @@ ent_relation_dialog_new (GtkWindow         *parent,
 
   validate (self);
 
+  /* With both ends chosen, typing starts with the kind of relation. */
+  if (from_id != 0 && to_id != 0)
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->kind_row));
+
   return self;
 }
 

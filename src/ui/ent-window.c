@@ -39,6 +39,9 @@ struct _EntWindow
   gboolean              panel_visible;
   gboolean              paned_placed;
   gulong                store_changed_id;
+  /* The entity selected before the current one: a new relation joins the two. */
+  gint64                current_entity;
+  gint64                previous_entity;
   /* Nodes gliding from where they were to where an edit, undo or redo put them. */
   GArray               *moves;
   gint64                moves_start;
@@ -599,7 +602,13 @@ selection_changed_cb (EntWindow *self)
   else
     ent_evidence_panel_show_entity (self->evidence_panel, entity);
 
-  gtk_stack_set_visible_child_name (self->side_stack, "evidence");
+  if (entity != 0 && entity != self->current_entity)
+    {
+      self->previous_entity = self->current_entity;
+      self->current_entity = entity;
+    }
+
+  /* The source page stays open, so a passage can be read and added as evidence for what is selected. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus", entity != 0);
   update_edit_actions (self);
 }
@@ -1567,9 +1576,10 @@ relation_confirmed_cb (EntRelationDialog *dialog,
 static void
 show_relation_dialog (EntWindow         *self,
                       const EntRelation *relation,
-                      gint64             from_id)
+                      gint64             from_id,
+                      gint64             to_id)
 {
-  EntRelationDialog *dialog = ent_relation_dialog_new (GTK_WINDOW (self), self->graph, relation, from_id, 0);
+  EntRelationDialog *dialog = ent_relation_dialog_new (GTK_WINDOW (self), self->graph, relation, from_id, to_id);
 
   g_signal_connect (dialog, "confirmed", G_CALLBACK (relation_confirmed_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1628,7 +1638,13 @@ add_action (GtkWidget  *widget,
   if (g_str_equal (action_name, "win.add-entity"))
     show_entity_dialog (self, NULL);
   else if (g_str_equal (action_name, "win.add-relation"))
-    show_relation_dialog (self, NULL, ent_graph_view_get_selected_entity (self->graph_view));
+    {
+      gint64 from = ent_graph_view_get_selected_entity (self->graph_view);
+      gint64 to = from != 0 && ent_graph_get_entity (self->graph, self->previous_entity) ? self->previous_entity : 0;
+
+      /* A new relation starts from the selected entity and leads to the one selected before it. */
+      show_relation_dialog (self, NULL, from, to);
+    }
   else if (g_str_equal (action_name, "win.add-source"))
     show_source_dialog (self, NULL);
   else if (g_str_equal (action_name, "win.edit-source"))
@@ -1649,7 +1665,7 @@ edit_selected_action (GtkWidget  *widget,
   gint64 entity = ent_graph_view_get_selected_entity (self->graph_view);
 
   if (relation != 0 && ent_graph_get_relation (self->graph, relation) != NULL)
-    show_relation_dialog (self, ent_graph_get_relation (self->graph, relation), 0);
+    show_relation_dialog (self, ent_graph_get_relation (self->graph, relation), 0, 0);
   else if (entity != 0 && ent_graph_get_entity (self->graph, entity) != NULL)
     show_entity_dialog (self, ent_graph_get_entity (self->graph, entity));
 }
@@ -1979,6 +1995,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-entity", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-relation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }

@@ -8,6 +8,11 @@
 #   atspi-query.py source ARTICLE      prints the passage highlighted in the
 #                                      source viewer, if it is in ARTICLE
 #   atspi-query.py toast TEXT          succeeds if a shown label contains TEXT
+#   atspi-query.py find ROLE NAME      prints where the shown widget of that
+#                                      role whose name contains NAME is:
+#                                      x y width height
+#   atspi-query.py exact ROLE NAME     the same, for the name NAME exactly
+#   atspi-query.py sourcebox           prints where the source viewer's text is
 #   atspi-query.py dump                prints the tree
 import sys
 import time
@@ -59,6 +64,27 @@ def main():
         for node, depth in walk(app):
             print("  " * depth + f"{node.get_role_name()} {node.get_name()!r} {node.get_description()!r} {extents(node)}")
         return
+
+    if what in ("find", "exact"):
+        for _ in range(20):
+            for node, _depth in walk(app):
+                # Mnemonic underscores are not part of what a person reads.
+                # GTK 4.8 names some buttons after their class and says what they do in the description.
+                names = [(node.get_name() or "").replace("_", ""), node.get_description() or ""]
+                matches = any(n == sys.argv[3] if what == "exact" else sys.argv[3] in n for n in names)
+                if node.get_role_name() == sys.argv[2] and matches and showing(node):
+                    print(*extents(node))
+                    return
+            time.sleep(0.2)
+        sys.exit(f"no {sys.argv[2]} named {sys.argv[3]!r} is shown")
+
+    if what == "sourcebox":
+        for node, _depth in walk(app):
+            if node.get_role_name() in ("text", "text box", "document text", "entry") and showing(node) \
+                    and node.get_description():
+                print(*extents(node))
+                return
+        sys.exit("the source viewer is not shown")
 
     if what == "toast":
         for _ in range(20):

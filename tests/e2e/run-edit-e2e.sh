@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Edits the network in the real window with real input: a new entity through
+# its dialog, a relation from it to Belarus, a passage of the source as its
+# evidence; then quits, starts again and checks the file with the sqlite3
+# shell, and that no other node moved.
+#
+# Usage: run-edit-e2e.sh ENTENTE SCREENSHOT-DIR
+# Needs DISPLAY (an X server) and a session bus, as build-aux/test provides.
+set -eu
+
+entente=$1
+shots=$2
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+app_pid=
+bus_pid=
+trap 'kill $app_pid $bus_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+mkdir -p "$shots"
+
+export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
+export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_USE_PORTAL=0
+unset NO_AT_BRIDGE
+db=$XDG_DATA_HOME/entente/india-belarus.entente
+
+/usr/libexec/at-spi-bus-launcher --launch-immediately >"$work/bus.log" 2>&1 &
+bus_pid=$!
+sleep 1
+
+step () { echo "# $*"; }
+shot () { import -window root "$shots/$1.png"; }
+fail () { echo "FAILED: $*"; shot failure; exit 1; }
+query () { /usr/bin/python3 "$here/atspi-query.py" "$@"; }
+click_at () { xdotool mousemove "$1" "$2" click 1; }
+# Clicks the middle of the shown widget of ROLE whose name contains NAME.
+click_on () {
+  local x y w h
+  read -r x y w h < <(query "$@") || fail "no $2 “$3” to click"
+  click_at $((x + w / 2)) $((y + h / 2))
+}
+
+start_app () {
+  "$entente" >>"$shots/edit-entente.log" 2>&1 &
+  app_pid=$!
+  window=$(xdotool search --sync --onlyvisible --pid "$app_pid" | head -n 1)
+  [ -n "$window" ] || fail "no window"
+  # The first start lays the network out; wait until its positions are stored.
+  for _ in $(seq 100); do
+    [ -s "$db" ] && [ "$(sqlite3 "$db" 'SELECT count(*) > 0 FROM positions' 2>/dev/null)" = 1 ] && break
+    sleep 0.1
+  done
+  sleep 2
+}
+
+step "start Entente"
+start_app
+sqlite3 "$db" "SELECT entity_id, engine, x, y FROM positions ORDER BY entity_id, engine" > "$work/before.txt"
+[ -s "$work/before.txt" ] || fail "no stored layout"
+shot edit-01-start
+
+step "create an entity through the dialog"
+xdotool windowfocus "$window"
+sleep 0.3
+xdotool key ctrl+n
+sleep 1
+xdotool type --delay 30 "Minsk delegation"
+sleep 0.3
+shot edit-02-entity-dialog
+xdotool key Return
+sleep 1
+[ "$(sqlite3 "$db" "SELECT count(*) FROM entities WHERE name = 'Minsk delegation'")" = 1 ] || fail "the entity was not stored"
+
+step "connect it to Belarus with a new relation"
+# Select Belarus, then the new entity: a new relation joins the selection to the entity selected before.
+select_by_search () {
+  xdotool windowfocus "$window"
+  sleep 0.3
+  xdotool key ctrl+f
+  sleep 0.5
+  xdotool key ctrl+a
+  xdotool type --delay 30 "$1"
+  sleep 0.5
+  xdotool key Return
+  sleep 1
+}
+select_by_search "Belarus"
+select_by_search "Minsk delegation"
+xdotool key ctrl+shift+n
+sleep 1
+xdotool type --delay 30 "visits"
+sleep 0.3
+shot edit-03-relation-dialog
+xdotool key Return
+sleep 1
+[ "$(sqlite3 "$db" "SELECT count(*) FROM relations r JOIN entities a ON a.id = r.from_entity JOIN entities b ON b.id = r.to_entity WHERE a.name = 'Minsk delegation' AND b.name = 'Belarus' AND r.kind = 'visits'")" = 1 ] || fail "the relation was not stored"
+
+step "open the source viewer on a quote of S Jaishankar"
+select_by_search "Jaishankar"
+click_on find label "“"
+sleep 1
+shot edit-04-source
+
+step "select the new entity again and a passage of the source, and add it as evidence"
+select_by_search "Minsk delegation"
+read -r x y w h < <(query sourcebox) || fail "no source text shown"
+# Drag across the first line of the article, in small steps as a hand would.
+xdotool mousemove $((x + 20)) $((y + 24))
+sleep 0.2
+xdotool mousedown 1
+for i in $(seq 1 12); do
+  xdotool mousemove $((x + 20 + i * (w - 60) / 12)) $((y + 26))
+  sleep 0.05
+done
+xdotool mouseup 1
+sleep 0.5
+shot edit-05-selection
+click_on find "push button" "Add as Evidence"
+sleep 1
+shot edit-06-evidence
+[ "$(sqlite3 "$db" "SELECT count(*) FROM entity_evidence e JOIN entities n ON n.id = e.entity_id WHERE n.name = 'Minsk delegation'")" = 1 ] || fail "the passage was not added as evidence"
+
+step "quit and start again"
+xdotool windowfocus "$window"
+xdotool key ctrl+q
+for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$app_pid" 2>/dev/null && fail "Entente did not quit"
+start_app
+shot edit-07-reopened
+xdotool windowfocus "$window"
+xdotool key ctrl+q
+sleep 1
+
+step "the sqlite3 shell finds all three, and the quote is its source's text"
+[ "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok ] || fail "integrity_check"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM entities WHERE name = 'Minsk delegation'")" = 1 ] || fail "entity lost"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM relations r JOIN entities a ON a.id = r.from_entity JOIN entities b ON b.id = r.to_entity WHERE a.name = 'Minsk delegation' AND b.name = 'Belarus'")" = 1 ] || fail "relation lost"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM quotes q JOIN entity_evidence e ON e.quote_id = q.id JOIN entities n ON n.id = e.entity_id JOIN sources s ON s.id = q.source_id WHERE n.name = 'Minsk delegation' AND q.text = substr(s.body, q.start_offset + 1, q.end_offset - q.start_offset)")" = 1 ] || fail "quote lost or not exact"
+
+step "no other node moved more than one pixel"
+sqlite3 "$db" "SELECT entity_id, engine, x, y FROM positions ORDER BY entity_id, engine" > "$work/after.txt"
+moved=$(awk -F'|' 'NR == FNR { x[$1 "|" $2] = $3; y[$1 "|" $2] = $4; next }
+                   ($1 "|" $2) in x { dx = $3 - x[$1 "|" $2]; dy = $4 - y[$1 "|" $2];
+                                      if (dx > 1 || dx < -1 || dy > 1 || dy < -1) print $1 }' \
+        "$work/before.txt" "$work/after.txt")
+[ -z "$moved" ] || fail "nodes moved: $moved"
+[ "$(wc -l < "$work/after.txt")" -gt "$(wc -l < "$work/before.txt")" ] || fail "the new entity has no position"
+
+echo "1 passed, 0 failed"
