@@ -82,6 +82,10 @@ struct _EntGraphView
   gboolean      drag_active;
   /* The drag went beyond the threshold, so its press and release are no click. */
   gboolean      drag_moved;
+  /* A Shift-drag from a node draws a line to where a new relation would lead. */
+  gint64        connect_from;
+  double        connect_x;
+  double        connect_y;
   double        pinch_zoom;
 };
 
@@ -100,6 +104,7 @@ enum {
 enum {
   NODE_MOVED,
   ITEM_ACTIVATED,
+  CONNECT_REQUESTED,
   N_SIGNALS
 };
 
@@ -909,8 +914,16 @@ drag_begin_cb (GtkGestureDrag *gesture,
   self->drag_active = TRUE;
   self->drag_moved = FALSE;
   self->drag_node = 0;
+  self->connect_from = 0;
 
-  if (index >= 0 && get_item (self, index)->type == ENT_SCENE_ITEM_NODE)
+  if (index >= 0 && get_item (self, index)->type == ENT_SCENE_ITEM_NODE &&
+      (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) & GDK_SHIFT_MASK))
+    {
+      self->connect_from = get_item (self, index)->id;
+      self->connect_x = start_x;
+      self->connect_y = start_y;
+    }
+  else if (index >= 0 && get_item (self, index)->type == ENT_SCENE_ITEM_NODE)
     {
       const EntSceneItem *node = get_item (self, index);
 
@@ -945,7 +958,16 @@ drag_update_cb (GtkGestureDrag *gesture,
       update_cursor (self);
     }
 
-  if (self->drag_node != 0)
+  if (self->connect_from != 0)
+    {
+      double start_x, start_y;
+
+      gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
+      self->connect_x = start_x + offset_x;
+      self->connect_y = start_y + offset_y;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else if (self->drag_node != 0)
     {
       ent_scene_move_node (self->scene, self->drag_node,
                            self->drag_origin_x + offset_x / self->zoom,
@@ -965,10 +987,26 @@ drag_end_cb (GtkGestureDrag *gesture,
              EntGraphView   *self)
 {
   gint64 node_id = self->drag_node;
+  gint64 connect_from = self->connect_from;
 
   self->drag_active = FALSE;
   self->drag_node = 0;
+  self->connect_from = 0;
   update_cursor (self);
+
+  if (connect_from != 0)
+    {
+      double start_x, start_y;
+      int index;
+
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
+      index = item_at (self, start_x + offset_x, start_y + offset_y);
+      if (index >= 0 && get_item (self, index)->type == ENT_SCENE_ITEM_NODE &&
+          get_item (self, index)->id != connect_from)
+        g_signal_emit (self, signals[CONNECT_REQUESTED], 0, connect_from, get_item (self, index)->id);
+      return;
+    }
 
   if (self->drag_moved && node_id != 0 && self->scene != NULL)
     {
@@ -1234,6 +1272,25 @@ ent_graph_view_snapshot (GtkWidget   *widget,
   cairo_translate (cr, self->offset_x, self->offset_y);
   cairo_scale (cr, self->zoom, self->zoom);
   ent_renderer_draw (self->scene, cr, &options, NULL);
+
+  if (self->connect_from != 0 && self->drag_moved)
+    {
+      const EntSceneItem *from = ent_scene_find_node (self->scene, self->connect_from);
+
+      if (from != NULL)
+        {
+          static const double dashes[] = { 6.0, 4.0 };
+
+          cairo_identity_matrix (cr);
+          cairo_set_source_rgb (cr, self->accent.red, self->accent.green, self->accent.blue);
+          cairo_set_line_width (cr, 2.0);
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+          cairo_move_to (cr, self->offset_x + from->cx * self->zoom, self->offset_y + from->cy * self->zoom);
+          cairo_line_to (cr, self->connect_x, self->connect_y);
+          cairo_stroke (cr);
+        }
+    }
+
   cairo_destroy (cr);
 }
 
@@ -1427,6 +1484,21 @@ ent_graph_view_class_init (EntGraphViewClass *klass)
    *
    * Emitted on a double click or Enter on an entity or a relation.
    */
+  /**
+   * EntGraphView::connect-requested:
+   * @self: a #EntGraphView
+   * @from_id: the entity the Shift-drag started on
+   * @to_id: the entity it ended on
+   *
+   * The user dragged from one node to another with Shift held, to relate them.
+   */
+  signals[CONNECT_REQUESTED] =
+    g_signal_new ("connect-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated",
                   G_TYPE_FROM_CLASS (klass),

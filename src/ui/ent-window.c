@@ -1671,6 +1671,15 @@ edit_selected_action (GtkWidget  *widget,
 }
 
 static void
+connect_requested_cb (EntWindow *self,
+                      gint64     from_id,
+                      gint64     to_id)
+{
+  if (self->store != NULL && !ent_store_is_read_only (self->store))
+    show_relation_dialog (self, NULL, from_id, to_id);
+}
+
+static void
 item_activated_cb (EntWindow *self,
                    gint64     entity_id,
                    gint64     relation_id)
@@ -2027,6 +2036,7 @@ ent_window_init (EntWindow *self)
   g_signal_connect_swapped (self->graph_view, "notify::focus-entity", G_CALLBACK (update_focus_bar), self);
   g_signal_connect_swapped (self->graph_view, "node-moved", G_CALLBACK (node_moved_cb), self);
   g_signal_connect_swapped (self->graph_view, "item-activated", G_CALLBACK (item_activated_cb), self);
+  g_signal_connect_swapped (self->graph_view, "connect-requested", G_CALLBACK (connect_requested_cb), self);
   g_signal_connect_swapped (self->evidence_panel, "quote-remove-requested",
                             G_CALLBACK (panel_quote_remove_requested_cb), self);
 
