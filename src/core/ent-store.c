@@ -1797,6 +1797,27 @@ apply_change (EntStore    *self,
   return ok;
 }
 
+/* Applies the newest change of @from (inverted for an undo) and moves it to @to. */
+static gboolean
+replay (EntStore   *self,
+        GPtrArray  *from,
+        GPtrArray  *to,
+        gboolean    invert,
+        GError    **error)
+{
+  Change *change;
+
+  if (from->len == 0 || !check_writable (self, error))
+    return FALSE;
+
+  change = g_ptr_array_index (from, from->len - 1);
+  if (!apply_change (self, change->changeset, invert, error))
+    return FALSE;
+
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  return TRUE;
+}
+
 /**
  * ent_store_undo:
  * @self: a #EntStore
@@ -1808,40 +1829,20 @@ gboolean
 ent_store_undo (EntStore  *self,
                 GError   **error)
 {
-  Change *change;
-
   g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->session == NULL, FALSE);
 
-  if (self->undo_stack->len == 0 || !check_writable (self, error))
-    return FALSE;
-
-  change = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
-  if (!apply_change (self, change->changeset, TRUE, error))
-    return FALSE;
-
-  g_ptr_array_add (self->redo_stack, g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1));
-  return TRUE;
+  return replay (self, self->undo_stack, self->redo_stack, TRUE, error);
 }
 
 gboolean
 ent_store_redo (EntStore  *self,
                 GError   **error)
 {
-  Change *change;
-
   g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->session == NULL, FALSE);
 
-  if (self->redo_stack->len == 0 || !check_writable (self, error))
-    return FALSE;
-
-  change = g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1);
-  if (!apply_change (self, change->changeset, FALSE, error))
-    return FALSE;
-
-  g_ptr_array_add (self->undo_stack, g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1));
-  return TRUE;
+  return replay (self, self->redo_stack, self->undo_stack, FALSE, error);
 }
 
 const char *
