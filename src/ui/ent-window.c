@@ -196,7 +196,7 @@ rebuild_legend (EntWindow *self)
 
   for (guint kind = 0; kind < ENT_N_KINDS; kind++)
     {
-      GtkWidget *button, *box, *swatch;
+      GtkWidget *button, *box, *swatch, *label;
       g_autofree char *tooltip = NULL;
 
       if (!present[kind])
@@ -209,7 +209,10 @@ rebuild_legend (EntWindow *self)
 
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (box), swatch);
-      gtk_box_append (GTK_BOX (box), gtk_label_new (ent_kind_get_label (kind)));
+      label = gtk_label_new (ent_kind_get_label (kind));
+      /* The legend is a key, not a toolbar: small type keeps it to one row beside the diagram. */
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (box), label);
 
       button = gtk_toggle_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), box);
