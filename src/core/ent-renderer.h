@@ -47,6 +47,9 @@ typedef struct
 #define ENT_RENDER_EDGE_LABEL_SCALE 1.5
 /* Below this scale edges are drawn as plain lines without arrowheads. */
 #define ENT_RENDER_SIMPLE_EDGE_SCALE 0.3
+/* Nodes whose radius is fewer pixels than this are filled without outline or glyph, a path per kind:
+ * below it a glyph is not drawn anyway, and the outline is under a third of a pixel. */
+#define ENT_RENDER_TINY_NODE_PIXELS 6.0
 
 void     ent_renderer_get_colors   (gboolean                 dark,
                                     EntColor                *background,

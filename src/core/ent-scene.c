@@ -23,6 +23,14 @@
 #define ARROW_LENGTH    8.0
 #define ARROW_HALF      3.5
 #define PARALLEL_SPREAD 16.0
+/*
+ * What the renderer paints beyond the shapes and text, which bounds must
+ * hold so that culling never cuts it off: the halo around labels
+ * (ENT_RENDER_HALO_WIDTH), and the selection ring, at 1.25 radii and 3
+ * points from the centre, 3 points wide.
+ */
+#define LABEL_HALO      3.0
+#define RING_REACH(r)   ((r) * 1.25 + 3.0 + 1.5)
 
 struct _EntScene
 {
@@ -195,6 +203,28 @@ layout_extents (PangoLayout *layout,
   *height = (double) logical.height / PANGO_SCALE;
 }
 
+/*
+ * Grows @bounds by everything a label drawn at (@x, @y) paints: its ink,
+ * which may reach past its logical box, and the halo around that ink.
+ */
+static void
+add_label_paint (EntRect     *bounds,
+                 PangoLayout *layout,
+                 double       x,
+                 double       y)
+{
+  PangoRectangle ink, logical;
+  double halo = LABEL_HALO / 2;
+
+  pango_layout_get_extents (layout, &ink, &logical);
+  pango_extents_to_pixels (&ink, NULL);
+  pango_extents_to_pixels (&logical, NULL);
+  ent_rect_union (bounds, &(EntRect) { x + MIN (ink.x, logical.x) - halo,
+                                       y + MIN (ink.y, logical.y) - halo,
+                                       x + MAX (ink.x + ink.width, logical.x + logical.width) + halo,
+                                       y + MAX (ink.y + ink.height, logical.y + logical.height) + halo });
+}
+
 /**
  * ent_scene_measure_node:
  * @graph: the graph
@@ -264,6 +294,9 @@ place_node (EntSceneItem *item,
   item->label_x = x - label_width / 2 - label_offset;
   item->label_y = item->cy + item->radius + LABEL_GAP;
   item->bounds = (EntRect) { x - width / 2, y - height / 2, x + width / 2, y + height / 2 };
+  ent_rect_union (&item->bounds, &(EntRect) { item->cx - RING_REACH (item->radius), item->cy - RING_REACH (item->radius),
+                                              item->cx + RING_REACH (item->radius), item->cy + RING_REACH (item->radius) });
+  add_label_paint (&item->bounds, item->layout, item->label_x, item->label_y);
 }
 
 static void
@@ -399,7 +432,7 @@ place_edge (EntSceneItem       *item,
       my = (item->p[1] + 3 * item->p[3] + 3 * item->p[5] + item->p[7]) / 8;
       item->label_x = mx - w / 2;
       item->label_y = my - h / 2;
-      ent_rect_union (&item->bounds, &(EntRect) { item->label_x, item->label_y, item->label_x + w, item->label_y + h });
+      add_label_paint (&item->bounds, item->layout, item->label_x, item->label_y);
     }
 
 }

@@ -1,0 +1,328 @@
+/* test-lod.c: culling and level of detail never change what is shown
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib.h>
+#include <string.h>
+
+#include "ent-renderer.h"
+#include "ent-scene.h"
+
+#define N_NODES     2000
+#define N_EDGES     3000
+#define SCENE_SIDE  9000.0
+#define N_VIEWPORTS 40
+#define SURFACE_W   240
+#define SURFACE_H   160
+
+static const char * const words[] = { "minister", "trade", "council", "energy", "bank", "steel", "port", "union" };
+
+static char *
+random_words (GRand *rand,
+              int    min,
+              int    max)
+{
+  GString *text = g_string_new (NULL);
+  int target = g_rand_int_range (rand, min, max + 1);
+
+  while ((int) text->len < target)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* A network of every kind, labelled nodes at random places and edges of every style between them. */
+static EntScene *
+random_scene (GRand *rand)
+{
+  g_autoptr(EntGraph) graph = ent_graph_new ();
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
+
+  for (guint i = 0; i < N_NODES; i++)
+    {
+      EntEntity *entity = g_new0 (EntEntity, 1);
+      EntPosition position = {
+        .entity_id = i + 1,
+        .x = g_rand_double_range (rand, 0, SCENE_SIDE),
+        .y = g_rand_double_range (rand, 0, SCENE_SIDE),
+      };
+
+      entity->id = i + 1;
+      entity->kind = i % ENT_N_KINDS;
+      entity->name = random_words (rand, 3, 60);
+      if (entity->kind == ENT_KIND_EVENT)
+        entity->start_date = g_strdup ("2023-05-04");
+      ent_graph_take_entity (graph, entity);
+      g_array_append_val (positions, position);
+    }
+
+  for (guint i = 0; i < N_EDGES; i++)
+    {
+      EntRelation *relation = g_new0 (EntRelation, 1);
+      gint64 from = g_rand_int_range (rand, 1, N_NODES + 1);
+
+      relation->id = i + 1;
+      relation->kind = g_strdup ("meets");
+      relation->from_id = from;
+      /* Mostly near neighbours by id, some far, some loops and parallel relations. */
+      relation->to_id = i % 50 == 0 ? from : CLAMP (from + g_rand_int_range (rand, -3, 4), 1, N_NODES);
+      relation->label = i % 3 == 0 ? NULL : random_words (rand, 4, 40);
+      relation->directed = i % 2 == 0;
+      ent_graph_take_relation (graph, relation);
+    }
+
+  return ent_scene_new (graph, positions);
+}
+
+/* A viewport of SURFACE_W × SURFACE_H pixels at @zoom somewhere over the scene, often reaching past its edge. */
+static void
+random_viewport (GRand   *rand,
+                 double   zoom,
+                 EntRect *visible)
+{
+  double x = g_rand_double_range (rand, -200, SCENE_SIDE);
+  double y = g_rand_double_range (rand, -200, SCENE_SIDE);
+
+  *visible = (EntRect) { x, y, x + SURFACE_W / zoom, y + SURFACE_H / zoom };
+}
+
+static double
+random_readable_zoom (GRand *rand)
+{
+  /* From the smallest zoom at which labels are drawn up to far in. */
+  double min = ENT_RENDER_MIN_LABEL_PIXELS / ENT_STYLE_FONT_SIZE;
+
+  return g_rand_boolean (rand) ? g_rand_double_range (rand, min, 1.0) : g_rand_double_range (rand, 1.0, 6.0);
+}
+
+static cairo_surface_t *
+draw (EntScene               *scene,
+      const EntRect          *visible,
+      const EntRenderOptions *options,
+      GArray                 *drawn)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SURFACE_W, SURFACE_H);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, options->scale, options->scale);
+  cairo_translate (cr, -visible->x1, -visible->y1);
+  ent_renderer_draw (scene, cr, options, drawn);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static GHashTable *
+index_set (GArray *indices)
+{
+  GHashTable *set = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < indices->len; i++)
+    g_hash_table_add (set, GUINT_TO_POINTER (g_array_index (indices, guint, i) + 1));
+
+  return set;
+}
+
+static void
+assert_same_set (GHashTable *a,
+                 GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (g_hash_table_contains (b, key));
+}
+
+static guint8 *
+random_states (GRand    *rand,
+               EntScene *scene)
+{
+  guint n = ent_scene_get_n_items (scene);
+  guint8 *states = g_new0 (guint8, n);
+
+  for (guint i = 0; i < n; i++)
+    switch (g_rand_int_range (rand, 0, 20))
+      {
+      case 0:
+        states[i] = ENT_ITEM_STATE_HIDDEN;
+        break;
+      case 1:
+        states[i] = ENT_ITEM_STATE_FADED;
+        break;
+      case 2:
+        states[i] = ENT_ITEM_STATE_SELECTED;
+        break;
+      case 3:
+        states[i] = ENT_ITEM_STATE_HIGHLIGHTED;
+        break;
+      default:
+        break;
+      }
+
+  return states;
+}
+
+/*
+ * With culling, the renderer draws exactly the items whose bounds meet the
+ * viewport (grown by the device pixel that antialiasing may reach) and are
+ * not hidden: the same items a renderer without culling
+ * draws there, found here by brute force.
+ */
+static void
+test_culling_draws_same_items (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(EntScene) scene = random_scene (rand);
+  g_autofree guint8 *states = random_states (rand, scene);
+
+  for (guint v = 0; v < N_VIEWPORTS; v++)
+    {
+      g_autoptr(GArray) culled = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) everything = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) brute = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) everything_here = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GHashTable) culled_set = NULL;
+      g_autoptr(GHashTable) brute_set = NULL;
+      g_autoptr(GHashTable) everything_set = NULL;
+      EntRenderOptions options = { .scale = random_readable_zoom (rand), .item_states = v % 2 ? states : NULL };
+      EntRect visible, grown;
+      cairo_surface_t *surface;
+
+      random_viewport (rand, options.scale, &visible);
+      grown = (EntRect) { visible.x1 - 1 / options.scale, visible.y1 - 1 / options.scale,
+                          visible.x2 + 1 / options.scale, visible.y2 + 1 / options.scale };
+      g_assert_true (ent_renderer_draws_labels (&options));
+
+      options.visible = &visible;
+      surface = draw (scene, &visible, &options, culled);
+      cairo_surface_destroy (surface);
+
+      options.visible = NULL;
+      surface = draw (scene, &visible, &options, everything);
+      cairo_surface_destroy (surface);
+
+      for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+        if (ent_rect_intersects (&ent_scene_get_item (scene, i)->bounds, &grown) &&
+            (options.item_states == NULL || !(options.item_states[i] & ENT_ITEM_STATE_HIDDEN)))
+          g_array_append_val (brute, i);
+
+      for (guint i = 0; i < everything->len; i++)
+        {
+          guint index = g_array_index (everything, guint, i);
+
+          if (ent_rect_intersects (&ent_scene_get_item (scene, index)->bounds, &grown))
+            g_array_append_val (everything_here, index);
+        }
+
+      culled_set = index_set (culled);
+      brute_set = index_set (brute);
+      everything_set = index_set (everything_here);
+      g_assert_cmpuint (g_hash_table_size (culled_set), ==, culled->len);
+      assert_same_set (culled_set, brute_set);
+      assert_same_set (culled_set, everything_set);
+    }
+}
+
+/* Labels are drawn at every zoom where they are large enough to read. */
+static void
+test_labels_at_readable_zoom (void)
+{
+  for (double scale = ENT_RENDER_MIN_LABEL_PIXELS / ENT_STYLE_FONT_SIZE; scale <= 8.0; scale *= 1.25)
+    {
+      EntRenderOptions options = { .scale = scale };
+
+      g_assert_true (ent_renderer_draws_labels (&options));
+    }
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b,
+                    const EntRect   *visible,
+                    double           zoom)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a);
+  const guint8 *pb = cairo_image_surface_get_data (b);
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  for (int y = 0; y < SURFACE_H; y++)
+    if (memcmp (pa + y * stride, pb + y * stride, SURFACE_W * 4) != 0)
+      g_error ("culling changed row %d of the viewport at (%g, %g), zoom %g", y, visible->x1, visible->y1, zoom);
+}
+
+/*
+ * The real check: the same viewport drawn with culling and without it is
+ * the same image, byte for byte, in every state, at every readable zoom.
+ */
+static void
+test_culling_same_pixels (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(EntScene) scene = random_scene (rand);
+  g_autofree guint8 *states = random_states (rand, scene);
+
+  for (guint v = 0; v < N_VIEWPORTS; v++)
+    {
+      EntRenderOptions options = {
+        .scale = random_readable_zoom (rand),
+        .item_states = v % 2 ? states : NULL,
+        .edge_labels = v % 5 == 0,
+        .legend = v % 7 == 0,
+        .dark = v % 3 == 0,
+        .accent = { 0.21, 0.52, 0.89 },
+      };
+      EntRect visible;
+      cairo_surface_t *culled, *everything;
+
+      /* Now and then a viewport on the legend, below the nodes. */
+      if (options.legend && v % 2 == 0)
+        {
+          EntRect bounds;
+
+          ent_scene_get_bounds (scene, TRUE, &bounds);
+          visible = (EntRect) { bounds.x1 - 10, bounds.y2 - 60, bounds.x1 - 10 + SURFACE_W / options.scale,
+                                bounds.y2 - 60 + SURFACE_H / options.scale };
+        }
+      else
+        random_viewport (rand, options.scale, &visible);
+
+      options.visible = &visible;
+      culled = draw (scene, &visible, &options, NULL);
+      options.visible = NULL;
+      everything = draw (scene, &visible, &options, NULL);
+
+      assert_same_pixels (culled, everything, &visible, options.scale);
+      cairo_surface_destroy (culled);
+      cairo_surface_destroy (everything);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ent/lod/culling-draws-same-items", test_culling_draws_same_items);
+  g_test_add_func ("/ent/lod/labels-at-readable-zoom", test_labels_at_readable_zoom);
+  g_test_add_func ("/ent/lod/culling-same-pixels", test_culling_same_pixels);
+
+  return g_test_run ();
+}
