@@ -13,16 +13,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 app_pid=
 bus_pid=
-trap 'kill $app_pid 2>/dev/null; kill -- -$bus_pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $app_pid $bus_pid 2>/dev/null || true; pkill -f at-spi2-registryd -P $bus_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$shots"
 
 export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
 export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_USE_PORTAL=0
 unset NO_AT_BRIDGE
-export GTK_A11Y=atspi
 
 # Background processes write to a log, not to the test's output, which the test runner waits to close.
-setsid /usr/libexec/at-spi-bus-launcher --launch-immediately >"$work/bus.log" 2>&1 &
+/usr/libexec/at-spi-bus-launcher --launch-immediately >"$work/bus.log" 2>&1 &
 bus_pid=$!
 sleep 1
 
