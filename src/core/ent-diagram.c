@@ -162,75 +162,6 @@ save_positions (EntStore    *store,
   return ent_store_save_positions (store, engine, (EntPosition *) positions->data, positions->len, error);
 }
 
-/**
- * ent_diagram_build:
- * @store: the open file
- * @graph: its network
- * @engine: the layout engine
- * @relayout: lay out anew even when positions are stored
- * @cancellable: (nullable): stops the layout
- * @laid_out: (out) (optional): whether Graphviz ran
- * @error: return location for an error
- *
- * Builds the scene from the positions stored for @engine, and only when
- * some are missing (or @relayout) runs the layout worker and stores what it
- * found. Blocks until done; the window uses the same steps asynchronously.
- *
- * Returns: (transfer full): the scene, or %NULL with @error set
- */
-EntScene *
-ent_diagram_build (EntStore      *store,
-                   EntGraph      *graph,
-                   const char    *engine,
-                   gboolean       relayout,
-                   GCancellable  *cancellable,
-                   gboolean      *laid_out,
-                   GError       **error)
-{
-  g_autoptr(GArray) positions = NULL;
-
-  g_return_val_if_fail (ENT_IS_STORE (store), NULL);
-  g_return_val_if_fail (graph != NULL, NULL);
-  g_return_val_if_fail (engine != NULL, NULL);
-
-  if (laid_out != NULL)
-    *laid_out = FALSE;
-
-  if (!ent_layout_engine_is_known (engine))
-    {
-      g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_UNKNOWN_ENGINE,
-                   _("There is no layout engine “%s”; choose one of dot, neato, fdp, sfdp, circo or twopi"),
-                   engine);
-      return NULL;
-    }
-
-  positions = ent_store_load_positions (store, engine, error);
-  if (positions == NULL)
-    return NULL;
-
-  if (relayout || !ent_diagram_positions_complete (graph, positions))
-    {
-      g_autoptr(EntLayoutRequest) request = ent_diagram_layout_request (graph, engine, relayout ? NULL : positions);
-      g_autoptr(EntLayoutResult) result = NULL;
-      GArray *fresh;
-
-      result = ent_layout_run (request, ENT_DIAGRAM_LAYOUT_TIMEOUT_MS, cancellable, error);
-      if (result == NULL)
-        return NULL;
-
-      fresh = ent_diagram_positions_from_layout (result, positions);
-      g_array_unref (positions);
-      positions = fresh;
-
-      if (!save_positions (store, engine, positions, error))
-        return NULL;
-
-      if (laid_out != NULL)
-        *laid_out = TRUE;
-    }
-
-  return ent_scene_new (graph, positions);
-}
 
 typedef struct
 {
@@ -363,6 +294,58 @@ ent_diagram_build_finish (GAsyncResult  *result,
     *laid_out = ((BuildData *) g_task_get_task_data (G_TASK (result)))->laid_out;
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * ent_diagram_build:
+ * @store: the open file
+ * @graph: its network
+ * @engine: the layout engine
+ * @relayout: lay out anew even when positions are stored
+ * @cancellable: (nullable): stops the layout
+ * @laid_out: (out) (optional): whether Graphviz ran
+ * @error: return location for an error
+ *
+ * Builds the scene from the positions stored for @engine, and only when
+ * some are missing (or @relayout) runs the layout worker and stores what it
+ * found. Blocks until done, running ent_diagram_build_async() in a main
+ * context of its own, as the command line has no main loop.
+ *
+ * Returns: (transfer full): the scene, or %NULL with @error set
+ */
+EntScene *
+ent_diagram_build (EntStore      *store,
+                   EntGraph      *graph,
+                   const char    *engine,
+                   gboolean       relayout,
+                   GCancellable  *cancellable,
+                   gboolean      *laid_out,
+                   GError       **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), NULL);
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (engine != NULL, NULL);
+
+  g_main_context_push_thread_default (context);
+  ent_diagram_build_async (store, graph, engine, relayout, cancellable, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return ent_diagram_build_finish (result, laid_out, error);
 }
 
 /**
