@@ -426,6 +426,20 @@ update_edit_actions (EntWindow *self)
   g_menu_append (self->edit_section, redo_label, "win.redo");
 }
 
+/* Shows @graph (taking it) everywhere but in the diagram, whose scene comes from the layout. */
+static void
+adopt_graph (EntWindow *self,
+             EntGraph  *graph)
+{
+  g_clear_pointer (&self->graph, ent_graph_unref);
+  self->graph = graph;
+  ent_evidence_panel_set_graph (self->evidence_panel, self->graph);
+  ent_source_view_set_graph (self->source_view, self->graph);
+  update_title (self);
+  rebuild_legend (self);
+  update_edit_actions (self);
+}
+
 /* After an edit, an undo or a redo: the network is read again and drawn where it was. */
 static void
 store_changed_cb (EntWindow *self,
@@ -444,13 +458,7 @@ store_changed_cb (EntWindow *self,
       return;
     }
 
-  g_clear_pointer (&self->graph, ent_graph_unref);
-  self->graph = g_steal_pointer (&graph);
-  ent_evidence_panel_set_graph (self->evidence_panel, self->graph);
-  ent_source_view_set_graph (self->source_view, self->graph);
-  update_title (self);
-  rebuild_legend (self);
-  update_edit_actions (self);
+  adopt_graph (self, g_steal_pointer (&graph));
 
   positions = ent_store_load_positions (store, effective_engine (self, NULL), &error);
   if (positions == NULL)
@@ -513,8 +521,7 @@ ent_window_open_path (EntWindow  *self,
   g_set_object (&self->store, store);
   self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
                                                      self, G_CONNECT_SWAPPED);
-  g_clear_pointer (&self->graph, ent_graph_unref);
-  self->graph = g_steal_pointer (&graph);
+  adopt_graph (self, g_steal_pointer (&graph));
 
   gtk_label_set_label (self->read_only_label,
                        ent_store_is_read_only (store) ? ent_store_get_read_only_reason (store) : "");
@@ -524,14 +531,8 @@ ent_window_open_path (EntWindow  *self,
 
   ent_graph_view_set_scene (self->graph_view, NULL);
   ent_graph_view_set_focus (self->graph_view, 0, 0);
-  ent_evidence_panel_set_graph (self->evidence_panel, self->graph);
   ent_evidence_panel_show_entity (self->evidence_panel, 0);
-  ent_source_view_set_graph (self->source_view, self->graph);
   gtk_stack_set_visible_child_name (self->side_stack, "evidence");
-
-  update_title (self);
-  rebuild_legend (self);
-  update_edit_actions (self);
   build_diagram (self, FALSE);
 
   return TRUE;
