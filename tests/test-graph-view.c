@@ -733,7 +733,7 @@ test_accessible (Fixture       *fixture,
   ent_graph_view_select_relation (view, 13);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "c → d");
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       ent_scene_get_item (scene, 2)->title);
+                                       ent_scene_get_title (scene, 2));
 
   ent_graph_view_clear_selection (view);
   ent_graph_view_set_kind_visible (view, ENT_KIND_COUNTRY, FALSE);

@@ -19,6 +19,7 @@
 #define N_VIEWPORTS 40
 #define SURFACE_W   240
 #define SURFACE_H   160
+#define BLOCK       4
 
 static const char * const words[] = { "minister", "trade", "council", "energy", "bank", "steel", "port", "union" };
 
@@ -314,6 +315,107 @@ test_culling_same_pixels (void)
     }
 }
 
+/* The same viewport drawn through a recording surface, where Cairo draws every line and shape itself. */
+static cairo_surface_t *
+draw_through_cairo (EntScene               *scene,
+                    const EntRect          *visible,
+                    const EntRenderOptions *options)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SURFACE_W, SURFACE_H);
+  cairo_t *cr = cairo_create (recording);
+
+  cairo_scale (cr, options->scale, options->scale);
+  cairo_translate (cr, -visible->x1, -visible->y1);
+  ent_renderer_draw (scene, cr, options, NULL);
+  cairo_destroy (cr);
+
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/*
+ * On an image surface the renderer draws straight edges, far-out edges and
+ * far-out nodes into the pixels itself. What it draws must look as what
+ * Cairo draws: the same lines and shapes in the same places, differing
+ * only in how their edges are smoothed.
+ */
+static void
+test_direct_pixels_match_cairo (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(EntScene) scene = random_scene (rand);
+  g_autofree guint8 *states = random_states (rand, scene);
+
+  for (guint v = 0; v < N_VIEWPORTS; v++)
+    {
+      EntRenderOptions options = {
+        .scale = v % 4 == 0 ? g_rand_double_range (rand, 0.02, ENT_RENDER_SIMPLE_EDGE_SCALE) : random_readable_zoom (rand),
+        .item_states = v % 3 == 0 ? states : NULL,
+        .dark = v % 2 == 0,
+        .accent = { 0.21, 0.52, 0.89 },
+      };
+      EntRect visible;
+      cairo_surface_t *direct, *through_cairo;
+      const guint8 *pa, *pb;
+      int stride, far = 0;
+      double total = 0;
+
+      random_viewport (rand, options.scale, &visible);
+      options.visible = &visible;
+      direct = draw (scene, &visible, &options, NULL);
+      through_cairo = draw_through_cairo (scene, &visible, &options);
+
+      pa = cairo_image_surface_get_data (direct);
+      pb = cairo_image_surface_get_data (through_cairo);
+      stride = cairo_image_surface_get_stride (direct);
+      for (int y = 0; y < SURFACE_H; y += BLOCK)
+        for (int x = 0; x < SURFACE_W; x += BLOCK)
+          {
+            int worst = 0;
+
+            for (int c = 0; c < 3; c++)
+              {
+                int sum_a = 0, sum_b = 0;
+
+                for (int j = y; j < y + BLOCK; j++)
+                  for (int i = x; i < x + BLOCK; i++)
+                    {
+                      sum_a += pa[j * stride + 4 * i + c];
+                      sum_b += pb[j * stride + 4 * i + c];
+                    }
+                worst = MAX (worst, ABS (sum_a - sum_b) / (BLOCK * BLOCK));
+              }
+            total += worst;
+            far = MAX (far, worst);
+          }
+      /* Compared a block of pixels at a time, so that a line one pixel aside still matches. */
+      if (ent_renderer_draws_labels (&options))
+        {
+          g_assert_cmpfloat (total / (SURFACE_W * SURFACE_H / BLOCK / BLOCK), <, 1.5);
+          g_assert_cmpint (far, <, 16);
+        }
+      else
+        {
+          /* Far out, lines have no antialiasing, and where they cross, Cairo's single path covers a
+           * pixel once where lines drawn one by one darken it again; a dense random tangle shows that. */
+          g_assert_cmpfloat (total / (SURFACE_W * SURFACE_H / BLOCK / BLOCK), <, 24);
+          g_assert_cmpint (far, <, 64);
+        }
+
+      cairo_surface_destroy (direct);
+      cairo_surface_destroy (through_cairo);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/ent/lod/culling-draws-same-items", test_culling_draws_same_items);
   g_test_add_func ("/ent/lod/labels-at-readable-zoom", test_labels_at_readable_zoom);
   g_test_add_func ("/ent/lod/culling-same-pixels", test_culling_same_pixels);
+  g_test_add_func ("/ent/lod/direct-pixels-match-cairo", test_direct_pixels_match_cairo);
 
   return g_test_run ();
 }

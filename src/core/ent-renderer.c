@@ -124,10 +124,18 @@ typedef struct
 
 /* Beyond this many bytes of sprites the cache starts over, so a long session does not keep every zoom's labels. */
 #define SPRITE_BUDGET (48 * 1024 * 1024)
+/* Items with the same text share a layout, some of them faded: a few sprites of each layout are kept. */
+#define SPRITES_PER_LAYOUT 4
 
 G_LOCK_DEFINE_STATIC (sprites);
-static GHashTable *sprites;   /* PangoLayout * → Sprite * */
+static GHashTable *sprites;   /* PangoLayout * → GPtrArray of Sprite *, most recent last */
 static gsize sprite_bytes;
+
+static gsize
+sprite_size (const Sprite *sprite)
+{
+  return (gsize) cairo_image_surface_get_stride (sprite->surface) * cairo_image_surface_get_height (sprite->surface);
+}
 
 static void
 sprite_free (Sprite *sprite)
@@ -137,11 +145,29 @@ sprite_free (Sprite *sprite)
 }
 
 static void
+forget_layout (gpointer key,
+               gpointer value)
+{
+  GPtrArray *variants = value;
+
+  for (guint i = 0; i < variants->len; i++)
+    sprite_bytes -= sprite_size (g_ptr_array_index (variants, i));
+  g_ptr_array_unref (variants);
+}
+
+static void
 layout_finalized_cb (gpointer  data,
                      GObject  *layout)
 {
+  GPtrArray *variants;
+
   G_LOCK (sprites);
-  g_hash_table_remove (sprites, layout);
+  variants = g_hash_table_lookup (sprites, layout);
+  if (variants != NULL)
+    {
+      g_hash_table_steal (sprites, layout);
+      forget_layout (layout, variants);
+    }
   G_UNLOCK (sprites);
 }
 
@@ -150,11 +176,11 @@ static void
 clear_sprites (void)
 {
   GHashTableIter iter;
-  Sprite *sprite;
+  gpointer layout;
 
   g_hash_table_iter_init (&iter, sprites);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &sprite))
-    g_object_weak_unref (G_OBJECT (sprite->layout), layout_finalized_cb, NULL);
+  while (g_hash_table_iter_next (&iter, &layout, NULL))
+    g_object_weak_unref (G_OBJECT (layout), layout_finalized_cb, NULL);
   g_hash_table_remove_all (sprites);
   sprite_bytes = 0;
 }
@@ -222,30 +248,46 @@ lookup_sprite (PangoLayout    *layout,
                double          alpha,
                const EntColor *halo)
 {
+  GPtrArray *variants;
   Sprite *sprite;
 
   if (sprites == NULL)
-    sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sprite_free);
+    sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 
-  sprite = g_hash_table_lookup (sprites, layout);
-  if (sprite != NULL && sprite_matches (sprite, scale, color, alpha, halo))
-    return sprite;
-
-  if (sprite == NULL)
-    g_object_weak_ref (G_OBJECT (layout), layout_finalized_cb, NULL);
-  else
-    sprite_bytes -= cairo_image_surface_get_stride (sprite->surface) * cairo_image_surface_get_height (sprite->surface);
+  variants = g_hash_table_lookup (sprites, layout);
+  for (guint i = 0; variants != NULL && i < variants->len; i++)
+    if (sprite_matches (g_ptr_array_index (variants, i), scale, color, alpha, halo))
+      return g_ptr_array_index (variants, i);
 
   if (sprite_bytes > SPRITE_BUDGET)
     {
-      /* clear_sprites () drops this layout's weak reference too. */
       clear_sprites ();
+      variants = NULL;
+    }
+
+  if (variants == NULL)
+    {
+      variants = g_ptr_array_new_with_free_func ((GDestroyNotify) sprite_free);
+      g_hash_table_insert (sprites, layout, variants);
       g_object_weak_ref (G_OBJECT (layout), layout_finalized_cb, NULL);
     }
 
+  /* Sprites at another zoom will not be wanted again soon; beyond that, the oldest goes. */
+  for (guint i = variants->len; i > 0; i--)
+    if (((Sprite *) g_ptr_array_index (variants, i - 1))->scale != scale)
+      {
+        sprite_bytes -= sprite_size (g_ptr_array_index (variants, i - 1));
+        g_ptr_array_remove_index (variants, i - 1);
+      }
+  while (variants->len >= SPRITES_PER_LAYOUT)
+    {
+      sprite_bytes -= sprite_size (g_ptr_array_index (variants, 0));
+      g_ptr_array_remove_index (variants, 0);
+    }
+
   sprite = make_sprite (layout, scale, color, alpha, halo);
-  sprite_bytes += cairo_image_surface_get_stride (sprite->surface) * cairo_image_surface_get_height (sprite->surface);
-  g_hash_table_replace (sprites, layout, sprite);
+  sprite_bytes += sprite_size (sprite);
+  g_ptr_array_add (variants, sprite);
 
   return sprite;
 }
@@ -277,18 +319,51 @@ can_use_sprites (cairo_t                *cr,
   return TRUE;
 }
 
+/* How one frame draws: worked out once rather than for each item. */
+typedef struct
+{
+  const EntRenderOptions *options;
+  EntColor                background;
+  EntColor                text;
+  EntColor                edge;
+  gboolean                sprites;
+  double                  device_scale;
+  double                  pixels;
+} Frame;
+
+/* Copies @surface so that its pixel (@origin_x, @origin_y) lands on the device pixel corner nearest (@x, @y). */
+static void
+blit_sprite (cairo_t         *cr,
+             const Frame     *frame,
+             cairo_surface_t *surface,
+             int              origin_x,
+             int              origin_y,
+             double           x,
+             double           y)
+{
+  double ratio = frame->device_scale / frame->pixels;
+
+  cairo_user_to_device (cr, &x, &y);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_scale (cr, ratio, ratio);
+  cairo_translate (cr, round (x / ratio) - origin_x, round (y / ratio) - origin_y);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_rectangle (cr, 0, 0, cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface));
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 /* Draws a label over a halo of the page colour, so edges passing beneath it do not cross the letters. */
 static void
-draw_label (cairo_t                *cr,
-            const EntRenderOptions *options,
-            PangoLayout            *layout,
-            double                  x,
-            double                  y,
-            const EntColor         *color,
-            double                  alpha,
-            const EntColor         *halo)
+draw_label (cairo_t        *cr,
+            const Frame    *frame,
+            PangoLayout    *layout,
+            double          x,
+            double          y,
+            const EntColor *color,
+            double          alpha)
 {
-  double device_scale, pixels, dx = x, dy = y;
   double clip_x1, clip_y1, clip_x2, clip_y2;
   PangoRectangle ink, logical;
   Sprite *sprite;
@@ -302,111 +377,52 @@ draw_label (cairo_t                *cr,
       y + MIN (ink.y, logical.y) - ENT_RENDER_HALO_WIDTH > clip_y2)
     return;
 
-  if (!can_use_sprites (cr, options, &device_scale, &pixels))
+  if (!frame->sprites)
     {
       cairo_move_to (cr, x, y);
-      paint_label (cr, layout, color, alpha, halo);
+      paint_label (cr, layout, color, alpha, &frame->background);
       return;
     }
 
-  cairo_user_to_device (cr, &dx, &dy);
-
   G_LOCK (sprites);
-  sprite = lookup_sprite (layout, pixels, color, alpha, halo);
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_scale (cr, device_scale / pixels, device_scale / pixels);
-  cairo_translate (cr, round (dx * pixels / device_scale) - sprite->origin_x,
-                   round (dy * pixels / device_scale) - sprite->origin_y);
-  cairo_set_source_surface (cr, sprite->surface, 0, 0);
-  cairo_rectangle (cr, 0, 0, cairo_image_surface_get_width (sprite->surface),
-                   cairo_image_surface_get_height (sprite->surface));
-  cairo_fill (cr);
-  cairo_restore (cr);
+  sprite = lookup_sprite (layout, frame->pixels, color, alpha, &frame->background);
+  blit_sprite (cr, frame, sprite->surface, sprite->origin_x, sprite->origin_y, x, y);
   G_UNLOCK (sprites);
 }
 
-static void
-draw_edge (cairo_t                *cr,
-           const EntSceneItem     *item,
-           const EntRenderOptions *options,
-           const EntColor         *edge_color,
-           const EntColor         *text_color,
-           const EntColor         *background,
-           guint8                  state,
-           gboolean                simple)
+/*
+ * A node's shape, outline and glyph, drawn once per zoom, kind and shade
+ * and then copied for every node of that kind, as labels are: each of
+ * these paths costs more to fill than the copy.
+ */
+typedef struct
 {
-  double alpha = (state & ENT_ITEM_STATE_FADED) ? 0.2 : 1.0;
-  const EntColor *stroke = edge_color;
-  double width = item->line_width;
+  cairo_surface_t *surface;
+  int              origin;      /* the shape's centre is at (origin, origin) */
+  double           pixels;
+  double           radius;
+  double           alpha;
+  gboolean         glyph;
+  gboolean         dark;
+} NodeSprite;
 
-  if (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
-    {
-      stroke = &options->accent;
-      width += (state & ENT_ITEM_STATE_SELECTED) ? 1.5 : 0.75;
-    }
-
-  if (simple)
-    {
-      /* Far out an edge is a hairline between its ends: cheap, and curves are not visible anyway. */
-      cairo_move_to (cr, item->p[0], item->p[1]);
-      cairo_line_to (cr, item->p[6], item->p[7]);
-      return;
-    }
-
-  cairo_save (cr);
-  set_color (cr, stroke, alpha);
-  cairo_set_line_width (cr, width);
-  if (item->dashed)
-    {
-      static const double dashes[] = { 4.0, 3.0 };
-      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-    }
-  cairo_move_to (cr, item->p[0], item->p[1]);
-  cairo_curve_to (cr, item->p[2], item->p[3], item->p[4], item->p[5], item->p[6], item->p[7]);
-  cairo_stroke (cr);
-
-  if (item->directed)
-    {
-      ent_renderer_append_arrow (cr, item);
-      cairo_fill (cr);
-    }
-
-  if (item->layout != NULL &&
-      (options->edge_labels || options->scale >= ENT_RENDER_EDGE_LABEL_SCALE ||
-       (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))) &&
-      ent_renderer_draws_labels (options))
-    {
-      cairo_set_dash (cr, NULL, 0, 0);
-      draw_label (cr, options, item->layout, item->label_x, item->label_y, text_color, 0.85 * alpha, background);
-    }
-  cairo_restore (cr);
-}
+G_LOCK_DEFINE_STATIC (node_sprites);
+static NodeSprite node_sprites[ENT_N_KINDS][2];
 
 static void
-draw_node (cairo_t                *cr,
-           const EntSceneItem     *item,
-           const EntRenderOptions *options,
-           const EntColor         *text_color,
-           const EntColor         *background,
-           guint8                  state)
+paint_node_shape (cairo_t                *cr,
+                  const EntRenderOptions *options,
+                  const EntColor         *background,
+                  EntKind                 kind,
+                  double                  cx,
+                  double                  cy,
+                  double                  radius,
+                  double                  alpha)
 {
-  double alpha = (state & ENT_ITEM_STATE_FADED) ? 0.25 : 1.0;
   EntColor color;
 
-  ent_style_kind_color (item->kind, options->dark, &color);
-
-  if (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
-    {
-      /* A ring around the shape: accent coloured for the selection, thinner for hover. */
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, item->cx, item->cy, item->radius * 1.25 + 3, 0, 2 * G_PI);
-      set_color (cr, &options->accent, (state & ENT_ITEM_STATE_SELECTED) ? 1.0 : 0.6);
-      cairo_set_line_width (cr, (state & ENT_ITEM_STATE_SELECTED) ? 3.0 : 2.0);
-      cairo_stroke (cr);
-    }
-
-  ent_style_append_shape (cr, item->kind, item->cx, item->cy, item->radius);
+  ent_style_kind_color (kind, options->dark, &color);
+  ent_style_append_shape (cr, kind, cx, cy, radius);
   set_color (cr, &color, alpha);
   cairo_fill_preserve (cr);
   set_color (cr, background, 0.9 * alpha);
@@ -416,15 +432,143 @@ draw_node (cairo_t                *cr,
   cairo_stroke (cr);
 
   /* The glyph takes the page colour, which contrasts with every kind's colour in either style. */
-  if (item->radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS)
+  if (radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS)
     {
-      ent_style_append_glyph (cr, item->kind, item->cx, item->cy, item->radius);
+      ent_style_append_glyph (cr, kind, cx, cy, radius);
       set_color (cr, background, alpha);
       cairo_fill (cr);
     }
+}
 
-  if (item->layout != NULL && ent_renderer_draws_labels (options))
-    draw_label (cr, options, item->layout, item->label_x, item->label_y, text_color, alpha, background);
+static void
+draw_node_shape (cairo_t            *cr,
+                 const Frame        *frame,
+                 const EntSceneItem *item,
+                 double              alpha)
+{
+  const EntRenderOptions *options = frame->options;
+  gboolean glyph = item->radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS;
+  NodeSprite *sprite;
+
+  if (!frame->sprites)
+    {
+      paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius, alpha);
+      return;
+    }
+
+  G_LOCK (node_sprites);
+  sprite = &node_sprites[item->kind][alpha < 1.0];
+  if (sprite->surface == NULL || sprite->pixels != frame->pixels || sprite->radius != item->radius ||
+      sprite->alpha != alpha || sprite->glyph != glyph || sprite->dark != options->dark)
+    {
+      /* Shapes reach 1.2 radii from the centre, their outline half a point further. */
+      int size;
+      cairo_t *sprite_cr;
+
+      g_clear_pointer (&sprite->surface, cairo_surface_destroy);
+      sprite->origin = (int) ceil ((item->radius * 1.25 + 1) * frame->pixels) + 1;
+      sprite->pixels = frame->pixels;
+      sprite->radius = item->radius;
+      sprite->alpha = alpha;
+      sprite->glyph = glyph;
+      sprite->dark = options->dark;
+      size = 2 * sprite->origin;
+      sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      sprite_cr = cairo_create (sprite->surface);
+      cairo_translate (sprite_cr, sprite->origin, sprite->origin);
+      cairo_scale (sprite_cr, frame->pixels, frame->pixels);
+      paint_node_shape (sprite_cr, options, &frame->background, item->kind, 0, 0, item->radius, alpha);
+      cairo_destroy (sprite_cr);
+    }
+  blit_sprite (cr, frame, sprite->surface, sprite->origin, sprite->origin, item->cx, item->cy);
+  G_UNLOCK (node_sprites);
+}
+
+static gboolean
+shows_edge_label (const Frame        *frame,
+                  const EntSceneItem *item,
+                  guint8              state)
+{
+  const EntRenderOptions *options = frame->options;
+
+  return item->layout != NULL &&
+         (options->edge_labels || options->scale >= ENT_RENDER_EDGE_LABEL_SCALE ||
+          (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))) &&
+         ent_renderer_draws_labels (options);
+}
+
+static void
+append_curve (cairo_t            *cr,
+              const EntSceneItem *item)
+{
+  cairo_move_to (cr, item->p[0], item->p[1]);
+  cairo_curve_to (cr, item->p[2], item->p[3], item->p[4], item->p[5], item->p[6], item->p[7]);
+}
+
+static void
+set_edge_dash (cairo_t  *cr,
+               gboolean  dashed)
+{
+  static const double dashes[] = { 4.0, 3.0 };
+
+  cairo_set_dash (cr, dashes, dashed ? G_N_ELEMENTS (dashes) : 0, 0);
+}
+
+/* Strokes an edge's curve and fills its arrowhead with Cairo. */
+static void
+stroke_edge (cairo_t            *cr,
+             const EntSceneItem *item,
+             const EntColor     *color,
+             double              alpha,
+             double              width)
+{
+  set_color (cr, color, alpha);
+  cairo_set_line_width (cr, width);
+  set_edge_dash (cr, item->dashed);
+  append_curve (cr, item);
+  cairo_stroke (cr);
+  if (item->directed)
+    {
+      ent_renderer_append_arrow (cr, item);
+      cairo_fill (cr);
+    }
+}
+
+/* A selected or highlighted edge, drawn on its own above the others in the accent colour. */
+static void
+draw_marked_edge (cairo_t            *cr,
+                  const Frame        *frame,
+                  const EntSceneItem *item,
+                  guint8              state)
+{
+  cairo_save (cr);
+  stroke_edge (cr, item, &frame->options->accent, (state & ENT_ITEM_STATE_FADED) ? 0.2 : 1.0,
+               item->line_width + ((state & ENT_ITEM_STATE_SELECTED) ? 1.5 : 0.75));
+  cairo_restore (cr);
+}
+
+static void
+draw_node (cairo_t            *cr,
+           const Frame        *frame,
+           const EntSceneItem *item,
+           guint8              state)
+{
+  double alpha = (state & ENT_ITEM_STATE_FADED) ? 0.25 : 1.0;
+
+  if (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
+    {
+      /* A ring around the shape: accent coloured for the selection, thinner for hover. */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, item->cx, item->cy, item->radius * 1.25 + 3, 0, 2 * G_PI);
+      set_color (cr, &frame->options->accent, (state & ENT_ITEM_STATE_SELECTED) ? 1.0 : 0.6);
+      cairo_set_line_width (cr, (state & ENT_ITEM_STATE_SELECTED) ? 3.0 : 2.0);
+      cairo_stroke (cr);
+    }
+
+  draw_node_shape (cr, frame, item, alpha);
+
+  if (item->layout != NULL && ent_renderer_draws_labels (frame->options))
+    draw_label (cr, frame, item->layout, item->label_x, item->label_y, &frame->text, alpha);
 }
 
 /*
@@ -434,15 +578,14 @@ draw_node (cairo_t                *cr,
  * keep their rings and are drawn on top, one by one.
  */
 static void
-draw_tiny_nodes (EntScene               *scene,
-                 cairo_t                *cr,
-                 const EntRenderOptions *options,
-                 GArray                 *indices,
-                 guint                   first,
-                 const EntColor         *text_color,
-                 const EntColor         *background,
-                 GArray                 *drawn)
+draw_tiny_nodes (EntScene    *scene,
+                 cairo_t     *cr,
+                 const Frame *frame,
+                 GArray      *indices,
+                 guint        first)
 {
+  const EntRenderOptions *options = frame->options;
+
   for (guint kind = 0; kind < ENT_N_KINDS; kind++)
     for (int faded = 0; faded <= 1; faded++)
       {
@@ -469,19 +612,426 @@ draw_tiny_nodes (EntScene               *scene,
         set_color (cr, &color, faded ? 0.25 : 1.0);
         cairo_fill (cr);
       }
+}
+
+/*
+ * Direct drawing into the pixels of an image surface, for the far-out level
+ * of detail: thousands of one-pixel lines and dots in a frame, where going
+ * through Cairo's general rasteriser for each would cost tens of
+ * milliseconds. Only for plain scale-and-shift transformations and a clip
+ * that is one rectangle; otherwise Cairo draws.
+ */
+typedef struct
+{
+  cairo_surface_t *surface;
+  guint8          *data;
+  int              stride;
+  cairo_matrix_t   matrix;
+  /* The clip, in device pixels: x1 ≤ x < x2, y1 ≤ y < y2. */
+  int              x1;
+  int              y1;
+  int              x2;
+  int              y2;
+} Raster;
+
+static gboolean
+raster_begin (cairo_t *cr,
+              Raster  *raster)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_rectangle_list_t *clip;
+  double offset_x, offset_y, scale_x, scale_y, x1, y1, x2, y2;
+  cairo_format_t format;
+  gboolean ok;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || cairo_get_operator (cr) != CAIRO_OPERATOR_OVER)
+    return FALSE;
+  format = cairo_image_surface_get_format (target);
+  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
+    return FALSE;
+  cairo_surface_get_device_offset (target, &offset_x, &offset_y);
+  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
+  if (offset_x != 0 || offset_y != 0 || scale_x != 1 || scale_y != 1)
+    return FALSE;
+
+  cairo_get_matrix (cr, &raster->matrix);
+  if (raster->matrix.xy != 0 || raster->matrix.yx != 0 || raster->matrix.xx <= 0 || raster->matrix.yy <= 0)
+    return FALSE;
+
+  clip = cairo_copy_clip_rectangle_list (cr);
+  ok = clip->status == CAIRO_STATUS_SUCCESS && clip->num_rectangles <= 1;
+  x1 = y1 = 0;
+  x2 = cairo_image_surface_get_width (target);
+  y2 = cairo_image_surface_get_height (target);
+  if (ok && clip->num_rectangles == 1)
+    {
+      double cx1 = clip->rectangles[0].x, cy1 = clip->rectangles[0].y;
+      double cx2 = cx1 + clip->rectangles[0].width, cy2 = cy1 + clip->rectangles[0].height;
+
+      cairo_user_to_device (cr, &cx1, &cy1);
+      cairo_user_to_device (cr, &cx2, &cy2);
+      x1 = CLAMP (cx1, x1, x2);
+      y1 = CLAMP (cy1, y1, y2);
+      x2 = CLAMP (cx2, x1, x2);
+      y2 = CLAMP (cy2, y1, y2);
+      /* A clip that does not fall on whole pixels would need antialiasing at its edges. */
+      ok = fabs (x1 - round (x1)) < 1e-6 && fabs (y1 - round (y1)) < 1e-6 &&
+           fabs (x2 - round (x2)) < 1e-6 && fabs (y2 - round (y2)) < 1e-6;
+    }
+  cairo_rectangle_list_destroy (clip);
+  if (!ok)
+    return FALSE;
+
+  raster->surface = target;
+  raster->x1 = (int) round (x1);
+  raster->y1 = (int) round (y1);
+  raster->x2 = (int) round (x2);
+  raster->y2 = (int) round (y2);
+  cairo_surface_flush (target);
+  raster->data = cairo_image_surface_get_data (target);
+  raster->stride = cairo_image_surface_get_stride (target);
+
+  return raster->data != NULL;
+}
+
+static void
+raster_end (Raster *raster)
+{
+  cairo_surface_mark_dirty_rectangle (raster->surface, raster->x1, raster->y1,
+                                      MAX (raster->x2 - raster->x1, 0), MAX (raster->y2 - raster->y1, 0));
+}
+
+/* Each channel of a premultiplied pixel times @a / 255, in eight-bit arithmetic as pixman does it. */
+static inline guint32
+scale_pixel (guint32 pixel,
+             guint32 a)
+{
+  guint32 rb = (pixel & 0x00ff00ff) * a + 0x00800080;
+  guint32 ag = ((pixel >> 8) & 0x00ff00ff) * a + 0x00800080;
+
+  rb = ((rb + ((rb >> 8) & 0x00ff00ff)) >> 8) & 0x00ff00ff;
+  ag = (ag + ((ag >> 8) & 0x00ff00ff)) & 0xff00ff00;
+
+  return rb | ag;
+}
+
+/* A premultiplied colour over a pixel: what Cairo's OVER does. */
+static inline guint32
+blend_over (guint32 dst,
+            guint32 src)
+{
+  return src + scale_pixel (dst, 255 - (src >> 24));
+}
+
+static guint32
+premultiply (const EntColor *color,
+             double          alpha)
+{
+  guint32 a = (guint32) round (alpha * 255);
+
+  return a << 24 |
+         (guint32) round (color->red * a) << 16 |
+         (guint32) round (color->green * a) << 8 |
+         (guint32) round (color->blue * a);
+}
+
+/* Copies a premultiplied image over the target with its pixel (@origin, @origin) at device pixel (x, y). */
+static void
+raster_stamp (Raster          *raster,
+              cairo_surface_t *stamp,
+              int              origin,
+              int              x,
+              int              y)
+{
+  int width = cairo_image_surface_get_width (stamp);
+  int height = cairo_image_surface_get_height (stamp);
+  int stride = cairo_image_surface_get_stride (stamp);
+  const guint8 *data = cairo_image_surface_get_data (stamp);
+  int left = x - origin, top = y - origin;
+  int from_x = MAX (raster->x1 - left, 0), to_x = MIN (raster->x2 - left, width);
+  int from_y = MAX (raster->y1 - top, 0), to_y = MIN (raster->y2 - top, height);
+
+  for (int j = from_y; j < to_y; j++)
+    {
+      const guint32 *source = (const guint32 *) (data + (gsize) j * stride);
+      guint32 *row = (guint32 *) (raster->data + (gsize) (top + j) * raster->stride) + left;
+
+      for (int i = from_x; i < to_x; i++)
+        if (source[i] != 0)
+          row[i] = blend_over (row[i], source[i]);
+    }
+}
+
+/*
+ * A straight line @width pixels wide with butt ends, from (x0, y0) to
+ * (x1, y1) in device space, optionally dashed (@dash holds the lengths on
+ * and off in pixels, starting on). Antialiased, a pixel's coverage is how
+ * far its centre lies inside the stroke's outline, plus half a pixel,
+ * clamped to [0, 1]: the box filter Cairo's rasteriser approximates.
+ * Without, a pixel is lit when its centre is inside, as Cairo does.
+ */
+static void
+raster_line (Raster       *raster,
+             double        x0,
+             double        y0,
+             double        x1,
+             double        y1,
+             double        width,
+             const double *dash,
+             gboolean      antialias,
+             guint32       color)
+{
+  double length = hypot (x1 - x0, y1 - y0);
+  double soft = antialias ? 0.5 : 0;
+  double ux, uy, reach = width / 2 + soft;
+  int row_first, row_last;
+
+  if (length < 1e-9)
+    return;
+  ux = (x1 - x0) / length;
+  uy = (y1 - y0) / length;
+
+  row_first = MAX ((int) floor (MIN (y0, y1) - reach), raster->y1);
+  row_last = MIN ((int) ceil (MAX (y0, y1) + reach), raster->y2 - 1);
+
+  for (int j = row_first; j <= row_last; j++)
+    {
+      double py = j + 0.5 - y0;
+      double lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
+      guint32 *row = (guint32 *) (raster->data + (gsize) j * raster->stride);
+      int first, last;
+
+      /* Where in this row the centre is within reach of the line: |(px - x0) uy - py ux| ≤ reach ... */
+      if (fabs (uy) > 1e-12)
+        {
+          double a = x0 + (py * ux - reach) / uy, b = x0 + (py * ux + reach) / uy;
+          lo = MIN (a, b);
+          hi = MAX (a, b);
+        }
+      else if (fabs (py * ux) > reach)
+        continue;
+      /* ... and between the ends, half a pixel beyond each when antialiased: -soft ≤ (px - x0) ux + py uy ≤ length + soft. */
+      if (fabs (ux) > 1e-12)
+        {
+          double a = x0 + (-soft - py * uy) / ux, b = x0 + (length + soft - py * uy) / ux;
+          lo = MAX (lo, MIN (a, b));
+          hi = MIN (hi, MAX (a, b));
+        }
+      else if (py * uy < -soft || py * uy > length + soft)
+        continue;
+
+      first = MAX ((int) ceil (lo - 0.5), raster->x1);
+      last = MIN ((int) floor (hi - 0.5), raster->x2 - 1);
+
+      for (int i = first; i <= last; i++)
+        {
+          double px = i + 0.5 - x0;
+          double across = fabs (px * uy - py * ux);
+          double along = px * ux + py * uy;
+          double coverage;
+
+          if (!antialias)
+            {
+              if (across < reach && along >= 0 && along < length)
+                row[i] = blend_over (row[i], color);
+              continue;
+            }
+
+          coverage = CLAMP (reach - across, 0, 1) * CLAMP (along + 0.5, 0, 1) * CLAMP (length - along + 0.5, 0, 1);
+
+          if (dash != NULL && coverage > 0)
+            {
+              double period = dash[0] + dash[1];
+              double at = fmod (MAX (along, 0), period);
+
+              coverage *= MAX (CLAMP (MIN (at + 0.5, dash[0] + 0.5 - at), 0, 1),
+                               CLAMP (at - period + 0.5, 0, 1));
+            }
+
+          if (coverage > 0)
+            row[i] = blend_over (row[i], scale_pixel (color, (guint32) (coverage * 255 + 0.5)));
+        }
+    }
+}
+
+/* An antialiased triangle, for arrowheads: coverage from the centre's distance inside the nearest side. */
+static void
+raster_triangle (Raster       *raster,
+                 const double *x,
+                 const double *y,
+                 guint32       color)
+{
+  double nx[3], ny[3], c[3];
+  double area = (x[1] - x[0]) * (y[2] - y[0]) - (y[1] - y[0]) * (x[2] - x[0]);
+  int first_x, last_x, first_y, last_y;
+
+  if (fabs (area) < 1e-12)
+    return;
+
+  /* Each side as a line n · p = c with the unit normal n pointing inside. */
+  for (int k = 0; k < 3; k++)
+    {
+      int l = (k + 1) % 3;
+      double length = hypot (x[l] - x[k], y[l] - y[k]);
+      double sign = area > 0 ? 1 : -1;
+
+      nx[k] = -(y[l] - y[k]) / length * sign;
+      ny[k] = (x[l] - x[k]) / length * sign;
+      c[k] = nx[k] * x[k] + ny[k] * y[k];
+    }
+
+  first_x = MAX ((int) floor (MIN (x[0], MIN (x[1], x[2])) - 1), raster->x1);
+  last_x = MIN ((int) ceil (MAX (x[0], MAX (x[1], x[2])) + 1), raster->x2 - 1);
+  first_y = MAX ((int) floor (MIN (y[0], MIN (y[1], y[2])) - 1), raster->y1);
+  last_y = MIN ((int) ceil (MAX (y[0], MAX (y[1], y[2])) + 1), raster->y2 - 1);
+
+  for (int j = first_y; j <= last_y; j++)
+    {
+      guint32 *row = (guint32 *) (raster->data + (gsize) j * raster->stride);
+
+      for (int i = first_x; i <= last_x; i++)
+        {
+          double inside = G_MAXDOUBLE;
+
+          for (int k = 0; k < 3; k++)
+            inside = MIN (inside, nx[k] * (i + 0.5) + ny[k] * (j + 0.5) - c[k]);
+          if (inside > -0.5)
+            row[i] = blend_over (row[i], scale_pixel (color, (guint32) (MIN (inside + 0.5, 1) * 255 + 0.5)));
+        }
+    }
+}
+
+/* Whether an edge's curve is a straight line: its control points lie on the chord, as for a single relation. */
+static gboolean
+edge_is_straight (const EntSceneItem *item)
+{
+  double dx = item->p[6] - item->p[0], dy = item->p[7] - item->p[1];
+  double length = hypot (dx, dy);
+
+  if (length < 1e-9)
+    return FALSE;
+
+  return fabs ((item->p[2] - item->p[0]) * dy - (item->p[3] - item->p[1]) * dx) / length < 1e-6 &&
+         fabs ((item->p[4] - item->p[0]) * dy - (item->p[5] - item->p[1]) * dx) / length < 1e-6;
+}
+
+/* A straight edge and its arrowhead at readable zoom, drawn straight into the pixels. */
+static void
+raster_edge (Raster             *raster,
+             const EntSceneItem *item,
+             guint32             color)
+{
+  const cairo_matrix_t *m = &raster->matrix;
+  double dash[2] = { 4.0 * m->xx, 3.0 * m->xx };
+
+  raster_line (raster, m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
+               m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0,
+               item->line_width * m->xx, item->dashed ? dash : NULL, TRUE, color);
+
+  if (item->directed)
+    {
+      double tx = item->p[6] - item->p[0], ty = item->p[7] - item->p[1];
+      double length = hypot (tx, ty);
+      double size = ARROW_LENGTH + item->line_width, half = ARROW_HALF + item->line_width / 2;
+      double ux = tx / length, uy = ty / length;
+      double ax[3] = { item->p[6], item->p[6] - ux * size - uy * half, item->p[6] - ux * size + uy * half };
+      double ay[3] = { item->p[7], item->p[7] - uy * size + ux * half, item->p[7] - uy * size - ux * half };
+
+      for (int k = 0; k < 3; k++)
+        {
+          ax[k] = m->xx * ax[k] + m->x0;
+          ay[k] = m->yy * ay[k] + m->y0;
+        }
+      raster_triangle (raster, ax, ay, color);
+    }
+}
+
+/* The far-out edges: one-pixel lines between their ends, without antialiasing. */
+static void
+raster_edges (EntScene    *scene,
+              Raster      *raster,
+              const Frame *frame,
+              GArray      *indices,
+              guint        n_edges)
+{
+  guint32 color = premultiply (&frame->edge, 0.8);
+  const cairo_matrix_t *m = &raster->matrix;
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      const EntSceneItem *item = ent_scene_get_item (scene, index);
+
+      if (frame->options->item_states && (frame->options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
+        continue;
+      raster_line (raster,
+                   m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
+                   m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0,
+                   1.0, NULL, FALSE, color);
+    }
+}
+
+/* The far-out nodes: each kind's shape drawn once at this size, then stamped at every node of that kind. */
+static void
+raster_tiny_nodes (EntScene    *scene,
+                   cairo_t     *cr,
+                   Raster      *raster,
+                   const Frame *frame,
+                   GArray      *indices,
+                   guint        first)
+{
+  const EntRenderOptions *options = frame->options;
+  const cairo_matrix_t *m = &raster->matrix;
+  cairo_surface_t *stamps[ENT_N_KINDS][2] = { { NULL } };
+  double radius = ENT_STYLE_NODE_SIZE / 2;
+  int origin = (int) ceil (radius * 1.25 * m->xx) + 1;
 
   for (guint i = first; i < indices->len; i++)
     {
       guint index = g_array_index (indices, guint, i);
+      const EntSceneItem *item = ent_scene_get_item (scene, index);
       guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
+      gboolean faded = (state & ENT_ITEM_STATE_FADED) != 0;
 
-      if (state & ENT_ITEM_STATE_HIDDEN)
+      if ((state & ~ENT_ITEM_STATE_FADED) != 0)
         continue;
-      if (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
-        draw_node (cr, ent_scene_get_item (scene, index), options, text_color, background, state);
-      if (drawn != NULL)
-        g_array_append_val (drawn, index);
+
+      if (item->radius != radius)
+        {
+          /* Every node has the same size today; one that does not is drawn by Cairo. */
+          cairo_surface_mark_dirty (raster->surface);
+          paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius,
+                            faded ? 0.25 : 1.0);
+          cairo_surface_flush (raster->surface);
+          continue;
+        }
+
+      if (stamps[item->kind][faded] == NULL)
+        {
+          cairo_surface_t *stamp = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * origin + 1, 2 * origin + 1);
+          cairo_t *stamp_cr = cairo_create (stamp);
+          EntColor color;
+
+          /* The shape centred on the middle of pixel (origin, origin). */
+          cairo_translate (stamp_cr, origin + 0.5, origin + 0.5);
+          cairo_scale (stamp_cr, m->xx, m->yy);
+          ent_style_kind_color (item->kind, options->dark, &color);
+          ent_style_append_shape (stamp_cr, item->kind, 0, 0, radius);
+          set_color (stamp_cr, &color, faded ? 0.25 : 1.0);
+          cairo_fill (stamp_cr);
+          cairo_destroy (stamp_cr);
+          cairo_surface_flush (stamp);
+          stamps[item->kind][faded] = stamp;
+        }
+
+      raster_stamp (raster, stamps[item->kind][faded], origin,
+                    (int) floor (m->xx * item->cx + m->x0), (int) floor (m->yy * item->cy + m->y0));
     }
+
+  for (guint kind = 0; kind < ENT_N_KINDS; kind++)
+    for (int faded = 0; faded <= 1; faded++)
+      if (stamps[kind][faded] != NULL)
+        cairo_surface_destroy (stamps[kind][faded]);
 }
 
 static void
@@ -518,13 +1068,85 @@ draw_legend (EntScene               *scene,
     }
 }
 
+/*
+ * Edges at readable zoom. On an image surface the straight ones, most of
+ * them, go straight into the pixels; Cairo strokes the others, each on its
+ * own: its rasteriser works through a path row by row over all its curves,
+ * so one path of hundreds of edges costs more than as many small strokes.
+ * Marked edges go on top of the others, and the labels above every edge.
+ */
+static void
+draw_edges (EntScene    *scene,
+            cairo_t     *cr,
+            const Frame *frame,
+            GArray      *indices,
+            guint        n_edges)
+{
+  const guint8 *states = frame->options->item_states;
+  Raster raster;
+  gboolean rastered = raster_begin (cr, &raster);
+
+  if (rastered)
+    {
+      guint32 normal = premultiply (&frame->edge, 1.0), faded = premultiply (&frame->edge, 0.2);
+
+      for (guint i = 0; i < n_edges; i++)
+        {
+          guint index = g_array_index (indices, guint, i);
+          const EntSceneItem *item = ent_scene_get_item (scene, index);
+          guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
+
+          if (!(state & (ENT_ITEM_STATE_HIDDEN | ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED)) &&
+              edge_is_straight (item))
+            raster_edge (&raster, item, (state & ENT_ITEM_STATE_FADED) ? faded : normal);
+        }
+      raster_end (&raster);
+    }
+
+  cairo_save (cr);
+  for (guint i = 0; i < n_edges; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      const EntSceneItem *item = ent_scene_get_item (scene, index);
+      guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
+
+      if (state & (ENT_ITEM_STATE_HIDDEN | ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
+        continue;
+      if (rastered && edge_is_straight (item))
+        continue;
+
+      stroke_edge (cr, item, &frame->edge, (state & ENT_ITEM_STATE_FADED) ? 0.2 : 1.0, item->line_width);
+    }
+  cairo_restore (cr);
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
+
+      if (!(state & ENT_ITEM_STATE_HIDDEN) && (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED)))
+        draw_marked_edge (cr, frame, ent_scene_get_item (scene, index), state);
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      const EntSceneItem *item = ent_scene_get_item (scene, index);
+      guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
+
+      if (!(state & ENT_ITEM_STATE_HIDDEN) && shows_edge_label (frame, item, state))
+        draw_label (cr, frame, item->layout, item->label_x, item->label_y, &frame->text,
+                    0.85 * ((state & ENT_ITEM_STATE_FADED) ? 0.2 : 1.0));
+    }
+}
+
 /**
  * ent_renderer_draw:
  * @scene: the scene
  * @cr: a context whose transformation maps graph points to the device
  * @options: what to draw and how
  * @drawn: (nullable) (element-type guint): if given, receives the index of
- *   every item drawn, in the order drawn
+ *   every item drawn, edges first, each in increasing order
  *
  * Draws the items of @scene that meet the visible rectangle, or come within
  * a device pixel of it, found through the scene's spatial index, with labels only where they can be read and
@@ -537,17 +1159,20 @@ ent_renderer_draw (EntScene               *scene,
                    GArray                 *drawn)
 {
   g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
-  EntColor background, text_color, edge_color;
+  Frame frame = { .options = options };
   gboolean simple = options->scale < ENT_RENDER_SIMPLE_EDGE_SCALE;
+  gboolean tiny = ENT_STYLE_NODE_SIZE / 2 * options->scale < ENT_RENDER_TINY_NODE_PIXELS;
   const EntRect *visible = NULL;
   EntRect grown;
-  guint i;
+  Raster raster;
+  guint n_edges, i;
 
   g_return_if_fail (scene != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (options != NULL);
 
-  ent_renderer_get_colors (options->dark, &background, &text_color, &edge_color);
+  ent_renderer_get_colors (options->dark, &frame.background, &frame.text, &frame.edge);
+  frame.sprites = can_use_sprites (cr, options, &frame.device_scale, &frame.pixels);
 
   if (options->visible != NULL)
     {
@@ -571,57 +1196,73 @@ ent_renderer_draw (EntScene               *scene,
         g_array_index (indices, guint, i) = i;
     }
 
-  cairo_save (cr);
+  /* Edges come first in paint order. */
+  for (n_edges = 0; n_edges < indices->len; n_edges++)
+    if (ent_scene_get_item (scene, g_array_index (indices, guint, n_edges))->type != ENT_SCENE_ITEM_EDGE)
+      break;
 
-  if (simple)
-    {
-      /* All simple edges go into one path, stroked once, without antialiasing. */
-      cairo_save (cr);
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-      cairo_set_line_width (cr, 1.0 / MAX (options->scale, 1e-6));
-      set_color (cr, &edge_color, 0.8);
-    }
-
-  for (i = 0; i < indices->len; i++)
-    {
-      guint index = g_array_index (indices, guint, i);
-      const EntSceneItem *item = ent_scene_get_item (scene, index);
-      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
-
-      if (item->type != ENT_SCENE_ITEM_EDGE)
-        break;
-      if (state & ENT_ITEM_STATE_HIDDEN)
-        continue;
-
-      draw_edge (cr, item, options, &edge_color, &text_color, &background, state, simple);
-      if (drawn != NULL)
-        g_array_append_val (drawn, index);
-    }
-
-  if (simple)
-    {
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
-
-  if (ENT_STYLE_NODE_SIZE / 2 * options->scale < ENT_RENDER_TINY_NODE_PIXELS)
-    draw_tiny_nodes (scene, cr, options, indices, i, &text_color, &background, drawn);
-  else
-    for (; i < indices->len; i++)
+  if (drawn != NULL)
+    for (i = 0; i < indices->len; i++)
       {
         guint index = g_array_index (indices, guint, i);
-        guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
 
-        if (state & ENT_ITEM_STATE_HIDDEN)
-          continue;
-
-        draw_node (cr, ent_scene_get_item (scene, index), options, &text_color, &background, state);
-        if (drawn != NULL)
+        if (options->item_states == NULL || !(options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
           g_array_append_val (drawn, index);
       }
 
+  cairo_save (cr);
+
+  if (simple && raster_begin (cr, &raster))
+    {
+      raster_edges (scene, &raster, &frame, indices, n_edges);
+      raster_end (&raster);
+    }
+  else if (simple)
+    {
+      /* Far out an edge is a hairline between its ends, all in one path stroked once without antialiasing:
+       * cheap, and curves are not visible anyway. */
+      cairo_save (cr);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+      cairo_set_line_width (cr, 1.0 / MAX (options->scale, 1e-6));
+      set_color (cr, &frame.edge, 0.8);
+      for (i = 0; i < n_edges; i++)
+        {
+          guint index = g_array_index (indices, guint, i);
+          const EntSceneItem *item = ent_scene_get_item (scene, index);
+
+          if (options->item_states && (options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
+            continue;
+          cairo_move_to (cr, item->p[0], item->p[1]);
+          cairo_line_to (cr, item->p[6], item->p[7]);
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  else
+    draw_edges (scene, cr, &frame, indices, n_edges);
+
+  if (tiny && raster_begin (cr, &raster))
+    {
+      raster_tiny_nodes (scene, cr, &raster, &frame, indices, n_edges);
+      raster_end (&raster);
+    }
+  else if (tiny)
+    draw_tiny_nodes (scene, cr, &frame, indices, n_edges);
+
+  for (i = n_edges; i < indices->len; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
+
+      if (state & ENT_ITEM_STATE_HIDDEN)
+        continue;
+      /* Tiny nodes were drawn above, all but those with a ring. */
+      if (!tiny || (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED)))
+        draw_node (cr, &frame, ent_scene_get_item (scene, index), state);
+    }
+
   if (options->legend)
-    draw_legend (scene, cr, options, visible, &text_color, &background);
+    draw_legend (scene, cr, options, visible, &frame.text, &frame.background);
 
   cairo_restore (cr);
 }

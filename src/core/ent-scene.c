@@ -42,6 +42,10 @@ struct _EntScene
   EntRect              bounds;
   GArray              *legend;       /* EntSceneLegendEntry */
   EntRect              legend_bounds;
+  /* Labels with the same text share one layout, measured once: relation kinds repeat a lot. */
+  GHashTable          *layouts;      /* wrap width and text → PangoLayout */
+  /* Titles, made when first asked for: most items never show one. */
+  char               **titles;
 };
 
 /*
@@ -147,6 +151,24 @@ new_label_layout (const char *text,
   pango_layout_set_text (layout, text, -1);
 
   return layout;
+}
+
+/* The layout of @text, shared by every item of the scene with the same text and wrap width. */
+static PangoLayout *
+shared_label_layout (EntScene   *self,
+                     const char *text,
+                     double      wrap_width)
+{
+  g_autofree char *key = g_strdup_printf ("%g\n%s", wrap_width, text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout == NULL)
+    {
+      layout = new_label_layout (text, wrap_width, FALSE);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+    }
+
+  return g_object_ref (layout);
 }
 
 static char *
@@ -312,8 +334,7 @@ add_node (EntScene          *self,
   item.id = entity->id;
   item.kind = entity->kind;
   item.label = g_steal_pointer (&label);
-  item.layout = new_label_layout (item.label, ENT_STYLE_LABEL_WIDTH, FALSE);
-  item.title = make_title (entity->name, first_quote (self->graph, entity->quote_ids));
+  item.layout = shared_label_layout (self, item.label, ENT_STYLE_LABEL_WIDTH);
   item.radius = shape_radius ();
 
   place_node (&item, position->x, position->y);
@@ -447,12 +468,9 @@ add_edge (EntScene          *self,
 {
   EntSceneItem item = { 0 };
   guint n_quotes = relation->quote_ids ? relation->quote_ids->len : 0;
-  g_autofree char *from_name = ent_scene_sanitize_text (ent_graph_get_entity (self->graph, from->id)->name, 200);
-  g_autofree char *to_name = ent_scene_sanitize_text (ent_graph_get_entity (self->graph, to->id)->name, 200);
   g_autofree char *label = ent_scene_sanitize_text (relation->label && *relation->label ? relation->label
                                                                                      : relation->kind,
                                                     LABEL_MAX_CHARS);
-  g_autofree char *summary = NULL;
 
   item.type = ENT_SCENE_ITEM_EDGE;
   item.id = relation->id;
@@ -463,21 +481,67 @@ add_edge (EntScene          *self,
   item.line_width = 0.8 + 0.45 * MIN (n_quotes, 5);
   item.slot = slot;
   item.n_slots = n_slots;
-  item.label = g_strdup (label);
   if (*label != '\0')
-    item.layout = new_label_layout (label, 0, FALSE);
-
-  summary = g_strdup_printf ("%s %s %s", from_name, relation->directed ? "→" : "—", to_name);
-  if (*label != '\0')
-    {
-      g_autofree char *with_label = g_strdup_printf ("%s: %s", summary, label);
-      g_free (summary);
-      summary = g_steal_pointer (&with_label);
-    }
-  item.title = make_title (summary, first_quote (self->graph, relation->quote_ids));
+    item.layout = shared_label_layout (self, label, 0);
+  item.label = g_steal_pointer (&label);
 
   place_edge (&item, from, to);
   g_array_append_val (self->items, item);
+}
+
+/* "From → to: label — “first quote”", for the tooltip and the SVG title of a relation. */
+static char *
+edge_title (EntScene           *self,
+            const EntSceneItem *item)
+{
+  EntRelation *relation = ent_graph_get_relation (self->graph, item->id);
+  g_autofree char *from_name = ent_scene_sanitize_text (ent_graph_get_entity (self->graph, item->from_id)->name, 200);
+  g_autofree char *to_name = ent_scene_sanitize_text (ent_graph_get_entity (self->graph, item->to_id)->name, 200);
+  g_autofree char *summary = g_strdup_printf ("%s %s %s", from_name, item->directed ? "→" : "—", to_name);
+
+  if (*item->label != '\0')
+    {
+      g_autofree char *with_label = g_strdup_printf ("%s: %s", summary, item->label);
+      g_free (summary);
+      summary = g_steal_pointer (&with_label);
+    }
+
+  return make_title (summary, first_quote (self->graph, relation->quote_ids));
+}
+
+/**
+ * ent_scene_get_title:
+ * @self: a scene
+ * @index: an item's index
+ *
+ * The plain text for the item's tooltip and SVG title: the entity's name,
+ * or the relation's ends and label, and the first quote behind it. Made on
+ * first use, as most items never show one.
+ *
+ * Returns: (transfer none): the title
+ */
+const char *
+ent_scene_get_title (EntScene *self,
+                     guint     index)
+{
+  const EntSceneItem *item;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  if (self->titles[index] != NULL)
+    return self->titles[index];
+
+  item = &g_array_index (self->items, EntSceneItem, index);
+  if (item->type == ENT_SCENE_ITEM_NODE)
+    {
+      EntEntity *entity = ent_graph_get_entity (self->graph, item->id);
+      self->titles[index] = make_title (entity->name, first_quote (self->graph, entity->quote_ids));
+    }
+  else
+    self->titles[index] = edge_title (self, item);
+
+  return self->titles[index];
 }
 
 static void
@@ -547,7 +611,6 @@ clear_item (gpointer data)
 {
   EntSceneItem *item = data;
 
-  g_free (item->title);
   g_free (item->label);
   g_clear_object (&item->layout);
 }
@@ -593,6 +656,7 @@ ent_scene_new (EntGraph *graph,
   self->legend = g_array_new (FALSE, FALSE, sizeof (EntSceneLegendEntry));
   g_array_set_clear_func (self->legend, clear_legend_entry);
   self->node_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint i = 0; i < positions->len; i++)
     {
@@ -660,6 +724,7 @@ ent_scene_new (EntGraph *graph,
 
   index_items (self);
   build_legend (self);
+  self->titles = g_new0 (char *, self->items->len);
 
   return self;
 }
@@ -683,8 +748,12 @@ ent_scene_unref (EntScene *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
+  for (guint i = 0; i < self->items->len; i++)
+    g_free (self->titles[i]);
+  g_free (self->titles);
   g_array_unref (self->items);
   g_array_unref (self->legend);
+  g_hash_table_unref (self->layouts);
   g_hash_table_unref (self->node_index);
   ent_spatial_index_free (self->index);
   ent_graph_unref (self->graph);

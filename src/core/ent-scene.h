@@ -31,8 +31,6 @@ typedef struct
   gint64            id;
   /* Everything the item paints, label included. */
   EntRect           bounds;
-  /* Plain text for tooltips and SVG titles: the name and its first quote. */
-  char             *title;
   /* The label as drawn (sanitised, shortened); NULL for none. */
   char             *label;
   PangoLayout      *layout;
@@ -88,6 +86,8 @@ void              ent_scene_unref             (EntScene       *self);
 
 guint             ent_scene_get_n_items       (EntScene       *self);
 const EntSceneItem *ent_scene_get_item        (EntScene       *self,
+                                               guint           index);
+const char       *ent_scene_get_title         (EntScene       *self,
                                                guint           index);
 const EntSceneItem *ent_scene_find_node       (EntScene       *self,
                                                gint64          entity_id);

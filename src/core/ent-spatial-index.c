@@ -266,6 +266,40 @@ ent_spatial_index_get_size (EntSpatialIndex *self)
 }
 
 /*
+ * Puts the @n matches in increasing order. When they are many, as when a
+ * whole network is in view, marking them in a bitmap of all items and
+ * reading it back is linear where sorting is not.
+ */
+static void
+sort_matches (EntSpatialIndex *self,
+              guint           *matches,
+              gsize            n)
+{
+  g_autofree guint64 *bits = NULL;
+  gsize n_words, j = 0;
+
+  if (n < 2)
+    return;
+
+  if (n < self->n_items / 64 + 64)
+    {
+      qsort (matches, n, sizeof (guint), compare_guint);
+      return;
+    }
+
+  n_words = (self->n_items + 63) / 64;
+  bits = g_new0 (guint64, n_words);
+  for (gsize i = 0; i < n; i++)
+    bits[matches[i] / 64] |= G_GUINT64_CONSTANT (1) << (matches[i] % 64);
+
+  for (gsize w = 0; w < n_words; w++)
+    for (guint64 word = bits[w]; word != 0; word &= word - 1)
+      matches[j++] = (guint) (w * 64 + __builtin_ctzll (word));
+
+  g_assert (j == n);
+}
+
+/*
  * Appends to @out, an array of guint, the index of every item whose
  * rectangle intersects @rect, touching included. The appended indices are in
  * increasing order, which is paint order; what @out held before is left as
@@ -314,9 +348,7 @@ ent_spatial_index_query_rect (EntSpatialIndex *self,
         }
     }
 
-  if (out->len - first_match > 1)
-    qsort (&g_array_index (out, guint, first_match), out->len - first_match,
-           sizeof (guint), compare_guint);
+  sort_matches (self, &g_array_index (out, guint, first_match), out->len - first_match);
 }
 
 /*

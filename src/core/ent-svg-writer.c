@@ -229,12 +229,13 @@ static void
 append_edge (GString                *out,
              cairo_t                *cr,
              const EntSceneItem     *item,
+             const char             *title,
              const EntRenderOptions *options,
              const EntColor         *edge_color,
              const EntColor         *text_color,
              const EntColor         *background)
 {
-  append_group_start (out, "relation", item->id, "edge", item->title);
+  append_group_start (out, "relation", item->id, "edge", title);
 
   g_string_append (out, "<path d=\"M");
   append_number (out, item->p[0]);
@@ -271,6 +272,7 @@ static void
 append_node (GString                *out,
              cairo_t                *cr,
              const EntSceneItem     *item,
+             const char             *title,
              const EntRenderOptions *options,
              const EntColor         *text_color,
              const EntColor         *background)
@@ -279,7 +281,7 @@ append_node (GString                *out,
   EntColor color;
 
   ent_style_kind_color (item->kind, options->dark, &color);
-  append_group_start (out, "entity", item->id, klass, item->title);
+  append_group_start (out, "entity", item->id, klass, title);
 
   ent_style_append_shape (cr, item->kind, item->cx, item->cy, item->radius);
   append_path_element (out, cr, &color, background);
@@ -378,12 +380,14 @@ ent_svg_write_scene (EntScene               *scene,
 
   for (guint i = 0; i < indices->len; i++)
     {
-      const EntSceneItem *item = ent_scene_get_item (scene, g_array_index (indices, guint, i));
+      guint index = g_array_index (indices, guint, i);
+      const EntSceneItem *item = ent_scene_get_item (scene, index);
+      const char *title = ent_scene_get_title (scene, index);
 
       if (item->type == ENT_SCENE_ITEM_EDGE)
-        append_edge (out, cr, item, options, &edge_color, &text_color, &background);
+        append_edge (out, cr, item, title, options, &edge_color, &text_color, &background);
       else
-        append_node (out, cr, item, options, &text_color, &background);
+        append_node (out, cr, item, title, options, &text_color, &background);
     }
 
   if (options->legend)

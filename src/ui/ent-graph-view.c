@@ -444,7 +444,7 @@ update_accessible (EntGraphView *self)
       else
         /* Translators: a selected relation without direction read to screen readers: between which entities */
         label = g_strdup_printf (_("%s — %s"), from, to);
-      description = g_strdup (item->title);
+      description = g_strdup (ent_scene_get_title (self->scene, selected));
     }
   else if (self->scene != NULL)
     {
@@ -1303,6 +1303,7 @@ ent_graph_view_query_tooltip (GtkWidget  *widget,
 {
   EntGraphView *self = ENT_GRAPH_VIEW (widget);
   const EntSceneItem *item;
+  const char *title;
   double x1, y1, x2, y2;
   int index;
 
@@ -1315,14 +1316,15 @@ ent_graph_view_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   item = get_item (self, index);
-  if (item->title == NULL || *item->title == '\0')
+  title = ent_scene_get_title (self->scene, index);
+  if (*title == '\0')
     return FALSE;
 
   /* The tooltip follows the pointer from item to item, not just in and out of the widget. */
   ent_graph_view_graph_to_widget (self, item->bounds.x1, item->bounds.y1, &x1, &y1);
   ent_graph_view_graph_to_widget (self, item->bounds.x2, item->bounds.y2, &x2, &y2);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { floor (x1), floor (y1), ceil (x2 - x1), ceil (y2 - y1) });
-  gtk_tooltip_set_text (tooltip, item->title);
+  gtk_tooltip_set_text (tooltip, title);
 
   return TRUE;
 }
