@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-graph-view.h"
+#include "ent-frame.h"
 #include "ent-renderer.h"
 #include "ent-style.h"
 
@@ -25,7 +26,6 @@
 /* Pixels one notch of a mouse wheel pans; smooth scrolling reports pixels itself. */
 #define WHEEL_STEP    48.0
 /* Rings and label halos reach a little beyond an item's bounds, so culling keeps a margin. */
-#define CULL_MARGIN   (ENT_STYLE_NODE_SIZE / 2)
 /* An arrow key reaches the neighbours whose direction lies within this angle of the arrow's. */
 #define ARROW_ANGLE   (G_PI / 3)
 /* Angles closer than this are the same direction, so nodes in line fall back to distance. */
@@ -87,6 +87,10 @@ struct _EntGraphView
   double        connect_x;
   double        connect_y;
   double        pinch_zoom;
+
+  /* The image of the viewport, and the texture made from it last. */
+  EntFrame     *frame;
+  GdkTexture   *texture;
 };
 
 G_DEFINE_FINAL_TYPE (EntGraphView, ent_graph_view, GTK_TYPE_WIDGET)
@@ -267,6 +271,28 @@ update_actions (EntGraphView *self)
 }
 
 /* Sets the zoom and offset together, telling only about what changed. */
+/* Something drawn changed other than where the view looks: the next frame is drawn anew. */
+static void
+invalidate (EntGraphView *self)
+{
+  ent_frame_invalidate (self->frame);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * ent_graph_view_queue_redraw:
+ * @self: a graph view
+ *
+ * Draws the scene anew, after its nodes were moved with ent_scene_move_node().
+ */
+void
+ent_graph_view_queue_redraw (EntGraphView *self)
+{
+  g_return_if_fail (ENT_IS_GRAPH_VIEW (self));
+
+  invalidate (self);
+}
+
 static void
 set_transform (EntGraphView *self,
                double        zoom,
@@ -331,7 +357,7 @@ update_states (EntGraphView *self)
   int selected;
 
   g_clear_pointer (&self->states, g_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 
   if (self->scene == NULL)
     return;
@@ -972,7 +998,7 @@ drag_update_cb (GtkGestureDrag *gesture,
       ent_scene_move_node (self->scene, self->drag_node,
                            self->drag_origin_x + offset_x / self->zoom,
                            self->drag_origin_y + offset_y / self->zoom);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      invalidate (self);
     }
   else
     {
@@ -1105,7 +1131,7 @@ dark_changed_cb (EntGraphView    *self,
                  AdwStyleManager *style_manager)
 {
   self->dark = adw_style_manager_get_dark (style_manager);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 static void
@@ -1214,7 +1240,7 @@ ent_graph_view_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (ent_graph_view_parent_class)->css_changed (widget, change);
 
   update_accent (self);
-  gtk_widget_queue_draw (widget);
+  invalidate (self);
 }
 
 static void
@@ -1245,34 +1271,42 @@ ent_graph_view_snapshot (GtkWidget   *widget,
   EntGraphView *self = ENT_GRAPH_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
   EntRenderOptions options = { 0 };
-  EntRect visible;
   cairo_t *cr;
 
   if (self->scene == NULL || width <= 0 || height <= 0)
     return;
 
-  ent_graph_view_widget_to_graph (self, 0, 0, &visible.x1, &visible.y1);
-  ent_graph_view_widget_to_graph (self, width, height, &visible.x2, &visible.y2);
-  visible.x1 -= CULL_MARGIN;
-  visible.y1 -= CULL_MARGIN;
-  visible.x2 += CULL_MARGIN;
-  visible.y2 += CULL_MARGIN;
-
-  options.scale = self->zoom * gtk_widget_get_scale_factor (widget);
   options.dark = self->dark;
   /* The window's legend, which also filters by kind, stands in for the scene's own. */
   options.legend = FALSE;
-  options.visible = &visible;
   options.item_states = self->states;
   options.accent = self->accent;
 
-  /* Only the viewport is drawn, whatever the size of the network. The page colour shows through. */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_translate (cr, self->offset_x, self->offset_y);
-  cairo_scale (cr, self->zoom, self->zoom);
-  ent_renderer_draw (self->scene, cr, &options, NULL);
+  /*
+   * Only the viewport is drawn, whatever the size of the network, into an
+   * image of its pixels that is kept: unchanged, it is shown again as it is,
+   * and panned, it moves and only the uncovered strips are drawn. The page
+   * colour shows through.
+   */
+  if (ent_frame_draw (self->frame, self->scene, &options, width * scale, height * scale,
+                      self->zoom * scale, self->offset_x * scale, self->offset_y * scale) ||
+      self->texture == NULL)
+    {
+      cairo_surface_t *surface = ent_frame_get_surface (self->frame);
+      int stride = cairo_image_surface_get_stride (surface);
+      g_autoptr(GBytes) bytes = NULL;
 
+      cairo_surface_flush (surface);
+      bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height * scale);
+      g_clear_object (&self->texture);
+      /* GDK_MEMORY_DEFAULT is Cairo's ARGB32: premultiplied, in native byte order. */
+      self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes, stride);
+    }
+  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* A Shift-drag from a node draws the relation it would make on top. */
   if (self->connect_from != 0 && self->drag_moved)
     {
       const EntSceneItem *from = ent_scene_find_node (self->scene, self->connect_from);
@@ -1281,17 +1315,16 @@ ent_graph_view_snapshot (GtkWidget   *widget,
         {
           static const double dashes[] = { 6.0, 4.0 };
 
-          cairo_identity_matrix (cr);
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
           cairo_set_source_rgb (cr, self->accent.red, self->accent.green, self->accent.blue);
           cairo_set_line_width (cr, 2.0);
           cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
           cairo_move_to (cr, self->offset_x + from->cx * self->zoom, self->offset_y + from->cy * self->zoom);
           cairo_line_to (cr, self->connect_x, self->connect_y);
           cairo_stroke (cr);
+          cairo_destroy (cr);
         }
     }
-
-  cairo_destroy (cr);
 }
 
 static gboolean
@@ -1408,6 +1441,8 @@ ent_graph_view_finalize (GObject *object)
 
   g_free (self->hidden);
   g_free (self->states);
+  ent_frame_free (self->frame);
+  g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (ent_graph_view_parent_class)->finalize (object);
 }
@@ -1568,6 +1603,7 @@ ent_graph_view_init (EntGraphView *self)
 
   self->zoom = 1.0;
   self->hover = -1;
+  self->frame = ent_frame_new ();
   self->focus_depth = 1;
   self->node_indices = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->edge_indices = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1646,6 +1682,7 @@ ent_graph_view_set_scene (EntGraphView *self,
   g_clear_pointer (&self->hidden, g_free);
   g_clear_pointer (&self->states, g_free);
   self->scene = scene != NULL ? ent_scene_ref (scene) : NULL;
+  ent_frame_invalidate (self->frame);
   self->n_edges = 0;
   self->hover = -1;
   update_cursor (self);

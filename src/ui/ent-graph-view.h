@@ -21,6 +21,7 @@ GtkWidget *ent_graph_view_new                   (void);
 void       ent_graph_view_set_scene             (EntGraphView     *self,
                                                  EntScene         *scene);
 EntScene  *ent_graph_view_get_scene             (EntGraphView     *self);
+void       ent_graph_view_queue_redraw          (EntGraphView     *self);
 
 double     ent_graph_view_get_zoom              (EntGraphView     *self);
 void       ent_graph_view_set_zoom              (EntGraphView     *self,

@@ -335,7 +335,7 @@ moves_tick_cb (GtkWidget     *widget,
                            move->from_x + (move->to_x - move->from_x) * ease,
                            move->from_y + (move->to_y - move->from_y) * ease);
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self->graph_view));
+  ent_graph_view_queue_redraw (self->graph_view);
 
   if (t < 1.0 && scene != NULL)
     return G_SOURCE_CONTINUE;
