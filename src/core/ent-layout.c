@@ -22,6 +22,10 @@
  *
  * No text from the user's file goes to the helper: nodes and edges are
  * numbers and sizes, and the helper chooses every Graphviz attribute itself.
+ *
+ * Starting the helper and talking to it is part of every layout's time, so
+ * it is started with posix_spawn (see ent_layout_run_async) and the
+ * messages are read and written as whole arrays (see ent-layout.h).
  */
 
 /* Enough of the helper's stderr to explain a failure without flooding a dialog. */
@@ -29,30 +33,12 @@
 
 G_DEFINE_QUARK (ent-layout-error-quark, ent_layout_error)
 
-typedef struct
-{
-  gint64   id;
-  double   width;
-  double   height;
-  gboolean has_position;
-  double   x;
-  double   y;
-  gboolean pinned;
-} RequestNode;
-
-typedef struct
-{
-  gint64   id;
-  gint64   from_id;
-  gint64   to_id;
-  gboolean directed;
-} RequestEdge;
-
+/* The nodes and edges are kept as they are sent, so sending them is one copy. */
 struct _EntLayoutRequest
 {
   char   *engine;
-  GArray *nodes;   /* RequestNode */
-  GArray *edges;   /* RequestEdge */
+  GArray *nodes;   /* EntLayoutWireNode, zeroed padding */
+  GArray *edges;   /* EntLayoutWireEdge, zeroed padding */
 };
 
 /* What one run keeps between the steps of talking to its helper. */
@@ -71,26 +57,13 @@ typedef struct
   GError       *io_error;
 } RunData;
 
-static const char * const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL };
+static const char * const engines[] = { ENT_LAYOUT_ENGINES, NULL };
 
 /* Returns: (array zero-terminated=1) (transfer none): the engines the helper knows */
 const char * const *
 ent_layout_get_engines (void)
 {
   return engines;
-}
-
-gboolean
-ent_layout_engine_is_known (const char *engine)
-{
-  return engine != NULL && g_strv_contains (engines, engine);
-}
-
-/* Only the spring models read positions back in and can hold a node in place. */
-gboolean
-ent_layout_engine_honours_pins (const char *engine)
-{
-  return g_strcmp0 (engine, "neato") == 0 || g_strcmp0 (engine, "fdp") == 0;
 }
 
 EntLayoutRequest *
@@ -102,8 +75,9 @@ ent_layout_request_new (const char *engine)
 
   self = g_new0 (EntLayoutRequest, 1);
   self->engine = g_strdup (engine);
-  self->nodes = g_array_new (FALSE, FALSE, sizeof (RequestNode));
-  self->edges = g_array_new (FALSE, FALSE, sizeof (RequestEdge));
+  /* Cleared, as the padding between members goes out too and must be zero. */
+  self->nodes = g_array_new (FALSE, TRUE, sizeof (EntLayoutWireNode));
+  self->edges = g_array_new (FALSE, TRUE, sizeof (EntLayoutWireEdge));
 
   return self;
 }
@@ -136,17 +110,22 @@ ent_layout_request_add_node (EntLayoutRequest *self,
                              double            y,
                              gboolean          pinned)
 {
-  RequestNode node = { id, width, height, has_position, x, y, pinned && has_position };
+  EntLayoutWireNode *node;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (isfinite (width) && width > 0);
   g_return_if_fail (isfinite (height) && height > 0);
   g_return_if_fail (!has_position || (isfinite (x) && isfinite (y)));
 
-  if (!has_position)
-    node.x = node.y = 0;
-
-  g_array_append_val (self->nodes, node);
+  g_array_set_size (self->nodes, self->nodes->len + 1);
+  node = &g_array_index (self->nodes, EntLayoutWireNode, self->nodes->len - 1);
+  node->id = id;
+  node->width = width;
+  node->height = height;
+  node->has_position = has_position != FALSE;
+  node->x = has_position ? x : 0;
+  node->y = has_position ? y : 0;
+  node->pinned = pinned && has_position;
 }
 
 /* Adds an edge between two nodes of the request; @directed gives it an arrowhead at @to_id. */
@@ -157,37 +136,27 @@ ent_layout_request_add_edge (EntLayoutRequest *self,
                              gint64            to_id,
                              gboolean          directed)
 {
-  RequestEdge edge = { id, from_id, to_id, directed };
+  EntLayoutWireEdge *edge;
 
   g_return_if_fail (self != NULL);
 
-  g_array_append_val (self->edges, edge);
+  g_array_set_size (self->edges, self->edges->len + 1);
+  edge = &g_array_index (self->edges, EntLayoutWireEdge, self->edges->len - 1);
+  edge->id = id;
+  edge->from_id = from_id;
+  edge->to_id = to_id;
+  edge->directed = directed != FALSE;
 }
 
 static GVariant *
 request_to_variant (EntLayoutRequest *self)
 {
-  GVariantBuilder nodes;
-  GVariantBuilder edges;
+  GVariant *nodes = g_variant_new_fixed_array (G_VARIANT_TYPE ("(xddbddb)"), self->nodes->data,
+                                               self->nodes->len, sizeof (EntLayoutWireNode));
+  GVariant *edges = g_variant_new_fixed_array (G_VARIANT_TYPE ("(xxxb)"), self->edges->data,
+                                               self->edges->len, sizeof (EntLayoutWireEdge));
 
-  g_variant_builder_init (&nodes, G_VARIANT_TYPE ("a(xddbddb)"));
-  for (guint i = 0; i < self->nodes->len; i++)
-    {
-      const RequestNode *node = &g_array_index (self->nodes, RequestNode, i);
-
-      g_variant_builder_add (&nodes, "(xddbddb)", node->id, node->width, node->height,
-                             node->has_position, node->x, node->y, node->pinned);
-    }
-
-  g_variant_builder_init (&edges, G_VARIANT_TYPE ("a(xxxb)"));
-  for (guint i = 0; i < self->edges->len; i++)
-    {
-      const RequestEdge *edge = &g_array_index (self->edges, RequestEdge, i);
-
-      g_variant_builder_add (&edges, "(xxxb)", edge->id, edge->from_id, edge->to_id, edge->directed);
-    }
-
-  return g_variant_ref_sink (g_variant_new (ENT_LAYOUT_REQUEST_TYPE, self->engine, &nodes, &edges));
+  return g_variant_ref_sink (g_variant_new ("(s@a(xddbddb)@a(xxxb))", self->engine, nodes, edges));
 }
 
 static void
@@ -243,81 +212,76 @@ malformed (const char  *engine,
 }
 
 static gboolean
-read_reply_nodes (EntLayoutResult  *self,
-                  GVariant         *requested,
-                  GVariant         *nodes,
-                  const char       *engine,
-                  GError          **error)
+read_reply_nodes (EntLayoutResult          *self,
+                  const EntLayoutWireNode  *requested,
+                  gsize                     n_requested,
+                  GVariant                 *nodes,
+                  const char               *engine,
+                  GError                  **error)
 {
-  gsize n_nodes = g_variant_n_children (nodes);
+  gsize n_nodes;
+  const EntLayoutNode *reply = g_variant_get_fixed_array (nodes, &n_nodes, sizeof (EntLayoutNode));
 
-  if (n_nodes != g_variant_n_children (requested))
+  if (n_nodes != n_requested)
     return malformed (engine, error);
 
   for (gsize i = 0; i < n_nodes; i++)
     {
-      EntLayoutNode node;
-      gint64 wanted_id;
-      double values[4];
+      const EntLayoutNode *node = &reply[i];
+      double values[4] = { node->x, node->y, node->width, node->height };
 
-      g_variant_get_child (requested, i, "(xddbddb)", &wanted_id, NULL, NULL, NULL, NULL, NULL, NULL);
-      g_variant_get_child (nodes, i, "(xdddd)", &node.id, &values[0], &values[1], &values[2], &values[3]);
-
-      if (node.id != wanted_id || !all_finite (values, 4) || values[2] <= 0 || values[3] <= 0)
+      if (node->id != requested[i].id || !all_finite (values, 4) || node->width <= 0 || node->height <= 0)
         return malformed (engine, error);
-
-      node.x = values[0];
-      node.y = values[1];
-      node.width = values[2];
-      node.height = values[3];
-
-      g_array_append_val (self->nodes, node);
     }
+
+  g_array_append_vals (self->nodes, reply, n_nodes);
 
   return TRUE;
 }
 
 static gboolean
-read_reply_edges (EntLayoutResult  *self,
-                  GVariant         *requested,
-                  GVariant         *edges,
-                  const char       *engine,
-                  GError          **error)
+read_reply_edges (EntLayoutResult          *self,
+                  const EntLayoutWireEdge  *requested,
+                  gsize                     n_requested,
+                  GVariant                 *curves,
+                  GVariant                 *points,
+                  const char               *engine,
+                  GError                  **error)
 {
-  gsize n_edges = g_variant_n_children (edges);
+  gsize n_curves;
+  gsize n_points;
+  gsize used = 0;
+  const EntLayoutWireCurve *curve = g_variant_get_fixed_array (curves, &n_curves, sizeof (EntLayoutWireCurve));
+  const EntLayoutPoint *control = g_variant_get_fixed_array (points, &n_points, sizeof (EntLayoutPoint));
 
-  if (n_edges != g_variant_n_children (requested))
+  if (n_curves != n_requested || !all_finite ((const double *) control, 2 * n_points))
     return malformed (engine, error);
 
-  for (gsize i = 0; i < n_edges; i++)
+  for (gsize i = 0; i < n_curves; i++, curve++)
     {
-      g_autoptr(GVariant) points = NULL;
       EntLayoutEdge edge = { 0 };
-      const EntLayoutPoint *control;
-      gsize n_points;
-      gint64 wanted_id;
-      double tips[4];
+      double tips[4] = { curve->start_x, curve->start_y, curve->end_x, curve->end_y };
 
-      g_variant_get_child (requested, i, "(xxxb)", &wanted_id, NULL, NULL, NULL);
-      g_variant_get_child (edges, i, "(x@a(dd)bddbdd)", &edge.id, &points,
-                           &edge.has_start_arrow, &tips[0], &tips[1],
-                           &edge.has_end_arrow, &tips[2], &tips[3]);
-
-      /* The helper answers with (dd) pairs, which have the layout of EntLayoutPoint. */
-      control = g_variant_get_fixed_array (points, &n_points, sizeof (EntLayoutPoint));
-
-      if (edge.id != wanted_id || n_points < 4 || (n_points - 1) % 3 != 0 ||
-          !all_finite ((const double *) control, 2 * n_points) || !all_finite (tips, 4))
+      /* Each curve takes the next n_points of the shared list, and together they take all of it. */
+      if (curve->id != requested[i].id || curve->n_points < 4 || (curve->n_points - 1) % 3 != 0 ||
+          curve->n_points > n_points - used || !all_finite (tips, 4))
         return malformed (engine, error);
 
+      edge.id = curve->id;
+      edge.has_start_arrow = curve->has_start_arrow;
       edge.start_x = tips[0];
       edge.start_y = tips[1];
+      edge.has_end_arrow = curve->has_end_arrow;
       edge.end_x = tips[2];
       edge.end_y = tips[3];
-      edge.points = g_array_sized_new (FALSE, FALSE, sizeof (EntLayoutPoint), n_points);
-      g_array_append_vals (edge.points, control, n_points);
+      edge.points = g_array_sized_new (FALSE, FALSE, sizeof (EntLayoutPoint), curve->n_points);
+      g_array_append_vals (edge.points, control + used, curve->n_points);
       g_array_append_val (self->edges, edge);
+      used += curve->n_points;
     }
+
+  if (used != n_points)
+    return malformed (engine, error);
 
   return TRUE;
 }
@@ -339,7 +303,12 @@ parse_reply (GVariant    *request,
   g_autoptr(GVariant) requested_nodes = NULL;
   g_autoptr(GVariant) requested_edges = NULL;
   g_autoptr(GVariant) nodes = NULL;
-  g_autoptr(GVariant) edges = NULL;
+  g_autoptr(GVariant) curves = NULL;
+  g_autoptr(GVariant) points = NULL;
+  const EntLayoutWireNode *wanted_nodes;
+  const EntLayoutWireEdge *wanted_edges;
+  gsize n_wanted_nodes;
+  gsize n_wanted_edges;
   double bbox[4];
 
   reply = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (ENT_LAYOUT_REPLY_TYPE), bytes, FALSE));
@@ -351,8 +320,11 @@ parse_reply (GVariant    *request,
     }
 
   g_variant_get (request, "(&s@a(xddbddb)@a(xxxb))", NULL, &requested_nodes, &requested_edges);
-  g_variant_get (reply, "((dddd)@a(xdddd)@a(xa(dd)bddbdd))",
-                 &bbox[0], &bbox[1], &bbox[2], &bbox[3], &nodes, &edges);
+  wanted_nodes = g_variant_get_fixed_array (requested_nodes, &n_wanted_nodes, sizeof (EntLayoutWireNode));
+  wanted_edges = g_variant_get_fixed_array (requested_edges, &n_wanted_edges, sizeof (EntLayoutWireEdge));
+
+  g_variant_get (reply, "((dddd)@a(xdddd)@a(xubddbdd)@a(dd))",
+                 &bbox[0], &bbox[1], &bbox[2], &bbox[3], &nodes, &curves, &points);
 
   if (!all_finite (bbox, 4) || bbox[0] > bbox[2] || bbox[1] > bbox[3])
     {
@@ -360,14 +332,14 @@ parse_reply (GVariant    *request,
       return NULL;
     }
 
-  self = result_new (g_variant_n_children (nodes), g_variant_n_children (edges));
+  self = result_new (g_variant_n_children (nodes), g_variant_n_children (curves));
   self->bbox.x1 = bbox[0];
   self->bbox.y1 = bbox[1];
   self->bbox.x2 = bbox[2];
   self->bbox.y2 = bbox[3];
 
-  if (!read_reply_nodes (self, requested_nodes, nodes, engine, error) ||
-      !read_reply_edges (self, requested_edges, edges, engine, error))
+  if (!read_reply_nodes (self, wanted_nodes, n_wanted_nodes, nodes, engine, error) ||
+      !read_reply_edges (self, wanted_edges, n_wanted_edges, curves, points, engine, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -594,10 +566,19 @@ ent_layout_run_async (EntLayoutRequest    *request,
   data->timeout_ms = timeout_ms;
   g_task_set_task_data (task, data, run_data_free);
 
+  /*
+   * Inheriting descriptors lets GLib start the helper with posix_spawn
+   * instead of fork and exec, which copies the page tables of the whole
+   * application first: some milliseconds in every layout, and more the more
+   * memory the application has. GLib's own descriptors, the pipes among
+   * them, are close-on-exec anyway, and the helper closes any other it
+   * inherits before it reads the request.
+   */
   data->worker = g_subprocess_newv (argv,
                                     G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                    G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                    G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                    G_SUBPROCESS_FLAGS_INHERIT_FDS,
                                     &error);
   if (data->worker == NULL)
     {

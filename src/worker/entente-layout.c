@@ -6,15 +6,21 @@
 
 #define G_LOG_DOMAIN "entente-layout"
 
+/* For close_range () and dl_iterate_phdr (). */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include "ent-layout.h"
 
+#include <dlfcn.h>
+#include <errno.h>
+#include <link.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <gio/gunixinputstream.h>
-#include <gio/gunixoutputstream.h>
+#include <string.h>
+#include <unistd.h>
 #include <graphviz/gvc.h>
 
 /*
@@ -40,11 +46,27 @@
  *
  * So no label is laid out, no image, shape file or font path is named, and
  * no file is read on the request's behalf.
+ *
+ * The process is started for every layout, and on small graphs starting it
+ * takes longer than the layout, so it does no more than that needs: it
+ * links GLib and Graphviz only (no GIO), loads only the Graphviz plugin
+ * that holds the engine (see new_context), and exits without freeing what
+ * Graphviz allocated.
  */
 
 /* Graphviz keeps some coordinates in ints and misbehaves well before these limits. */
 #define MAX_NODE_SIZE 10000.0
 #define MAX_COORDINATE 1000000.0
+
+/* A pipe's capacity on Linux; requests of large graphs take a few of these. */
+#define READ_CHUNK_SIZE 65536
+
+/*
+ * The ABI version in the names of Graphviz's plugin libraries
+ * (GVPLUGIN_VERSION in graphviz_version.h, which cannot be included here:
+ * it defines PACKAGE_VERSION too).
+ */
+#define GRAPHVIZ_PLUGIN_SUFFIX ".so.6"
 
 #define WORKER_ERROR (worker_error_quark ())
 
@@ -57,8 +79,44 @@ typedef enum
 static GQuark worker_error_quark (void);
 G_DEFINE_QUARK (entente-layout-worker-error-quark, worker_error)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVC_t, gvFreeContext)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Agraph_t, agclose)
+
+/* The request, taken apart once; the arrays point into the GVariants held here. */
+typedef struct
+{
+  GVariant                *variant;
+  GVariant                *node_array;
+  GVariant                *edge_array;
+  const char              *engine;
+  const EntLayoutWireNode *nodes;
+  gsize                    n_nodes;
+  const EntLayoutWireEdge *edges;
+  gsize                    n_edges;
+  gboolean                 reads_positions;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_pointer (&request->variant, g_variant_unref);
+  g_clear_pointer (&request->node_array, g_variant_unref);
+  g_clear_pointer (&request->edge_array, g_variant_unref);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+/*
+ * The application starts this program with posix_spawn, which leaves open
+ * whatever descriptors it has without close-on-exec (see
+ * ent_layout_run_async); none of them is any business of Graphviz's.
+ * Linux older than 5.9 lacks close_range, and they then stay open.
+ */
+static void
+close_inherited_descriptors (void)
+{
+  close_range (STDERR_FILENO + 1, ~0U, 0);
+}
 
 /*
  * How an engine keeps nodes apart, or NULL where it does so by itself: dot
@@ -83,60 +141,158 @@ overlap_for_engine (const char *engine,
 static GBytes *
 read_request_bytes (GError **error)
 {
-  g_autoptr(GInputStream) input = g_unix_input_stream_new (STDIN_FILENO, FALSE);
-  g_autoptr(GOutputStream) buffer = g_memory_output_stream_new_resizable ();
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gsize length = 0;
 
-  if (g_output_stream_splice (buffer, input, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
-    return NULL;
+  for (;;)
+    {
+      gssize n_read;
 
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (buffer));
+      g_byte_array_set_size (buffer, length + READ_CHUNK_SIZE);
+      n_read = read (STDIN_FILENO, buffer->data + length, READ_CHUNK_SIZE);
+      if (n_read == 0)
+        break;
+      if (n_read > 0)
+        length += n_read;
+      else if (errno != EINTR)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "Could not read the request: %s", g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  g_byte_array_set_size (buffer, length);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-static GVariant *
+static Request *
 parse_request (GBytes  *bytes,
                GError **error)
 {
-  g_autoptr(GVariant) request = NULL;
-  const char *engine;
+  g_autoptr(Request) request = g_new0 (Request, 1);
 
-  request = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (ENT_LAYOUT_REQUEST_TYPE), bytes, FALSE));
+  request->variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (ENT_LAYOUT_REQUEST_TYPE),
+                                                                   bytes, FALSE));
 
-  /* Anything that is not exactly what the client writes is garbage, not a graph to guess at. */
-  if (!g_variant_is_normal_form (request))
+  /*
+   * Anything that is not exactly what the client writes is garbage, not a
+   * graph to guess at. In normal form, the arrays are exactly as long as
+   * their elements add up to, and every boolean is 0 or 1.
+   */
+  if (!g_variant_is_normal_form (request->variant))
     {
       g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
                    "The request is not a well-formed %s value", ENT_LAYOUT_REQUEST_TYPE);
       return NULL;
     }
 
-  g_variant_get_child (request, 0, "&s", &engine);
-  if (!ent_layout_engine_is_known (engine))
+  g_variant_get (request->variant, "(&s@a(xddbddb)@a(xxxb))",
+                 &request->engine, &request->node_array, &request->edge_array);
+  if (!ent_layout_engine_is_known (request->engine))
     {
       g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
-                   "Unknown layout engine “%s”", engine);
+                   "Unknown layout engine “%s”", request->engine);
       return NULL;
     }
+
+  request->nodes = g_variant_get_fixed_array (request->node_array, &request->n_nodes, sizeof (EntLayoutWireNode));
+  request->edges = g_variant_get_fixed_array (request->edge_array, &request->n_edges, sizeof (EntLayoutWireEdge));
+  request->reads_positions = ent_layout_engine_honours_pins (request->engine);
 
   return g_steal_pointer (&request);
 }
 
+/*
+ * Where Graphviz keeps its plugins, found as Graphviz itself finds them:
+ * $GVBINDIR, or the folder "graphviz" next to the libgvc this process runs.
+ */
+static int
+find_libgvc_cb (struct dl_phdr_info *info,
+                size_t               size,
+                void                *user_data)
+{
+  char **dir = user_data;
+  const char *name = info->dlpi_name != NULL ? strstr (info->dlpi_name, "/libgvc.") : NULL;
+
+  if (name == NULL)
+    return 0;
+
+  *dir = g_strndup (info->dlpi_name, name - info->dlpi_name);
+  return 1;
+}
+
 static char *
-format_number (double value)
+find_plugin_dir (void)
+{
+  const char *gvbindir = g_getenv ("GVBINDIR");
+  g_autofree char *libdir = NULL;
+
+  if (gvbindir != NULL && *gvbindir != '\0')
+    return g_strdup (gvbindir);
+
+  dl_iterate_phdr (find_libgvc_cb, &libdir);
+  if (libdir == NULL)
+    return NULL;
+
+  return g_build_filename (libdir, "graphviz", NULL);
+}
+
+/*
+ * A Graphviz context that knows only the plugin with @engine's layout.
+ * gvContext () reads Graphviz's list of plugins and loads the text layout
+ * plugin at once, and with it Pango, Cairo, fontconfig and some forty other
+ * libraries: tens of milliseconds of every layout, for text that is never
+ * measured here, as every label is empty and every node has a fixed size.
+ * No renderer is needed either, as nothing is drawn.
+ *
+ * Should the plugin not be where Graphviz 2.42 puts it, gvContext () finds
+ * it the slow way; the layout is the same.
+ */
+static GVC_t *
+new_context (const char *engine)
+{
+  /* In Graphviz 2.42 the dot_layout plugin holds dot, and neato_layout all the others. */
+  static const char * const dot_plugin[] = { "libgvplugin_dot_layout" GRAPHVIZ_PLUGIN_SUFFIX,
+                                             "gvplugin_dot_layout_LTX_library" };
+  static const char * const neato_plugin[] = { "libgvplugin_neato_layout" GRAPHVIZ_PLUGIN_SUFFIX,
+                                               "gvplugin_neato_layout_LTX_library" };
+  /* The context keeps pointing at this list, so it outlives the function. */
+  static lt_symlist_t builtins[2];
+  const char * const *plugin = g_str_equal (engine, "dot") ? dot_plugin : neato_plugin;
+  g_autofree char *dir = find_plugin_dir ();
+  g_autofree char *path = NULL;
+  void *module = NULL;
+  void *library = NULL;
+
+  if (dir != NULL)
+    {
+      path = g_build_filename (dir, plugin[0], NULL);
+      module = dlopen (path, RTLD_NOW | RTLD_LOCAL);
+    }
+  if (module != NULL)
+    library = dlsym (module, plugin[1]);
+  if (library == NULL)
+    return gvContext ();
+
+  builtins[0].name = plugin[1];
+  builtins[0].address = library;
+
+  return gvContextPlugins (builtins, FALSE);
+}
+
+static void
+set_number (void    *object,
+            Agsym_t *symbol,
+            double   value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   /* Graphviz parses numbers in the C locale, whatever the user's. */
-  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
-}
-
-static void
-set_number (void   *object,
-            Agsym_t *symbol,
-            double  value)
-{
-  g_autofree char *text = format_number (value);
-
-  agxset (object, symbol, text);
+  agxset (object, symbol, g_ascii_dtostr (buffer, sizeof buffer, value));
 }
 
 static gboolean
@@ -151,10 +307,15 @@ coordinate_is_valid (double coordinate)
   return isfinite (coordinate) && fabs (coordinate) <= MAX_COORDINATE;
 }
 
+/* Big enough for "n" and any gint64. */
+#define NODE_NAME_SIZE 24
+
 static char *
-node_name (gint64 id)
+node_name (char   buffer[NODE_NAME_SIZE],
+           gint64 id)
 {
-  return g_strdup_printf ("n%" G_GINT64_FORMAT, id);
+  g_snprintf (buffer, NODE_NAME_SIZE, "n%" G_GINT64_FORMAT, id);
+  return buffer;
 }
 
 /*
@@ -162,40 +323,25 @@ node_name (gint64 id)
  * the request's order, to read the layout back in that order.
  */
 static Agraph_t *
-build_graph (GVariant    *request,
-             Agnode_t  ***out_nodes,
-             Agedge_t  ***out_edges,
-             GError     **error)
+build_graph (const Request  *request,
+             Agnode_t     ***out_nodes,
+             Agedge_t     ***out_edges,
+             GError        **error)
 {
   g_autoptr(Agraph_t) graph = NULL;
-  g_autoptr(GVariant) nodes = NULL;
-  g_autoptr(GVariant) edges = NULL;
   g_autofree Agnode_t **agnodes = NULL;
   g_autofree Agedge_t **agedges = NULL;
-  const char *engine;
+  const char *engine = request->engine;
   const char *overlap;
-  gboolean reads_positions;
   gboolean has_pins = FALSE;
   Agsym_t *width_symbol;
   Agsym_t *height_symbol;
   Agsym_t *pos_symbol = NULL;
   Agsym_t *pin_symbol = NULL;
   Agsym_t *dir_symbol;
-  gsize n_nodes;
-  gsize n_edges;
 
-  g_variant_get (request, "(&s@a(xddbddb)@a(xxxb))", &engine, &nodes, &edges);
-  n_nodes = g_variant_n_children (nodes);
-  n_edges = g_variant_n_children (edges);
-  reads_positions = ent_layout_engine_honours_pins (engine);
-
-  for (gsize i = 0; i < n_nodes && reads_positions; i++)
-    {
-      gboolean has_position, pinned;
-
-      g_variant_get_child (nodes, i, "(xddbddb)", NULL, NULL, NULL, &has_position, NULL, NULL, &pinned);
-      has_pins |= has_position && pinned;
-    }
+  for (gsize i = 0; i < request->n_nodes && request->reads_positions; i++)
+    has_pins |= request->nodes[i].has_position && request->nodes[i].pinned;
 
   graph = agopen ("layout", Agdirected, NULL);
 
@@ -224,7 +370,7 @@ build_graph (GVariant    *request,
   height_symbol = agattr (graph, AGNODE, "height", "1");
   dir_symbol = agattr (graph, AGEDGE, "dir", "forward");
 
-  if (reads_positions)
+  if (request->reads_positions)
     {
       /* Positions are in points, as everything else in the request; Graphviz assumes inches. */
       agattr (graph, AGRAPH, "inputscale", "72");
@@ -232,29 +378,24 @@ build_graph (GVariant    *request,
       pin_symbol = agattr (graph, AGNODE, "pin", "false");
     }
 
-  agnodes = g_new0 (Agnode_t *, n_nodes + 1);
-  for (gsize i = 0; i < n_nodes; i++)
+  agnodes = g_new0 (Agnode_t *, request->n_nodes + 1);
+  for (gsize i = 0; i < request->n_nodes; i++)
     {
-      g_autofree char *name = NULL;
-      gint64 id;
-      double width, height, x, y;
-      gboolean has_position, pinned;
+      const EntLayoutWireNode *node = &request->nodes[i];
+      char name[NODE_NAME_SIZE];
 
-      g_variant_get_child (nodes, i, "(xddbddb)", &id, &width, &height, &has_position, &x, &y, &pinned);
-
-      if (!size_is_valid (width) || !size_is_valid (height) ||
-          (has_position && (!coordinate_is_valid (x) || !coordinate_is_valid (y))))
+      if (!size_is_valid (node->width) || !size_is_valid (node->height) ||
+          (node->has_position && (!coordinate_is_valid (node->x) || !coordinate_is_valid (node->y))))
         {
           g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
-                       "Node %" G_GINT64_FORMAT " has an invalid size or position", id);
+                       "Node %" G_GINT64_FORMAT " has an invalid size or position", node->id);
           return NULL;
         }
 
-      name = node_name (id);
-      if (agnode (graph, name, FALSE) != NULL)
+      if (agnode (graph, node_name (name, node->id), FALSE) != NULL)
         {
           g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
-                       "Node %" G_GINT64_FORMAT " occurs more than once", id);
+                       "Node %" G_GINT64_FORMAT " occurs more than once", node->id);
           return NULL;
         }
 
@@ -264,47 +405,46 @@ build_graph (GVariant    *request,
        * gives back the exact size asked for.
        */
       agnodes[i] = agnode (graph, name, TRUE);
-      set_number (agnodes[i], width_symbol, PS2INCH (ceil (width)));
-      set_number (agnodes[i], height_symbol, PS2INCH (ceil (height)));
+      set_number (agnodes[i], width_symbol, PS2INCH (ceil (node->width)));
+      set_number (agnodes[i], height_symbol, PS2INCH (ceil (node->height)));
 
       /* A pin without a position means nothing, and is ignored here as in find_origin (). */
-      if (has_position && reads_positions)
+      if (node->has_position && request->reads_positions)
         {
-          g_autofree char *text_x = format_number (x);
-          g_autofree char *text_y = format_number (-y);   /* Graphviz's y grows upwards */
-          g_autofree char *pos = g_strdup_printf ("%s,%s%s", text_x, text_y, pinned ? "!" : "");
+          char text_x[G_ASCII_DTOSTR_BUF_SIZE];
+          char text_y[G_ASCII_DTOSTR_BUF_SIZE];
+          g_autofree char *pos = NULL;
+
+          g_ascii_dtostr (text_x, sizeof text_x, node->x);
+          g_ascii_dtostr (text_y, sizeof text_y, -node->y);   /* Graphviz's y grows upwards */
+          pos = g_strconcat (text_x, ",", text_y, node->pinned ? "!" : "", NULL);
 
           agxset (agnodes[i], pos_symbol, pos);
-          if (pinned)
+          if (node->pinned)
             agxset (agnodes[i], pin_symbol, "true");
         }
     }
 
-  agedges = g_new0 (Agedge_t *, n_edges + 1);
-  for (gsize i = 0; i < n_edges; i++)
+  agedges = g_new0 (Agedge_t *, request->n_edges + 1);
+  for (gsize i = 0; i < request->n_edges; i++)
     {
-      g_autofree char *from_name = NULL;
-      g_autofree char *to_name = NULL;
+      const EntLayoutWireEdge *edge = &request->edges[i];
+      char from_name[NODE_NAME_SIZE];
+      char to_name[NODE_NAME_SIZE];
       Agnode_t *from, *to;
-      gint64 id, from_id, to_id;
-      gboolean directed;
 
-      g_variant_get_child (edges, i, "(xxxb)", &id, &from_id, &to_id, &directed);
-
-      from_name = node_name (from_id);
-      to_name = node_name (to_id);
-      from = agnode (graph, from_name, FALSE);
-      to = agnode (graph, to_name, FALSE);
+      from = agnode (graph, node_name (from_name, edge->from_id), FALSE);
+      to = agnode (graph, node_name (to_name, edge->to_id), FALSE);
       if (from == NULL || to == NULL)
         {
           g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
-                       "Edge %" G_GINT64_FORMAT " joins a node that is not in the request", id);
+                       "Edge %" G_GINT64_FORMAT " joins a node that is not in the request", edge->id);
           return NULL;
         }
 
       /* Unnamed, so that several edges between the same nodes stay distinct. */
       agedges[i] = agedge (graph, from, to, NULL, TRUE);
-      if (!directed)
+      if (!edge->directed)
         agxset (agedges[i], dir_symbol, "none");
     }
 
@@ -338,7 +478,6 @@ run_engine (GVC_t       *gvc,
   if (gvLayout (gvc, graph, engine) == 0 && all_edges_routed (edges))
     return TRUE;
 
-  gvFreeLayout (gvc, graph);
   g_set_error (error, WORKER_ERROR, WORKER_ERROR_GRAPHVIZ,
                "Graphviz could not lay out the graph with %s", engine);
   return FALSE;
@@ -352,27 +491,24 @@ run_engine (GVC_t       *gvc,
  * drawing is at y = 0.
  */
 static void
-find_origin (Agraph_t   *graph,
-             GVariant   *nodes,
-             Agnode_t  **agnodes,
-             gboolean    reads_positions,
-             double     *origin_x,
-             double     *origin_y)
+find_origin (Agraph_t       *graph,
+             const Request  *request,
+             Agnode_t      **agnodes,
+             double         *origin_x,
+             double         *origin_y)
 {
   double shift_x = 0, shift_y = 0;
   guint n_pinned = 0;
 
-  for (gsize i = 0; agnodes[i] != NULL && reads_positions; i++)
+  for (gsize i = 0; i < request->n_nodes && request->reads_positions; i++)
     {
-      double x, y;
-      gboolean has_position, pinned;
+      const EntLayoutWireNode *node = &request->nodes[i];
 
-      g_variant_get_child (nodes, i, "(xddbddb)", NULL, NULL, NULL, &has_position, &x, &y, &pinned);
-      if (!has_position || !pinned)
+      if (!node->has_position || !node->pinned)
         continue;
 
-      shift_x += ND_coord (agnodes[i]).x - x;
-      shift_y += ND_coord (agnodes[i]).y + y;
+      shift_x += ND_coord (agnodes[i]).x - node->x;
+      shift_y += ND_coord (agnodes[i]).y + node->y;
       n_pinned++;
     }
 
@@ -389,98 +525,120 @@ find_origin (Agraph_t   *graph,
 }
 
 static GVariant *
-read_layout (Agraph_t   *graph,
-             GVariant   *request,
-             Agnode_t  **agnodes,
-             Agedge_t  **agedges)
+read_layout (Agraph_t       *graph,
+             const Request  *request,
+             Agnode_t      **agnodes,
+             Agedge_t      **agedges)
 {
-  g_autoptr(GVariant) nodes = NULL;
-  g_autoptr(GVariant) edges = NULL;
-  const char *engine;
-  GVariantBuilder node_builder;
-  GVariantBuilder edge_builder;
+  /* Zeroed, as the padding between members goes out too and must be zero. */
+  g_autofree EntLayoutNode *nodes = g_new0 (EntLayoutNode, request->n_nodes);
+  g_autofree EntLayoutWireCurve *curves = g_new0 (EntLayoutWireCurve, request->n_edges);
+  g_autoptr(GArray) points = g_array_sized_new (FALSE, FALSE, sizeof (EntLayoutPoint), 4 * request->n_edges);
   boxf bb = GD_bb (graph);
   double ox, oy;
 
-  g_variant_get (request, "(&s@a(xddbddb)@a(xxxb))", &engine, &nodes, &edges);
-  find_origin (graph, nodes, agnodes, ent_layout_engine_honours_pins (engine), &ox, &oy);
+  find_origin (graph, request, agnodes, &ox, &oy);
 
-  g_variant_builder_init (&node_builder, G_VARIANT_TYPE ("a(xdddd)"));
-  for (gsize i = 0; agnodes[i] != NULL; i++)
+  for (gsize i = 0; i < request->n_nodes; i++)
     {
-      gint64 id;
-      double width, height;
-
-      g_variant_get_child (nodes, i, "(xddbddb)", &id, &width, &height, NULL, NULL, NULL, NULL);
-      g_variant_builder_add (&node_builder, "(xdddd)", id,
-                             ND_coord (agnodes[i]).x - ox, oy - ND_coord (agnodes[i]).y,
-                             width, height);
+      nodes[i].id = request->nodes[i].id;
+      nodes[i].x = ND_coord (agnodes[i]).x - ox;
+      nodes[i].y = oy - ND_coord (agnodes[i]).y;
+      nodes[i].width = request->nodes[i].width;
+      nodes[i].height = request->nodes[i].height;
     }
 
-  g_variant_builder_init (&edge_builder, G_VARIANT_TYPE ("a(xa(dd)bddbdd)"));
-  for (gsize i = 0; agedges[i] != NULL; i++)
+  for (gsize i = 0; i < request->n_edges; i++)
     {
       /*
        * An edge's curve comes in several pieces only with clusters or
        * concentrate=true, neither of which is ever set here.
        */
       const bezier *curve = &ED_spl (agedges[i])->list[0];
-      GVariantBuilder points;
-      gint64 id;
 
-      g_variant_get_child (edges, i, "(xxxb)", &id, NULL, NULL, NULL);
-      g_variant_builder_init (&points, G_VARIANT_TYPE ("a(dd)"));
+      curves[i].id = request->edges[i].id;
+      curves[i].n_points = curve->size;
+      curves[i].has_start_arrow = curve->sflag != 0;
+      curves[i].start_x = curve->sp.x - ox;
+      curves[i].start_y = oy - curve->sp.y;
+      curves[i].has_end_arrow = curve->eflag != 0;
+      curves[i].end_x = curve->ep.x - ox;
+      curves[i].end_y = oy - curve->ep.y;
+
       for (int p = 0; p < curve->size; p++)
-        g_variant_builder_add (&points, "(dd)", curve->list[p].x - ox, oy - curve->list[p].y);
+        {
+          EntLayoutPoint point = { curve->list[p].x - ox, oy - curve->list[p].y };
 
-      g_variant_builder_add (&edge_builder, "(xa(dd)bddbdd)", id, &points,
-                             curve->sflag != 0, curve->sp.x - ox, oy - curve->sp.y,
-                             curve->eflag != 0, curve->ep.x - ox, oy - curve->ep.y);
+          g_array_append_val (points, point);
+        }
     }
 
-  return g_variant_ref_sink (g_variant_new (ENT_LAYOUT_REPLY_TYPE,
+  return g_variant_ref_sink (g_variant_new ("((dddd)@a(xdddd)@a(xubddbdd)@a(dd))",
                                             bb.LL.x - ox, oy - bb.UR.y, bb.UR.x - ox, oy - bb.LL.y,
-                                            &node_builder, &edge_builder));
+                                            g_variant_new_fixed_array (G_VARIANT_TYPE ("(xdddd)"), nodes,
+                                                                       request->n_nodes, sizeof (EntLayoutNode)),
+                                            g_variant_new_fixed_array (G_VARIANT_TYPE ("(xubddbdd)"), curves,
+                                                                       request->n_edges, sizeof (EntLayoutWireCurve)),
+                                            g_variant_new_fixed_array (G_VARIANT_TYPE ("(dd)"), points->data,
+                                                                       points->len, sizeof (EntLayoutPoint))));
 }
 
 static GVariant *
-lay_out (GVariant  *request,
-         GError   **error)
+lay_out (const Request  *request,
+         GError        **error)
 {
-  g_autoptr(GVC_t) gvc = NULL;
-  g_autoptr(Agraph_t) graph = NULL;
   g_autofree Agnode_t **nodes = NULL;
   g_autofree Agedge_t **edges = NULL;
-  const char *engine;
-  GVariant *reply;
+  GVC_t *gvc;
+  Agraph_t *graph;
 
   /* Warnings, such as falling back to straight edges, are no one's business; errors are. */
   agseterr (AGERR);
 
-  gvc = gvContext ();
+  /*
+   * Neither the context nor the graph is freed: the process ends as soon
+   * as the reply is out, and freeing Graphviz's many small allocations one
+   * by one would only delay that.
+   */
+  gvc = new_context (request->engine);
   graph = build_graph (request, &nodes, &edges, error);
   if (graph == NULL)
     return NULL;
 
-  g_variant_get_child (request, 0, "&s", &engine);
-  if (!run_engine (gvc, graph, engine, edges, error))
+  if (!run_engine (gvc, graph, request->engine, edges, error))
     return NULL;
 
-  reply = read_layout (graph, request, nodes, edges);
-  gvFreeLayout (gvc, graph);
-
-  return reply;
+  return read_layout (graph, request, nodes, edges);
 }
 
+/* Straight to the descriptor, so nothing is left in a buffer when the process ends. */
 static gboolean
 write_reply (GVariant  *reply,
              GError   **error)
 {
-  g_autoptr(GOutputStream) output = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  const guint8 *data = g_variant_get_data (reply);
+  gsize size = g_variant_get_size (reply);
 
-  return g_output_stream_write_all (output, g_variant_get_data (reply), g_variant_get_size (reply),
-                                    NULL, NULL, error) &&
-         g_output_stream_close (output, NULL, error);
+  while (size > 0)
+    {
+      gssize n_written = write (STDOUT_FILENO, data, size);
+
+      if (n_written >= 0)
+        {
+          data += n_written;
+          size -= n_written;
+        }
+      else if (errno != EINTR)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "Could not write the reply: %s", g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 int
@@ -489,8 +647,10 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) input = NULL;
-  g_autoptr(GVariant) request = NULL;
+  g_autoptr(Request) request = NULL;
   g_autoptr(GVariant) reply = NULL;
+
+  close_inherited_descriptors ();
 
   input = read_request_bytes (&error);
   if (input != NULL)
