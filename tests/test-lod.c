@@ -466,6 +466,42 @@ test_pan_matches_full_frame (void)
     }
 }
 
+/*
+ * Labels are measured on several threads, each with a font map of its own,
+ * and laid out for drawing later, on demand: both must agree exactly, or
+ * labels would be placed off centre and culled by the wrong bounds.
+ */
+static void
+test_measured_labels_match_layouts (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(EntScene) scene = random_scene (rand);
+  guint n_labels = 0;
+
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+      PangoLayout *layout = ent_scene_get_layout (scene, item);
+      PangoRectangle ink, logical;
+
+      if (*item->label == '\0')
+        {
+          g_assert_null (layout);
+          continue;
+        }
+
+      g_assert_nonnull (layout);
+      g_assert_cmpstr (pango_layout_get_text (layout), ==, item->label);
+      pango_layout_get_extents (layout, &ink, &logical);
+      g_assert_cmpmem (&ink, sizeof ink, &item->label_ink, sizeof item->label_ink);
+      g_assert_cmpmem (&logical, sizeof logical, &item->label_logical, sizeof item->label_logical);
+      n_labels++;
+    }
+
+  /* Enough to be measured on more than one thread. */
+  g_assert_cmpuint (n_labels, >, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/ent/lod/culling-same-pixels", test_culling_same_pixels);
   g_test_add_func ("/ent/lod/direct-pixels-match-cairo", test_direct_pixels_match_cairo);
   g_test_add_func ("/ent/lod/pan-matches-full-frame", test_pan_matches_full_frame);
+  g_test_add_func ("/ent/lod/measured-labels-match-layouts", test_measured_labels_match_layouts);
 
   return g_test_run ();
 }

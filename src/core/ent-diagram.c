@@ -80,6 +80,8 @@ ent_diagram_layout_request (EntGraph   *graph,
                             GArray     *previous)
 {
   g_autoptr(GHashTable) by_entity = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree double *widths = g_new (double, MAX (graph->entities->len, 1));
+  g_autofree double *heights = g_new (double, MAX (graph->entities->len, 1));
   EntLayoutRequest *request = ent_layout_request_new (engine);
 
   for (guint i = 0; previous != NULL && i < previous->len; i++)
@@ -88,14 +90,13 @@ ent_diagram_layout_request (EntGraph   *graph,
       g_hash_table_insert (by_entity, &position->entity_id, position);
     }
 
+  ent_scene_measure_nodes (graph, widths, heights);
   for (guint i = 0; i < graph->entities->len; i++)
     {
       EntEntity *entity = g_ptr_array_index (graph->entities, i);
       EntPosition *position = g_hash_table_lookup (by_entity, &entity->id);
-      double width, height;
 
-      ent_scene_measure_node (graph, entity, &width, &height);
-      ent_layout_request_add_node (request, entity->id, width, height,
+      ent_layout_request_add_node (request, entity->id, widths[i], heights[i],
                                    position != NULL,
                                    position ? position->x : 0,
                                    position ? position->y : 0,

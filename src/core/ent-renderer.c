@@ -322,6 +322,7 @@ can_use_sprites (cairo_t                *cr,
 /* How one frame draws: worked out once rather than for each item. */
 typedef struct
 {
+  EntScene               *scene;
   const EntRenderOptions *options;
   EntColor                background;
   EntColor                text;
@@ -354,27 +355,32 @@ blit_sprite (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-/* Draws a label over a halo of the page colour, so edges passing beneath it do not cross the letters. */
+/* Draws an item's label over a halo of the page colour, so edges passing beneath it do not cross the letters. */
 static void
-draw_label (cairo_t        *cr,
-            const Frame    *frame,
-            PangoLayout    *layout,
-            double          x,
-            double          y,
-            const EntColor *color,
-            double          alpha)
+draw_label (cairo_t            *cr,
+            const Frame        *frame,
+            const EntSceneItem *item,
+            const EntColor     *color,
+            double              alpha)
 {
+  double x = item->label_x, y = item->label_y;
   double clip_x1, clip_y1, clip_x2, clip_y2;
-  PangoRectangle ink, logical;
+  PangoRectangle ink = item->label_ink, logical = item->label_logical;
+  PangoLayout *layout;
   Sprite *sprite;
 
-  /* Without culling every label comes here; one outside the clip is not worth a sprite. */
-  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  /* Without culling every label comes here; one outside the clip is not worth a layout or a sprite. */
+  pango_extents_to_pixels (&ink, NULL);
+  pango_extents_to_pixels (&logical, NULL);
   cairo_clip_extents (cr, &clip_x1, &clip_y1, &clip_x2, &clip_y2);
   if (x + MAX (ink.x + ink.width, logical.x + logical.width) + ENT_RENDER_HALO_WIDTH < clip_x1 ||
       y + MAX (ink.y + ink.height, logical.y + logical.height) + ENT_RENDER_HALO_WIDTH < clip_y1 ||
       x + MIN (ink.x, logical.x) - ENT_RENDER_HALO_WIDTH > clip_x2 ||
       y + MIN (ink.y, logical.y) - ENT_RENDER_HALO_WIDTH > clip_y2)
+    return;
+
+  layout = ent_scene_get_layout (frame->scene, item);
+  if (layout == NULL)
     return;
 
   if (!frame->sprites)
@@ -491,7 +497,7 @@ shows_edge_label (const Frame        *frame,
 {
   const EntRenderOptions *options = frame->options;
 
-  return item->layout != NULL &&
+  return *item->label != '\0' &&
          (options->edge_labels || options->scale >= ENT_RENDER_EDGE_LABEL_SCALE ||
           (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))) &&
          ent_renderer_draws_labels (options);
@@ -567,8 +573,8 @@ draw_node (cairo_t            *cr,
 
   draw_node_shape (cr, frame, item, alpha);
 
-  if (item->layout != NULL && ent_renderer_draws_labels (frame->options))
-    draw_label (cr, frame, item->layout, item->label_x, item->label_y, &frame->text, alpha);
+  if (*item->label != '\0' && ent_renderer_draws_labels (frame->options))
+    draw_label (cr, frame, item, &frame->text, alpha);
 }
 
 /*
@@ -1135,7 +1141,7 @@ draw_edges (EntScene    *scene,
       guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
 
       if (!(state & ENT_ITEM_STATE_HIDDEN) && shows_edge_label (frame, item, state))
-        draw_label (cr, frame, item->layout, item->label_x, item->label_y, &frame->text,
+        draw_label (cr, frame, item, &frame->text,
                     0.85 * ((state & ENT_ITEM_STATE_FADED) ? 0.2 : 1.0));
     }
 }
@@ -1159,7 +1165,7 @@ ent_renderer_draw (EntScene               *scene,
                    GArray                 *drawn)
 {
   g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
-  Frame frame = { .options = options };
+  Frame frame = { .scene = scene, .options = options };
   gboolean simple = options->scale < ENT_RENDER_SIMPLE_EDGE_SCALE;
   gboolean tiny = ENT_STYLE_NODE_SIZE / 2 * options->scale < ENT_RENDER_TINY_NODE_PIXELS;
   const EntRect *visible = NULL;

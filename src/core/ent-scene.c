@@ -44,6 +44,7 @@ struct _EntScene
   EntRect              legend_bounds;
   /* Labels with the same text share one layout, measured once: relation kinds repeat a lot. */
   GHashTable          *layouts;      /* wrap width and text → PangoLayout */
+  GMutex               lock;         /* for the layouts, made from any thread that draws */
   /* Titles, made when first asked for: most items never show one. */
   char               **titles;
 };
@@ -108,40 +109,58 @@ ent_scene_sanitize_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Measured at 72 dpi without hinting, so one point of text is one unit of graph space at any zoom. */
+static PangoContext *
+new_pango_context (PangoFontMap *font_map)
+{
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+/* The context of the layouts that are drawn. */
 static PangoContext *
 get_pango_context (void)
 {
   static PangoContext *context = NULL;
 
-  /* Measured at 72 dpi without hinting, so one point of text is one unit of graph space at any zoom. */
   if (context == NULL)
-    {
-      PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      context = pango_font_map_create_context (font_map);
-      pango_cairo_context_set_resolution (context, 72.0);
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      pango_cairo_context_set_font_options (context, options);
-      cairo_font_options_destroy (options);
-    }
+    context = new_pango_context (pango_cairo_font_map_get_default ());
 
   return context;
 }
 
-static PangoLayout *
-new_label_layout (const char *text,
-                  double      wrap_width,
-                  gboolean    bold)
+static const PangoFontDescription *
+get_label_font (void)
 {
-  PangoLayout *layout = pango_layout_new (get_pango_context ());
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (ENT_STYLE_FONT_FAMILY);
+  static PangoFontDescription *font = NULL;
 
-  pango_font_description_set_size (font, ENT_STYLE_FONT_SIZE * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_SEMIBOLD);
-  pango_layout_set_font_description (layout, font);
+  if (g_once_init_enter (&font))
+    {
+      PangoFontDescription *description = pango_font_description_from_string (ENT_STYLE_FONT_FAMILY);
+
+      pango_font_description_set_size (description, ENT_STYLE_FONT_SIZE * PANGO_SCALE);
+      g_once_init_leave (&font, description);
+    }
+
+  return font;
+}
+
+static PangoLayout *
+new_label_layout_in (PangoContext *context,
+                     const char   *text,
+                     double        wrap_width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_font_description (layout, get_label_font ());
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   if (wrap_width > 0)
     {
@@ -153,7 +172,123 @@ new_label_layout (const char *text,
   return layout;
 }
 
-/* The layout of @text, shared by every item of the scene with the same text and wrap width. */
+static PangoLayout *
+new_label_layout (const char *text,
+                  double      wrap_width)
+{
+  return new_label_layout_in (get_pango_context (), text, wrap_width);
+}
+
+/*
+ * Measuring labels, which means shaping their text, is most of the time it
+ * takes to build a scene of thousands of nodes. It is shared out among the
+ * processors: each thread of a pool keeps a font map and context of its
+ * own, as Pango objects may not be shared between threads, set up as the
+ * drawing context is, so that they measure exactly what is drawn.
+ */
+typedef struct
+{
+  const char     *text;
+  double          wrap_width;
+  PangoRectangle  ink;
+  PangoRectangle  logical;
+} Measure;
+
+typedef struct
+{
+  Measure  *measures;
+  guint     n_measures;
+  gint      next;           /* the next measure to take, atomically */
+  GMutex    lock;
+  GCond     done;
+  guint     n_running;
+} MeasureJob;
+
+#define MEASURE_CHUNK 32
+/* Below this many labels, starting other threads costs more than it saves. */
+#define MEASURE_PARALLEL_MIN 256
+
+static void
+run_measure_job (MeasureJob   *job,
+                 PangoContext *context)
+{
+  for (;;)
+    {
+      guint first = (guint) g_atomic_int_add (&job->next, MEASURE_CHUNK);
+
+      if (first >= job->n_measures)
+        break;
+
+      for (guint i = first; i < MIN (first + MEASURE_CHUNK, job->n_measures); i++)
+        {
+          Measure *measure = &job->measures[i];
+          g_autoptr(PangoLayout) layout = new_label_layout_in (context, measure->text, measure->wrap_width);
+
+          pango_layout_get_extents (layout, &measure->ink, &measure->logical);
+        }
+    }
+}
+
+static void
+measure_thread_func (gpointer data,
+                     gpointer user_data)
+{
+  static GPrivate thread_context = G_PRIVATE_INIT (g_object_unref);
+  MeasureJob *job = data;
+  PangoContext *context = g_private_get (&thread_context);
+
+  if (context == NULL)
+    {
+      /* A font map of this thread's own, kept with the thread. */
+      context = new_pango_context (pango_cairo_font_map_get_default ());
+      g_private_set (&thread_context, context);
+    }
+
+  run_measure_job (job, context);
+
+  g_mutex_lock (&job->lock);
+  job->n_running--;
+  g_cond_signal (&job->done);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+measure_labels (Measure *measures,
+                guint    n_measures)
+{
+  static GThreadPool *pool = NULL;
+  static guint n_helpers = 0;
+  MeasureJob job = { measures, n_measures, 0 };
+
+  if (g_once_init_enter (&pool))
+    {
+      n_helpers = CLAMP (g_get_num_processors (), 1, 8) - 1;
+      g_once_init_leave (&pool, g_thread_pool_new (measure_thread_func, NULL, MAX (n_helpers, 1), TRUE, NULL));
+    }
+
+  if (n_measures < MEASURE_PARALLEL_MIN || n_helpers == 0)
+    {
+      run_measure_job (&job, get_pango_context ());
+      return;
+    }
+
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.done);
+  job.n_running = n_helpers;
+  for (guint i = 0; i < n_helpers; i++)
+    g_thread_pool_push (pool, &job, NULL);
+
+  run_measure_job (&job, get_pango_context ());
+
+  g_mutex_lock (&job.lock);
+  while (job.n_running > 0)
+    g_cond_wait (&job.done, &job.lock);
+  g_mutex_unlock (&job.lock);
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.done);
+}
+
+/* The layout of @text, shared by every item of the scene with the same text and wrap width. Called with the lock held. */
 static PangoLayout *
 shared_label_layout (EntScene   *self,
                      const char *text,
@@ -164,7 +299,7 @@ shared_label_layout (EntScene   *self,
 
   if (layout == NULL)
     {
-      layout = new_label_layout (text, wrap_width, FALSE);
+      layout = new_label_layout (text, wrap_width);
       g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
     }
 
@@ -207,22 +342,19 @@ shape_half_width (EntKind kind)
 }
 
 /*
- * The size of the text of @layout, and where it starts: a centred layout
- * with a wrap width starts its lines to the right of the layout's origin.
+ * The size of a label's text, and where it starts: a centred layout with a
+ * wrap width starts its lines to the right of the layout's origin.
  */
 static void
-layout_extents (PangoLayout *layout,
-                double      *x_offset,
-                double      *width,
-                double      *height)
+label_extents (const PangoRectangle *logical,
+               double               *x_offset,
+               double               *width,
+               double               *height)
 {
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
   if (x_offset != NULL)
-    *x_offset = (double) logical.x / PANGO_SCALE;
-  *width = (double) logical.width / PANGO_SCALE;
-  *height = (double) logical.height / PANGO_SCALE;
+    *x_offset = (double) logical->x / PANGO_SCALE;
+  *width = (double) logical->width / PANGO_SCALE;
+  *height = (double) logical->height / PANGO_SCALE;
 }
 
 /*
@@ -230,15 +362,15 @@ layout_extents (PangoLayout *layout,
  * which may reach past its logical box, and the halo around that ink.
  */
 static void
-add_label_paint (EntRect     *bounds,
-                 PangoLayout *layout,
-                 double       x,
-                 double       y)
+add_label_paint (EntRect              *bounds,
+                 const PangoRectangle *label_ink,
+                 const PangoRectangle *label_logical,
+                 double                x,
+                 double                y)
 {
-  PangoRectangle ink, logical;
+  PangoRectangle ink = *label_ink, logical = *label_logical;
   double halo = LABEL_HALO / 2;
 
-  pango_layout_get_extents (layout, &ink, &logical);
   pango_extents_to_pixels (&ink, NULL);
   pango_extents_to_pixels (&logical, NULL);
   ent_rect_union (bounds, &(EntRect) { x + MIN (ink.x, logical.x) - halo,
@@ -263,12 +395,50 @@ ent_scene_measure_node (EntGraph  *graph,
                         double    *height)
 {
   g_autofree char *label = node_label (entity);
-  g_autoptr(PangoLayout) layout = new_label_layout (label, ENT_STYLE_LABEL_WIDTH, FALSE);
+  Measure measure = { label, ENT_STYLE_LABEL_WIDTH };
   double label_width, label_height;
 
-  layout_extents (layout, NULL, &label_width, &label_height);
+  measure_labels (&measure, 1);
+  label_extents (&measure.logical, NULL, &label_width, &label_height);
   *width = MAX (2 * shape_half_width (entity->kind), label_width);
   *height = 2 * shape_radius () + LABEL_GAP + label_height;
+}
+
+/**
+ * ent_scene_measure_nodes:
+ * @graph: the graph
+ * @widths: (out caller-allocates) (array): the width in points of each
+ *   entity's node, in the order of @graph's entities
+ * @heights: (out caller-allocates) (array): its height, shape and label
+ *
+ * The sizes nodes take, for the layout engine to place them.
+ */
+void
+ent_scene_measure_nodes (EntGraph *graph,
+                         double   *widths,
+                         double   *heights)
+{
+  guint n = graph->entities->len;
+  g_autofree Measure *measures = g_new0 (Measure, MAX (n, 1));
+  g_auto(GStrv) labels = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      labels[i] = node_label (g_ptr_array_index (graph->entities, i));
+      measures[i].text = labels[i];
+      measures[i].wrap_width = ENT_STYLE_LABEL_WIDTH;
+    }
+  measure_labels (measures, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      EntEntity *entity = g_ptr_array_index (graph->entities, i);
+      double label_width, label_height;
+
+      label_extents (&measures[i].logical, NULL, &label_width, &label_height);
+      widths[i] = MAX (2 * shape_half_width (entity->kind), label_width);
+      heights[i] = 2 * shape_radius () + LABEL_GAP + label_height;
+    }
 }
 
 static char *
@@ -305,7 +475,7 @@ place_node (EntSceneItem *item,
 {
   double width, height, label_offset, label_width, label_height;
 
-  layout_extents (item->layout, &label_offset, &label_width, &label_height);
+  label_extents (&item->label_logical, &label_offset, &label_width, &label_height);
   width = MAX (2 * shape_half_width (item->kind), label_width);
   height = 2 * item->radius + LABEL_GAP + label_height;
 
@@ -318,27 +488,22 @@ place_node (EntSceneItem *item,
   item->bounds = (EntRect) { x - width / 2, y - height / 2, x + width / 2, y + height / 2 };
   ent_rect_union (&item->bounds, &(EntRect) { item->cx - RING_REACH (item->radius), item->cy - RING_REACH (item->radius),
                                               item->cx + RING_REACH (item->radius), item->cy + RING_REACH (item->radius) });
-  add_label_paint (&item->bounds, item->layout, item->label_x, item->label_y);
+  add_label_paint (&item->bounds, &item->label_ink, &item->label_logical, item->label_x, item->label_y);
 }
 
-static void
-add_node (EntScene          *self,
-          GArray            *into,
-          EntEntity         *entity,
-          const EntPosition *position)
+/* A node, placed once its label is measured. */
+static EntSceneItem
+new_node (EntEntity *entity)
 {
   EntSceneItem item = { 0 };
-  g_autofree char *label = node_label (entity);
 
   item.type = ENT_SCENE_ITEM_NODE;
   item.id = entity->id;
   item.kind = entity->kind;
-  item.label = g_steal_pointer (&label);
-  item.layout = shared_label_layout (self, item.label, ENT_STYLE_LABEL_WIDTH);
+  item.label = node_label (entity);
   item.radius = shape_radius ();
 
-  place_node (&item, position->x, position->y);
-  g_array_append_val (into, item);
+  return item;
 }
 
 static void
@@ -444,33 +609,28 @@ place_edge (EntSceneItem       *item,
   item->bounds.y2 += extent;
 
   /* The label, drawn when zoomed in or asked for, centres on the curve's midpoint. */
-  if (item->layout != NULL)
+  if (*item->label != '\0')
     {
       double w, h, mx, my;
 
-      layout_extents (item->layout, NULL, &w, &h);
+      label_extents (&item->label_logical, NULL, &w, &h);
       mx = (item->p[0] + 3 * item->p[2] + 3 * item->p[4] + item->p[6]) / 8;
       my = (item->p[1] + 3 * item->p[3] + 3 * item->p[5] + item->p[7]) / 8;
       item->label_x = mx - w / 2;
       item->label_y = my - h / 2;
-      add_label_paint (&item->bounds, item->layout, item->label_x, item->label_y);
+      add_label_paint (&item->bounds, &item->label_ink, &item->label_logical, item->label_x, item->label_y);
     }
 
 }
 
-static void
-add_edge (EntScene          *self,
-          EntRelation       *relation,
-          const EntSceneItem *from,
-          const EntSceneItem *to,
-          int                 slot,
-          int                 n_slots)
+/* An edge, placed once its label is measured and its ends are placed. */
+static EntSceneItem
+new_edge (EntRelation *relation,
+          int          slot,
+          int          n_slots)
 {
   EntSceneItem item = { 0 };
   guint n_quotes = relation->quote_ids ? relation->quote_ids->len : 0;
-  g_autofree char *label = ent_scene_sanitize_text (relation->label && *relation->label ? relation->label
-                                                                                     : relation->kind,
-                                                    LABEL_MAX_CHARS);
 
   item.type = ENT_SCENE_ITEM_EDGE;
   item.id = relation->id;
@@ -481,12 +641,10 @@ add_edge (EntScene          *self,
   item.line_width = 0.8 + 0.45 * MIN (n_quotes, 5);
   item.slot = slot;
   item.n_slots = n_slots;
-  if (*label != '\0')
-    item.layout = shared_label_layout (self, label, 0);
-  item.label = g_steal_pointer (&label);
+  item.label = ent_scene_sanitize_text (relation->label && *relation->label ? relation->label : relation->kind,
+                                        LABEL_MAX_CHARS);
 
-  place_edge (&item, from, to);
-  g_array_append_val (self->items, item);
+  return item;
 }
 
 /* "From → to: label — “first quote”", for the tooltip and the SVG title of a relation. */
@@ -507,6 +665,38 @@ edge_title (EntScene           *self,
     }
 
   return make_title (summary, first_quote (self->graph, relation->quote_ids));
+}
+
+/**
+ * ent_scene_get_layout:
+ * @self: a scene
+ * @item: one of its items
+ *
+ * The Pango layout of the item's label, made on first use: most labels are
+ * never drawn. Items with the same text share one.
+ *
+ * Returns: (transfer none) (nullable): the layout, or %NULL when the item has no label
+ */
+PangoLayout *
+ent_scene_get_layout (EntScene           *self,
+                      const EntSceneItem *item)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->label == NULL || *item->label == '\0')
+    return NULL;
+
+  g_mutex_lock (&self->lock);
+  if (item->layout == NULL)
+    ((EntSceneItem *) item)->layout =
+      shared_label_layout (self, item->label, item->type == ENT_SCENE_ITEM_NODE ? ENT_STYLE_LABEL_WIDTH : 0);
+  layout = item->layout;
+  g_mutex_unlock (&self->lock);
+
+  return layout;
 }
 
 /**
@@ -561,13 +751,15 @@ build_legend (EntScene *self)
   for (guint kind = 0; kind < ENT_N_KINDS; kind++)
     {
       EntSceneLegendEntry entry = { .kind = kind };
+      PangoRectangle logical;
       double w, h, entry_width;
 
       if (!present[kind])
         continue;
 
-      entry.layout = new_label_layout (ent_kind_get_label (kind), 0, FALSE);
-      layout_extents (entry.layout, NULL, &w, &h);
+      entry.layout = new_label_layout (ent_kind_get_label (kind), 0);
+      pango_layout_get_extents (entry.layout, NULL, &logical);
+      label_extents (&logical, NULL, &w, &h);
       entry_width = 22 + w + 18;
 
       if (x > self->bounds.x1 && x + entry_width > self->bounds.x1 + max_width)
@@ -643,6 +835,8 @@ ent_scene_new (EntGraph *graph,
   g_autoptr(GHashTable) pair_slots = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (EntSceneItem));
   g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (guint64), graph->relations->len);
+  g_autoptr(GPtrArray) node_positions = g_ptr_array_new ();
+  g_autoptr(GArray) edge_ends = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_edges;
 
   g_return_val_if_fail (graph != NULL, NULL);
@@ -657,6 +851,7 @@ ent_scene_new (EntGraph *graph,
   g_array_set_clear_func (self->legend, clear_legend_entry);
   self->node_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_mutex_init (&self->lock);
 
   for (guint i = 0; i < positions->len; i++)
     {
@@ -669,9 +864,13 @@ ent_scene_new (EntGraph *graph,
     {
       EntEntity *entity = g_ptr_array_index (graph->entities, i);
       EntPosition *position = g_hash_table_lookup (by_entity, &entity->id);
+      EntSceneItem item;
 
-      if (position != NULL)
-        add_node (self, nodes, entity, position);
+      if (position == NULL)
+        continue;
+      item = new_node (entity);
+      g_array_append_val (nodes, item);
+      g_ptr_array_add (node_positions, position);
     }
 
   for (guint i = 0; i < nodes->len; i++)
@@ -698,16 +897,66 @@ ent_scene_new (EntGraph *graph,
       guint to = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_index, &relation->to_id));
       guint64 *key = &g_array_index (keys, guint64, i);
       int slot = GPOINTER_TO_INT (g_hash_table_lookup (pair_slots, key));
+      EntSceneItem item;
 
       g_hash_table_insert (pair_slots, key, GINT_TO_POINTER (slot + 1));
       if (from == 0 || to == 0)
         continue;
 
-      add_edge (self, relation,
-                &g_array_index (nodes, EntSceneItem, from - 1),
-                &g_array_index (nodes, EntSceneItem, to - 1),
-                slot, GPOINTER_TO_INT (g_hash_table_lookup (pair_counts, key)));
+      item = new_edge (relation, slot, GPOINTER_TO_INT (g_hash_table_lookup (pair_counts, key)));
+      g_array_append_val (self->items, item);
+      g_array_append_val (edge_ends, from);
+      g_array_append_val (edge_ends, to);
     }
+
+  /* Every label is measured at once, each text once, before anything is placed. */
+  {
+    g_autoptr(GHashTable) measure_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GArray) measures = g_array_new (FALSE, TRUE, sizeof (Measure));
+    g_autofree guint *item_measure = g_new (guint, nodes->len + self->items->len + 1);
+
+    for (guint i = 0; i < nodes->len + self->items->len; i++)
+      {
+        EntSceneItem *item = i < nodes->len ? &g_array_index (nodes, EntSceneItem, i)
+                                            : &g_array_index (self->items, EntSceneItem, i - nodes->len);
+        double wrap_width = item->type == ENT_SCENE_ITEM_NODE ? ENT_STYLE_LABEL_WIDTH : 0;
+        char *key = g_strdup_printf ("%g\n%s", wrap_width, item->label);
+        gpointer found;
+
+        if (g_hash_table_lookup_extended (measure_index, key, NULL, &found))
+          {
+            item_measure[i] = GPOINTER_TO_UINT (found);
+            g_free (key);
+            continue;
+          }
+
+        item_measure[i] = measures->len;
+        g_array_append_vals (measures, &(Measure) { item->label, wrap_width }, 1);
+        g_hash_table_insert (measure_index, key, GUINT_TO_POINTER (item_measure[i]));
+      }
+
+    measure_labels ((Measure *) measures->data, measures->len);
+
+    for (guint i = 0; i < nodes->len + self->items->len; i++)
+      {
+        EntSceneItem *item = i < nodes->len ? &g_array_index (nodes, EntSceneItem, i)
+                                            : &g_array_index (self->items, EntSceneItem, i - nodes->len);
+        Measure *measure = &g_array_index (measures, Measure, item_measure[i]);
+
+        item->label_ink = measure->ink;
+        item->label_logical = measure->logical;
+      }
+  }
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      EntPosition *position = g_ptr_array_index (node_positions, i);
+      place_node (&g_array_index (nodes, EntSceneItem, i), position->x, position->y);
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    place_edge (&g_array_index (self->items, EntSceneItem, i),
+                &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i) - 1),
+                &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i + 1) - 1));
 
   /* Now the nodes follow the edges, and the index maps to their final places. */
   n_edges = self->items->len;
@@ -754,6 +1003,7 @@ ent_scene_unref (EntScene *self)
   g_array_unref (self->items);
   g_array_unref (self->legend);
   g_hash_table_unref (self->layouts);
+  g_mutex_clear (&self->lock);
   g_hash_table_unref (self->node_index);
   ent_spatial_index_free (self->index);
   ent_graph_unref (self->graph);

@@ -31,8 +31,12 @@ typedef struct
   gint64            id;
   /* Everything the item paints, label included. */
   EntRect           bounds;
-  /* The label as drawn (sanitised, shortened); NULL for none. */
+  /* The label as drawn (sanitised, shortened); empty for none. */
   char             *label;
+  /* Its extents, in Pango units, measured when the scene is built. */
+  PangoRectangle    label_ink;
+  PangoRectangle    label_logical;
+  /* Its layout, made when first asked for with ent_scene_get_layout(). */
   PangoLayout      *layout;
   double            label_x;      /* top-left corner of the label */
   double            label_y;
@@ -77,6 +81,9 @@ void              ent_scene_measure_node      (EntGraph       *graph,
                                                EntEntity      *entity,
                                                double         *width,
                                                double         *height);
+void              ent_scene_measure_nodes     (EntGraph       *graph,
+                                               double         *widths,
+                                               double         *heights);
 
 EntScene         *ent_scene_new               (EntGraph       *graph,
                                                GArray         *positions);
@@ -89,6 +96,8 @@ const EntSceneItem *ent_scene_get_item        (EntScene       *self,
                                                guint           index);
 const char       *ent_scene_get_title         (EntScene       *self,
                                                guint           index);
+PangoLayout      *ent_scene_get_layout        (EntScene       *self,
+                                               const EntSceneItem *item);
 const EntSceneItem *ent_scene_find_node       (EntScene       *self,
                                                gint64          entity_id);
 void              ent_scene_get_bounds        (EntScene       *self,

@@ -229,6 +229,7 @@ static void
 append_edge (GString                *out,
              cairo_t                *cr,
              const EntSceneItem     *item,
+             PangoLayout            *layout,
              const char             *title,
              const EntRenderOptions *options,
              const EntColor         *edge_color,
@@ -262,8 +263,8 @@ append_edge (GString                *out,
       append_path_element (out, cr, edge_color, NULL);
     }
 
-  if (item->layout != NULL && options->edge_labels)
-    append_layout (out, item->layout, item->label_x, item->label_y, text_color, 0.85, background);
+  if (layout != NULL && options->edge_labels)
+    append_layout (out, layout, item->label_x, item->label_y, text_color, 0.85, background);
 
   g_string_append (out, "</g>\n");
 }
@@ -272,6 +273,7 @@ static void
 append_node (GString                *out,
              cairo_t                *cr,
              const EntSceneItem     *item,
+             PangoLayout            *layout,
              const char             *title,
              const EntRenderOptions *options,
              const EntColor         *text_color,
@@ -288,8 +290,8 @@ append_node (GString                *out,
   ent_style_append_glyph (cr, item->kind, item->cx, item->cy, item->radius);
   append_path_element (out, cr, background, NULL);
 
-  if (item->layout != NULL)
-    append_layout (out, item->layout, item->label_x, item->label_y, text_color, 1.0, background);
+  if (layout != NULL)
+    append_layout (out, layout, item->label_x, item->label_y, text_color, 1.0, background);
 
   g_string_append (out, "</g>\n");
 }
@@ -385,9 +387,10 @@ ent_svg_write_scene (EntScene               *scene,
       const char *title = ent_scene_get_title (scene, index);
 
       if (item->type == ENT_SCENE_ITEM_EDGE)
-        append_edge (out, cr, item, title, options, &edge_color, &text_color, &background);
+        append_edge (out, cr, item, ent_scene_get_layout (scene, item), title, options, &edge_color, &text_color,
+                     &background);
       else
-        append_node (out, cr, item, title, options, &text_color, &background);
+        append_node (out, cr, item, ent_scene_get_layout (scene, item), title, options, &text_color, &background);
     }
 
   if (options->legend)
