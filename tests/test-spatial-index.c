@@ -216,6 +216,32 @@ test_random (gconstpointer data)
   check_random_queries (index, rects, rand, N_QUERIES);
 }
 
+/* Items moved, some far across the scene and back, are found where they are now, and nowhere else. */
+static void
+test_moves (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(GArray) rects = random_scene (rand, 5000);
+  g_autoptr(EntSpatialIndex) index = ent_spatial_index_new ((const EntRect *) rects->data, rects->len);
+  int side = scene_side (rects->len);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      for (guint m = 0; m < 200; m++)
+        {
+          guint item = g_rand_int_range (rand, 0, rects->len);
+          EntRect *rect = &g_array_index (rects, EntRect, item);
+          double dx = g_rand_double_range (rand, -side / 2.0, side / 2.0) / (m % 10 == 0 ? 1 : 50);
+          double dy = g_rand_double_range (rand, -side / 2.0, side / 2.0) / (m % 10 == 0 ? 1 : 50);
+
+          *rect = (EntRect) { rect->x1 + dx, rect->y1 + dy, rect->x2 + dx, rect->y2 + dy };
+          ent_spatial_index_move (index, item, rect);
+        }
+
+      check_random_queries (index, rects, rand, N_QUERIES / 10);
+    }
+}
+
 static void
 test_empty (void)
 {
@@ -382,6 +408,7 @@ main (int   argc,
       g_test_add_data_func (test_path, GUINT_TO_POINTER (sizes[i]), test_random);
     }
   g_test_add_func ("/ent/spatial-index/empty", test_empty);
+  g_test_add_func ("/ent/spatial-index/moves", test_moves);
   g_test_add_func ("/ent/spatial-index/cover-all", test_cover_all);
   g_test_add_func ("/ent/spatial-index/identical", test_identical);
   g_test_add_func ("/ent/spatial-index/large", test_large);

@@ -1073,8 +1073,9 @@ ent_scene_get_legend (EntScene                   *self,
  * @x: the new centre of its box
  * @y: the new centre of its box
  *
- * Moves a node and the edges that meet it, as when it is dragged. The
- * legend stays where it was.
+ * Moves a node and the edges that meet it, as when it is dragged, without
+ * building the spatial index anew (see ent_spatial_index_move()). The
+ * scene's bounds grow to take the node in; the legend stays where it was.
  *
  * Returns: whether the entity has a node
  */
@@ -1095,6 +1096,8 @@ ent_scene_move_node (EntScene *self,
 
   node = &g_array_index (self->items, EntSceneItem, index - 1);
   place_node (node, x, y);
+  ent_spatial_index_move (self->index, index - 1, &node->bounds);
+  ent_rect_union (&self->bounds, &node->bounds);
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -1103,10 +1106,13 @@ ent_scene_move_node (EntScene *self,
       if (edge->type != ENT_SCENE_ITEM_EDGE)
         break;
       if (edge->from_id == entity_id || edge->to_id == entity_id)
-        place_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id));
+        {
+          place_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id));
+          ent_spatial_index_move (self->index, i, &edge->bounds);
+          ent_rect_union (&self->bounds, &edge->bounds);
+        }
     }
 
-  index_items (self);
   return TRUE;
 }
 

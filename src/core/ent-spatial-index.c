@@ -48,7 +48,13 @@ struct _EntSpatialIndex
   guint    n_leaves;
   guint    n_nodes;
   Node    *nodes;
+  /* For moving items: where each item is in packing order, which leaf holds each place, each node's parent. */
+  guint   *item_places;
+  guint   *leaf_of_place;
+  guint   *parents;
 };
+
+#define NO_PARENT G_MAXUINT
 
 typedef struct
 {
@@ -243,7 +249,49 @@ ent_spatial_index_new (const EntRect *rects,
       level_len = n_parents;
     }
 
+  self->item_places = g_new (guint, n_rects);
+  self->leaf_of_place = g_new (guint, n_rects);
+  self->parents = g_new (guint, self->n_nodes);
+  for (guint i = 0; i < n_rects; i++)
+    self->item_places[self->item_ids[i]] = i;
+  self->parents[self->n_nodes - 1] = NO_PARENT;
+  for (guint i = 0; i < self->n_nodes; i++)
+    for (guint j = self->nodes[i].first; j < self->nodes[i].first + self->nodes[i].n_children; j++)
+      {
+        if (i < self->n_leaves)
+          self->leaf_of_place[j] = i;
+        else
+          self->parents[j] = i;
+      }
+
   return self;
+}
+
+/**
+ * ent_spatial_index_move:
+ * @self: an index
+ * @item: an item's index
+ * @rect: its new rectangle
+ *
+ * Moves an item, as when a node is dragged: the boxes holding it grow to
+ * take it in and never shrink, so queries stay exact and only get slower
+ * as items wander far. Build a new index once they have settled.
+ */
+void
+ent_spatial_index_move (EntSpatialIndex *self,
+                        guint            item,
+                        const EntRect   *rect)
+{
+  guint place;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (item < self->n_items);
+  g_return_if_fail (rect != NULL);
+
+  place = self->item_places[item];
+  self->item_rects[place] = *rect;
+  for (guint node = self->leaf_of_place[place]; node != NO_PARENT; node = self->parents[node])
+    ent_rect_union (&self->nodes[node].box, rect);
 }
 
 void
@@ -254,6 +302,9 @@ ent_spatial_index_free (EntSpatialIndex *self)
   g_free (self->item_rects);
   g_free (self->item_ids);
   g_free (self->nodes);
+  g_free (self->item_places);
+  g_free (self->leaf_of_place);
+  g_free (self->parents);
   g_free (self);
 }
 

@@ -18,6 +18,9 @@ EntSpatialIndex *ent_spatial_index_new         (const EntRect   *rects,
                                                 guint            n_rects);
 void             ent_spatial_index_free        (EntSpatialIndex *self);
 guint            ent_spatial_index_get_size    (EntSpatialIndex *self);
+void             ent_spatial_index_move        (EntSpatialIndex *self,
+                                                guint            item,
+                                                const EntRect   *rect);
 void             ent_spatial_index_query_rect  (EntSpatialIndex *self,
                                                 const EntRect   *rect,
                                                 GArray          *out);

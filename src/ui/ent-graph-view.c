@@ -88,9 +88,8 @@ struct _EntGraphView
   double        connect_y;
   double        pinch_zoom;
 
-  /* The image of the viewport, and the texture made from it last. */
+  /* The image of the viewport. */
   EntFrame     *frame;
-  GdkTexture   *texture;
 };
 
 G_DEFINE_FINAL_TYPE (EntGraphView, ent_graph_view, GTK_TYPE_WIDGET)
@@ -1287,24 +1286,17 @@ ent_graph_view_snapshot (GtkWidget   *widget,
   /*
    * Only the viewport is drawn, whatever the size of the network, into an
    * image of its pixels that is kept: unchanged, it is shown again as it is,
-   * and panned, it moves and only the uncovered strips are drawn. The page
-   * colour shows through.
+   * and panned, it moves and only the uncovered strips are drawn. GTK's
+   * Cairo node keeps a copy-on-write snapshot of the image, not a copy. The
+   * page colour shows through.
    */
-  if (ent_frame_draw (self->frame, self->scene, &options, width * scale, height * scale,
-                      self->zoom * scale, self->offset_x * scale, self->offset_y * scale) ||
-      self->texture == NULL)
-    {
-      cairo_surface_t *surface = ent_frame_get_surface (self->frame);
-      int stride = cairo_image_surface_get_stride (surface);
-      g_autoptr(GBytes) bytes = NULL;
-
-      cairo_surface_flush (surface);
-      bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height * scale);
-      g_clear_object (&self->texture);
-      /* GDK_MEMORY_DEFAULT is Cairo's ARGB32: premultiplied, in native byte order. */
-      self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes, stride);
-    }
-  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  ent_frame_draw (self->frame, self->scene, &options, width * scale, height * scale,
+                  self->zoom * scale, self->offset_x * scale, self->offset_y * scale);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+  cairo_set_source_surface (cr, ent_frame_get_surface (self->frame), 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
 
   /* A Shift-drag from a node draws the relation it would make on top. */
   if (self->connect_from != 0 && self->drag_moved)
@@ -1442,7 +1434,6 @@ ent_graph_view_finalize (GObject *object)
   g_free (self->hidden);
   g_free (self->states);
   ent_frame_free (self->frame);
-  g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (ent_graph_view_parent_class)->finalize (object);
 }
