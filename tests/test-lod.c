@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <glib.h>
 #include <string.h>
 
@@ -478,6 +479,11 @@ test_measured_labels_match_layouts (void)
   g_autoptr(EntScene) scene = random_scene (rand);
   guint n_labels = 0;
 
+  /* Edge labels are measured when first needed; until then they have no extents. */
+  g_assert_cmpint (ent_scene_get_item (scene, 1)->type, ==, ENT_SCENE_ITEM_EDGE);
+  g_assert_cmpint (ent_scene_get_item (scene, 1)->label_logical.height, ==, 0);
+  ent_scene_measure_edge_labels (scene);
+
   for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
     {
       const EntSceneItem *item = ent_scene_get_item (scene, i);
@@ -502,6 +508,67 @@ test_measured_labels_match_layouts (void)
   g_assert_cmpuint (n_labels, >, 1000);
 }
 
+static void
+measured_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+measure_edges_in_background (EntScene     *scene,
+                             GCancellable *cancellable)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  ent_scene_measure_edge_labels_async (scene, cancellable, measured_cb, &result);
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  done = ent_scene_measure_edge_labels_finish (scene, result, &error);
+  g_assert_true (done == (error == NULL));
+  return done;
+}
+
+/* Measured in the background, edge labels get the extents measuring them at once gives; cancelled, none. */
+static void
+test_edge_labels_in_background (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(EntScene) background = random_scene (rand);
+  g_autoptr(GRand) rand_again = g_rand_new_with_seed (3);
+  g_autoptr(EntScene) at_once = random_scene (rand_again);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  EntRect bounds_before, bounds_after;
+
+  ent_scene_get_bounds (background, FALSE, &bounds_before);
+  g_assert_false (measure_edges_in_background (background, cancellable));
+  g_assert_cmpint (ent_scene_get_item (background, 1)->label_logical.height, ==, 0);
+
+  g_assert_true (measure_edges_in_background (background, NULL));
+  ent_scene_measure_edge_labels (at_once);
+  ent_scene_get_bounds (background, FALSE, &bounds_after);
+  g_assert_true (bounds_after.x1 <= bounds_before.x1 && bounds_after.x2 >= bounds_before.x2);
+
+  g_assert_cmpuint (ent_scene_get_n_items (background), ==, ent_scene_get_n_items (at_once));
+  for (guint i = 0; i < ent_scene_get_n_items (background); i++)
+    {
+      const EntSceneItem *a = ent_scene_get_item (background, i);
+      const EntSceneItem *b = ent_scene_get_item (at_once, i);
+
+      g_assert_cmpmem (&a->label_logical, sizeof a->label_logical, &b->label_logical, sizeof b->label_logical);
+      g_assert_cmpmem (&a->label_ink, sizeof a->label_ink, &b->label_ink, sizeof b->label_ink);
+      g_assert_cmpmem (&a->bounds, sizeof a->bounds, &b->bounds, sizeof b->bounds);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/ent/lod/direct-pixels-match-cairo", test_direct_pixels_match_cairo);
   g_test_add_func ("/ent/lod/pan-matches-full-frame", test_pan_matches_full_frame);
   g_test_add_func ("/ent/lod/measured-labels-match-layouts", test_measured_labels_match_layouts);
+  g_test_add_func ("/ent/lod/edge-labels-in-background", test_edge_labels_in_background);
 
   return g_test_run ();
 }

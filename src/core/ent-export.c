@@ -247,6 +247,9 @@ ent_export_scene (EntScene                *scene,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
+  /* An export may show edge labels, and its page must hold them. */
+  ent_scene_measure_edge_labels (scene);
+
   if (options->area != NULL)
     area = *options->area;
   else

@@ -1146,6 +1146,30 @@ draw_edges (EntScene    *scene,
     }
 }
 
+/* Whether this frame may draw an edge's label: edges are indexed without them until one is needed. */
+static gboolean
+may_show_edge_labels (EntScene               *scene,
+                      const EntRenderOptions *options)
+{
+  guint n_items = ent_scene_get_n_items (scene);
+
+  if (!ent_renderer_draws_labels (options))
+    return FALSE;
+  if (options->edge_labels || options->scale >= ENT_RENDER_EDGE_LABEL_SCALE)
+    return TRUE;
+
+  /* Marked edges show their labels at any readable zoom. Edges come first. */
+  for (guint i = 0; options->item_states != NULL && i < n_items; i++)
+    {
+      if (ent_scene_get_item (scene, i)->type != ENT_SCENE_ITEM_EDGE)
+        break;
+      if (options->item_states[i] & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * ent_renderer_draw:
  * @scene: the scene
@@ -1179,6 +1203,8 @@ ent_renderer_draw (EntScene               *scene,
 
   ent_renderer_get_colors (options->dark, &frame.background, &frame.text, &frame.edge);
   frame.sprites = can_use_sprites (cr, options, &frame.device_scale, &frame.pixels);
+  if (may_show_edge_labels (scene, options))
+    ent_scene_measure_edge_labels (scene);
 
   if (options->visible != NULL)
     {

@@ -44,7 +44,11 @@ struct _EntScene
   EntRect              legend_bounds;
   /* Labels with the same text share one layout, measured once: relation kinds repeat a lot. */
   GHashTable          *layouts;      /* wrap width and text → PangoLayout */
-  GMutex               lock;         /* for the layouts, made from any thread that draws */
+  GMutex               lock;         /* for the layouts and edge labels, made from any thread that draws */
+  /* Edge labels are measured when first needed: most views never show them. */
+  gboolean             edge_labels_measured;
+  /* Each edge's end nodes, as indices of items, in the order of the edges. */
+  guint               *edge_ends;
   /* Titles, made when first asked for: most items never show one. */
   char               **titles;
 };
@@ -125,14 +129,39 @@ new_pango_context (PangoFontMap *font_map)
   return context;
 }
 
-/* The context of the layouts that are drawn. */
+/* The context of the layouts that are drawn, and the thread that made it and draws them. */
+static PangoContext *drawing_context = NULL;
+static GThread *drawing_thread = NULL;
+
 static PangoContext *
 get_pango_context (void)
 {
-  static PangoContext *context = NULL;
+  if (drawing_context == NULL)
+    {
+      drawing_context = new_pango_context (pango_cairo_font_map_get_default ());
+      drawing_thread = g_thread_self ();
+    }
 
+  return drawing_context;
+}
+
+/* A context for measuring on this thread: the drawing one on its own thread, else one kept with the thread. */
+static PangoContext *
+get_measuring_context (void)
+{
+  static GPrivate thread_context = G_PRIVATE_INIT (g_object_unref);
+  PangoContext *context;
+
+  if (drawing_context != NULL && g_thread_self () == drawing_thread)
+    return drawing_context;
+
+  context = g_private_get (&thread_context);
   if (context == NULL)
-    context = new_pango_context (pango_cairo_font_map_get_default ());
+    {
+      /* pango_cairo_font_map_get_default () is this thread's own. */
+      context = new_pango_context (pango_cairo_font_map_get_default ());
+      g_private_set (&thread_context, context);
+    }
 
   return context;
 }
@@ -233,18 +262,9 @@ static void
 measure_thread_func (gpointer data,
                      gpointer user_data)
 {
-  static GPrivate thread_context = G_PRIVATE_INIT (g_object_unref);
   MeasureJob *job = data;
-  PangoContext *context = g_private_get (&thread_context);
 
-  if (context == NULL)
-    {
-      /* A font map of this thread's own, kept with the thread. */
-      context = new_pango_context (pango_cairo_font_map_get_default ());
-      g_private_set (&thread_context, context);
-    }
-
-  run_measure_job (job, context);
+  run_measure_job (job, get_measuring_context ());
 
   g_mutex_lock (&job->lock);
   job->n_running--;
@@ -252,6 +272,11 @@ measure_thread_func (gpointer data,
   g_mutex_unlock (&job->lock);
 }
 
+/*
+ * Measures labels on this thread and those of the pool. The first thread
+ * to measure or draw labels, which builds scenes, draws them too, with the
+ * context it measures with.
+ */
 static void
 measure_labels (Measure *measures,
                 guint    n_measures)
@@ -259,6 +284,11 @@ measure_labels (Measure *measures,
   static GThreadPool *pool = NULL;
   static guint n_helpers = 0;
   MeasureJob job = { measures, n_measures, 0 };
+  PangoContext *context;
+
+  if (drawing_context == NULL)
+    get_pango_context ();
+  context = get_measuring_context ();
 
   if (g_once_init_enter (&pool))
     {
@@ -268,7 +298,7 @@ measure_labels (Measure *measures,
 
   if (n_measures < MEASURE_PARALLEL_MIN || n_helpers == 0)
     {
-      run_measure_job (&job, get_pango_context ());
+      run_measure_job (&job, context);
       return;
     }
 
@@ -278,7 +308,7 @@ measure_labels (Measure *measures,
   for (guint i = 0; i < n_helpers; i++)
     g_thread_pool_push (pool, &job, NULL);
 
-  run_measure_job (&job, get_pango_context ());
+  run_measure_job (&job, context);
 
   g_mutex_lock (&job.lock);
   while (job.n_running > 0)
@@ -608,8 +638,8 @@ place_edge (EntSceneItem       *item,
   item->bounds.x2 += extent;
   item->bounds.y2 += extent;
 
-  /* The label, drawn when zoomed in or asked for, centres on the curve's midpoint. */
-  if (*item->label != '\0')
+  /* The label, drawn when zoomed in or asked for, centres on the curve's midpoint, once it is measured. */
+  if (*item->label != '\0' && item->label_logical.height > 0)
     {
       double w, h, mx, my;
 
@@ -815,6 +845,214 @@ clear_legend_entry (gpointer data)
   g_clear_object (&entry->layout);
 }
 
+/* The labels of @n items, each distinct text once, ready to measure; @item_measure gets each item's measure. */
+static GArray *
+collect_measures (const EntSceneItem *items,
+                  guint               n,
+                  guint              *item_measure)
+{
+  g_autoptr(GHashTable) measure_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *measures = g_array_new (FALSE, TRUE, sizeof (Measure));
+
+  for (guint i = 0; i < n; i++)
+    {
+      double wrap_width = items[i].type == ENT_SCENE_ITEM_NODE ? ENT_STYLE_LABEL_WIDTH : 0;
+      char *key = g_strdup_printf ("%g\n%s", wrap_width, items[i].label);
+      gpointer found;
+
+      if (g_hash_table_lookup_extended (measure_index, key, NULL, &found))
+        {
+          item_measure[i] = GPOINTER_TO_UINT (found);
+          g_free (key);
+          continue;
+        }
+
+      item_measure[i] = measures->len;
+      g_array_append_vals (measures, &(Measure) { items[i].label, wrap_width }, 1);
+      g_hash_table_insert (measure_index, key, GUINT_TO_POINTER (item_measure[i]));
+    }
+
+  return measures;
+}
+
+static void
+apply_measures (EntSceneItem *items,
+                guint         n,
+                const guint  *item_measure,
+                GArray       *measures)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      items[i].label_ink = g_array_index (measures, Measure, item_measure[i]).ink;
+      items[i].label_logical = g_array_index (measures, Measure, item_measure[i]).logical;
+    }
+}
+
+/* Measures the labels of @n items, each distinct text once, and keeps the extents on the items. */
+static void
+measure_items (EntSceneItem *items,
+               guint         n)
+{
+  g_autofree guint *item_measure = g_new (guint, n + 1);
+  g_autoptr(GArray) measures = collect_measures (items, n, item_measure);
+
+  measure_labels ((Measure *) measures->data, measures->len);
+  apply_measures (items, n, item_measure, measures);
+}
+
+static guint
+count_edges (EntScene *self)
+{
+  guint n_edges = 0;
+
+  while (n_edges < self->items->len && g_array_index (self->items, EntSceneItem, n_edges).type == ENT_SCENE_ITEM_EDGE)
+    n_edges++;
+
+  return n_edges;
+}
+
+/* Places the edges anew with their labels measured, and indexes them so. Called with the lock held. */
+static void
+index_edge_labels (EntScene *self,
+                   guint     n_edges)
+{
+  for (guint i = 0; i < n_edges; i++)
+    place_edge (&g_array_index (self->items, EntSceneItem, i),
+                &g_array_index (self->items, EntSceneItem, self->edge_ends[2 * i]),
+                &g_array_index (self->items, EntSceneItem, self->edge_ends[2 * i + 1]));
+  index_items (self);
+  self->edge_labels_measured = TRUE;
+}
+
+/**
+ * ent_scene_measure_edge_labels:
+ * @self: a scene
+ *
+ * Measures the labels of the edges, which a new scene leaves out of their
+ * bounds, and indexes the edges with them. Drawing calls this before it
+ * shows an edge label; it does something only the first time.
+ */
+void
+ent_scene_measure_edge_labels (EntScene *self)
+{
+  guint n_edges;
+
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  if (!self->edge_labels_measured)
+    {
+      n_edges = count_edges (self);
+      measure_items ((EntSceneItem *) self->items->data, n_edges);
+      index_edge_labels (self, n_edges);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+typedef struct
+{
+  EntScene *scene;          /* kept alive: the measures point at its labels */
+  guint     n_edges;
+  guint    *item_measure;
+  GArray   *measures;
+} EdgeLabelJob;
+
+static void
+edge_label_job_free (EdgeLabelJob *job)
+{
+  ent_scene_unref (job->scene);
+  g_free (job->item_measure);
+  g_array_unref (job->measures);
+  g_free (job);
+}
+
+static void
+measure_edge_labels_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  EdgeLabelJob *job = task_data;
+
+  measure_labels ((Measure *) job->measures->data, job->measures->len);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ent_scene_measure_edge_labels_async:
+ * @self: a scene
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Measures the edge labels on other threads, so that the first frame that
+ * shows one need not wait; ent_scene_measure_edge_labels_finish(), called
+ * on the scene's thread, puts them in place.
+ */
+void
+ent_scene_measure_edge_labels_async (EntScene            *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  EdgeLabelJob *job;
+
+  g_return_if_fail (self != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ent_scene_measure_edge_labels_async);
+  if (self->edge_labels_measured)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* The labels' text does not change once the scene is built, so the job may read it from another thread. */
+  job = g_new0 (EdgeLabelJob, 1);
+  job->scene = ent_scene_ref (self);
+  job->n_edges = count_edges (self);
+  job->item_measure = g_new (guint, job->n_edges + 1);
+  job->measures = collect_measures ((const EntSceneItem *) self->items->data, job->n_edges, job->item_measure);
+  g_task_set_task_data (task, job, (GDestroyNotify) edge_label_job_free);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, measure_edge_labels_thread);
+}
+
+/**
+ * ent_scene_measure_edge_labels_finish:
+ * @self: the scene
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %FALSE when cancelled
+ */
+gboolean
+ent_scene_measure_edge_labels_finish (EntScene      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  EdgeLabelJob *job;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  g_return_val_if_fail (job == NULL || job->scene == self, FALSE);
+  g_mutex_lock (&self->lock);
+  if (job != NULL && !self->edge_labels_measured)
+    {
+      apply_measures ((EntSceneItem *) self->items->data, job->n_edges, job->item_measure, job->measures);
+      index_edge_labels (self, job->n_edges);
+    }
+  g_mutex_unlock (&self->lock);
+
+  return TRUE;
+}
+
 /**
  * ent_scene_new:
  * @graph: the network
@@ -909,44 +1147,8 @@ ent_scene_new (EntGraph *graph,
       g_array_append_val (edge_ends, to);
     }
 
-  /* Every label is measured at once, each text once, before anything is placed. */
-  {
-    g_autoptr(GHashTable) measure_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    g_autoptr(GArray) measures = g_array_new (FALSE, TRUE, sizeof (Measure));
-    g_autofree guint *item_measure = g_new (guint, nodes->len + self->items->len + 1);
-
-    for (guint i = 0; i < nodes->len + self->items->len; i++)
-      {
-        EntSceneItem *item = i < nodes->len ? &g_array_index (nodes, EntSceneItem, i)
-                                            : &g_array_index (self->items, EntSceneItem, i - nodes->len);
-        double wrap_width = item->type == ENT_SCENE_ITEM_NODE ? ENT_STYLE_LABEL_WIDTH : 0;
-        char *key = g_strdup_printf ("%g\n%s", wrap_width, item->label);
-        gpointer found;
-
-        if (g_hash_table_lookup_extended (measure_index, key, NULL, &found))
-          {
-            item_measure[i] = GPOINTER_TO_UINT (found);
-            g_free (key);
-            continue;
-          }
-
-        item_measure[i] = measures->len;
-        g_array_append_vals (measures, &(Measure) { item->label, wrap_width }, 1);
-        g_hash_table_insert (measure_index, key, GUINT_TO_POINTER (item_measure[i]));
-      }
-
-    measure_labels ((Measure *) measures->data, measures->len);
-
-    for (guint i = 0; i < nodes->len + self->items->len; i++)
-      {
-        EntSceneItem *item = i < nodes->len ? &g_array_index (nodes, EntSceneItem, i)
-                                            : &g_array_index (self->items, EntSceneItem, i - nodes->len);
-        Measure *measure = &g_array_index (measures, Measure, item_measure[i]);
-
-        item->label_ink = measure->ink;
-        item->label_logical = measure->logical;
-      }
-  }
+  /* Node labels decide where shapes go and are measured now; edge labels, drawn only when zoomed in, when needed. */
+  measure_items ((EntSceneItem *) nodes->data, nodes->len);
 
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -960,6 +1162,9 @@ ent_scene_new (EntGraph *graph,
 
   /* Now the nodes follow the edges, and the index maps to their final places. */
   n_edges = self->items->len;
+  self->edge_ends = g_new (guint, 2 * n_edges + 1);
+  for (guint i = 0; i < 2 * n_edges; i++)
+    self->edge_ends[i] = g_array_index (edge_ends, guint, i) - 1 + n_edges;
   g_array_append_vals (self->items, nodes->data, nodes->len);
   g_array_set_size (nodes, 0);
   {
@@ -1004,6 +1209,7 @@ ent_scene_unref (EntScene *self)
   g_array_unref (self->legend);
   g_hash_table_unref (self->layouts);
   g_mutex_clear (&self->lock);
+  g_free (self->edge_ends);
   g_hash_table_unref (self->node_index);
   ent_spatial_index_free (self->index);
   ent_graph_unref (self->graph);
@@ -1124,7 +1330,9 @@ ent_scene_query_rect (EntScene      *self,
 {
   g_return_if_fail (self != NULL);
 
+  g_mutex_lock (&self->lock);
   ent_spatial_index_query_rect (self->index, rect, out);
+  g_mutex_unlock (&self->lock);
 }
 
 static double
@@ -1171,7 +1379,9 @@ ent_scene_hit_test (EntScene *self,
 
   g_return_val_if_fail (self != NULL, -1);
 
+  g_mutex_lock (&self->lock);
   ent_spatial_index_query_point (self->index, x, y, hits);
+  g_mutex_unlock (&self->lock);
 
   for (guint i = hits->len; i > 0; i--)
     {

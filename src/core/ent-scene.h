@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <pango/pango.h>
 
 #include "ent-geometry.h"
@@ -33,7 +33,8 @@ typedef struct
   EntRect           bounds;
   /* The label as drawn (sanitised, shortened); empty for none. */
   char             *label;
-  /* Its extents, in Pango units, measured when the scene is built. */
+  /* Its extents, in Pango units, measured when the scene is built (for
+   * edges, by ent_scene_measure_edge_labels(); zero until then). */
   PangoRectangle    label_ink;
   PangoRectangle    label_logical;
   /* Its layout, made when first asked for with ent_scene_get_layout(). */
@@ -98,6 +99,14 @@ const char       *ent_scene_get_title         (EntScene       *self,
                                                guint           index);
 PangoLayout      *ent_scene_get_layout        (EntScene       *self,
                                                const EntSceneItem *item);
+void              ent_scene_measure_edge_labels (EntScene     *self);
+void              ent_scene_measure_edge_labels_async (EntScene            *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean          ent_scene_measure_edge_labels_finish (EntScene      *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
 const EntSceneItem *ent_scene_find_node       (EntScene       *self,
                                                gint64          entity_id);
 void              ent_scene_get_bounds        (EntScene       *self,

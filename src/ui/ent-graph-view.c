@@ -90,6 +90,8 @@ struct _EntGraphView
 
   /* The image of the viewport. */
   EntFrame     *frame;
+  /* Measures the scene's edge labels in the background, so that the first view of one does not wait. */
+  GCancellable *measuring;
 };
 
 G_DEFINE_FINAL_TYPE (EntGraphView, ent_graph_view, GTK_TYPE_WIDGET)
@@ -1418,6 +1420,9 @@ ent_graph_view_dispose (GObject *object)
 {
   EntGraphView *self = ENT_GRAPH_VIEW (object);
 
+  g_cancellable_cancel (self->measuring);
+  g_clear_object (&self->measuring);
+
   /* The indices point into the scene, so they go first. */
   g_clear_pointer (&self->node_indices, g_hash_table_unref);
   g_clear_pointer (&self->edge_indices, g_hash_table_unref);
@@ -1643,6 +1648,21 @@ ent_graph_view_new (void)
   return g_object_new (ENT_TYPE_GRAPH_VIEW, NULL);
 }
 
+/* Called only while the scene measured is the view's: a new scene, or the view's end, cancels. */
+static void
+edge_labels_measured_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  EntGraphView *self = user_data;
+
+  /* Cancelled, which this also tells once the cancellable is: @self may be gone. */
+  if (g_task_had_error (G_TASK (result)))
+    return;
+
+  ent_scene_measure_edge_labels_finish (self->scene, result, NULL);
+}
+
 /**
  * ent_graph_view_set_scene:
  * @self: a view
@@ -1674,6 +1694,13 @@ ent_graph_view_set_scene (EntGraphView *self,
   g_clear_pointer (&self->states, g_free);
   self->scene = scene != NULL ? ent_scene_ref (scene) : NULL;
   ent_frame_invalidate (self->frame);
+  g_cancellable_cancel (self->measuring);
+  g_clear_object (&self->measuring);
+  if (scene != NULL)
+    {
+      self->measuring = g_cancellable_new ();
+      ent_scene_measure_edge_labels_async (scene, self->measuring, edge_labels_measured_cb, self);
+    }
   self->n_edges = 0;
   self->hover = -1;
   update_cursor (self);
