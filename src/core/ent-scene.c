@@ -273,22 +273,20 @@ measure_thread_func (gpointer data,
 }
 
 /*
- * Measures labels on this thread and those of the pool. The first thread
- * to measure or draw labels, which builds scenes, draws them too, with the
- * context it measures with.
+ * Measures labels on the threads of the pool and, when @on_this_thread,
+ * this one too. The first thread to measure or draw labels, which builds
+ * scenes, draws them too, with the context it measures with; other threads
+ * leave the work to the pool rather than load fonts of their own.
  */
 static void
-measure_labels (Measure *measures,
-                guint    n_measures)
+measure_labels_full (Measure  *measures,
+                     guint     n_measures,
+                     gboolean  on_this_thread)
 {
   static GThreadPool *pool = NULL;
   static guint n_helpers = 0;
   MeasureJob job = { measures, n_measures, 0 };
-  PangoContext *context;
-
-  if (drawing_context == NULL)
-    get_pango_context ();
-  context = get_measuring_context ();
+  guint n_pushed;
 
   if (g_once_init_enter (&pool))
     {
@@ -296,19 +294,21 @@ measure_labels (Measure *measures,
       g_once_init_leave (&pool, g_thread_pool_new (measure_thread_func, NULL, MAX (n_helpers, 1), TRUE, NULL));
     }
 
-  if (n_measures < MEASURE_PARALLEL_MIN || n_helpers == 0)
+  if (on_this_thread && (n_measures < MEASURE_PARALLEL_MIN || n_helpers == 0))
     {
-      run_measure_job (&job, context);
+      run_measure_job (&job, get_measuring_context ());
       return;
     }
 
+  n_pushed = MAX (n_helpers, 1);
   g_mutex_init (&job.lock);
   g_cond_init (&job.done);
-  job.n_running = n_helpers;
-  for (guint i = 0; i < n_helpers; i++)
+  job.n_running = n_pushed;
+  for (guint i = 0; i < n_pushed; i++)
     g_thread_pool_push (pool, &job, NULL);
 
-  run_measure_job (&job, context);
+  if (on_this_thread)
+    run_measure_job (&job, get_measuring_context ());
 
   g_mutex_lock (&job.lock);
   while (job.n_running > 0)
@@ -316,6 +316,17 @@ measure_labels (Measure *measures,
   g_mutex_unlock (&job.lock);
   g_mutex_clear (&job.lock);
   g_cond_clear (&job.done);
+}
+
+static void
+measure_labels (Measure *measures,
+                guint    n_measures)
+{
+  /* The thread that builds scenes draws their labels. */
+  if (drawing_context == NULL)
+    get_pango_context ();
+
+  measure_labels_full (measures, n_measures, TRUE);
 }
 
 /* The layout of @text, shared by every item of the scene with the same text and wrap width. Called with the lock held. */
@@ -974,7 +985,7 @@ measure_edge_labels_thread (GTask        *task,
 {
   EdgeLabelJob *job = task_data;
 
-  measure_labels ((Measure *) job->measures->data, job->measures->len);
+  measure_labels_full ((Measure *) job->measures->data, job->measures->len, FALSE);
   g_task_return_boolean (task, TRUE);
 }
 
