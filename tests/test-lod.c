@@ -549,10 +549,13 @@ test_edge_labels_in_background (void)
   EntRect bounds_before, bounds_after;
 
   ent_scene_get_bounds (background, FALSE, &bounds_before);
+  g_assert_false (ent_scene_has_edge_labels (background));
   g_assert_false (measure_edges_in_background (background, cancellable));
+  g_assert_false (ent_scene_has_edge_labels (background));
   g_assert_cmpint (ent_scene_get_item (background, 1)->label_logical.height, ==, 0);
 
   g_assert_true (measure_edges_in_background (background, NULL));
+  g_assert_true (ent_scene_has_edge_labels (background));
   ent_scene_measure_edge_labels (at_once);
   ent_scene_get_bounds (background, FALSE, &bounds_after);
   g_assert_true (bounds_after.x1 <= bounds_before.x1 && bounds_after.x2 >= bounds_before.x2);

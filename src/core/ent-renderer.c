@@ -1203,7 +1203,7 @@ ent_renderer_draw (EntScene               *scene,
 
   ent_renderer_get_colors (options->dark, &frame.background, &frame.text, &frame.edge);
   frame.sprites = can_use_sprites (cr, options, &frame.device_scale, &frame.pixels);
-  if (may_show_edge_labels (scene, options))
+  if (!ent_scene_has_edge_labels (scene) && may_show_edge_labels (scene, options))
     ent_scene_measure_edge_labels (scene);
 
   if (options->visible != NULL)

@@ -960,6 +960,26 @@ ent_scene_measure_edge_labels (EntScene *self)
   g_mutex_unlock (&self->lock);
 }
 
+/**
+ * ent_scene_has_edge_labels:
+ * @self: a scene
+ *
+ * Returns: whether the edge labels are measured and in the edges' bounds
+ */
+gboolean
+ent_scene_has_edge_labels (EntScene *self)
+{
+  gboolean measured;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  measured = self->edge_labels_measured;
+  g_mutex_unlock (&self->lock);
+
+  return measured;
+}
+
 typedef struct
 {
   EntScene *scene;          /* kept alive: the measures point at its labels */

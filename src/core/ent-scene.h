@@ -100,6 +100,7 @@ const char       *ent_scene_get_title         (EntScene       *self,
 PangoLayout      *ent_scene_get_layout        (EntScene       *self,
                                                const EntSceneItem *item);
 void              ent_scene_measure_edge_labels (EntScene     *self);
+gboolean          ent_scene_has_edge_labels   (EntScene       *self);
 void              ent_scene_measure_edge_labels_async (EntScene            *self,
                                                        GCancellable        *cancellable,
                                                        GAsyncReadyCallback  callback,
