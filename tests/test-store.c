@@ -574,6 +574,14 @@ test_dates (void)
     g_assert_true (ent_date_is_valid (valid[i]));
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     g_assert_false (ent_date_is_valid (invalid[i]));
+
+  g_assert_true (ent_date_is_before ("2019", "2020-05"));
+  g_assert_true (ent_date_is_before ("2020-04-30", "2020-05"));
+  g_assert_false (ent_date_is_before ("2020", "2020-05"));
+  g_assert_false (ent_date_is_before ("2020-05-01", "2020-05"));
+  g_assert_false (ent_date_is_before ("2021", "2020-12-31"));
+  g_assert_false (ent_date_is_before ("--03-11", "2020"));
+  g_assert_false (ent_date_is_before ("2020", "--03-11"));
 }
 
 static void

@@ -82,6 +82,30 @@ parse_digits (const char *str,
   return TRUE;
 }
 
+/**
+ * ent_date_is_before:
+ * @end: a valid date
+ * @start: a valid date
+ *
+ * Whether @end is certainly before @start, as a dialog checks an end date.
+ * Only what both dates say is compared: "2020" is not before "2020-05", and
+ * a day without a year ("--03-11") cannot be placed against a year at all.
+ *
+ * Returns: %TRUE when @end comes before @start
+ */
+gboolean
+ent_date_is_before (const char *end,
+                    const char *start)
+{
+  g_return_val_if_fail (end != NULL, FALSE);
+  g_return_val_if_fail (start != NULL, FALSE);
+
+  if (g_str_has_prefix (end, "--") || g_str_has_prefix (start, "--"))
+    return FALSE;
+
+  return strncmp (end, start, MIN (strlen (end), strlen (start))) < 0;
+}
+
 /*
  * Dates are ISO 8601 text of reduced precision, because sources often give
  * only a year ("in 1991") or a day without its year ("March 11 to 13"):

@@ -93,6 +93,8 @@ gboolean     ent_kind_from_string    (const char  *str,
 const char  *ent_kind_get_label      (EntKind      kind);
 
 gboolean     ent_date_is_valid       (const char  *date);
+gboolean     ent_date_is_before      (const char  *end,
+                                      const char  *start);
 char        *ent_date_format         (const char  *date);
 char        *ent_date_format_range   (const char  *start,
                                       const char  *end);

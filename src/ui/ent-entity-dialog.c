@@ -126,18 +126,6 @@ set_problem (EntEntityDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity-dialog.confirm", problem == NULL);
 }
 
-/* Compares only what both dates say: "2020" is not after "2020-05", and a
- * day without a year ("--03-11") cannot be placed against a year at all. */
-static gboolean
-date_is_before (const char *end,
-                const char *start)
-{
-  if (g_str_has_prefix (end, "--") || g_str_has_prefix (start, "--"))
-    return FALSE;
-
-  return strncmp (end, start, MIN (strlen (end), strlen (start))) < 0;
-}
-
 static void
 validate (EntEntityDialog *self)
 {
@@ -169,7 +157,7 @@ validate (EntEntityDialog *self)
       return;
     }
 
-  if (start != NULL && end != NULL && date_is_before (end, start))
+  if (start != NULL && end != NULL && ent_date_is_before (end, start))
     {
       set_problem (self, GTK_WIDGET (self->end_row),
                    g_strdup (_("The end date is before the start date")));

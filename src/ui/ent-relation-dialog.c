@@ -118,18 +118,6 @@ set_problem (EntRelationDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "relation-dialog.confirm", problem == NULL);
 }
 
-/* Compares only what both dates say: "2020" is not after "2020-05", and a
- * day without a year ("--03-11") cannot be placed against a year at all. */
-static gboolean
-date_is_before (const char *end,
-                const char *start)
-{
-  if (g_str_has_prefix (end, "--") || g_str_has_prefix (start, "--"))
-    return FALSE;
-
-  return strncmp (end, start, MIN (strlen (end), strlen (start))) < 0;
-}
-
 static void
 validate (EntRelationDialog *self)
 {
@@ -148,7 +136,7 @@ validate (EntRelationDialog *self)
     set_problem (self, GTK_WIDGET (self->start_row), _("Dates are written YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD"));
   else if (end != NULL && !ent_date_is_valid (end))
     set_problem (self, GTK_WIDGET (self->end_row), _("Dates are written YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD"));
-  else if (start != NULL && end != NULL && date_is_before (end, start))
+  else if (start != NULL && end != NULL && ent_date_is_before (end, start))
     set_problem (self, GTK_WIDGET (self->end_row), _("The end date is before the start date"));
   else
     set_problem (self, NULL, NULL);
