@@ -572,6 +572,43 @@ test_edge_labels_in_background (void)
     }
 }
 
+/*
+ * Mid-gesture the view stretches its last whole frame: at the frame's own
+ * zoom and a shift by whole pixels that is the frame itself, moved.
+ */
+static void
+test_scaled_frame (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autoptr(EntScene) scene = random_scene (rand);
+  g_autoptr(EntFrame) frame = ent_frame_new ();
+  EntRenderOptions options = { .accent = { 0.21, 0.52, 0.89 } };
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SURFACE_W, SURFACE_H);
+  cairo_surface_t *image;
+  cairo_t *cr = cairo_create (target);
+  double zoom = 0.8, x = -SCENE_SIDE * zoom / 3, y = -SCENE_SIDE * zoom / 3;
+  int dx = 17, dy = -9;
+
+  g_assert_false (ent_frame_paint_scaled (frame, cr, zoom, x, y));
+  ent_frame_draw (frame, scene, &options, SURFACE_W, SURFACE_H, zoom, x, y);
+  g_assert_true (ent_frame_paint_scaled (frame, cr, zoom, x + dx, y + dy));
+  cairo_destroy (cr);
+  cairo_surface_flush (target);
+
+  image = ent_frame_get_surface (frame);
+  for (int row = MAX (dy, 0); row < SURFACE_H + MIN (dy, 0); row++)
+    g_assert_cmpmem (cairo_image_surface_get_data (target) + row * cairo_image_surface_get_stride (target) + 4 * dx,
+                     (SURFACE_W - dx) * 4,
+                     cairo_image_surface_get_data (image) + (row - dy) * cairo_image_surface_get_stride (image),
+                     (SURFACE_W - dx) * 4);
+
+  ent_frame_invalidate (frame);
+  cr = cairo_create (target);
+  g_assert_false (ent_frame_paint_scaled (frame, cr, zoom * 2, x, y));
+  cairo_destroy (cr);
+  cairo_surface_destroy (target);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/ent/lod/pan-matches-full-frame", test_pan_matches_full_frame);
   g_test_add_func ("/ent/lod/measured-labels-match-layouts", test_measured_labels_match_layouts);
   g_test_add_func ("/ent/lod/edge-labels-in-background", test_edge_labels_in_background);
+  g_test_add_func ("/ent/lod/scaled-frame", test_scaled_frame);
 
   return g_test_run ();
 }

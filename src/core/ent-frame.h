@@ -25,6 +25,11 @@ gboolean         ent_frame_draw       (EntFrame               *self,
                                        double                  zoom,
                                        double                  offset_x,
                                        double                  offset_y);
+gboolean         ent_frame_paint_scaled (EntFrame             *self,
+                                         cairo_t              *cr,
+                                         double                zoom,
+                                         double                offset_x,
+                                         double                offset_y);
 cairo_surface_t *ent_frame_get_surface (EntFrame              *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntFrame, ent_frame_free)

@@ -92,7 +92,11 @@ struct _EntGraphView
   EntFrame     *frame;
   /* Measures the scene's edge labels in the background, so that the first view of one does not wait. */
   GCancellable *measuring;
+  /* During a zoom gesture the kept image is stretched, and drawn anew this long after the last step. */
+  guint         refine_id;
 };
+
+#define REFINE_DELAY_MS 120
 
 G_DEFINE_FINAL_TYPE (EntGraphView, ent_graph_view, GTK_TYPE_WIDGET)
 
@@ -1065,6 +1069,29 @@ leave_cb (GtkEventControllerMotion *controller,
 }
 
 static gboolean
+refine_cb (gpointer user_data)
+{
+  EntGraphView *self = user_data;
+
+  self->refine_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A step of a zoom gesture: shown stretched until the gesture rests, then drawn anew. */
+static void
+zoom_step (EntGraphView *self,
+           double        zoom,
+           double        anchor_x,
+           double        anchor_y)
+{
+  g_clear_handle_id (&self->refine_id, g_source_remove);
+  self->refine_id = g_timeout_add (REFINE_DELAY_MS, refine_cb, self);
+  ent_graph_view_set_zoom (self, zoom, anchor_x, anchor_y);
+}
+
+static gboolean
 scroll_cb (GtkEventControllerScroll *controller,
            double                    dx,
            double                    dy,
@@ -1082,7 +1109,7 @@ scroll_cb (GtkEventControllerScroll *controller,
       double x = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
       double y = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
 
-      ent_graph_view_set_zoom (self, self->zoom * pow (ZOOM_STEP, -notches), x, y);
+      zoom_step (self, self->zoom * pow (ZOOM_STEP, -notches), x, y);
     }
   else
     {
@@ -1123,7 +1150,7 @@ pinch_scale_changed_cb (GtkGestureZoom *gesture,
   if (self->scene == NULL || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     return;
 
-  ent_graph_view_set_zoom (self, self->pinch_zoom * scale, x, y);
+  zoom_step (self, self->pinch_zoom * scale, x, y);
 }
 
 static void
@@ -1292,12 +1319,18 @@ ent_graph_view_snapshot (GtkWidget   *widget,
    * Cairo node keeps a copy-on-write snapshot of the image, not a copy. The
    * page colour shows through.
    */
-  ent_frame_draw (self->frame, self->scene, &options, width * scale, height * scale,
-                  self->zoom * scale, self->offset_x * scale, self->offset_y * scale);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-  cairo_set_source_surface (cr, ent_frame_get_surface (self->frame), 0, 0);
-  cairo_paint (cr);
+  /* Mid-gesture, the image of the last whole frame is stretched to the new zoom: a copy, where drawing the
+   * labels at each new size would not keep up. */
+  if (self->refine_id == 0 ||
+      !ent_frame_paint_scaled (self->frame, cr, self->zoom * scale, self->offset_x * scale, self->offset_y * scale))
+    {
+      ent_frame_draw (self->frame, self->scene, &options, width * scale, height * scale,
+                      self->zoom * scale, self->offset_x * scale, self->offset_y * scale);
+      cairo_set_source_surface (cr, ent_frame_get_surface (self->frame), 0, 0);
+      cairo_paint (cr);
+    }
   cairo_destroy (cr);
 
   /* A Shift-drag from a node draws the relation it would make on top. */
@@ -1422,6 +1455,7 @@ ent_graph_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->measuring);
   g_clear_object (&self->measuring);
+  g_clear_handle_id (&self->refine_id, g_source_remove);
 
   /* The indices point into the scene, so they go first. */
   g_clear_pointer (&self->node_indices, g_hash_table_unref);
