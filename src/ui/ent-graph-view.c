@@ -1169,8 +1169,8 @@ zoom_in_cb (GtkWidget  *widget,
 {
   EntGraphView *self = ENT_GRAPH_VIEW (widget);
 
-  ent_graph_view_set_zoom (self, self->zoom * ZOOM_STEP,
-                           gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  /* Held down, the key repeats: each step is a step of a gesture. */
+  zoom_step (self, self->zoom * ZOOM_STEP, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
 
 static void
@@ -1180,8 +1180,7 @@ zoom_out_cb (GtkWidget  *widget,
 {
   EntGraphView *self = ENT_GRAPH_VIEW (widget);
 
-  ent_graph_view_set_zoom (self, self->zoom / ZOOM_STEP,
-                           gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  zoom_step (self, self->zoom / ZOOM_STEP, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
 
 static void
