@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ent-store.h"
 #include "ent-user-data.h"
 
@@ -391,6 +393,31 @@ test_delete_says_what_goes (void)
   g_assert_cmpuint (after->quotes->len, ==, before->quotes->len - n_quotes);
 }
 
+/* Deleting what is not there says so, with the id, and changes nothing. */
+static void
+test_delete_missing (void)
+{
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autofree char *before = dump (store);
+  g_autofree char *after = NULL;
+  gboolean (*deletes[]) (EntStore *, gint64, GError **) = {
+    ent_store_delete_entity, ent_store_delete_relation, ent_store_delete_source, ent_store_delete_quote,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (deletes[i] (store, 987654, &error));
+      g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND);
+      g_assert_nonnull (strstr (error->message, "987654"));
+    }
+
+  after = dump (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_null (ent_store_get_undo_label (store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/ent/edits/random-2000", test_random_sequence);
   g_test_add_func ("/ent/edits/merge-keeps-everything", test_merge_keeps_everything);
   g_test_add_func ("/ent/edits/delete-says-what-goes", test_delete_says_what_goes);
+  g_test_add_func ("/ent/edits/delete-missing", test_delete_missing);
 
   return g_test_run ();
 }

@@ -1904,10 +1904,30 @@ run (EntStore    *self,
   return TRUE;
 }
 
+static gboolean check_found_valist (int          changes,
+                                    GError     **error,
+                                    const char  *format,
+                                    va_list      args) G_GNUC_PRINTF (3, 0);
 static gboolean check_found (int          changes,
                              GError     **error,
                              const char  *format,
                              ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+check_found_valist (int          changes,
+                    GError     **error,
+                    const char  *format,
+                    va_list      args)
+{
+  g_autofree char *message = NULL;
+
+  if (changes > 0)
+    return TRUE;
+
+  message = g_strdup_vprintf (format, args);
+  g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
 
 static gboolean
 check_found (int          changes,
@@ -1915,18 +1935,54 @@ check_found (int          changes,
              const char  *format,
              ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
-
-  if (changes > 0)
-    return TRUE;
+  gboolean found;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  found = check_found_valist (changes, error, format, args);
   va_end (args);
 
-  g_set_error_literal (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND, message);
-  return FALSE;
+  return found;
+}
+
+static gboolean delete_row (EntStore    *self,
+                            const char  *sql,
+                            gint64       id,
+                            const char  *failed,
+                            GError     **error,
+                            const char  *missing,
+                            ...) G_GNUC_PRINTF (6, 7);
+
+/*
+ * Deletes the row @id with @sql in an edit of its own. @failed says what
+ * could not be done; @missing, a format taking the id, that there was
+ * nothing to delete.
+ */
+static gboolean
+delete_row (EntStore    *self,
+            const char  *sql,
+            gint64       id,
+            const char  *failed,
+            GError     **error,
+            const char  *missing,
+            ...)
+{
+  int changes = 0;
+  gboolean ok;
+  va_list args;
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = run (self, sql, failed, &changes, error, "i", id);
+  if (ok)
+    {
+      va_start (args, missing);
+      ok = check_found_valist (changes, error, missing, args);
+      va_end (args);
+    }
+
+  return finish (self, ok, error);
 }
 
 gboolean
@@ -2070,19 +2126,10 @@ ent_store_delete_relation (EntStore  *self,
                            gint64     relation_id,
                            GError   **error)
 {
-  int changes = 0;
-  gboolean ok;
-
   g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
 
-  if (!ent_store_begin (self, error))
-    return FALSE;
-
-  ok = run (self, "DELETE FROM relations WHERE id = ?", _("Could not delete the relation"), &changes, error,
-            "i", relation_id) &&
-       check_found (changes, error, _("There is no relation with the id %lld"), (long long) relation_id);
-
-  return finish (self, ok, error);
+  return delete_row (self, "DELETE FROM relations WHERE id = ?", relation_id, _("Could not delete the relation"),
+                     error, _("There is no relation with the id %lld"), (long long) relation_id);
 }
 
 /* A new text for a source is refused by the file when a quote no longer matches it. */
@@ -2129,19 +2176,10 @@ ent_store_delete_source (EntStore  *self,
                          gint64     source_id,
                          GError   **error)
 {
-  int changes = 0;
-  gboolean ok;
-
   g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
 
-  if (!ent_store_begin (self, error))
-    return FALSE;
-
-  ok = run (self, "DELETE FROM sources WHERE id = ?", _("Could not delete the source"), &changes, error,
-            "i", source_id) &&
-       check_found (changes, error, _("There is no source with the id %lld"), (long long) source_id);
-
-  return finish (self, ok, error);
+  return delete_row (self, "DELETE FROM sources WHERE id = ?", source_id, _("Could not delete the source"),
+                     error, _("There is no source with the id %lld"), (long long) source_id);
 }
 
 gboolean
@@ -2149,19 +2187,10 @@ ent_store_delete_quote (EntStore  *self,
                         gint64     quote_id,
                         GError   **error)
 {
-  int changes = 0;
-  gboolean ok;
-
   g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
 
-  if (!ent_store_begin (self, error))
-    return FALSE;
-
-  ok = run (self, "DELETE FROM quotes WHERE id = ?", _("Could not remove the quote"), &changes, error,
-            "i", quote_id) &&
-       check_found (changes, error, _("There is no quote with the id %lld"), (long long) quote_id);
-
-  return finish (self, ok, error);
+  return delete_row (self, "DELETE FROM quotes WHERE id = ?", quote_id, _("Could not remove the quote"),
+                     error, _("There is no quote with the id %lld"), (long long) quote_id);
 }
 
 /**
