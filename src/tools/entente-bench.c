@@ -628,6 +628,7 @@ typedef struct
   double      first_frame_ms;
   double      frame_ms[4];     /* fit-all, 50 %, 100 %, 400 % */
   double      pan_ms;
+  double      zoom_step_ms;    /* a step of a zoom gesture: the kept image stretched */
   double      pan_max_ms;
   double      pan_fit_max_ms;
   double      hit_us;
@@ -862,6 +863,31 @@ measure_frames (SizeFigures      *figures,
   figures->pan_max_ms = maximum (pan);
   figures->pan_fit_max_ms = maximum (pan_fit);
   figures->pan_ms = median (pan);
+
+  /* Zooming in by a tenth a step, as Ctrl+scroll does, around the middle: the view stretches its last whole frame. */
+  {
+    g_autoptr(EntFrame) frame = ent_frame_new ();
+    g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
+    EntRenderOptions render = { .accent = { 0.21, 0.52, 0.89 } };
+    double x = round (VIEW_WIDTH / 2.0 - centre->cx), y = round (VIEW_HEIGHT / 2.0 - centre->cy);
+
+    ent_frame_draw (frame, scene, &render, VIEW_WIDTH, VIEW_HEIGHT, 1.0, x, y);
+    for (guint r = 0; r < repeat; r++)
+      {
+        double zoom = pow (1.1, r % 10 + 1), start = now_ms ();
+        cairo_t *cr = cairo_create (surface);
+
+        cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+        cairo_paint (cr);
+        cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+        ent_frame_paint_scaled (frame, cr, zoom, VIEW_WIDTH / 2.0 - (VIEW_WIDTH / 2.0 - x) * zoom,
+                                VIEW_HEIGHT / 2.0 - (VIEW_HEIGHT / 2.0 - y) * zoom);
+        cairo_destroy (cr);
+        cairo_surface_flush (surface);
+        g_array_append_vals (steps, &(double) { now_ms () - start }, 1);
+      }
+    figures->zoom_step_ms = median (steps);
+  }
 
   cairo_surface_destroy (surface);
 }
@@ -1154,6 +1180,7 @@ GETTER (get_frame_50, f->frame_ms[1])
 GETTER (get_frame_100, f->frame_ms[2])
 GETTER (get_frame_400, f->frame_ms[3])
 GETTER (get_pan, f->pan_ms)
+GETTER (get_zoom_step, f->zoom_step_ms)
 GETTER (get_pan_max, MAX (f->pan_max_ms, f->pan_fit_max_ms))
 GETTER (get_hit, f->hit_us)
 GETTER (get_svg, f->svg_ms)
@@ -1233,6 +1260,7 @@ print_table (GPtrArray        *all,
   print_row (all, "frame 100 % (ms)", "≤4 / ≤8", get_frame_100, 2, "");
   print_row (all, "frame 400 % (ms)", "", get_frame_400, 2, "");
   print_row (all, "pan step at 100 % (ms)", "", get_pan, 2, "");
+  print_row (all, "zoom gesture step, stretched frame (ms)", "", get_zoom_step, 2, "");
   print_row (all, "longest pan frame, 100 % or fit (ms)", "≤100 (50k)", get_pan_max, 1, "");
   print_row (all, "hit-test at a point (µs)", "", get_hit, 1, "");
   print_row (all, "SVG export, stored layout (ms)", "", get_svg, 0, "");
