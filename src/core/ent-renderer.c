@@ -52,10 +52,14 @@ ent_renderer_draws_labels (const EntRenderOptions *options)
   return ENT_STYLE_FONT_SIZE * options->scale >= ENT_RENDER_MIN_LABEL_PIXELS;
 }
 
-/* Appends the arrowhead at the end of a directed edge, pointing along the curve's last tangent. */
-void
-ent_renderer_append_arrow (cairo_t            *cr,
-                           const EntSceneItem *edge)
+/*
+ * The corners of a directed edge's arrowhead, tip first, pointing along the
+ * curve's last tangent; FALSE for an edge too short to have a direction.
+ */
+static gboolean
+arrow_corners (const EntSceneItem *edge,
+               double              x[3],
+               double              y[3])
 {
   double tx = edge->p[6] - edge->p[4];
   double ty = edge->p[7] - edge->p[5];
@@ -70,15 +74,34 @@ ent_renderer_append_arrow (cairo_t            *cr,
       ty = edge->p[7] - edge->p[1];
       length = hypot (tx, ty);
       if (length < 1e-9)
-        return;
+        return FALSE;
     }
 
   ux = tx / length;
   uy = ty / length;
+  x[0] = edge->p[6];
+  y[0] = edge->p[7];
+  x[1] = edge->p[6] - ux * size - uy * half;
+  y[1] = edge->p[7] - uy * size + ux * half;
+  x[2] = edge->p[6] - ux * size + uy * half;
+  y[2] = edge->p[7] - uy * size - ux * half;
 
-  cairo_move_to (cr, edge->p[6], edge->p[7]);
-  cairo_line_to (cr, edge->p[6] - ux * size - uy * half, edge->p[7] - uy * size + ux * half);
-  cairo_line_to (cr, edge->p[6] - ux * size + uy * half, edge->p[7] - uy * size - ux * half);
+  return TRUE;
+}
+
+/* Appends the arrowhead at the end of a directed edge, pointing along the curve's last tangent. */
+void
+ent_renderer_append_arrow (cairo_t            *cr,
+                           const EntSceneItem *edge)
+{
+  double x[3], y[3];
+
+  if (!arrow_corners (edge, x, y))
+    return;
+
+  cairo_move_to (cr, x[0], y[0]);
+  cairo_line_to (cr, x[1], y[1]);
+  cairo_line_to (cr, x[2], y[2]);
   cairo_close_path (cr);
 }
 
@@ -929,20 +952,14 @@ raster_edge (Raster             *raster,
 {
   const cairo_matrix_t *m = &raster->matrix;
   double dash[2] = { 4.0 * m->xx, 3.0 * m->xx };
+  double ax[3], ay[3];
 
   raster_line (raster, m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
                m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0,
                item->line_width * m->xx, item->dashed ? dash : NULL, TRUE, color);
 
-  if (item->directed)
+  if (item->directed && arrow_corners (item, ax, ay))
     {
-      double tx = item->p[6] - item->p[0], ty = item->p[7] - item->p[1];
-      double length = hypot (tx, ty);
-      double size = ARROW_LENGTH + item->line_width, half = ARROW_HALF + item->line_width / 2;
-      double ux = tx / length, uy = ty / length;
-      double ax[3] = { item->p[6], item->p[6] - ux * size - uy * half, item->p[6] - ux * size + uy * half };
-      double ay[3] = { item->p[7], item->p[7] - uy * size + ux * half, item->p[7] - uy * size - ux * half };
-
       for (int k = 0; k < 3; k++)
         {
           ax[k] = m->xx * ax[k] + m->x0;
