@@ -420,6 +420,20 @@ add_label_paint (EntRect              *bounds,
                                        y + MAX (ink.y + ink.height, logical.y + logical.height) + halo });
 }
 
+/* The box a node takes, shape above label, given its label's logical extents. */
+static void
+node_box (EntKind               kind,
+          const PangoRectangle *label_logical,
+          double               *width,
+          double               *height)
+{
+  double label_width, label_height;
+
+  label_extents (label_logical, NULL, &label_width, &label_height);
+  *width = MAX (2 * shape_half_width (kind), label_width);
+  *height = 2 * shape_radius () + LABEL_GAP + label_height;
+}
+
 /**
  * ent_scene_measure_node:
  * @graph: the graph
@@ -437,12 +451,9 @@ ent_scene_measure_node (EntGraph  *graph,
 {
   g_autofree char *label = node_label (entity);
   Measure measure = { label, ENT_STYLE_LABEL_WIDTH };
-  double label_width, label_height;
 
   measure_labels (&measure, 1);
-  label_extents (&measure.logical, NULL, &label_width, &label_height);
-  *width = MAX (2 * shape_half_width (entity->kind), label_width);
-  *height = 2 * shape_radius () + LABEL_GAP + label_height;
+  node_box (entity->kind, &measure.logical, width, height);
 }
 
 /**
@@ -472,14 +483,8 @@ ent_scene_measure_nodes (EntGraph *graph,
   measure_labels (measures, n);
 
   for (guint i = 0; i < n; i++)
-    {
-      EntEntity *entity = g_ptr_array_index (graph->entities, i);
-      double label_width, label_height;
-
-      label_extents (&measures[i].logical, NULL, &label_width, &label_height);
-      widths[i] = MAX (2 * shape_half_width (entity->kind), label_width);
-      heights[i] = 2 * shape_radius () + LABEL_GAP + label_height;
-    }
+    node_box (((EntEntity *) g_ptr_array_index (graph->entities, i))->kind, &measures[i].logical,
+              &widths[i], &heights[i]);
 }
 
 static char *
@@ -517,8 +522,7 @@ place_node (EntSceneItem *item,
   double width, height, label_offset, label_width, label_height;
 
   label_extents (&item->label_logical, &label_offset, &label_width, &label_height);
-  width = MAX (2 * shape_half_width (item->kind), label_width);
-  height = 2 * item->radius + LABEL_GAP + label_height;
+  node_box (item->kind, &item->label_logical, &width, &height);
 
   item->x = x;
   item->y = y;
