@@ -26,6 +26,8 @@ typedef struct
 #define ENT_STYLE_NODE_SIZE   34.0
 /* Widest a node label may wrap to, in points. */
 #define ENT_STYLE_LABEL_WIDTH 140.0
+/* How much one zoom step (a key, a button, a wheel notch) scales the view. */
+#define ENT_STYLE_ZOOM_STEP   1.25
 
 void ent_style_kind_color      (EntKind   kind,
                                 gboolean  dark,
