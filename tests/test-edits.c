@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "ent-edit.h"
 #include "ent-store.h"
 #include "ent-user-data.h"
 
@@ -418,6 +419,273 @@ test_delete_missing (void)
   g_assert_null (ent_store_get_undo_label (store));
 }
 
+/*
+ * The edits the window makes, each composed in the core: one undo takes all
+ * of an edit back, and the edit is named after what it changed.
+ */
+typedef gboolean (*ComposedFunc) (EntStore *store, EntGraph *graph, char **label, GError **error);
+
+static EntEntity *
+middle_entity (EntGraph *graph)
+{
+  return g_ptr_array_index (graph->entities, graph->entities->len / 2);
+}
+
+static gboolean
+composed_add_entity (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntEntity entity = { .kind = ENT_KIND_PLACE, .name = (char *) "Minsk", .description = (char *) "Capital" };
+  g_autoptr(GArray) positions = NULL;
+  gint64 id = ent_edit_add_entity (store, &entity, "neato", 40, 60, error);
+  gboolean placed = FALSE;
+
+  if (id == 0)
+    return FALSE;
+
+  /* The new entity has its place in the same edit. */
+  positions = ent_store_load_positions (store, "neato", error);
+  for (guint i = 0; positions != NULL && i < positions->len; i++)
+    placed |= g_array_index (positions, EntPosition, i).entity_id == id;
+  g_assert_true (placed);
+
+  *label = g_strdup ("Add “Minsk”");
+  return TRUE;
+}
+
+static gboolean
+composed_rename_entity (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntEntity *before = middle_entity (graph);
+  EntEntity entity = *before;
+
+  entity.name = (char *) "Сергей Алейник";
+  *label = g_strdup_printf ("Rename “%s”", before->name);
+  return ent_edit_update_entity (store, graph, &entity, error);
+}
+
+static gboolean
+composed_edit_entity (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntEntity entity = *middle_entity (graph);
+
+  entity.description = (char *) "Described again";
+  *label = g_strdup_printf ("Edit “%s”", entity.name);
+  return ent_edit_update_entity (store, graph, &entity, error);
+}
+
+static gboolean
+composed_move_entity (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntEntity *entity = middle_entity (graph);
+
+  *label = g_strdup_printf ("Move “%s”", entity->name);
+  return ent_edit_move_entity (store, graph, "neato", entity->id, 12.5, -40, error);
+}
+
+static gboolean
+composed_delete_entity (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntEntity *entity = middle_entity (graph);
+
+  *label = g_strdup_printf ("Delete “%s”", entity->name);
+  return ent_edit_delete_entity (store, graph, entity->id, error);
+}
+
+static gboolean
+composed_merge (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntEntity *keep = middle_entity (graph);
+  EntEntity *other = g_ptr_array_index (graph->entities, 0);
+
+  *label = g_strdup_printf ("Merge into “%s”", keep->name);
+  return ent_edit_merge_entities (store, graph, keep->id, other->id, error);
+}
+
+static gboolean
+composed_add_relation (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntEntity *from = middle_entity (graph);
+  EntEntity *to = g_ptr_array_index (graph->entities, 0);
+  EntRelation relation = { .kind = (char *) "knows", .from_id = from->id, .to_id = to->id, .directed = TRUE };
+
+  *label = g_strdup_printf ("Connect “%s” and “%s”", from->name, to->name);
+  return ent_edit_save_relation (store, graph, &relation, error);
+}
+
+static gboolean
+composed_update_relation (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntRelation relation = *(EntRelation *) g_ptr_array_index (graph->relations, 0);
+
+  relation.label = (char *) "met in Delhi";
+  *label = g_strdup_printf ("Edit the Relation of “%s” and “%s”",
+                            ent_graph_get_entity (graph, relation.from_id)->name,
+                            ent_graph_get_entity (graph, relation.to_id)->name);
+  return ent_edit_save_relation (store, graph, &relation, error);
+}
+
+static gboolean
+composed_delete_relation (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  *label = g_strdup ("Delete Relation");
+  return ent_edit_delete_relation (store, ((EntRelation *) g_ptr_array_index (graph->relations, 0))->id, error);
+}
+
+static gboolean
+composed_add_source (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntSource source = { .title = (char *) "Notes", .body = (char *) "Aleinik met Jaishankar." };
+
+  *label = g_strdup ("Add the Source “Notes”");
+  return ent_edit_save_source (store, &source, error);
+}
+
+static gboolean
+composed_update_source (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntSource source = *(EntSource *) g_ptr_array_index (graph->sources, 0);
+
+  source.title = (char *) "Retitled";
+  *label = g_strdup ("Edit the Source “Retitled”");
+  return ent_edit_save_source (store, &source, error);
+}
+
+static gboolean
+composed_add_entity_evidence (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntEntity *entity = middle_entity (graph);
+  EntSource *source = g_ptr_array_index (graph->sources, 0);
+  g_autoptr(EntGraph) after = NULL;
+  gint64 quote_id = ent_edit_add_evidence (store, graph, entity->id, 0, source->id, 0, 9, error);
+  g_autofree char *text = g_utf8_substring (source->body, 0, 9);
+
+  if (quote_id == 0)
+    return FALSE;
+
+  after = ent_store_load_graph (store, error);
+  g_assert_cmpstr (ent_graph_get_quote (after, quote_id)->text, ==, text);
+  g_assert_cmpint (g_array_index (ent_graph_get_entity (after, entity->id)->quote_ids, gint64,
+                                  ent_graph_get_entity (after, entity->id)->quote_ids->len - 1), ==, quote_id);
+
+  *label = g_strdup_printf ("Add a Quote to “%s”", entity->name);
+  return TRUE;
+}
+
+/* A relation selected takes the passage, whatever entity was selected before. */
+static gboolean
+composed_add_relation_evidence (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntRelation *relation = g_ptr_array_index (graph->relations, 0);
+  EntSource *source = g_ptr_array_index (graph->sources, 0);
+  g_autoptr(EntGraph) after = NULL;
+  gint64 quote_id = ent_edit_add_evidence (store, graph, middle_entity (graph)->id, relation->id, source->id,
+                                           10, 30, error);
+  GArray *ids;
+
+  if (quote_id == 0)
+    return FALSE;
+
+  after = ent_store_load_graph (store, error);
+  ids = ent_graph_get_relation (after, relation->id)->quote_ids;
+  g_assert_cmpint (g_array_index (ids, gint64, ids->len - 1), ==, quote_id);
+
+  *label = g_strdup ("Add a Quote to a Relation");
+  return TRUE;
+}
+
+static gboolean
+composed_remove_evidence (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntEntity *entity = g_ptr_array_index (graph->entities, i);
+
+      if (entity->quote_ids->len > 0)
+        {
+          *label = g_strdup ("Remove a Quote");
+          return ent_edit_remove_evidence (store, entity->id, 0, g_array_index (entity->quote_ids, gint64, 0), error);
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static const struct {
+  const char   *name;
+  ComposedFunc  func;
+} composed[] = {
+  { "add-entity", composed_add_entity },
+  { "rename-entity", composed_rename_entity },
+  { "edit-entity", composed_edit_entity },
+  { "move-entity", composed_move_entity },
+  { "delete-entity", composed_delete_entity },
+  { "merge", composed_merge },
+  { "add-relation", composed_add_relation },
+  { "update-relation", composed_update_relation },
+  { "delete-relation", composed_delete_relation },
+  { "add-source", composed_add_source },
+  { "update-source", composed_update_source },
+  { "add-entity-evidence", composed_add_entity_evidence },
+  { "add-relation-evidence", composed_add_relation_evidence },
+  { "remove-evidence", composed_remove_evidence },
+};
+
+static void
+test_composed (gconstpointer data)
+{
+  guint which = GPOINTER_TO_UINT (data);
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+  g_autofree char *before = dump (store);
+  g_autofree char *label = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_no_error (error);
+  if (!composed[which].func (store, graph, &label, &error))
+    g_error ("%s: %s", composed[which].name, error->message);
+  after = dump (store);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpstr (ent_store_get_undo_label (store), ==, label);
+
+  g_assert_true (ent_store_undo (store, &error));
+  undone = dump (store);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_null (ent_store_get_undo_label (store));
+
+  g_assert_true (ent_store_redo (store, &error));
+  redone = dump (store);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_true (ent_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+}
+
+/* A composed edit that fails leaves the file as it was, with nothing to undo. */
+static void
+test_composed_failure (void)
+{
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+  g_autofree char *before = dump (store);
+  g_autofree char *after = NULL;
+  EntEntity *keep = middle_entity (graph);
+
+  g_assert_false (ent_edit_merge_entities (store, graph, keep->id, 987654, &error));
+  g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (ent_edit_delete_entity (store, graph, 987654, &error));
+  g_assert_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "987654"));
+
+  after = dump (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_null (ent_store_get_undo_label (store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +697,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/ent/edits/undo/%s", edits[i].name);
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_undo_each);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (composed); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ent/edits/composed/%s", composed[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_composed);
+    }
+  g_test_add_func ("/ent/edits/composed-failure", test_composed_failure);
   g_test_add_func ("/ent/edits/random-2000", test_random_sequence);
   g_test_add_func ("/ent/edits/merge-keeps-everything", test_merge_keeps_everything);
   g_test_add_func ("/ent/edits/delete-says-what-goes", test_delete_says_what_goes);

@@ -1,0 +1,479 @@
+/* ent-edit.c: the edits a person makes, each one undoable step
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-edit"
+
+#include "config.h"
+
+#include "ent-edit.h"
+#include "ent-placement.h"
+
+#include <glib/gi18n-lib.h>
+
+/*
+ * Every function here is one edit of the store, named by a label that Undo
+ * and Redo show: it begins the edit, makes its changes and commits them, or
+ * cancels the whole edit when a change fails, leaving the file as it was.
+ */
+
+G_DEFINE_QUARK (ent-edit-error-quark, ent_edit_error)
+
+/* Ends the edit begun before @done's changes: kept when they all succeeded, else taken back. */
+static gboolean
+finish (EntStore  *store,
+        gboolean   done,
+        GError   **error)
+{
+  if (!done)
+    {
+      ent_store_edit_cancel (store);
+      return FALSE;
+    }
+
+  return ent_store_edit_commit (store, error);
+}
+
+/* The edits are named after what they change, so that has to be in the network. */
+static EntEntity *
+find_entity (EntGraph  *graph,
+             gint64     entity_id,
+             GError   **error)
+{
+  EntEntity *entity = ent_graph_get_entity (graph, entity_id);
+
+  if (entity == NULL)
+    g_set_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND,
+                 _("There is no entity with the id %lld"), (long long) entity_id);
+  return entity;
+}
+
+/* A new entity goes to a free spot near (x, y) without moving the others. */
+static gint64
+add_and_place (EntStore        *store,
+               const EntEntity *entity,
+               const char      *engine,
+               double           x,
+               double           y,
+               GError         **error)
+{
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  gint64 id = ent_store_add_entity (store, entity, error);
+
+  if (id == 0)
+    return 0;
+
+  positions = ent_store_load_positions (store, engine, error);
+  graph = positions ? ent_store_load_graph (store, error) : NULL;
+  if (graph == NULL)
+    return 0;
+
+  ent_placement_place_missing (graph, positions, x, y);
+  if (!ent_store_save_positions (store, engine, (EntPosition *) positions->data, positions->len, error))
+    return 0;
+
+  return id;
+}
+
+/**
+ * ent_edit_add_entity:
+ * @store: the file to edit
+ * @entity: the new entity; its id is ignored
+ * @engine: the layout whose positions get the new node
+ * @x: where the user is looking, in points
+ * @y: where the user is looking, in points
+ * @error: return location for a #GError
+ *
+ * Adds @entity and places it in the layout of @engine near (@x, @y), in one
+ * edit, so that one Undo takes both back.
+ *
+ * Returns: the new entity's id, or 0 on error
+ */
+gint64
+ent_edit_add_entity (EntStore         *store,
+                     const EntEntity  *entity,
+                     const char       *engine,
+                     double            x,
+                     double            y,
+                     GError          **error)
+{
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), 0);
+  g_return_val_if_fail (entity != NULL, 0);
+  g_return_val_if_fail (engine != NULL, 0);
+
+  /* Translators: the name of an edit, shown as "Undo Add “Minsk”" */
+  label = g_strdup_printf (_("Add “%s”"), entity->name);
+  if (!ent_store_edit_begin (store, label, error))
+    return 0;
+
+  id = add_and_place (store, entity, engine, x, y, error);
+  return finish (store, id != 0, error) ? id : 0;
+}
+
+/**
+ * ent_edit_update_entity:
+ * @store: the file to edit
+ * @graph: the network as it is, for the entity's name before the edit
+ * @entity: the entity as it is to be
+ * @error: return location for a #GError
+ *
+ * Stores the new @entity; the edit is a rename when its name changes.
+ *
+ * Returns: whether the entity was stored
+ */
+gboolean
+ent_edit_update_entity (EntStore         *store,
+                        EntGraph         *graph,
+                        const EntEntity  *entity,
+                        GError          **error)
+{
+  g_autofree char *label = NULL;
+  EntEntity *before;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (graph != NULL && entity != NULL, FALSE);
+
+  before = find_entity (graph, entity->id, error);
+  if (before == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (before->name, entity->name) != 0)
+    /* Translators: the name of an edit, shown as "Undo Rename “Sergei Aleinik”" */
+    label = g_strdup_printf (_("Rename “%s”"), before->name);
+  else
+    /* Translators: the name of an edit, shown as "Undo Edit “Belarus”" */
+    label = g_strdup_printf (_("Edit “%s”"), entity->name);
+
+  if (!ent_store_edit_begin (store, label, error))
+    return FALSE;
+  return finish (store, ent_store_update_entity (store, entity, error), error);
+}
+
+/**
+ * ent_edit_move_entity:
+ * @store: the file to edit
+ * @graph: the network, for the entity's name
+ * @engine: the layout the node moves in
+ * @entity_id: the entity whose node moves
+ * @x: its new place, in points
+ * @y: its new place, in points
+ * @error: return location for a #GError
+ *
+ * Moves the node of @entity_id to (@x, @y) in the layout of @engine. A node
+ * the user placed stays there: it is pinned for the engines that honour pins.
+ *
+ * Returns: whether the position was stored
+ */
+gboolean
+ent_edit_move_entity (EntStore    *store,
+                      EntGraph    *graph,
+                      const char  *engine,
+                      gint64       entity_id,
+                      double       x,
+                      double       y,
+                      GError     **error)
+{
+  EntPosition position = { .entity_id = entity_id, .x = x, .y = y, .pinned = TRUE };
+  g_autofree char *label = NULL;
+  EntEntity *entity;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (graph != NULL && engine != NULL, FALSE);
+
+  entity = find_entity (graph, entity_id, error);
+  if (entity == NULL)
+    return FALSE;
+
+  /* Translators: the name of an edit, shown as "Undo Move “Belarus”" */
+  label = g_strdup_printf (_("Move “%s”"), entity->name);
+  if (!ent_store_edit_begin (store, label, error))
+    return FALSE;
+  return finish (store, ent_store_save_positions (store, engine, &position, 1, error), error);
+}
+
+/**
+ * ent_edit_delete_entity:
+ * @store: the file to edit
+ * @graph: the network, for the entity's name
+ * @entity_id: the entity to delete
+ * @error: return location for a #GError
+ *
+ * Deletes the entity with its relations and the quotes that back only it,
+ * in one edit.
+ *
+ * Returns: whether the entity was deleted
+ */
+gboolean
+ent_edit_delete_entity (EntStore  *store,
+                        EntGraph  *graph,
+                        gint64     entity_id,
+                        GError   **error)
+{
+  g_autofree char *label = NULL;
+  EntEntity *entity;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (graph != NULL, FALSE);
+
+  entity = find_entity (graph, entity_id, error);
+  if (entity == NULL)
+    return FALSE;
+
+  /* Translators: the name of an edit, shown as "Undo Delete “Belarus”" */
+  label = g_strdup_printf (_("Delete “%s”"), entity->name);
+  if (!ent_store_edit_begin (store, label, error))
+    return FALSE;
+  return finish (store, ent_store_delete_entity (store, entity_id, error), error);
+}
+
+/**
+ * ent_edit_merge_entities:
+ * @store: the file to edit
+ * @graph: the network, for the kept entity's name
+ * @keep_id: the entity that stays, with its name
+ * @other_id: the same entity entered twice, which goes
+ * @error: return location for a #GError
+ *
+ * Moves the relations and quotes of @other_id to @keep_id and deletes
+ * @other_id, in one edit.
+ *
+ * Returns: whether the entities were merged
+ */
+gboolean
+ent_edit_merge_entities (EntStore  *store,
+                         EntGraph  *graph,
+                         gint64     keep_id,
+                         gint64     other_id,
+                         GError   **error)
+{
+  g_autofree char *label = NULL;
+  EntEntity *keep;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (graph != NULL, FALSE);
+
+  keep = find_entity (graph, keep_id, error);
+  if (keep == NULL)
+    return FALSE;
+
+  /* Translators: the name of an edit, shown as "Undo Merge into “Belarus”" */
+  label = g_strdup_printf (_("Merge into “%s”"), keep->name);
+  if (!ent_store_edit_begin (store, label, error))
+    return FALSE;
+  return finish (store, ent_store_merge_entities (store, keep_id, other_id, error), error);
+}
+
+/**
+ * ent_edit_save_relation:
+ * @store: the file to edit
+ * @graph: the network, for the names of the entities the relation joins
+ * @relation: a new relation (id 0) or a changed one
+ * @error: return location for a #GError
+ *
+ * Adds @relation, or stores the changes to it.
+ *
+ * Returns: whether the relation was stored
+ */
+gboolean
+ent_edit_save_relation (EntStore           *store,
+                        EntGraph           *graph,
+                        const EntRelation  *relation,
+                        GError            **error)
+{
+  g_autofree char *label = NULL;
+  EntEntity *from, *to;
+  gboolean done;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (graph != NULL && relation != NULL, FALSE);
+
+  from = find_entity (graph, relation->from_id, error);
+  to = from != NULL ? find_entity (graph, relation->to_id, error) : NULL;
+  if (to == NULL)
+    return FALSE;
+
+  /* Translators: the name of an edit, shown as "Undo Connect “Minsk” and “Belarus”" */
+  label = g_strdup_printf (relation->id == 0 ? _("Connect “%s” and “%s”") : _("Edit the Relation of “%s” and “%s”"),
+                           from->name, to->name);
+  if (!ent_store_edit_begin (store, label, error))
+    return FALSE;
+
+  if (relation->id == 0)
+    done = ent_store_add_relation (store, relation, error) != 0;
+  else
+    done = ent_store_update_relation (store, relation, error);
+  return finish (store, done, error);
+}
+
+/**
+ * ent_edit_delete_relation:
+ * @store: the file to edit
+ * @relation_id: the relation to delete
+ * @error: return location for a #GError
+ *
+ * Deletes the relation; its quotes stay in their sources.
+ *
+ * Returns: whether the relation was deleted
+ */
+gboolean
+ent_edit_delete_relation (EntStore  *store,
+                          gint64     relation_id,
+                          GError   **error)
+{
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+
+  if (!ent_store_edit_begin (store, _("Delete Relation"), error))
+    return FALSE;
+  return finish (store, ent_store_delete_relation (store, relation_id, error), error);
+}
+
+/**
+ * ent_edit_save_source:
+ * @store: the file to edit
+ * @source: a new source (id 0) or a changed one
+ * @error: return location for a #GError
+ *
+ * Adds @source, or stores the changes to it.
+ *
+ * Returns: whether the source was stored
+ */
+gboolean
+ent_edit_save_source (EntStore         *store,
+                      const EntSource  *source,
+                      GError          **error)
+{
+  g_autofree char *label = NULL;
+  gboolean done;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  /* Translators: the name of an edit, shown as "Undo Add the Source “…”" */
+  label = g_strdup_printf (source->id == 0 ? _("Add the Source “%s”") : _("Edit the Source “%s”"), source->title);
+  if (!ent_store_edit_begin (store, label, error))
+    return FALSE;
+
+  if (source->id == 0)
+    done = ent_store_add_source (store, source, error) != 0;
+  else
+    done = ent_store_update_source (store, source, error);
+  return finish (store, done, error);
+}
+
+static gint64
+add_quote_as_evidence (EntStore         *store,
+                       gint64            entity_id,
+                       gint64            relation_id,
+                       const EntSource  *source,
+                       gint64            start,
+                       gint64            end,
+                       GError          **error)
+{
+  g_autofree char *text = g_utf8_substring (source->body, start, end);
+  gint64 quote_id = ent_store_add_quote (store, source->id, start, end, text, error);
+
+  if (quote_id == 0)
+    return 0;
+
+  if (relation_id != 0 ? !ent_store_add_relation_evidence (store, relation_id, quote_id, error)
+                       : !ent_store_add_entity_evidence (store, entity_id, quote_id, error))
+    return 0;
+
+  return quote_id;
+}
+
+/**
+ * ent_edit_add_evidence:
+ * @store: the file to edit
+ * @graph: the network, for the source and the entity's name
+ * @entity_id: the entity the passage backs, unless @relation_id is given
+ * @relation_id: the relation the passage backs, or 0
+ * @source_id: the source the passage is from
+ * @start: where the passage starts, in characters
+ * @end: where it ends, in characters, exclusive
+ * @error: return location for a #GError
+ *
+ * Makes the passage [@start, @end) of a source a quote backing a relation,
+ * or an entity when @relation_id is 0, in one edit.
+ *
+ * Returns: the new quote's id, or 0 on error
+ */
+gint64
+ent_edit_add_evidence (EntStore  *store,
+                       EntGraph  *graph,
+                       gint64     entity_id,
+                       gint64     relation_id,
+                       gint64     source_id,
+                       gint64     start,
+                       gint64     end,
+                       GError   **error)
+{
+  EntSource *source;
+  g_autofree char *label = NULL;
+  gint64 quote_id;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), 0);
+  g_return_val_if_fail (graph != NULL, 0);
+
+  source = ent_graph_get_source (graph, source_id);
+  if (source == NULL)
+    {
+      g_set_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND,
+                   _("There is no source with the id %lld"), (long long) source_id);
+      return 0;
+    }
+
+  if (relation_id != 0)
+    label = g_strdup (_("Add a Quote to a Relation"));
+  else
+    {
+      EntEntity *entity = find_entity (graph, entity_id, error);
+
+      if (entity == NULL)
+        return 0;
+      /* Translators: the name of an edit, shown as "Undo Add a Quote to “Belarus”" */
+      label = g_strdup_printf (_("Add a Quote to “%s”"), entity->name);
+    }
+
+  if (!ent_store_edit_begin (store, label, error))
+    return 0;
+
+  quote_id = add_quote_as_evidence (store, entity_id, relation_id, source, start, end, error);
+  return finish (store, quote_id != 0, error) ? quote_id : 0;
+}
+
+/**
+ * ent_edit_remove_evidence:
+ * @store: the file to edit
+ * @entity_id: the entity the quote backs, unless @relation_id is given
+ * @relation_id: the relation the quote backs, or 0
+ * @quote_id: the quote
+ * @error: return location for a #GError
+ *
+ * Withdraws @quote_id as evidence for a relation, or for an entity when
+ * @relation_id is 0.
+ *
+ * Returns: whether the quote was withdrawn
+ */
+gboolean
+ent_edit_remove_evidence (EntStore  *store,
+                          gint64     entity_id,
+                          gint64     relation_id,
+                          gint64     quote_id,
+                          GError   **error)
+{
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+
+  if (relation_id != 0)
+    entity_id = 0;
+
+  if (!ent_store_edit_begin (store, _("Remove a Quote"), error))
+    return FALSE;
+  return finish (store, ent_store_remove_evidence (store, entity_id, relation_id, quote_id, error), error);
+}

@@ -1,0 +1,34 @@
+/* ent-search.h: finding entities by their names, descriptions and quotes
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ent-graph.h"
+
+G_BEGIN_DECLS
+
+/* Where an entity matched, from the likeliest to be what was meant to the least. */
+typedef enum
+{
+  ENT_SEARCH_MATCH_NAME,
+  ENT_SEARCH_MATCH_DESCRIPTION,
+  ENT_SEARCH_MATCH_QUOTE,
+} EntSearchMatch;
+
+typedef struct
+{
+  /* Both belong to the graph searched. */
+  EntEntity      *entity;
+  /* The quote that matched, when @match is %ENT_SEARCH_MATCH_QUOTE; otherwise %NULL. */
+  EntQuote       *quote;
+  EntSearchMatch  match;
+} EntSearchResult;
+
+GArray *ent_graph_search (EntGraph   *graph,
+                          const char *query,
+                          guint       max_results);
+
+G_END_DECLS
