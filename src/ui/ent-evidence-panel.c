@@ -10,12 +10,9 @@
 
 #include "ent-evidence-panel.h"
 
-#include "ent-style.h"
+#include "ent-kind-swatch.h"
 
 #include <glib/gi18n.h>
-
-/* The diameter of the shape that stands for an entity's kind in a row. */
-#define ROW_DOT_SIZE 14
 
 struct _EntEvidencePanel
 {
@@ -55,48 +52,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-draw_kind_cb (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
-{
-  EntKind kind = GPOINTER_TO_UINT (user_data);
-  EntColor color;
-
-  ent_style_kind_color (kind, adw_style_manager_get_dark (adw_style_manager_get_default ()), &color);
-  /* The widest shapes reach 1.2 radii from their centre. */
-  ent_style_append_shape (cr, kind, width / 2.0, height / 2.0, MIN (width, height) / 2.0 / 1.2);
-  cairo_set_source_rgb (cr, color.red, color.green, color.blue);
-  cairo_fill (cr);
-}
-
-static void
-set_dot_kind (GtkWidget *dot,
-              EntKind    kind)
-{
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_kind_cb, GUINT_TO_POINTER (kind), NULL);
-}
-
 static GtkWidget *
 create_kind_dot (EntKind kind)
 {
-  GtkWidget *dot;
+  GtkWidget *dot = ent_kind_swatch_new (kind);
 
-  /* The kind is also written out in words next to each dot, so the shape is
-   * decoration to assistive technologies. */
-  dot = g_object_new (GTK_TYPE_DRAWING_AREA,
-                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                      "content-width", ROW_DOT_SIZE,
-                      "content-height", ROW_DOT_SIZE,
-                      "valign", GTK_ALIGN_CENTER,
-                      NULL);
-  set_dot_kind (dot, kind);
-  /* The palette differs between the light and the dark style. */
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), dot, G_CONNECT_SWAPPED);
-
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   return dot;
 }
 
@@ -429,9 +390,8 @@ fill_entity (EntEvidencePanel *self,
   self->entity_id = entity->id;
   self->relation_id = 0;
 
-  set_dot_kind (self->kind_dot, entity->kind);
+  ent_kind_swatch_set_kind (ENT_KIND_SWATCH (self->kind_dot), entity->kind);
   gtk_widget_set_visible (self->kind_dot, TRUE);
-  gtk_widget_queue_draw (self->kind_dot);
 
   if (entity->role != NULL && *entity->role != '\0')
     kind = g_strdup_printf (_("%s · %s"), ent_kind_get_label (entity->kind), entity->role);
@@ -727,6 +687,7 @@ ent_evidence_panel_class_init (EntEvidencePanelClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  g_type_ensure (ENT_TYPE_KIND_SWATCH);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-evidence-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, stack);
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, scrolled_window);
@@ -750,7 +711,4 @@ ent_evidence_panel_init (EntEvidencePanel *self)
   self->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), self->kind_dot, G_CONNECT_SWAPPED);
 }

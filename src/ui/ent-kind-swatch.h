@@ -1,0 +1,27 @@
+/* ent-kind-swatch.h: the shape and colour that stand for a kind of entity
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ent-graph.h"
+
+G_BEGIN_DECLS
+
+#define ENT_TYPE_KIND_SWATCH (ent_kind_swatch_get_type ())
+
+G_DECLARE_FINAL_TYPE (EntKindSwatch, ent_kind_swatch, ENT, KIND_SWATCH, GtkWidget)
+
+GtkWidget *ent_kind_swatch_new        (EntKind        kind);
+EntKind    ent_kind_swatch_get_kind   (EntKindSwatch *self);
+void       ent_kind_swatch_set_kind   (EntKindSwatch *self,
+                                       EntKind        kind);
+double     ent_kind_swatch_get_radius (EntKindSwatch *self);
+void       ent_kind_swatch_set_radius (EntKindSwatch *self,
+                                       double         radius);
+
+G_END_DECLS

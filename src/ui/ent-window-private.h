@@ -1,0 +1,88 @@
+/* ent-window-private.h: what the parts of the main window share
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ent-window.h"
+#include "ent-evidence-panel.h"
+#include "ent-graph-view.h"
+#include "ent-kind-filter.h"
+#include "ent-source-view.h"
+#include "ent-store.h"
+
+G_BEGIN_DECLS
+
+struct _EntWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  EntStore             *store;
+  EntGraph             *graph;
+  char                 *engine;
+  GCancellable         *layout_cancellable;
+  gboolean              panel_visible;
+  gboolean              paned_placed;
+  gulong                store_changed_id;
+  /* The entity selected before the current one: a new relation joins the two. */
+  gint64                current_entity;
+  gint64                previous_entity;
+  /* Nodes gliding from where they were to where an edit, undo or redo put them. */
+  GArray               *moves;
+  gint64                moves_start;
+  guint                 moves_tick;
+
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *engine_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkInfoBar           *read_only_bar;
+  GtkLabel             *read_only_label;
+  GtkStack             *view_stack;
+  AdwStatusPage        *status_page;
+  GtkPaned             *paned;
+  EntGraphView         *graph_view;
+  GtkRevealer          *progress_revealer;
+  GtkSpinner           *progress_spinner;
+  GtkLabel             *progress_label;
+  GtkRevealer          *focus_revealer;
+  GtkLabel             *focus_label;
+  GtkSpinButton        *focus_depth;
+  EntKindFilter        *kind_filter;
+  GtkButton            *zoom_button;
+  GtkStack             *side_stack;
+  EntEvidencePanel     *evidence_panel;
+  EntSourceView        *source_view;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkScrolledWindow    *search_scroller;
+  GtkListBox           *search_results;
+  GMenu                *edit_section;
+};
+
+/* ent-window.c */
+void        _ent_window_show_toast          (EntWindow       *self,
+                                             const char      *message);
+const char *_ent_window_get_engine          (EntWindow       *self,
+                                             const char     **reason);
+void        _ent_window_build_diagram       (EntWindow       *self,
+                                             gboolean         relayout);
+void        _ent_window_select_entity       (EntWindow       *self,
+                                             gint64           entity_id);
+
+/* ent-window-actions.c */
+void        _ent_window_actions_class_init  (EntWindowClass  *klass);
+void        _ent_window_actions_init        (EntWindow       *self);
+
+/* ent-window-edit.c */
+void        _ent_window_edit_class_init     (EntWindowClass  *klass);
+void        _ent_window_edit_init           (EntWindow       *self);
+void        _ent_window_update_edit_actions (EntWindow       *self);
+
+/* ent-window-search.c */
+void        _ent_window_search_class_init   (EntWindowClass  *klass);
+void        _ent_window_search_init         (EntWindow       *self);
+
+G_END_DECLS
