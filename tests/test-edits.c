@@ -436,10 +436,10 @@ composed_add_entity (EntStore *store, EntGraph *graph, char **label, GError **er
 {
   EntEntity entity = { .kind = ENT_KIND_PLACE, .name = (char *) "Minsk", .description = (char *) "Capital" };
   g_autoptr(GArray) positions = NULL;
-  gint64 id = ent_edit_add_entity (store, &entity, "neato", 40, 60, error);
   gboolean placed = FALSE;
+  gint64 id;
 
-  if (id == 0)
+  if (!ent_edit_add_entity (store, &entity, "neato", 40, 60, &id, error))
     return FALSE;
 
   /* The new entity has its place in the same edit. */
@@ -556,7 +556,8 @@ composed_add_entity_evidence (EntStore *store, EntGraph *graph, char **label, GE
   EntEntity *entity = middle_entity (graph);
   EntSource *source = g_ptr_array_index (graph->sources, 0);
   g_autoptr(EntGraph) after = NULL;
-  gint64 quote_id = ent_edit_add_evidence (store, graph, entity->id, 0, source->id, 0, 9, error);
+  EntQuote passage = { .source_id = source->id, .start = 0, .end = 9 };
+  gint64 quote_id = ent_edit_add_evidence (store, graph, entity->id, 0, &passage, error);
   g_autofree char *text = g_utf8_substring (source->body, 0, 9);
 
   if (quote_id == 0)
@@ -578,8 +579,8 @@ composed_add_relation_evidence (EntStore *store, EntGraph *graph, char **label, 
   EntRelation *relation = g_ptr_array_index (graph->relations, 0);
   EntSource *source = g_ptr_array_index (graph->sources, 0);
   g_autoptr(EntGraph) after = NULL;
-  gint64 quote_id = ent_edit_add_evidence (store, graph, middle_entity (graph)->id, relation->id, source->id,
-                                           10, 30, error);
+  EntQuote passage = { .source_id = source->id, .start = 10, .end = 30 };
+  gint64 quote_id = ent_edit_add_evidence (store, graph, middle_entity (graph)->id, relation->id, &passage, error);
   GArray *ids;
 
   if (quote_id == 0)

@@ -60,23 +60,38 @@ small_graph (void)
   return graph;
 }
 
-static void
-assert_result (GArray         *results,
-               guint           index,
-               gint64          entity_id,
-               EntSearchMatch  match,
-               gint64          quote_id)
+typedef struct
 {
-  EntSearchResult *result;
+  gint64         entity_id;
+  EntSearchMatch match;
+  gint64         quote_id;
+} Expected;
 
-  g_assert_cmpuint (index, <, results->len);
-  result = &g_array_index (results, EntSearchResult, index);
-  g_assert_cmpint (result->entity->id, ==, entity_id);
-  g_assert_cmpint (result->match, ==, match);
-  if (quote_id == 0)
-    g_assert_null (result->quote);
-  else
-    g_assert_cmpint (result->quote->id, ==, quote_id);
+/* What "minsk" finds in the small graph, best first. */
+static const Expected minsk_results[] = {
+  { 3, ENT_SEARCH_MATCH_NAME, 0 },
+  { 5, ENT_SEARCH_MATCH_NAME, 0 },
+  { 2, ENT_SEARCH_MATCH_DESCRIPTION, 0 },
+  { 1, ENT_SEARCH_MATCH_QUOTE, 100 },
+};
+
+static void
+assert_results (GArray         *results,
+                const Expected *expected,
+                guint           n_expected)
+{
+  g_assert_cmpuint (results->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      EntSearchResult *result = &g_array_index (results, EntSearchResult, i);
+
+      g_assert_cmpint (result->entity->id, ==, expected[i].entity_id);
+      g_assert_cmpint (result->match, ==, expected[i].match);
+      if (expected[i].quote_id == 0)
+        g_assert_null (result->quote);
+      else
+        g_assert_cmpint (result->quote->id, ==, expected[i].quote_id);
+    }
 }
 
 /* Names first, then descriptions, then quotes; an entity shows once, where it matched first. */
@@ -86,11 +101,7 @@ test_ranking (void)
   g_autoptr(EntGraph) graph = small_graph ();
   g_autoptr(GArray) results = ent_graph_search (graph, "minsk", 50);
 
-  g_assert_cmpuint (results->len, ==, 4);
-  assert_result (results, 0, 3, ENT_SEARCH_MATCH_NAME, 0);
-  assert_result (results, 1, 5, ENT_SEARCH_MATCH_NAME, 0);
-  assert_result (results, 2, 2, ENT_SEARCH_MATCH_DESCRIPTION, 0);
-  assert_result (results, 3, 1, ENT_SEARCH_MATCH_QUOTE, 100);
+  assert_results (results, minsk_results, G_N_ELEMENTS (minsk_results));
 }
 
 /* Results stop at the limit, the best kept. */
@@ -100,10 +111,7 @@ test_limit (void)
   g_autoptr(EntGraph) graph = small_graph ();
   g_autoptr(GArray) results = ent_graph_search (graph, "minsk", 3);
 
-  g_assert_cmpuint (results->len, ==, 3);
-  assert_result (results, 0, 3, ENT_SEARCH_MATCH_NAME, 0);
-  assert_result (results, 1, 5, ENT_SEARCH_MATCH_NAME, 0);
-  assert_result (results, 2, 2, ENT_SEARCH_MATCH_DESCRIPTION, 0);
+  assert_results (results, minsk_results, 3);
 }
 
 /*
@@ -120,15 +128,15 @@ test_case_and_diacritics (void)
   g_autoptr(GArray) accented = ent_graph_search (graph, "CAFÉ", 50);
   g_autoptr(GArray) umlaut = ent_graph_search (graph, "zürich", 50);
   g_autoptr(GArray) bare = ent_graph_search (graph, "zurich", 50);
+  static const Expected by_name[] = { { 4, ENT_SEARCH_MATCH_NAME, 0 } };
+  static const Expected by_description[] = { { 4, ENT_SEARCH_MATCH_DESCRIPTION, 0 } };
+  static const Expected by_quote[] = { { 4, ENT_SEARCH_MATCH_QUOTE, 102 } };
 
-  g_assert_cmpuint (upper->len, ==, 4);
-  g_assert_cmpuint (cyrillic->len, ==, 1);
-  assert_result (cyrillic, 0, 4, ENT_SEARCH_MATCH_NAME, 0);
-  g_assert_cmpuint (cyrillic_description->len, ==, 1);
-  assert_result (cyrillic_description, 0, 4, ENT_SEARCH_MATCH_DESCRIPTION, 0);
-  g_assert_cmpuint (accented->len, ==, 1);
-  assert_result (accented, 0, 4, ENT_SEARCH_MATCH_QUOTE, 102);
-  g_assert_cmpuint (umlaut->len, ==, 1);
+  assert_results (upper, minsk_results, G_N_ELEMENTS (minsk_results));
+  assert_results (cyrillic, by_name, 1);
+  assert_results (cyrillic_description, by_description, 1);
+  assert_results (accented, by_quote, 1);
+  assert_results (umlaut, by_quote, 1);
   g_assert_cmpuint (bare->len, ==, 0);
 }
 
@@ -149,12 +157,10 @@ load_bundled (void)
   g_autofree char *path = ent_bundled_database_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_READ_ONLY, &error);
-  EntGraph *graph;
+  g_autoptr(EntGraph) graph = store != NULL ? ent_store_load_graph (store, &error) : NULL;
 
   g_assert_no_error (error);
-  graph = ent_store_load_graph (store, &error);
-  g_assert_no_error (error);
-  return graph;
+  return g_steal_pointer (&graph);
 }
 
 static char *

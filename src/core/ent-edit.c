@@ -21,11 +21,11 @@
 
 G_DEFINE_QUARK (ent-edit-error-quark, ent_edit_error)
 
-/* Ends the edit begun before @done's changes: kept when they all succeeded, else taken back. */
+/* Ends the edit begun before the changes: kept when @done says they all succeeded, else taken back. */
 static gboolean
-finish (EntStore  *store,
-        gboolean   done,
-        GError   **error)
+end_edit (EntStore  *store,
+          gboolean   done,
+          GError   **error)
 {
   if (!done)
     {
@@ -50,34 +50,6 @@ find_entity (EntGraph  *graph,
   return entity;
 }
 
-/* A new entity goes to a free spot near (x, y) without moving the others. */
-static gint64
-add_and_place (EntStore        *store,
-               const EntEntity *entity,
-               const char      *engine,
-               double           x,
-               double           y,
-               GError         **error)
-{
-  g_autoptr(GArray) positions = NULL;
-  g_autoptr(EntGraph) graph = NULL;
-  gint64 id = ent_store_add_entity (store, entity, error);
-
-  if (id == 0)
-    return 0;
-
-  positions = ent_store_load_positions (store, engine, error);
-  graph = positions ? ent_store_load_graph (store, error) : NULL;
-  if (graph == NULL)
-    return 0;
-
-  ent_placement_place_missing (graph, positions, x, y);
-  if (!ent_store_save_positions (store, engine, (EntPosition *) positions->data, positions->len, error))
-    return 0;
-
-  return id;
-}
-
 /**
  * ent_edit_add_entity:
  * @store: the file to edit
@@ -85,35 +57,45 @@ add_and_place (EntStore        *store,
  * @engine: the layout whose positions get the new node
  * @x: where the user is looking, in points
  * @y: where the user is looking, in points
+ * @new_id: (out): return location for the new entity's id
  * @error: return location for a #GError
  *
- * Adds @entity and places it in the layout of @engine near (@x, @y), in one
- * edit, so that one Undo takes both back.
+ * Adds @entity and places it in the layout of @engine at a free spot near
+ * (@x, @y), without moving the others, in one edit, so that one Undo takes
+ * both back.
  *
- * Returns: the new entity's id, or 0 on error
+ * Returns: whether the entity was added
  */
-gint64
+gboolean
 ent_edit_add_entity (EntStore         *store,
                      const EntEntity  *entity,
                      const char       *engine,
                      double            x,
                      double            y,
+                     gint64           *new_id,
                      GError          **error)
 {
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(EntGraph) graph = NULL;
   g_autofree char *label = NULL;
-  gint64 id;
+  gboolean done;
 
-  g_return_val_if_fail (ENT_IS_STORE (store), 0);
-  g_return_val_if_fail (entity != NULL, 0);
-  g_return_val_if_fail (engine != NULL, 0);
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entity != NULL && engine != NULL && new_id != NULL, FALSE);
 
   /* Translators: the name of an edit, shown as "Undo Add “Minsk”" */
   label = g_strdup_printf (_("Add “%s”"), entity->name);
   if (!ent_store_edit_begin (store, label, error))
-    return 0;
+    return FALSE;
 
-  id = add_and_place (store, entity, engine, x, y, error);
-  return finish (store, id != 0, error) ? id : 0;
+  *new_id = ent_store_add_entity (store, entity, error);
+  positions = *new_id != 0 ? ent_store_load_positions (store, engine, error) : NULL;
+  graph = positions != NULL ? ent_store_load_graph (store, error) : NULL;
+  if (graph != NULL)
+    ent_placement_place_missing (graph, positions, x, y);
+  done = graph != NULL &&
+         ent_store_save_positions (store, engine, (EntPosition *) positions->data, positions->len, error);
+  return end_edit (store, done, error);
 }
 
 /**
@@ -152,7 +134,7 @@ ent_edit_update_entity (EntStore         *store,
 
   if (!ent_store_edit_begin (store, label, error))
     return FALSE;
-  return finish (store, ent_store_update_entity (store, entity, error), error);
+  return end_edit (store, ent_store_update_entity (store, entity, error), error);
 }
 
 /**
@@ -194,7 +176,7 @@ ent_edit_move_entity (EntStore    *store,
   label = g_strdup_printf (_("Move “%s”"), entity->name);
   if (!ent_store_edit_begin (store, label, error))
     return FALSE;
-  return finish (store, ent_store_save_positions (store, engine, &position, 1, error), error);
+  return end_edit (store, ent_store_save_positions (store, engine, &position, 1, error), error);
 }
 
 /**
@@ -229,7 +211,29 @@ ent_edit_delete_entity (EntStore  *store,
   label = g_strdup_printf (_("Delete “%s”"), entity->name);
   if (!ent_store_edit_begin (store, label, error))
     return FALSE;
-  return finish (store, ent_store_delete_entity (store, entity_id, error), error);
+  return end_edit (store, ent_store_delete_entity (store, entity_id, error), error);
+}
+
+/**
+ * ent_edit_delete_relation:
+ * @store: the file to edit
+ * @relation_id: the relation to delete
+ * @error: return location for a #GError
+ *
+ * Deletes the relation; its quotes stay in their sources.
+ *
+ * Returns: whether the relation was deleted
+ */
+gboolean
+ent_edit_delete_relation (EntStore  *store,
+                          gint64     relation_id,
+                          GError   **error)
+{
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+
+  if (!ent_store_edit_begin (store, _("Delete Relation"), error))
+    return FALSE;
+  return end_edit (store, ent_store_delete_relation (store, relation_id, error), error);
 }
 
 /**
@@ -266,7 +270,7 @@ ent_edit_merge_entities (EntStore  *store,
   label = g_strdup_printf (_("Merge into “%s”"), keep->name);
   if (!ent_store_edit_begin (store, label, error))
     return FALSE;
-  return finish (store, ent_store_merge_entities (store, keep_id, other_id, error), error);
+  return end_edit (store, ent_store_merge_entities (store, keep_id, other_id, error), error);
 }
 
 /**
@@ -308,29 +312,7 @@ ent_edit_save_relation (EntStore           *store,
     done = ent_store_add_relation (store, relation, error) != 0;
   else
     done = ent_store_update_relation (store, relation, error);
-  return finish (store, done, error);
-}
-
-/**
- * ent_edit_delete_relation:
- * @store: the file to edit
- * @relation_id: the relation to delete
- * @error: return location for a #GError
- *
- * Deletes the relation; its quotes stay in their sources.
- *
- * Returns: whether the relation was deleted
- */
-gboolean
-ent_edit_delete_relation (EntStore  *store,
-                          gint64     relation_id,
-                          GError   **error)
-{
-  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
-
-  if (!ent_store_edit_begin (store, _("Delete Relation"), error))
-    return FALSE;
-  return finish (store, ent_store_delete_relation (store, relation_id, error), error);
+  return end_edit (store, done, error);
 }
 
 /**
@@ -363,7 +345,7 @@ ent_edit_save_source (EntStore         *store,
     done = ent_store_add_source (store, source, error) != 0;
   else
     done = ent_store_update_source (store, source, error);
-  return finish (store, done, error);
+  return end_edit (store, done, error);
 }
 
 static gint64
@@ -371,12 +353,11 @@ add_quote_as_evidence (EntStore         *store,
                        gint64            entity_id,
                        gint64            relation_id,
                        const EntSource  *source,
-                       gint64            start,
-                       gint64            end,
+                       const EntQuote   *passage,
                        GError          **error)
 {
-  g_autofree char *text = g_utf8_substring (source->body, start, end);
-  gint64 quote_id = ent_store_add_quote (store, source->id, start, end, text, error);
+  g_autofree char *text = g_utf8_substring (source->body, passage->start, passage->end);
+  gint64 quote_id = ent_store_add_quote (store, source->id, passage->start, passage->end, text, error);
 
   if (quote_id == 0)
     return 0;
@@ -394,38 +375,34 @@ add_quote_as_evidence (EntStore         *store,
  * @graph: the network, for the source and the entity's name
  * @entity_id: the entity the passage backs, unless @relation_id is given
  * @relation_id: the relation the passage backs, or 0
- * @source_id: the source the passage is from
- * @start: where the passage starts, in characters
- * @end: where it ends, in characters, exclusive
+ * @passage: the passage: its source_id, start and end; its text is read from the source
  * @error: return location for a #GError
  *
- * Makes the passage [@start, @end) of a source a quote backing a relation,
- * or an entity when @relation_id is 0, in one edit.
+ * Makes a passage of a source a quote backing a relation, or an entity when
+ * @relation_id is 0, in one edit.
  *
  * Returns: the new quote's id, or 0 on error
  */
 gint64
-ent_edit_add_evidence (EntStore  *store,
-                       EntGraph  *graph,
-                       gint64     entity_id,
-                       gint64     relation_id,
-                       gint64     source_id,
-                       gint64     start,
-                       gint64     end,
-                       GError   **error)
+ent_edit_add_evidence (EntStore        *store,
+                       EntGraph        *graph,
+                       gint64           entity_id,
+                       gint64           relation_id,
+                       const EntQuote  *passage,
+                       GError         **error)
 {
   EntSource *source;
   g_autofree char *label = NULL;
   gint64 quote_id;
 
   g_return_val_if_fail (ENT_IS_STORE (store), 0);
-  g_return_val_if_fail (graph != NULL, 0);
+  g_return_val_if_fail (graph != NULL && passage != NULL, 0);
 
-  source = ent_graph_get_source (graph, source_id);
+  source = ent_graph_get_source (graph, passage->source_id);
   if (source == NULL)
     {
       g_set_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND,
-                   _("There is no source with the id %lld"), (long long) source_id);
+                   _("There is no source with the id %lld"), (long long) passage->source_id);
       return 0;
     }
 
@@ -444,8 +421,8 @@ ent_edit_add_evidence (EntStore  *store,
   if (!ent_store_edit_begin (store, label, error))
     return 0;
 
-  quote_id = add_quote_as_evidence (store, entity_id, relation_id, source, start, end, error);
-  return finish (store, quote_id != 0, error) ? quote_id : 0;
+  quote_id = add_quote_as_evidence (store, entity_id, relation_id, source, passage, error);
+  return end_edit (store, quote_id != 0, error) ? quote_id : 0;
 }
 
 /**
@@ -475,5 +452,5 @@ ent_edit_remove_evidence (EntStore  *store,
 
   if (!ent_store_edit_begin (store, _("Remove a Quote"), error))
     return FALSE;
-  return finish (store, ent_store_remove_evidence (store, entity_id, relation_id, quote_id, error), error);
+  return end_edit (store, ent_store_remove_evidence (store, entity_id, relation_id, quote_id, error), error);
 }

@@ -19,11 +19,12 @@ typedef enum
 } EntEditError;
 
 GQuark   ent_edit_error_quark      (void);
-gint64   ent_edit_add_entity       (EntStore           *store,
+gboolean ent_edit_add_entity       (EntStore           *store,
                                     const EntEntity    *entity,
                                     const char         *engine,
                                     double              x,
                                     double              y,
+                                    gint64             *new_id,
                                     GError            **error);
 gboolean ent_edit_update_entity    (EntStore           *store,
                                     EntGraph           *graph,
@@ -59,9 +60,7 @@ gint64   ent_edit_add_evidence     (EntStore           *store,
                                     EntGraph           *graph,
                                     gint64              entity_id,
                                     gint64              relation_id,
-                                    gint64              source_id,
-                                    gint64              start,
-                                    gint64              end,
+                                    const EntQuote     *passage,
                                     GError            **error);
 gboolean ent_edit_remove_evidence  (EntStore           *store,
                                     gint64              entity_id,

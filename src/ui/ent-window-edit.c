@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-/* Edits need a writable file, and most a selection; the menu names what Undo and Redo would do. */
+/* Edits need a writable file, and most of them a selection. */
 void
 _ent_window_update_edit_actions (EntWindow *self)
 {
@@ -224,12 +224,11 @@ add_evidence_action (GtkWidget  *widget,
   EntWindow *self = ENT_WINDOW (widget);
   gint64 entity_id = ent_graph_view_get_selected_entity (self->graph_view);
   gint64 relation_id = ent_graph_view_get_selected_relation (self->graph_view);
-  gint64 source_id = ent_source_view_get_source (self->source_view);
+  EntQuote passage = { .source_id = ent_source_view_get_source (self->source_view) };
   g_autoptr(GError) error = NULL;
-  gint64 start, end;
 
-  if (ent_graph_get_source (self->graph, source_id) == NULL ||
-      !ent_source_view_get_selection (self->source_view, &start, &end))
+  if (ent_graph_get_source (self->graph, passage.source_id) == NULL ||
+      !ent_source_view_get_selection (self->source_view, &passage.start, &passage.end))
     {
       _ent_window_show_toast (self, _("Select a passage of the source first"));
       return;
@@ -241,7 +240,7 @@ add_evidence_action (GtkWidget  *widget,
       return;
     }
 
-  if (ent_edit_add_evidence (self->store, self->graph, entity_id, relation_id, source_id, start, end, &error) == 0)
+  if (ent_edit_add_evidence (self->store, self->graph, entity_id, relation_id, &passage, &error) == 0)
     _ent_window_show_toast (self, error->message);
 }
 
@@ -289,8 +288,7 @@ entity_confirmed_cb (EntEntityDialog *dialog,
 
       /* A new entity goes to a free spot near where the user is looking. */
       view_centre (self, &x, &y);
-      new_id = ent_edit_add_entity (self->store, entity, _ent_window_get_engine (self, NULL), x, y, &error);
-      if (new_id != 0)
+      if (ent_edit_add_entity (self->store, entity, _ent_window_get_engine (self, NULL), x, y, &new_id, &error))
         _ent_window_select_entity (self, new_id);
       else
         _ent_window_show_toast (self, error->message);
