@@ -55,6 +55,16 @@ shown_neighbours (EntViewState *state,
   return neighbours;
 }
 
+/* The node of @entity_id, or %NULL, and into @neighbours its shown neighbours. */
+static const EntSceneItem *
+find_with_neighbours (EntViewState  *state,
+                      gint64         entity_id,
+                      GPtrArray    **neighbours)
+{
+  *neighbours = shown_neighbours (state, entity_id);
+  return ent_scene_find_node (ent_view_state_get_scene (state), entity_id);
+}
+
 /* The angle of @to seen from @from, clockwise from 12 o'clock, in [0, 2π). */
 static double
 clock_angle (const EntSceneItem *from,
@@ -128,8 +138,7 @@ ent_keynav_next_around (EntViewState *state,
 
   g_return_val_if_fail (state != NULL, NULL);
 
-  anchor = ent_scene_find_node (ent_view_state_get_scene (state), anchor_id);
-  neighbours = shown_neighbours (state, anchor_id);
+  anchor = find_with_neighbours (state, anchor_id, &neighbours);
   if (anchor == NULL || neighbours->len == 0)
     return NULL;
 
@@ -160,19 +169,15 @@ ent_keynav_nearest_in_direction (EntViewState *state,
                                  double        ux,
                                  double        uy)
 {
-  g_autoptr(GPtrArray) neighbours = NULL;
-  const EntSceneItem *from;
   const EntSceneItem *best = NULL;
   double best_distance = G_MAXDOUBLE;
+  const EntSceneItem *from;
+  g_autoptr(GPtrArray) neighbours = NULL;
 
   g_return_val_if_fail (state != NULL, NULL);
 
-  from = ent_scene_find_node (ent_view_state_get_scene (state), entity_id);
-  if (from == NULL)
-    return NULL;
-
-  neighbours = shown_neighbours (state, entity_id);
-  for (guint i = 0; i < neighbours->len; i++)
+  from = find_with_neighbours (state, entity_id, &neighbours);
+  for (guint i = 0; from != NULL && i < neighbours->len; i++)
     {
       const EntSceneItem *node = g_ptr_array_index (neighbours, i);
       double dx = node->cx - from->cx, dy = node->cy - from->cy;

@@ -111,6 +111,111 @@ nearest_in_direction (EntGraphView     *self,
   return ent_keynav_nearest_in_direction (self->state, self->selected_entity, ux, uy);
 }
 
+/*
+ * Tab and the arrows walk the diagram. While there are nodes to walk they
+ * are ours even where there is nowhere further to go, so that focus does
+ * not jump out of the diagram by surprise; Ctrl+Tab leaves it, as it leaves
+ * any GTK widget that uses Tab itself.
+ */
+static gboolean
+navigate_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  EntGraphView *self = ENT_GRAPH_VIEW (widget);
+
+  return ent_graph_view_move_selection (self, g_variant_get_int32 (args)) ||
+         ent_keynav_first_node (self->state) != NULL;
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  EntGraphView *self = ENT_GRAPH_VIEW (widget);
+
+  /* With nothing to clear, Escape is left to whoever else wants it. */
+  if (self->selected_entity == 0 && self->selected_relation == 0)
+    return FALSE;
+
+  ent_graph_view_clear_selection (self);
+  return TRUE;
+}
+
+static gboolean
+activate_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  EntGraphView *self = ENT_GRAPH_VIEW (widget);
+  int index = _ent_graph_view_selected_index (self);
+
+  if (index < 0)
+    return FALSE;
+
+  _ent_graph_view_activate_item (self, index);
+  return TRUE;
+}
+
+/* Installs the view.zoom-* actions and binds the view's keys. */
+void
+_ent_graph_view_actions_class_init (GtkWidgetClass *widget_class)
+{
+  static const guint activate_keys[] = { GDK_KEY_Return, GDK_KEY_ISO_Enter, GDK_KEY_KP_Enter, GDK_KEY_space };
+  static const struct {
+    guint       keyval;
+    const char *action;
+  } zoom_keys[] = {
+    { GDK_KEY_plus, "view.zoom-in" },
+    { GDK_KEY_equal, "view.zoom-in" },
+    { GDK_KEY_KP_Add, "view.zoom-in" },
+    { GDK_KEY_minus, "view.zoom-out" },
+    { GDK_KEY_KP_Subtract, "view.zoom-out" },
+  };
+  static const struct {
+    guint            keyval;
+    GdkModifierType  modifiers;
+    GtkDirectionType direction;
+  } navigation_keys[] = {
+    { GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_KP_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_KEY_Up, 0, GTK_DIR_UP },
+    { GDK_KEY_KP_Up, 0, GTK_DIR_UP },
+    { GDK_KEY_Down, 0, GTK_DIR_DOWN },
+    { GDK_KEY_KP_Down, 0, GTK_DIR_DOWN },
+    { GDK_KEY_Left, 0, GTK_DIR_LEFT },
+    { GDK_KEY_KP_Left, 0, GTK_DIR_LEFT },
+    { GDK_KEY_Right, 0, GTK_DIR_RIGHT },
+    { GDK_KEY_KP_Right, 0, GTK_DIR_RIGHT },
+  };
+
+  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_in_cb);
+  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_out_cb);
+  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_fit_cb);
+  gtk_widget_class_install_action (widget_class, "view.zoom-actual", NULL, zoom_actual_cb);
+
+  /* Plain keys, as in image viewers, and with Ctrl, as elsewhere in GNOME. */
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].keyval, 0, zoom_keys[i].action, NULL);
+      gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].keyval, GDK_CONTROL_MASK, zoom_keys[i].action, NULL);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, 0, "view.zoom-actual", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (navigation_keys); i++)
+    gtk_widget_class_add_binding (widget_class, navigation_keys[i].keyval, navigation_keys[i].modifiers,
+                                  navigate_cb, "i", navigation_keys[i].direction);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (activate_keys); i++)
+    gtk_widget_class_add_binding (widget_class, activate_keys[i], 0, activate_cb, NULL);
+}
+
 /**
  * ent_graph_view_move_selection:
  * @self: a view
@@ -167,104 +272,4 @@ ent_graph_view_move_selection (EntGraphView     *self,
   _ent_graph_view_set_selection (self, target->id, 0, by_tab);
   reveal_node (self, target);
   return TRUE;
-}
-
-/*
- * Tab and the arrows walk the diagram. While there are nodes to walk they
- * are ours even where there is nowhere further to go, so that focus does
- * not jump out of the diagram by surprise; Ctrl+Tab leaves it, as it leaves
- * any GTK widget that uses Tab itself.
- */
-static gboolean
-navigate_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  EntGraphView *self = ENT_GRAPH_VIEW (widget);
-
-  return ent_graph_view_move_selection (self, g_variant_get_int32 (args)) ||
-         ent_keynav_first_node (self->state) != NULL;
-}
-
-static gboolean
-escape_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
-{
-  EntGraphView *self = ENT_GRAPH_VIEW (widget);
-
-  /* With nothing to clear, Escape is left to whoever else wants it. */
-  if (self->selected_entity == 0 && self->selected_relation == 0)
-    return FALSE;
-
-  ent_graph_view_clear_selection (self);
-  return TRUE;
-}
-
-static gboolean
-activate_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  EntGraphView *self = ENT_GRAPH_VIEW (widget);
-  int index = _ent_graph_view_selected_index (self);
-
-  if (index < 0)
-    return FALSE;
-
-  _ent_graph_view_activate_item (self, index);
-  return TRUE;
-}
-
-static void
-add_navigation_binding (GtkWidgetClass   *widget_class,
-                        guint             keyval,
-                        GdkModifierType   modifiers,
-                        GtkDirectionType  direction)
-{
-  gtk_widget_class_add_binding (widget_class, keyval, modifiers, navigate_cb, "i", direction);
-}
-
-/* Installs the view.zoom-* actions and binds the view's keys. */
-void
-_ent_graph_view_actions_class_init (GtkWidgetClass *widget_class)
-{
-  static const guint activate_keys[] = { GDK_KEY_Return, GDK_KEY_ISO_Enter, GDK_KEY_KP_Enter, GDK_KEY_space };
-
-  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_in_cb);
-  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_out_cb);
-  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_fit_cb);
-  gtk_widget_class_install_action (widget_class, "view.zoom-actual", NULL, zoom_actual_cb);
-
-  /* Plain keys, as in image viewers, and with Ctrl, as elsewhere in GNOME. */
-  for (guint i = 0; i < 2; i++)
-    {
-      GdkModifierType modifiers = i == 0 ? 0 : GDK_CONTROL_MASK;
-
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, modifiers, "view.zoom-in", NULL);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, modifiers, "view.zoom-in", NULL);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, modifiers, "view.zoom-in", NULL);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, modifiers, "view.zoom-out", NULL);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, modifiers, "view.zoom-out", NULL);
-    }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "view.zoom-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, 0, "view.zoom-actual", NULL);
-
-  add_navigation_binding (widget_class, GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD);
-  add_navigation_binding (widget_class, GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD);
-  add_navigation_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
-  add_navigation_binding (widget_class, GDK_KEY_KP_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
-  add_navigation_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
-  add_navigation_binding (widget_class, GDK_KEY_Up, 0, GTK_DIR_UP);
-  add_navigation_binding (widget_class, GDK_KEY_KP_Up, 0, GTK_DIR_UP);
-  add_navigation_binding (widget_class, GDK_KEY_Down, 0, GTK_DIR_DOWN);
-  add_navigation_binding (widget_class, GDK_KEY_KP_Down, 0, GTK_DIR_DOWN);
-  add_navigation_binding (widget_class, GDK_KEY_Left, 0, GTK_DIR_LEFT);
-  add_navigation_binding (widget_class, GDK_KEY_KP_Left, 0, GTK_DIR_LEFT);
-  add_navigation_binding (widget_class, GDK_KEY_Right, 0, GTK_DIR_RIGHT);
-  add_navigation_binding (widget_class, GDK_KEY_KP_Right, 0, GTK_DIR_RIGHT);
-
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (activate_keys); i++)
-    gtk_widget_class_add_binding (widget_class, activate_keys[i], 0, activate_cb, NULL);
 }
