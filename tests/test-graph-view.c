@@ -16,119 +16,15 @@
 
 #include "ent-graph-view.h"
 #include "ent-renderer.h"
-
-typedef struct
-{
-  gint64      id;
-  EntKind     kind;
-  const char *name;
-  double      x;
-  double      y;
-} NodeSpec;
-
-typedef struct
-{
-  gint64 id;
-  gint64 from;
-  gint64 to;
-} EdgeSpec;
+#include "ent-test-scenes.h"
 
 typedef struct
 {
   GtkWidget    *window;
   EntGraphView *view;
+  /* The scene the test data names, not yet shown: "star", "grid", "path" or none. */
+  EntScene     *scene;
 } Fixture;
-
-static EntScene *
-make_scene (const NodeSpec *nodes,
-            guint           n_nodes,
-            const EdgeSpec *edges,
-            guint           n_edges)
-{
-  g_autoptr(EntGraph) graph = ent_graph_new ();
-  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
-
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      EntEntity *entity = g_new0 (EntEntity, 1);
-      EntPosition position = { nodes[i].id, nodes[i].x, nodes[i].y, FALSE };
-
-      entity->id = nodes[i].id;
-      entity->kind = nodes[i].kind;
-      entity->name = g_strdup (nodes[i].name);
-      ent_graph_take_entity (graph, entity);
-      g_array_append_val (positions, position);
-    }
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      EntRelation *relation = g_new0 (EntRelation, 1);
-
-      relation->id = edges[i].id;
-      relation->kind = g_strdup ("knows");
-      relation->from_id = edges[i].from;
-      relation->to_id = edges[i].to;
-      relation->directed = TRUE;
-      ent_graph_take_relation (graph, relation);
-    }
-
-  return ent_scene_new (graph, positions);
-}
-
-/* A hub (1) with leaves at 12 o'clock (2), 3 (3), 6 (4) and 9 (5), and a farther one half past 1 (6). */
-static const NodeSpec star_nodes[] = {
-  { 1, ENT_KIND_PERSON, "Hub", 400, 300 },
-  { 2, ENT_KIND_PERSON, "North", 400, 150 },
-  { 3, ENT_KIND_PERSON, "East", 550, 300 },
-  { 4, ENT_KIND_PERSON, "South", 400, 450 },
-  { 5, ENT_KIND_PERSON, "West", 250, 300 },
-  { 6, ENT_KIND_PERSON, "Northeast", 400 + 200 * G_SQRT2 / 2, 300 - 200 * G_SQRT2 / 2 },
-};
-static const EdgeSpec star_edges[] = {
-  { 101, 1, 2 }, { 102, 3, 1 }, { 103, 1, 4 }, { 104, 5, 1 }, { 105, 1, 6 },
-};
-
-static EntScene *
-make_star (void)
-{
-  return make_scene (star_nodes, G_N_ELEMENTS (star_nodes), star_edges, G_N_ELEMENTS (star_edges));
-}
-
-/* Three by three, ids 1 to 9 row by row, 150 points apart, joined to the right and downwards. */
-static EntScene *
-make_grid (void)
-{
-  NodeSpec nodes[9];
-  EdgeSpec edges[12];
-  guint n_edges = 0;
-
-  for (int i = 0; i < 9; i++)
-    {
-      nodes[i] = (NodeSpec) { i + 1, ENT_KIND_PERSON, "Node", 100 + 150 * (i % 3), 100 + 150 * (i / 3) };
-      if (i % 3 < 2)
-        edges[n_edges++] = (EdgeSpec) { 200 + n_edges, i + 1, i + 2 };
-      if (i / 3 < 2)
-        edges[n_edges++] = (EdgeSpec) { 200 + n_edges, i + 1, i + 4 };
-    }
-
-  return make_scene (nodes, 9, edges, n_edges);
-}
-
-/* a – b – c – d – e, a person, a country, a person, a country and a person. */
-static EntScene *
-make_path (void)
-{
-  static const NodeSpec nodes[] = {
-    { 1, ENT_KIND_PERSON, "a", 100, 300 },
-    { 2, ENT_KIND_COUNTRY, "b", 250, 300 },
-    { 3, ENT_KIND_PERSON, "c", 400, 300 },
-    { 4, ENT_KIND_COUNTRY, "d", 550, 300 },
-    { 5, ENT_KIND_PERSON, "e", 700, 300 },
-  };
-  static const EdgeSpec edges[] = { { 11, 1, 2 }, { 12, 2, 3 }, { 13, 3, 4 }, { 14, 4, 5 } };
-
-  return make_scene (nodes, G_N_ELEMENTS (nodes), edges, G_N_ELEMENTS (edges));
-}
 
 static void
 drain (void)
@@ -137,10 +33,23 @@ drain (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static EntScene *
+make_named_scene (const char *name)
+{
+  if (g_strcmp0 (name, "star") == 0)
+    return ent_test_make_star ();
+  if (g_strcmp0 (name, "grid") == 0)
+    return ent_test_make_grid ();
+  if (g_strcmp0 (name, "path") == 0)
+    return ent_test_make_path ();
+  return NULL;
+}
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
+  fixture->scene = make_named_scene (data);
   fixture->window = gtk_window_new ();
   fixture->view = ENT_GRAPH_VIEW (ent_graph_view_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 600);
@@ -159,8 +68,11 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
+  /* What the test left pending runs while the view still stands. */
+  drain ();
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   drain ();
+  g_clear_pointer (&fixture->scene, ent_scene_unref);
 }
 
 static GtkEventController *
@@ -212,6 +124,59 @@ press_key (EntGraphView    *view,
   g_assert_not_reached ();
 }
 
+/* Presses a key that the view takes, and checks which entity it selected. */
+static void
+assert_key_selects (EntGraphView    *view,
+                    guint            keyval,
+                    GdkModifierType  modifiers,
+                    gint64           expected)
+{
+  g_assert_true (press_key (view, keyval, modifiers));
+  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, expected);
+}
+
+/* Moves the selection as the keyboard does, and checks where it went. */
+static void
+assert_move_selects (EntGraphView     *view,
+                     GtkDirectionType  direction,
+                     gint64            expected)
+{
+  g_assert_true (ent_graph_view_move_selection (view, direction));
+  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, expected);
+}
+
+static void
+activated_cb (EntGraphView *view,
+              gint64        entity_id,
+              gint64        relation_id,
+              gint64       *ids)
+{
+  ids[0] = entity_id;
+  ids[1] = relation_id;
+  ids[2]++;
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+static void
+node_moved_cb (EntGraphView *view,
+               gint64        entity_id,
+               double        x,
+               double        y,
+               double       *moved)
+{
+  moved[0] = entity_id;
+  moved[1] = x;
+  moved[2] = y;
+  moved[3]++;
+}
+
 /* A click as GtkGestureClick reports one, at a graph point. */
 static void
 click_at (EntGraphView *view,
@@ -249,7 +214,6 @@ test_coordinates (Fixture       *fixture,
                   gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) scene = make_grid ();
   static const double zooms[] = { 0.02, 0.3, 1.0, 2.5, 8.0 };
   static const double centres[][2] = { { 0, 0 }, { 250, 175 }, { -1234.5, 9876.25 } };
   int width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
@@ -257,7 +221,7 @@ test_coordinates (Fixture       *fixture,
   EntRect bounds;
   double x1, y1, x2, y2, gx, gy;
 
-  ent_graph_view_set_scene (view, scene);
+  ent_graph_view_set_scene (view, fixture->scene);
 
   for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
     for (guint j = 0; j < G_N_ELEMENTS (centres); j++)
@@ -299,7 +263,7 @@ test_coordinates (Fixture       *fixture,
 
   /* Fitting shows the whole scene and its legend, never beyond 150 %. */
   ent_graph_view_zoom_fit (view);
-  ent_scene_get_bounds (scene, TRUE, &bounds);
+  ent_scene_get_bounds (fixture->scene, TRUE, &bounds);
   ent_graph_view_graph_to_widget (view, bounds.x1, bounds.y1, &x1, &y1);
   ent_graph_view_graph_to_widget (view, bounds.x2, bounds.y2, &x2, &y2);
   g_assert_cmpfloat (x1, >=, 0);
@@ -311,8 +275,6 @@ test_coordinates (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon ((x1 + x2) / 2, width / 2.0, 1e-6);
   g_assert_cmpfloat_with_epsilon ((y1 + y2) / 2, height / 2.0, 1e-6);
   g_assert_true (fabs (x1 - 24) < 1e-6 || fabs (y1 - 24) < 1e-6 || ent_graph_view_get_zoom (view) == 1.5);
-
-  drain ();
 }
 
 static void
@@ -320,10 +282,10 @@ test_scene_replacement (Fixture       *fixture,
                         gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) grid = make_grid ();
-  g_autoptr(EntScene) relayout = make_grid ();
-  g_autoptr(EntScene) star = make_star ();
-  g_autoptr(EntScene) unshown = make_star ();
+  g_autoptr(EntScene) grid = ent_test_make_grid ();
+  g_autoptr(EntScene) relayout = ent_test_make_grid ();
+  g_autoptr(EntScene) star = ent_test_make_star ();
+  g_autoptr(EntScene) unshown = ent_test_make_star ();
   GtkWidget *window;
   EntGraphView *late;
   double x, y, zoom;
@@ -370,19 +332,6 @@ test_scene_replacement (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpfloat (ent_graph_view_get_zoom (late), <, 1.0);
   gtk_window_destroy (GTK_WINDOW (window));
-
-  drain ();
-}
-
-static void
-activated_cb (EntGraphView *view,
-              gint64        entity_id,
-              gint64        relation_id,
-              gint64       *ids)
-{
-  ids[0] = entity_id;
-  ids[1] = relation_id;
-  ids[2]++;
 }
 
 static void
@@ -390,22 +339,21 @@ test_hit_testing (Fixture       *fixture,
                   gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) scene = make_star ();
-  const EntSceneItem *hub = ent_scene_find_node (scene, 1);
-  const EntSceneItem *west = ent_scene_find_node (scene, 5);
+  const EntSceneItem *hub = ent_scene_find_node (fixture->scene, 1);
+  const EntSceneItem *west = ent_scene_find_node (fixture->scene, 5);
   gint64 activated[3] = { 0 };
   double gx, gy, wx, wy;
   int index;
 
-  ent_graph_view_set_scene (view, scene);
+  ent_graph_view_set_scene (view, fixture->scene);
   g_signal_connect (view, "item-activated", G_CALLBACK (activated_cb), activated);
 
   /* The widget point over a node converts back onto that node. */
   ent_graph_view_graph_to_widget (view, hub->cx, hub->cy, &wx, &wy);
   ent_graph_view_widget_to_graph (view, wx, wy, &gx, &gy);
-  index = ent_scene_hit_test (scene, gx, gy);
+  index = ent_scene_hit_test (fixture->scene, gx, gy);
   g_assert_cmpint (index, >=, 0);
-  g_assert_cmpint (ent_scene_get_item (scene, index)->id, ==, 1);
+  g_assert_cmpint (ent_scene_get_item (fixture->scene, index)->id, ==, 1);
 
   /* Clicking selects what is under the pointer. */
   click_at (view, hub->cx, hub->cy, 1);
@@ -434,8 +382,6 @@ test_hit_testing (Fixture       *fixture,
   g_assert_cmpint (activated[2], ==, 2);
   ent_graph_view_clear_selection (view);
   g_assert_false (press_key (view, GDK_KEY_Return, 0));
-
-  drain ();
 }
 
 static void
@@ -443,7 +389,6 @@ test_keyboard_star (Fixture       *fixture,
                     gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) scene = make_star ();
   static const gint64 clockwise[] = { 2, 6, 3, 4, 5 };
 
   /* Without a scene, Tab and the arrows are left to GTK's focus chain. */
@@ -451,79 +396,57 @@ test_keyboard_star (Fixture       *fixture,
   g_assert_false (press_key (view, GDK_KEY_Down, 0));
   g_assert_false (ent_graph_view_move_selection (view, GTK_DIR_TAB_FORWARD));
 
-  ent_graph_view_set_scene (view, scene);
+  ent_graph_view_set_scene (view, fixture->scene);
 
   /* From nothing, Tab takes the first node in reading order: the topmost. */
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 2);
+  assert_key_selects (view, GDK_KEY_Tab, 0, 2);
 
   /* Tab goes round the anchor's neighbours clockwise from 12 o'clock, and wraps. */
   ent_graph_view_select_entity (view, 1);
   for (guint round = 0; round < 2; round++)
     for (guint i = 0; i < G_N_ELEMENTS (clockwise); i++)
-      {
-        g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-        g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, clockwise[i]);
-      }
+      assert_key_selects (view, GDK_KEY_Tab, 0, clockwise[i]);
 
   /* Shift+Tab goes back; from the anchor itself it starts with the last. */
   ent_graph_view_select_entity (view, 1);
   for (guint i = G_N_ELEMENTS (clockwise); i > 0; i--)
-    {
-      g_assert_true (press_key (view, GDK_KEY_Tab, GDK_SHIFT_MASK));
-      g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, clockwise[i - 1]);
-    }
-  g_assert_true (ent_graph_view_move_selection (view, GTK_DIR_TAB_BACKWARD));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, clockwise[G_N_ELEMENTS (clockwise) - 1]);
-  g_assert_true (ent_graph_view_move_selection (view, GTK_DIR_TAB_FORWARD));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, clockwise[0]);
+    assert_key_selects (view, GDK_KEY_Tab, GDK_SHIFT_MASK, clockwise[i - 1]);
+  assert_move_selects (view, GTK_DIR_TAB_BACKWARD, clockwise[G_N_ELEMENTS (clockwise) - 1]);
+  assert_move_selects (view, GTK_DIR_TAB_FORWARD, clockwise[0]);
 
   /* An arrow re-anchors: Tab now goes round East, whose only neighbour is the hub. */
   ent_graph_view_select_entity (view, 1);
-  g_assert_true (press_key (view, GDK_KEY_Right, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 3);
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 1);
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 1);
+  assert_key_selects (view, GDK_KEY_Right, 0, 3);
+  assert_key_selects (view, GDK_KEY_Tab, 0, 1);
+  assert_key_selects (view, GDK_KEY_Tab, 0, 1);
 
   /* Arrows take the nearest neighbour within 60°: Northeast is 45° off both up and right, but farther. */
   ent_graph_view_select_entity (view, 1);
-  g_assert_true (ent_graph_view_move_selection (view, GTK_DIR_UP));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 2);
-  g_assert_true (ent_graph_view_move_selection (view, GTK_DIR_DOWN));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 1);
-  g_assert_true (ent_graph_view_move_selection (view, GTK_DIR_LEFT));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 5);
+  assert_move_selects (view, GTK_DIR_UP, 2);
+  assert_move_selects (view, GTK_DIR_DOWN, 1);
+  assert_move_selects (view, GTK_DIR_LEFT, 5);
   /* From West the hub is right; nothing is up, and the key stays with the view. */
   g_assert_false (ent_graph_view_move_selection (view, GTK_DIR_UP));
-  g_assert_true (press_key (view, GDK_KEY_Up, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 5);
+  assert_key_selects (view, GDK_KEY_Up, 0, 5);
 
   /* With only the hub and Northeast shown, Northeast is both up and right of the hub. */
   ent_graph_view_set_focus (view, 6, 1);
   ent_graph_view_select_entity (view, 1);
-  g_assert_true (ent_graph_view_move_selection (view, GTK_DIR_RIGHT));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 6);
+  assert_move_selects (view, GTK_DIR_RIGHT, 6);
   ent_graph_view_select_entity (view, 1);
-  g_assert_true (ent_graph_view_move_selection (view, GTK_DIR_UP));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 6);
+  assert_move_selects (view, GTK_DIR_UP, 6);
   ent_graph_view_select_entity (view, 1);
   g_assert_false (ent_graph_view_move_selection (view, GTK_DIR_LEFT));
   g_assert_false (ent_graph_view_move_selection (view, GTK_DIR_DOWN));
   ent_graph_view_set_focus (view, 0, 0);
 
   /* Escape clears, and then lets the key go. */
-  g_assert_true (press_key (view, GDK_KEY_Escape, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 0);
+  assert_key_selects (view, GDK_KEY_Escape, 0, 0);
   g_assert_false (press_key (view, GDK_KEY_Escape, 0));
 
   /* A selected relation starts from its source. */
   ent_graph_view_select_relation (view, 102);
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 3);
-
-  drain ();
+  assert_key_selects (view, GDK_KEY_Tab, 0, 3);
 }
 
 static void
@@ -531,63 +454,40 @@ test_keyboard_grid (Fixture       *fixture,
                     gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) scene = make_grid ();
   const EntSceneItem *corner;
   double x, y;
 
-  ent_graph_view_set_scene (view, scene);
+  ent_graph_view_set_scene (view, fixture->scene);
 
-  g_assert_true (ent_graph_view_move_selection (view, GTK_DIR_TAB_FORWARD));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 1);
+  assert_move_selects (view, GTK_DIR_TAB_FORWARD, 1);
   /* Nothing is up or left of the corner. */
   g_assert_false (ent_graph_view_move_selection (view, GTK_DIR_UP));
   g_assert_false (ent_graph_view_move_selection (view, GTK_DIR_LEFT));
   g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 1);
 
-  g_assert_true (press_key (view, GDK_KEY_Right, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 2);
-  g_assert_true (press_key (view, GDK_KEY_Down, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 5);
-  g_assert_true (press_key (view, GDK_KEY_Right, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 6);
-  g_assert_true (press_key (view, GDK_KEY_Down, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 9);
-  g_assert_true (press_key (view, GDK_KEY_Left, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 8);
-  g_assert_true (press_key (view, GDK_KEY_Up, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 5);
+  assert_key_selects (view, GDK_KEY_Right, 0, 2);
+  assert_key_selects (view, GDK_KEY_Down, 0, 5);
+  assert_key_selects (view, GDK_KEY_Right, 0, 6);
+  assert_key_selects (view, GDK_KEY_Down, 0, 9);
+  assert_key_selects (view, GDK_KEY_Left, 0, 8);
+  assert_key_selects (view, GDK_KEY_Up, 0, 5);
 
   /* Round the centre: up, right, down, left. */
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 2);
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 6);
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 8);
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 4);
-  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
-  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 2);
+  assert_key_selects (view, GDK_KEY_Tab, 0, 2);
+  assert_key_selects (view, GDK_KEY_Tab, 0, 6);
+  assert_key_selects (view, GDK_KEY_Tab, 0, 8);
+  assert_key_selects (view, GDK_KEY_Tab, 0, 4);
+  assert_key_selects (view, GDK_KEY_Tab, 0, 2);
 
   /* A node out of sight is brought into view. */
   ent_graph_view_set_zoom (view, 4.0, 0, 0);
   ent_graph_view_center_on (view, 100, 100);
   ent_graph_view_select_entity (view, 1);
   g_assert_true (press_key (view, GDK_KEY_Down, 0));
-  corner = ent_scene_find_node (scene, 4);
+  corner = ent_scene_find_node (fixture->scene, 4);
   ent_graph_view_graph_to_widget (view, corner->cx, corner->cy, &x, &y);
   g_assert_cmpfloat_with_epsilon (x, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (y, gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, 1e-9);
-
-  drain ();
-}
-
-static void
-count_cb (GObject    *object,
-          GParamSpec *pspec,
-          guint      *count)
-{
-  (*count)++;
 }
 
 static void
@@ -595,12 +495,11 @@ test_kind_filter (Fixture       *fixture,
                   gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) scene = make_path ();
-  const EntSceneItem *b = ent_scene_find_node (scene, 2);
-  const EntSceneItem *c = ent_scene_find_node (scene, 3);
   guint notified = 0;
+  const EntSceneItem *b = ent_scene_find_node (fixture->scene, 2);
+  const EntSceneItem *c = ent_scene_find_node (fixture->scene, 3);
 
-  ent_graph_view_set_scene (view, scene);
+  ent_graph_view_set_scene (view, fixture->scene);
   g_signal_connect (view, "notify::selected-entity", G_CALLBACK (count_cb), &notified);
 
   ent_graph_view_select_entity (view, 2);
@@ -642,8 +541,6 @@ test_kind_filter (Fixture       *fixture,
   g_assert_true (ent_graph_view_is_entity_shown (view, 2));
   click_at (view, b->cx, b->cy, 1);
   g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 2);
-
-  drain ();
 }
 
 static void
@@ -663,11 +560,10 @@ test_focus (Fixture       *fixture,
             gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) scene = make_path ();
-  const EntSceneItem *a = ent_scene_find_node (scene, 1);
+  const EntSceneItem *a = ent_scene_find_node (fixture->scene, 1);
   guint notified = 0;
 
-  ent_graph_view_set_scene (view, scene);
+  ent_graph_view_set_scene (view, fixture->scene);
   g_signal_connect (view, "notify::focus-entity", G_CALLBACK (count_cb), &notified);
   assert_shown (view, "abcde");
 
@@ -705,8 +601,6 @@ test_focus (Fixture       *fixture,
   ent_graph_view_set_focus (view, 99, 1);
   g_assert_cmpint (ent_graph_view_get_focus (view), ==, 0);
   assert_shown (view, "abcde");
-
-  drain ();
 }
 
 static void
@@ -714,13 +608,12 @@ test_accessible (Fixture       *fixture,
                  gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) scene = make_path ();
 
   gtk_test_accessible_assert_role (view, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Network diagram");
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "No network is open");
 
-  ent_graph_view_set_scene (view, scene);
+  ent_graph_view_set_scene (view, fixture->scene);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Showing 5 entities and 4 relations");
 
@@ -733,28 +626,13 @@ test_accessible (Fixture       *fixture,
   ent_graph_view_select_relation (view, 13);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "c → d");
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       ent_scene_get_title (scene, 2));
+                                       ent_scene_get_title (fixture->scene, 2));
 
   ent_graph_view_clear_selection (view);
   ent_graph_view_set_kind_visible (view, ENT_KIND_COUNTRY, FALSE);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Network diagram");
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Showing 3 entities and 0 relations");
-
-  drain ();
-}
-
-static void
-node_moved_cb (EntGraphView *view,
-               gint64        entity_id,
-               double        x,
-               double        y,
-               double       *moved)
-{
-  moved[0] = entity_id;
-  moved[1] = x;
-  moved[2] = y;
-  moved[3]++;
 }
 
 static void
@@ -762,14 +640,13 @@ test_drag (Fixture       *fixture,
            gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) scene = make_star ();
   GtkEventController *drag = find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
   GtkEventController *click = find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK);
-  const EntSceneItem *east = ent_scene_find_node (scene, 3);
+  const EntSceneItem *east = ent_scene_find_node (fixture->scene, 3);
   double moved[4] = { 0 };
   double x, y, zoom, origin_x, origin_y;
 
-  ent_graph_view_set_scene (view, scene);
+  ent_graph_view_set_scene (view, fixture->scene);
   g_signal_connect (view, "node-moved", G_CALLBACK (node_moved_cb), moved);
   zoom = ent_graph_view_get_zoom (view);
   origin_x = east->x;
@@ -814,8 +691,6 @@ test_drag (Fixture       *fixture,
   g_signal_emit_by_name (click, "released", 1, 6.0, 6.0);
   assert_graph_point_at (view, 0, 0, x - 20, y + 35);
   g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 0);
-
-  drain ();
 }
 
 static void
@@ -823,7 +698,6 @@ test_zoom_controls (Fixture       *fixture,
                     gconstpointer  data)
 {
   EntGraphView *view = fixture->view;
-  g_autoptr(EntScene) scene = make_grid ();
   GtkEventController *scroll = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
   int width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
   int height = gtk_widget_get_height (GTK_WIDGET (fixture->view));
@@ -834,7 +708,7 @@ test_zoom_controls (Fixture       *fixture,
   g_assert_false (press_key (view, GDK_KEY_plus, 0));
   g_assert_false (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
 
-  ent_graph_view_set_scene (view, scene);
+  ent_graph_view_set_scene (view, fixture->scene);
   fit_zoom = ent_graph_view_get_zoom (view);
   ent_graph_view_set_zoom (view, 1.0, 0, 0);
   ent_graph_view_widget_to_graph (view, width / 2.0, height / 2.0, &gx, &gy);
@@ -873,8 +747,6 @@ test_zoom_controls (Fixture       *fixture,
   assert_graph_point_at (view, 0, 0, x, y - 48);
   g_signal_emit_by_name (scroll, "scroll", -1.0, 0.0, &handled);
   assert_graph_point_at (view, 0, 0, x + 48, y - 48);
-
-  drain ();
 }
 
 int
@@ -884,16 +756,16 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/ent/graph-view/coordinates", Fixture, NULL, fixture_setup, test_coordinates, fixture_teardown);
+  g_test_add ("/ent/graph-view/coordinates", Fixture, "grid", fixture_setup, test_coordinates, fixture_teardown);
   g_test_add ("/ent/graph-view/scene-replacement", Fixture, NULL, fixture_setup, test_scene_replacement, fixture_teardown);
-  g_test_add ("/ent/graph-view/hit-testing", Fixture, NULL, fixture_setup, test_hit_testing, fixture_teardown);
-  g_test_add ("/ent/graph-view/keyboard-star", Fixture, NULL, fixture_setup, test_keyboard_star, fixture_teardown);
-  g_test_add ("/ent/graph-view/keyboard-grid", Fixture, NULL, fixture_setup, test_keyboard_grid, fixture_teardown);
-  g_test_add ("/ent/graph-view/kind-filter", Fixture, NULL, fixture_setup, test_kind_filter, fixture_teardown);
-  g_test_add ("/ent/graph-view/focus", Fixture, NULL, fixture_setup, test_focus, fixture_teardown);
-  g_test_add ("/ent/graph-view/accessible", Fixture, NULL, fixture_setup, test_accessible, fixture_teardown);
-  g_test_add ("/ent/graph-view/drag", Fixture, NULL, fixture_setup, test_drag, fixture_teardown);
-  g_test_add ("/ent/graph-view/zoom-controls", Fixture, NULL, fixture_setup, test_zoom_controls, fixture_teardown);
+  g_test_add ("/ent/graph-view/hit-testing", Fixture, "star", fixture_setup, test_hit_testing, fixture_teardown);
+  g_test_add ("/ent/graph-view/keyboard-star", Fixture, "star", fixture_setup, test_keyboard_star, fixture_teardown);
+  g_test_add ("/ent/graph-view/keyboard-grid", Fixture, "grid", fixture_setup, test_keyboard_grid, fixture_teardown);
+  g_test_add ("/ent/graph-view/kind-filter", Fixture, "path", fixture_setup, test_kind_filter, fixture_teardown);
+  g_test_add ("/ent/graph-view/focus", Fixture, "path", fixture_setup, test_focus, fixture_teardown);
+  g_test_add ("/ent/graph-view/accessible", Fixture, "path", fixture_setup, test_accessible, fixture_teardown);
+  g_test_add ("/ent/graph-view/drag", Fixture, "star", fixture_setup, test_drag, fixture_teardown);
+  g_test_add ("/ent/graph-view/zoom-controls", Fixture, "grid", fixture_setup, test_zoom_controls, fixture_teardown);
 
   return g_test_run ();
 }

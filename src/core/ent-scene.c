@@ -1396,6 +1396,20 @@ distance_to_curve (const double *p,
   return best;
 }
 
+/*
+ * Whether a point is on an edge as hit tests take it: within three points
+ * of its stroke, which is narrower than a pointer is accurate.
+ */
+gboolean
+ent_scene_edge_hit (const EntSceneItem *edge,
+                    double              x,
+                    double              y)
+{
+  g_return_val_if_fail (edge != NULL && edge->type == ENT_SCENE_ITEM_EDGE, FALSE);
+
+  return distance_to_curve (edge->p, x, y) <= edge->line_width / 2 + 3;
+}
+
 /**
  * ent_scene_hit_test:
  * @self: a scene
@@ -1425,7 +1439,7 @@ ent_scene_hit_test (EntScene *self,
 
       if (item->type == ENT_SCENE_ITEM_NODE)
         return index;
-      if (distance_to_curve (item->p, x, y) <= item->line_width / 2 + 3)
+      if (ent_scene_edge_hit (item, x, y))
         return index;
     }
 

@@ -127,6 +127,9 @@ gboolean          ent_scene_move_node         (EntScene       *self,
 int               ent_scene_hit_test          (EntScene       *self,
                                                double          x,
                                                double          y);
+gboolean          ent_scene_edge_hit          (const EntSceneItem *edge,
+                                               double          x,
+                                               double          y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntScene, ent_scene_unref)
 

@@ -20,6 +20,8 @@ GtkWidget *ent_graph_view_new                   (void);
 
 void       ent_graph_view_set_scene             (EntGraphView     *self,
                                                  EntScene         *scene);
+void       ent_graph_view_set_scene_gliding     (EntGraphView     *self,
+                                                 EntScene         *scene);
 EntScene  *ent_graph_view_get_scene             (EntGraphView     *self);
 void       ent_graph_view_queue_redraw          (EntGraphView     *self);
 

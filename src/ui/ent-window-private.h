@@ -30,10 +30,6 @@ struct _EntWindow
   /* The entity selected before the current one: a new relation joins the two. */
   gint64                current_entity;
   gint64                previous_entity;
-  /* Nodes gliding from where they were to where an edit, undo or redo put them. */
-  GArray               *moves;
-  gint64                moves_start;
-  guint                 moves_tick;
 
   AdwWindowTitle       *window_title;
   GtkMenuButton        *engine_button;

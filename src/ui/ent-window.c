@@ -175,91 +175,6 @@ _ent_window_build_diagram (EntWindow *self,
                            diagram_built_cb, g_object_ref (self));
 }
 
-typedef struct
-{
-  gint64 entity_id;
-  double from_x, from_y;
-  double to_x, to_y;
-} Move;
-
-#define MOVE_DURATION_US (250 * 1000)
-
-static gboolean
-moves_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  EntWindow *self = user_data;
-  EntScene *scene = ent_graph_view_get_scene (self->graph_view);
-  double t = (double) (gdk_frame_clock_get_frame_time (clock) - self->moves_start) / MOVE_DURATION_US;
-  double ease;
-
-  t = CLAMP (t, 0.0, 1.0);
-  ease = 1 - (1 - t) * (1 - t) * (1 - t);
-
-  for (guint i = 0; scene != NULL && i < self->moves->len; i++)
-    {
-      Move *move = &g_array_index (self->moves, Move, i);
-      ent_scene_move_node (scene, move->entity_id,
-                           move->from_x + (move->to_x - move->from_x) * ease,
-                           move->from_y + (move->to_y - move->from_y) * ease);
-    }
-  ent_graph_view_queue_redraw (self->graph_view);
-
-  if (t < 1.0 && scene != NULL)
-    return G_SOURCE_CONTINUE;
-
-  g_array_set_size (self->moves, 0);
-  self->moves_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Shows @scene, letting the nodes that moved since the scene before glide to their new places. */
-static void
-show_scene_animated (EntWindow *self,
-                     EntScene  *scene)
-{
-  EntScene *old = ent_graph_view_get_scene (self->graph_view);
-
-  if (self->moves_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->graph_view), self->moves_tick);
-  self->moves_tick = 0;
-  g_array_set_size (self->moves, 0);
-
-  for (guint i = 0; old != NULL && i < ent_scene_get_n_items (scene); i++)
-    {
-      const EntSceneItem *item = ent_scene_get_item (scene, i);
-      const EntSceneItem *before;
-
-      if (item->type != ENT_SCENE_ITEM_NODE)
-        continue;
-
-      before = ent_scene_find_node (old, item->id);
-      if (before != NULL && (fabs (before->x - item->x) > 0.5 || fabs (before->y - item->y) > 0.5))
-        {
-          Move move = { item->id, before->x, before->y, item->x, item->y };
-          g_array_append_val (self->moves, move);
-        }
-    }
-
-  for (guint i = 0; i < self->moves->len; i++)
-    {
-      Move *move = &g_array_index (self->moves, Move, i);
-      ent_scene_move_node (scene, move->entity_id, move->from_x, move->from_y);
-    }
-
-  ent_graph_view_set_scene (self->graph_view, scene);
-  gtk_stack_set_visible_child_name (self->view_stack, "graph");
-
-  if (self->moves->len > 0)
-    {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->graph_view));
-
-      self->moves_start = clock != NULL ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
-      self->moves_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->graph_view), moves_tick_cb, self, NULL);
-    }
-}
-
 /* Shows @graph (taking it) everywhere but in the diagram, whose scene comes from the layout. */
 static void
 adopt_graph (EntWindow *self,
@@ -310,7 +225,8 @@ store_changed_cb (EntWindow *self,
   /* Entities added elsewhere than in this window go by their neighbours; nobody else moves. */
   ent_placement_place_missing (self->graph, positions, NAN, NAN);
   scene = ent_scene_new (self->graph, positions);
-  show_scene_animated (self, scene);
+  ent_graph_view_set_scene_gliding (self->graph_view, scene);
+  gtk_stack_set_visible_child_name (self->view_stack, "graph");
 
   if (relation != 0 && ent_graph_get_relation (self->graph, relation) != NULL)
     ent_graph_view_select_relation (self->graph_view, relation);
@@ -639,10 +555,6 @@ ent_window_dispose (GObject *object)
     g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
 
-  if (self->moves_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->graph_view), self->moves_tick);
-  self->moves_tick = 0;
-
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->graph, ent_graph_unref);
@@ -657,7 +569,6 @@ ent_window_finalize (GObject *object)
   EntWindow *self = (EntWindow *)object;
 
   g_free (self->engine);
-  g_array_unref (self->moves);
 
   G_OBJECT_CLASS (ent_window_parent_class)->finalize (object);
 }
@@ -732,7 +643,6 @@ ent_window_init (EntWindow *self)
 {
   self->engine = g_strdup ("automatic");
   self->panel_visible = TRUE;
-  self->moves = g_array_new (FALSE, FALSE, sizeof (Move));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -1,0 +1,598 @@
+/* ent-view-state.c: what the diagram shows and how, short of drawing it
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The graph view keeps one of these for its scene: which items the kind
+ * filter and the focus hide, and which the selection fades or the pointer
+ * highlights. None of it needs a widget, so all of it is tested here.
+ */
+
+#define G_LOG_DOMAIN "ent-view-state"
+
+#include "config.h"
+
+#include "ent-view-state.h"
+#include "ent-renderer.h"
+
+#include <math.h>
+
+struct _EntViewState
+{
+  EntScene   *scene;
+  /* Scene item indices by entity and by relation id; the keys point at the ids in the scene's items. */
+  GHashTable *node_indices;
+  GHashTable *edge_indices;
+  /* The scene paints edges first: items below this index are edges, the rest nodes. */
+  guint       n_edges;
+
+  gboolean    hidden_kinds[ENT_N_KINDS];
+  gint64      focus_entity;
+  guint       focus_depth;
+
+  /* One byte per scene item: whether the kind filter or the focus hides it. */
+  guint8     *hidden;
+  /* One EntItemState per scene item, rebuilt when something changes rather than each frame. */
+  guint8     *states;
+};
+
+EntViewState *
+ent_view_state_new (void)
+{
+  EntViewState *self = g_new0 (EntViewState, 1);
+
+  self->node_indices = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->edge_indices = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->focus_depth = 1;
+
+  return self;
+}
+
+void
+ent_view_state_free (EntViewState *self)
+{
+  if (self == NULL)
+    return;
+
+  /* The indices point into the scene, so they go first. */
+  g_hash_table_unref (self->node_indices);
+  g_hash_table_unref (self->edge_indices);
+  g_clear_pointer (&self->scene, ent_scene_unref);
+  g_free (self->hidden);
+  g_free (self->states);
+  g_free (self);
+}
+
+static int
+lookup_index (GHashTable *indices,
+              gint64      id)
+{
+  gpointer value;
+
+  if (!g_hash_table_lookup_extended (indices, &id, NULL, &value))
+    return -1;
+
+  return GPOINTER_TO_INT (value);
+}
+
+/* The index of the entity's node in the scene, or -1. */
+int
+ent_view_state_node_index (EntViewState *self,
+                           gint64        entity_id)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  return lookup_index (self->node_indices, entity_id);
+}
+
+/* The index of the relation's edge in the scene, or -1. */
+int
+ent_view_state_edge_index (EntViewState *self,
+                           gint64        relation_id)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  return lookup_index (self->edge_indices, relation_id);
+}
+
+/*
+ * The entities within @depth relations of @entity_id, breadth first along
+ * edges either way, never passing through a hidden kind. Keys point at the
+ * ids in the scene's items.
+ */
+GHashTable *
+ent_view_state_reach (EntViewState *self,
+                      gint64        entity_id,
+                      guint         depth)
+{
+  GHashTable *reached = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) frontier = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const EntSceneItem *start;
+
+  g_return_val_if_fail (self != NULL, reached);
+
+  start = self->scene != NULL ? ent_scene_find_node (self->scene, entity_id) : NULL;
+  if (start == NULL)
+    return reached;
+
+  g_hash_table_add (reached, (gpointer) &start->id);
+  g_hash_table_add (frontier, (gpointer) &start->id);
+
+  for (guint level = 0; level < depth && g_hash_table_size (frontier) > 0; level++)
+    {
+      g_autoptr(GHashTable) next = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint i = 0; i < self->n_edges; i++)
+        {
+          const EntSceneItem *edge = ent_scene_get_item (self->scene, i);
+          const EntSceneItem *from = ent_scene_find_node (self->scene, edge->from_id);
+          const EntSceneItem *to = ent_scene_find_node (self->scene, edge->to_id);
+
+          if (self->hidden_kinds[from->kind] || self->hidden_kinds[to->kind])
+            continue;
+
+          if (g_hash_table_contains (frontier, &from->id) && !g_hash_table_contains (reached, &to->id))
+            {
+              g_hash_table_add (reached, (gpointer) &to->id);
+              g_hash_table_add (next, (gpointer) &to->id);
+            }
+          if (g_hash_table_contains (frontier, &to->id) && !g_hash_table_contains (reached, &from->id))
+            {
+              g_hash_table_add (reached, (gpointer) &from->id);
+              g_hash_table_add (next, (gpointer) &from->id);
+            }
+        }
+
+      g_hash_table_unref (frontier);
+      frontier = g_steal_pointer (&next);
+    }
+
+  return reached;
+}
+
+/*
+ * Works out what the kind filter and the focus hide: a node of a hidden
+ * kind or beyond the focus's reach, and an edge with a hidden end. The
+ * states start over from that, with nothing selected or hovered.
+ */
+static void
+update_hidden (EntViewState *self)
+{
+  g_autoptr(GHashTable) reached = NULL;
+  guint n_items;
+
+  g_clear_pointer (&self->hidden, g_free);
+
+  if (self->scene == NULL)
+    {
+      ent_view_state_update_states (self, -1, -1);
+      return;
+    }
+
+  n_items = ent_scene_get_n_items (self->scene);
+  self->hidden = g_new0 (guint8, MAX (n_items, 1));
+
+  if (self->focus_entity != 0)
+    reached = ent_view_state_reach (self, self->focus_entity, self->focus_depth);
+
+  for (guint i = self->n_edges; i < n_items; i++)
+    {
+      const EntSceneItem *node = ent_scene_get_item (self->scene, i);
+
+      self->hidden[i] = self->hidden_kinds[node->kind] ||
+                        (reached != NULL && !g_hash_table_contains (reached, &node->id));
+    }
+
+  for (guint i = 0; i < self->n_edges; i++)
+    {
+      const EntSceneItem *edge = ent_scene_get_item (self->scene, i);
+
+      self->hidden[i] = self->hidden[ent_view_state_node_index (self, edge->from_id)] ||
+                        self->hidden[ent_view_state_node_index (self, edge->to_id)];
+    }
+
+  ent_view_state_update_states (self, -1, -1);
+}
+
+/*
+ * Takes @scene, or nothing. A focus on an entity the scene lacks goes, as
+ * the focus shows only entities of the scene; the kind filter stays.
+ */
+void
+ent_view_state_set_scene (EntViewState *self,
+                          EntScene     *scene)
+{
+  guint n_items;
+
+  g_return_if_fail (self != NULL);
+
+  g_hash_table_remove_all (self->node_indices);
+  g_hash_table_remove_all (self->edge_indices);
+  g_clear_pointer (&self->scene, ent_scene_unref);
+  self->scene = scene != NULL ? ent_scene_ref (scene) : NULL;
+  self->n_edges = 0;
+
+  n_items = scene != NULL ? ent_scene_get_n_items (scene) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+
+      if (item->type == ENT_SCENE_ITEM_NODE)
+        g_hash_table_insert (self->node_indices, (gpointer) &item->id, GUINT_TO_POINTER (i));
+      else
+        {
+          g_hash_table_insert (self->edge_indices, (gpointer) &item->id, GUINT_TO_POINTER (i));
+          self->n_edges = i + 1;
+        }
+    }
+
+  if (self->focus_entity != 0 && ent_view_state_node_index (self, self->focus_entity) < 0)
+    self->focus_entity = 0;
+
+  update_hidden (self);
+}
+
+EntScene *
+ent_view_state_get_scene (EntViewState *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->scene;
+}
+
+/* How many of the scene's items are edges, which come first. */
+guint
+ent_view_state_get_n_edges (EntViewState *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_edges;
+}
+
+/* Shows or hides a kind of entity and the edges that touch it. Returns: whether that changed anything */
+gboolean
+ent_view_state_set_kind_visible (EntViewState *self,
+                                 EntKind       kind,
+                                 gboolean      visible)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (kind < ENT_N_KINDS, FALSE);
+
+  if (self->hidden_kinds[kind] == !visible)
+    return FALSE;
+
+  self->hidden_kinds[kind] = !visible;
+  update_hidden (self);
+  return TRUE;
+}
+
+gboolean
+ent_view_state_get_kind_visible (EntViewState *self,
+                                 EntKind       kind)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (kind < ENT_N_KINDS, FALSE);
+
+  return !self->hidden_kinds[kind];
+}
+
+/*
+ * Shows only what lies within @depth relations of @entity_id; 0, or an
+ * entity without a node, shows everything.
+ *
+ * Returns: whether what is shown may have changed
+ */
+gboolean
+ent_view_state_set_focus (EntViewState *self,
+                          gint64        entity_id,
+                          guint         depth)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (ent_view_state_node_index (self, entity_id) < 0)
+    entity_id = 0;
+
+  if (entity_id == self->focus_entity && depth == self->focus_depth)
+    return FALSE;
+
+  self->focus_entity = entity_id;
+  self->focus_depth = depth;
+  update_hidden (self);
+  return TRUE;
+}
+
+/* The entity in focus, or 0 when everything is shown. */
+gint64
+ent_view_state_get_focus (EntViewState *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->focus_entity;
+}
+
+/* Whether the kind filter or the focus hides the scene item at @index. */
+gboolean
+ent_view_state_is_hidden (EntViewState *self,
+                          guint         index)
+{
+  g_return_val_if_fail (self != NULL && self->scene != NULL, TRUE);
+  g_return_val_if_fail (index < ent_scene_get_n_items (self->scene), TRUE);
+
+  return self->hidden[index];
+}
+
+gboolean
+ent_view_state_entity_shown (EntViewState *self,
+                             gint64        entity_id)
+{
+  int index;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  index = ent_view_state_node_index (self, entity_id);
+  return index >= 0 && !self->hidden[index];
+}
+
+gboolean
+ent_view_state_relation_shown (EntViewState *self,
+                               gint64        relation_id)
+{
+  int index;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  index = ent_view_state_edge_index (self, relation_id);
+  return index >= 0 && !self->hidden[index];
+}
+
+/* How many nodes and edges are shown; zero of each without a scene. */
+void
+ent_view_state_count_shown (EntViewState *self,
+                            guint        *n_entities,
+                            guint        *n_relations)
+{
+  guint n_items;
+
+  g_return_if_fail (self != NULL);
+
+  *n_entities = 0;
+  *n_relations = 0;
+  n_items = self->scene != NULL ? ent_scene_get_n_items (self->scene) : 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (self->hidden[i])
+        continue;
+      if (i < self->n_edges)
+        (*n_relations)++;
+      else
+        (*n_entities)++;
+    }
+}
+
+/* How many edges of the scene touch the entity's node, shown or not. */
+guint
+ent_view_state_count_relations (EntViewState *self,
+                                gint64        entity_id)
+{
+  guint n_relations = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->n_edges; i++)
+    {
+      const EntSceneItem *edge = ent_scene_get_item (self->scene, i);
+
+      if (edge->from_id == entity_id || edge->to_id == entity_id)
+        n_relations++;
+    }
+
+  return n_relations;
+}
+
+/*
+ * The topmost shown item at a graph point, or -1. The scene's hit test
+ * answers first; only when it finds a hidden item do we look beneath it, so
+ * that what the filter hides cannot be hovered or clicked nor shadow what it
+ * covered.
+ */
+int
+ent_view_state_hit_test (EntViewState *self,
+                         double        x,
+                         double        y)
+{
+  g_autoptr(GArray) candidates = NULL;
+  EntRect point = { x, y, x, y };
+  int index;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (self->scene == NULL)
+    return -1;
+
+  index = ent_scene_hit_test (self->scene, x, y);
+  if (index < 0 || !self->hidden[index])
+    return index;
+
+  candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  ent_scene_query_rect (self->scene, &point, candidates);
+
+  for (guint i = candidates->len; i > 0; i--)
+    {
+      guint candidate = g_array_index (candidates, guint, i - 1);
+      const EntSceneItem *item = ent_scene_get_item (self->scene, candidate);
+
+      if (self->hidden[candidate])
+        continue;
+      if (item->type == ENT_SCENE_ITEM_NODE || ent_scene_edge_hit (item, x, y))
+        return candidate;
+    }
+
+  return -1;
+}
+
+static void
+set_state (EntViewState *self,
+           guint         index,
+           guint8        state)
+{
+  if (!self->hidden[index])
+    self->states[index] = state;
+}
+
+static void
+highlight (EntViewState *self,
+           guint         index)
+{
+  if (!self->hidden[index])
+    self->states[index] = (self->states[index] & ~ENT_ITEM_STATE_FADED) | ENT_ITEM_STATE_HIGHLIGHTED;
+}
+
+/* Brings back from the fade what a selected item touches: a node's edges and their ends, an edge's ends. */
+static void
+show_touching (EntViewState       *self,
+               const EntSceneItem *item)
+{
+  if (item->type != ENT_SCENE_ITEM_NODE)
+    {
+      set_state (self, ent_view_state_node_index (self, item->from_id), ENT_ITEM_STATE_NORMAL);
+      set_state (self, ent_view_state_node_index (self, item->to_id), ENT_ITEM_STATE_NORMAL);
+      return;
+    }
+
+  for (guint i = 0; i < self->n_edges; i++)
+    {
+      const EntSceneItem *edge = ent_scene_get_item (self->scene, i);
+
+      if (self->hidden[i] || (edge->from_id != item->id && edge->to_id != item->id))
+        continue;
+
+      set_state (self, i, ENT_ITEM_STATE_NORMAL);
+      show_touching (self, edge);
+    }
+}
+
+/*
+ * Decides how each item is drawn, given the indices of the selected and
+ * the hovered item (or -1). Hidden items stay hidden; a selection fades all
+ * but itself and what it touches; hovering highlights an item and, for a
+ * node, its edges, bringing them back from the fade.
+ */
+void
+ent_view_state_update_states (EntViewState *self,
+                              int           selected,
+                              int           hover)
+{
+  guint n_items;
+
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->states, g_free);
+
+  if (self->scene == NULL)
+    return;
+
+  n_items = ent_scene_get_n_items (self->scene);
+  self->states = g_new (guint8, MAX (n_items, 1));
+  for (guint i = 0; i < n_items; i++)
+    self->states[i] = self->hidden[i] ? ENT_ITEM_STATE_HIDDEN : ENT_ITEM_STATE_NORMAL;
+
+  if (selected >= 0)
+    {
+      for (guint i = 0; i < n_items; i++)
+        set_state (self, i, ENT_ITEM_STATE_FADED);
+
+      show_touching (self, ent_scene_get_item (self->scene, selected));
+      set_state (self, selected, ENT_ITEM_STATE_SELECTED);
+    }
+
+  if (hover >= 0)
+    {
+      const EntSceneItem *item = ent_scene_get_item (self->scene, hover);
+
+      highlight (self, hover);
+      if (item->type == ENT_SCENE_ITEM_NODE)
+        {
+          for (guint i = 0; i < self->n_edges; i++)
+            {
+              const EntSceneItem *edge = ent_scene_get_item (self->scene, i);
+
+              if (edge->from_id == item->id || edge->to_id == item->id)
+                highlight (self, i);
+            }
+        }
+    }
+}
+
+/* One EntItemState per scene item, for EntRenderOptions; %NULL without a scene. */
+const guint8 *
+ent_view_state_get_states (EntViewState *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->states;
+}
+
+/*
+ * The nodes of @after that @before has elsewhere, by more than half a
+ * point: a layout run anew moves some and leaves the rest. An array of
+ * EntNodeGlide, empty without @before.
+ */
+GArray *
+ent_view_state_find_glides (EntScene *before,
+                            EntScene *after)
+{
+  GArray *glides = g_array_new (FALSE, FALSE, sizeof (EntNodeGlide));
+
+  g_return_val_if_fail (after != NULL, glides);
+
+  for (guint i = 0; before != NULL && i < ent_scene_get_n_items (after); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (after, i);
+      const EntSceneItem *was;
+
+      if (item->type != ENT_SCENE_ITEM_NODE)
+        continue;
+
+      was = ent_scene_find_node (before, item->id);
+      if (was != NULL && (fabs (was->x - item->x) > 0.5 || fabs (was->y - item->y) > 0.5))
+        {
+          EntNodeGlide glide = { item->id, was->x, was->y, item->x, item->y };
+          g_array_append_val (glides, glide);
+        }
+    }
+
+  return glides;
+}
+
+/*
+ * How far along its way a gliding node is after the fraction @t of
+ * ENT_VIEW_STATE_GLIDE_US, from 0 to 1: quickly at first, then slowing down
+ * as it arrives (a cubic ease-out).
+ */
+double
+ent_view_state_glide_ease (double t)
+{
+  t = CLAMP (t, 0.0, 1.0);
+  return 1 - (1 - t) * (1 - t) * (1 - t);
+}
+
+/* Moves each node of @glides to where it is at the fraction @t of its glide. */
+void
+ent_view_state_apply_glides (EntScene *scene,
+                             GArray   *glides,
+                             double    t)
+{
+  double ease = ent_view_state_glide_ease (t);
+
+  g_return_if_fail (scene != NULL);
+
+  for (guint i = 0; i < glides->len; i++)
+    {
+      const EntNodeGlide *glide = &g_array_index (glides, EntNodeGlide, i);
+
+      ent_scene_move_node (scene, glide->entity_id,
+                           glide->from_x + (glide->to_x - glide->from_x) * ease,
+                           glide->from_y + (glide->to_y - glide->from_y) * ease);
+    }
+}
