@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "ent-graph.h"
+#include "ent-position.h"
 
 G_BEGIN_DECLS
 
@@ -29,15 +30,6 @@ typedef enum
   ENT_STORE_ERROR_NOT_FOUND,
   ENT_STORE_ERROR_FAILED,
 } EntStoreError;
-
-/* A stored node position, in points, y growing downwards. */
-typedef struct
-{
-  gint64   entity_id;
-  double   x;
-  double   y;
-  gboolean pinned;
-} EntPosition;
 
 typedef enum
 {
