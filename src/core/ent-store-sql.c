@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "ent-store.h"
 #include "ent-store-private.h"
 
 #include <glib/gi18n-lib.h>
