@@ -1,4 +1,4 @@
-/* ent-store.c: the EntStore object: opening and closing a file, its properties and transactions
+/* ent-store.c: the EntStore object: opening, copying and closing a file, its properties and transactions
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
