@@ -265,6 +265,65 @@ test_quote_mismatch (void)
   g_assert_cmpstr (count, ==, "1 Delhi\nMinister");
 }
 
+/* A new text that drops a quoted passage is refused, told apart by its error code, and the old text stays. */
+static void
+test_source_update_breaks_quote (void)
+{
+  g_autoptr(EntStore) store = new_store ("source-update.entente");
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 source_id = add_article (store);
+  EntSource changed = { .id = source_id, .title = (char *) "Notes", .body = (char *) "Nothing here" };
+  EntSource missing = { .id = source_id + 1, .title = (char *) "Notes", .body = (char *) "Nothing here" };
+
+  g_assert_cmpint (ent_store_add_quote (store, source_id, 59, 64, "Delhi", &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_false (ent_store_update_source (store, &changed, &error));
+  g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_QUOTE_MISMATCH);
+  g_clear_error (&error);
+
+  g_assert_false (ent_store_update_source (store, &missing, &error));
+  g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ent_graph_get_source (graph, source_id)->body, ==, ARTICLE);
+}
+
+/* Undo and redo turn foreign key actions off while they apply a change, and on again after it. */
+static void
+test_undo_keeps_foreign_keys (void)
+{
+  g_autoptr(EntStore) store = new_store ("undo-foreign-keys.entente");
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  EntEntity belarus = { .kind = ENT_KIND_COUNTRY, .name = (char *) "Belarus" };
+  EntEntity india = { .kind = ENT_KIND_COUNTRY, .name = (char *) "India" };
+  EntRelation visit = { .kind = (char *) "visit", .directed = TRUE };
+
+  g_assert_true (ent_store_edit_begin (store, "Add", &error));
+  visit.from_id = ent_store_add_entity (store, &belarus, &error);
+  visit.to_id = ent_store_add_entity (store, &india, &error);
+  g_assert_cmpint (ent_store_add_relation (store, &visit, &error), >, 0);
+  g_assert_true (ent_store_edit_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ent_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (ent_store_redo (store, &error));
+  g_assert_no_error (error);
+
+  /* The relation goes with its entity only when foreign key actions are on. */
+  g_assert_true (ent_store_delete_entity (store, visit.from_id, &error));
+  g_assert_no_error (error);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (graph->entities->len, ==, 1);
+  g_assert_cmpuint (graph->relations->len, ==, 0);
+}
+
 static void
 test_transactions (void)
 {
@@ -297,10 +356,12 @@ test_transactions (void)
   g_assert_cmpstr (((EntEntity *) graph->entities->pdata[0])->name, ==, "Trade");
 }
 
+/* A file that must not open: made by @make, when not %NULL, then changed by @sql, when not %NULL. */
 typedef struct
 {
   const char *name;
   void      (*make) (const char *path);
+  const char *sql;
   int         code;
 } BadFile;
 
@@ -326,44 +387,36 @@ make_truncated (const char *path)
 }
 
 static void
-make_random (const char *path)
+write_random (const char *path,
+              guint32     seed,
+              gboolean    sqlite_header)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   guint8 bytes[8192];
 
   for (guint i = 0; i < sizeof bytes; i++)
     bytes[i] = g_rand_int (rand);
+  if (sqlite_header)
+    memcpy (bytes, "SQLite format 3", 16);
   g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
+}
+
+static void
+make_random (const char *path)
+{
+  write_random (path, 42, FALSE);
 }
 
 static void
 make_random_with_header (const char *path)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  guint8 bytes[8192];
-
-  for (guint i = 0; i < sizeof bytes; i++)
-    bytes[i] = g_rand_int (rand);
-  memcpy (bytes, "SQLite format 3", 16);
-  g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
+  write_random (path, 7, TRUE);
 }
 
 static void
 make_empty (const char *path)
 {
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
-}
-
-static void
-make_foreign (const char *path)
-{
-  g_autofree char *out = sqlite_shell (path, "PRAGMA application_id = 1; PRAGMA user_version = 2; CREATE TABLE t (x);");
-}
-
-static void
-make_plain_sqlite (const char *path)
-{
-  g_autofree char *out = sqlite_shell (path, "CREATE TABLE entities (x); PRAGMA user_version = 2;");
 }
 
 static void
@@ -379,55 +432,22 @@ make_valid (const char *path)
   out = sqlite_shell (path, "PRAGMA journal_mode = DELETE");
 }
 
-static void
-make_extra_trigger (const char *path)
-{
-  g_autofree char *out = NULL;
-
-  make_valid (path);
-  out = sqlite_shell (path, "CREATE TRIGGER spy AFTER INSERT ON entities BEGIN DELETE FROM sources; END;");
-}
-
-static void
-make_replaced_trigger (const char *path)
-{
-  g_autofree char *out = NULL;
-
-  make_valid (path);
-  out = sqlite_shell (path,
-                      "DROP TRIGGER quotes_match_insert;"
-                      "CREATE TRIGGER quotes_match_insert BEFORE INSERT ON quotes BEGIN DELETE FROM entities; END;");
-}
-
-static void
-make_view (const char *path)
-{
-  g_autofree char *out = NULL;
-
-  make_valid (path);
-  out = sqlite_shell (path, "CREATE VIEW names AS SELECT name FROM entities;");
-}
-
-static void
-make_missing_table (const char *path)
-{
-  g_autofree char *out = NULL;
-
-  make_valid (path);
-  out = sqlite_shell (path, "DROP TABLE relation_evidence;");
-}
-
 static const BadFile bad_files[] = {
-  { "truncated", make_truncated, ENT_STORE_ERROR_CORRUPT },
-  { "random", make_random, ENT_STORE_ERROR_NOT_ENTENTE },
-  { "random-with-header", make_random_with_header, -1 },
-  { "empty", make_empty, ENT_STORE_ERROR_NOT_ENTENTE },
-  { "foreign-application-id", make_foreign, ENT_STORE_ERROR_NOT_ENTENTE },
-  { "plain-sqlite", make_plain_sqlite, ENT_STORE_ERROR_NOT_ENTENTE },
-  { "extra-trigger", make_extra_trigger, ENT_STORE_ERROR_UNSAFE_SCHEMA },
-  { "replaced-trigger", make_replaced_trigger, ENT_STORE_ERROR_UNSAFE_SCHEMA },
-  { "view", make_view, ENT_STORE_ERROR_UNSAFE_SCHEMA },
-  { "missing-table", make_missing_table, ENT_STORE_ERROR_CORRUPT },
+  { "truncated", make_truncated, NULL, ENT_STORE_ERROR_CORRUPT },
+  { "random", make_random, NULL, ENT_STORE_ERROR_NOT_ENTENTE },
+  { "random-with-header", make_random_with_header, NULL, -1 },
+  { "empty", make_empty, NULL, ENT_STORE_ERROR_NOT_ENTENTE },
+  { "foreign-application-id", NULL,
+    "PRAGMA application_id = 1; PRAGMA user_version = 2; CREATE TABLE t (x);", ENT_STORE_ERROR_NOT_ENTENTE },
+  { "plain-sqlite", NULL, "CREATE TABLE entities (x); PRAGMA user_version = 2;", ENT_STORE_ERROR_NOT_ENTENTE },
+  { "extra-trigger", make_valid,
+    "CREATE TRIGGER spy AFTER INSERT ON entities BEGIN DELETE FROM sources; END;", ENT_STORE_ERROR_UNSAFE_SCHEMA },
+  { "replaced-trigger", make_valid,
+    "DROP TRIGGER quotes_match_insert;"
+    "CREATE TRIGGER quotes_match_insert BEFORE INSERT ON quotes BEGIN DELETE FROM entities; END;",
+    ENT_STORE_ERROR_UNSAFE_SCHEMA },
+  { "view", make_valid, "CREATE VIEW names AS SELECT name FROM entities;", ENT_STORE_ERROR_UNSAFE_SCHEMA },
+  { "missing-table", make_valid, "DROP TABLE relation_evidence;", ENT_STORE_ERROR_CORRUPT },
 };
 
 static void
@@ -448,12 +468,16 @@ test_bad_file (gconstpointer data)
   const BadFile *bad = data;
   g_autofree char *name = g_strconcat (bad->name, ".entente", NULL);
   g_autofree char *path = temp_path (name);
+  g_autofree char *out = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(EntStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  bad->make (path);
+  if (bad->make != NULL)
+    bad->make (path);
+  if (bad->sql != NULL)
+    out = sqlite_shell (path, bad->sql);
   before = checksum_file (path);
 
   for (int attempt = 0; attempt < 2; attempt++)
@@ -632,6 +656,8 @@ main (int   argc,
   g_test_add_func ("/ent/store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/ent/store/migrate-v1-broken-quote", test_migrate_v1_broken_quote);
   g_test_add_func ("/ent/store/quote-mismatch", test_quote_mismatch);
+  g_test_add_func ("/ent/store/source-update-breaks-quote", test_source_update_breaks_quote);
+  g_test_add_func ("/ent/store/undo-keeps-foreign-keys", test_undo_keeps_foreign_keys);
   g_test_add_func ("/ent/store/transactions", test_transactions);
   g_test_add_func ("/ent/store/newer-version", test_newer_version);
   g_test_add_func ("/ent/store/open-missing", test_open_missing);

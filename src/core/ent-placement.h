@@ -7,7 +7,7 @@
 #pragma once
 
 #include "ent-graph.h"
-#include "ent-store.h"
+#include "ent-position.h"
 
 G_BEGIN_DECLS
 

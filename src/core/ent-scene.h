@@ -11,7 +11,7 @@
 
 #include "ent-geometry.h"
 #include "ent-graph.h"
-#include "ent-store.h"
+#include "ent-position.h"
 
 G_BEGIN_DECLS
 

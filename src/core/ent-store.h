@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "ent-graph.h"
+#include "ent-position.h"
 
 G_BEGIN_DECLS
 
@@ -18,26 +19,20 @@ G_BEGIN_DECLS
 
 #define ENT_STORE_ERROR (ent_store_error_quark ())
 
+/* Callers tell errors apart by these codes; the messages are for people. */
 typedef enum
 {
   ENT_STORE_ERROR_NOT_ENTENTE,
   ENT_STORE_ERROR_CORRUPT,
   ENT_STORE_ERROR_UNSAFE_SCHEMA,
   ENT_STORE_ERROR_READ_ONLY,
+  /* A value the schema refuses: an empty name, a bad date, a broken reference. */
   ENT_STORE_ERROR_INVALID,
+  /* A quote that is not its source's passage, whether the store or the file's triggers found it. */
   ENT_STORE_ERROR_QUOTE_MISMATCH,
   ENT_STORE_ERROR_NOT_FOUND,
   ENT_STORE_ERROR_FAILED,
 } EntStoreError;
-
-/* A stored node position, in points, y growing downwards. */
-typedef struct
-{
-  gint64   entity_id;
-  double   x;
-  double   y;
-  gboolean pinned;
-} EntPosition;
 
 typedef enum
 {

@@ -1,0 +1,201 @@
+/* ent-store-schema.c: the schema of .entente files and the migrations up to it
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-store"
+
+#include "config.h"
+
+#include "ent-store.h"
+#include "ent-store-private.h"
+
+#include <glib/gi18n-lib.h>
+
+/*
+ * The schema, one migration a version. Version 1 held the network and its
+ * evidence; version 2 added roles, stored layouts and the triggers that keep
+ * every quote equal to its passage, for files edited outside Entente.
+ *
+ * The triggers are compared word for word when a file is opened, so a file
+ * cannot bring its own code under one of our names.
+ */
+#define TRIGGER_QUOTES_INSERT \
+  "CREATE TRIGGER quotes_match_insert BEFORE INSERT ON quotes\n" \
+  "WHEN NEW.text IS NOT (SELECT substr (body, NEW.start_offset + 1, NEW.end_offset - NEW.start_offset)\n" \
+  "                      FROM sources WHERE id = NEW.source_id)\n" \
+  "BEGIN SELECT RAISE (ABORT, 'quote does not match its source'); END"
+#define TRIGGER_QUOTES_UPDATE \
+  "CREATE TRIGGER quotes_match_update BEFORE UPDATE ON quotes\n" \
+  "WHEN NEW.text IS NOT (SELECT substr (body, NEW.start_offset + 1, NEW.end_offset - NEW.start_offset)\n" \
+  "                      FROM sources WHERE id = NEW.source_id)\n" \
+  "BEGIN SELECT RAISE (ABORT, 'quote does not match its source'); END"
+#define TRIGGER_SOURCES_UPDATE \
+  "CREATE TRIGGER sources_keep_quotes BEFORE UPDATE OF body ON sources\n" \
+  "WHEN EXISTS (SELECT 1 FROM quotes WHERE source_id = NEW.id\n" \
+  "             AND text IS NOT substr (NEW.body, start_offset + 1, end_offset - start_offset))\n" \
+  "BEGIN SELECT RAISE (ABORT, 'quote does not match its source'); END"
+
+static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
+  /* 0 → 1 */
+  "CREATE TABLE sources (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  title TEXT NOT NULL CHECK (length (title) > 0),\n"
+  "  publisher TEXT,\n"
+  "  url TEXT,\n"
+  "  published TEXT,\n"
+  "  body TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE entities (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('person', 'country', 'place', 'commission',\n"
+  "                                     'organisation', 'community', 'sector', 'event')),\n"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),\n"
+  "  description TEXT NOT NULL DEFAULT '',\n"
+  "  start_date TEXT,\n"
+  "  end_date TEXT\n"
+  ");\n"
+  "CREATE TABLE relations (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind TEXT NOT NULL CHECK (length (kind) > 0),\n"
+  "  from_entity INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,\n"
+  "  to_entity INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,\n"
+  "  label TEXT NOT NULL DEFAULT '',\n"
+  "  directed INTEGER NOT NULL DEFAULT 1 CHECK (directed IN (0, 1)),\n"
+  "  start_date TEXT,\n"
+  "  end_date TEXT\n"
+  ");\n"
+  "CREATE TABLE quotes (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,\n"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),\n"
+  "  end_offset INTEGER NOT NULL CHECK (end_offset > start_offset),\n"
+  "  text TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE entity_evidence (\n"
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,\n"
+  "  quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (entity_id, quote_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE relation_evidence (\n"
+  "  relation_id INTEGER NOT NULL REFERENCES relations (id) ON DELETE CASCADE,\n"
+  "  quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (relation_id, quote_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX relations_from ON relations (from_entity);\n"
+  "CREATE INDEX relations_to ON relations (to_entity);\n"
+  "CREATE INDEX quotes_source ON quotes (source_id);\n"
+  "CREATE INDEX entity_evidence_quote ON entity_evidence (quote_id);\n"
+  "CREATE INDEX relation_evidence_quote ON relation_evidence (quote_id);\n",
+
+  /* 1 → 2 */
+  "ALTER TABLE entities ADD COLUMN role TEXT;\n"
+  "CREATE TABLE positions (\n"
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,\n"
+  "  engine TEXT NOT NULL,\n"
+  "  x REAL NOT NULL,\n"
+  "  y REAL NOT NULL,\n"
+  "  pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),\n"
+  "  PRIMARY KEY (entity_id, engine)\n"
+  ") WITHOUT ROWID;\n"
+  TRIGGER_QUOTES_INSERT ";\n"
+  TRIGGER_QUOTES_UPDATE ";\n"
+  TRIGGER_SOURCES_UPDATE ";\n",
+};
+
+typedef struct
+{
+  const char *name;
+  int         since;
+} SchemaObject;
+
+static const SchemaObject our_tables[] = {
+  { "sources", 1 },
+  { "entities", 1 },
+  { "relations", 1 },
+  { "quotes", 1 },
+  { "entity_evidence", 1 },
+  { "relation_evidence", 1 },
+  { "positions", 2 },
+};
+
+static const struct {
+  const char *name;
+  const char *sql;
+  int         since;
+} our_triggers[] = {
+  { "quotes_match_insert", TRIGGER_QUOTES_INSERT, 2 },
+  { "quotes_match_update", TRIGGER_QUOTES_UPDATE, 2 },
+  { "sources_keep_quotes", TRIGGER_SOURCES_UPDATE, 2 },
+};
+
+/* Whether @sql is word for word the trigger @name of our schema of @version. */
+gboolean
+_ent_store_is_our_trigger (const char *name,
+                           const char *sql,
+                           int         version)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (our_triggers); i++)
+    if (our_triggers[i].since <= version &&
+        g_str_equal (name, our_triggers[i].name) &&
+        g_strcmp0 (sql, our_triggers[i].sql) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first table of our schema of @version that is not among @tables, or %NULL. */
+const char *
+_ent_store_find_missing_table (GHashTable *tables,
+                               int         version)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (our_tables); i++)
+    if (our_tables[i].since <= version && !g_hash_table_contains (tables, our_tables[i].name))
+      return our_tables[i].name;
+  return NULL;
+}
+
+/* Upgrades the file from version @from to ours, in one transaction. */
+gboolean
+_ent_store_migrate (EntStore  *self,
+                    int        from,
+                    GError   **error)
+{
+  g_autofree char *pragmas = NULL;
+  gint64 mismatched = 0;
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  for (int v = from; v < ENT_STORE_SCHEMA_VERSION; v++)
+    {
+      if (!_ent_store_exec (self->db, migrations[v], _("Could not upgrade the file"), error))
+        goto failed;
+    }
+
+  /* Files of version 1 had no triggers to keep quotes exact; refuse to adopt a broken one. */
+  if (!_ent_store_count_mismatched_quotes (self->db, &mismatched, error))
+    goto failed;
+
+  if (mismatched > 0)
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_QUOTE_MISMATCH,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” cannot be upgraded: %lld quote does not match its source",
+                                "“%s” cannot be upgraded: %lld quotes do not match their sources",
+                                mismatched),
+                   self->path, (long long) mismatched);
+      goto failed;
+    }
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             ENT_STORE_APPLICATION_ID, ENT_STORE_SCHEMA_VERSION);
+  if (!_ent_store_exec (self->db, pragmas, _("Could not upgrade the file"), error))
+    goto failed;
+
+  return ent_store_commit (self, error);
+
+failed:
+  ent_store_rollback (self);
+  return FALSE;
+}
