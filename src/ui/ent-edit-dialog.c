@@ -146,7 +146,7 @@ ent_edit_dialog_set_problem (EntEditDialog *self,
 {
   EntEditDialogPrivate *priv = ent_edit_dialog_get_instance_private (self);
   GtkWidget *label = get_template_child (self, "problem_label");
-  gboolean was_valid;
+  g_autofree char *previous = NULL;
 
   g_return_if_fail (ENT_IS_EDIT_DIALOG (self));
 
@@ -156,16 +156,16 @@ ent_edit_dialog_set_problem (EntEditDialog *self,
   if (row != NULL)
     gtk_widget_add_css_class (row, "error");
 
-  was_valid = priv->problem == NULL;
-  g_free (priv->problem);
+  /* Copied before the old one is freed, which @problem may be. */
+  previous = g_steal_pointer (&priv->problem);
   priv->problem = g_strdup (problem);
 
-  gtk_label_set_label (GTK_LABEL (label), problem != NULL ? problem : "");
-  gtk_widget_set_visible (label, problem != NULL);
-  if (was_valid != (problem == NULL))
+  gtk_label_set_label (GTK_LABEL (label), priv->problem != NULL ? priv->problem : "");
+  gtk_widget_set_visible (label, priv->problem != NULL);
+  if ((previous == NULL) != (priv->problem == NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "edit-dialog.confirm", problem == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "edit-dialog.confirm", priv->problem == NULL);
 }
 
 /**
