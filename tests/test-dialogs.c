@@ -338,6 +338,98 @@ test_source (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+test_edit_dialog_fields (void)
+{
+  g_autoptr(AdwEntryRow) start = g_object_ref_sink (ADW_ENTRY_ROW (adw_entry_row_new ()));
+  g_autoptr(AdwEntryRow) end = g_object_ref_sink (ADW_ENTRY_ROW (adw_entry_row_new ()));
+  g_autofree char *trimmed = NULL;
+  g_autofree char *optional = NULL;
+  GtkWidget *row = NULL;
+
+  /* Empty dates are left out, not wrong. */
+  g_assert_null (ent_edit_dialog_check_dates (start, end, &row));
+  g_assert_null (row);
+  g_assert_null (ent_edit_dialog_dup_optional_text (end));
+
+  ent_edit_dialog_set_text (start, " 2023-05 ");
+  trimmed = ent_edit_dialog_dup_text (start);
+  g_assert_cmpstr (trimmed, ==, "2023-05");
+  ent_edit_dialog_set_text (end, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==, "");
+  g_assert_null (ent_edit_dialog_check_dates (start, end, &row));
+  g_assert_null (row);
+
+  ent_edit_dialog_set_text (end, "2023-04");
+  g_assert_cmpstr (ent_edit_dialog_check_dates (start, end, &row), ==, "The end date is before the start date");
+  g_assert_true (row == GTK_WIDGET (end));
+  /* A single date has no end to come before. */
+  g_assert_null (ent_edit_dialog_check_dates (start, NULL, &row));
+  g_assert_null (row);
+
+  ent_edit_dialog_set_text (start, "2023-13");
+  g_assert_cmpstr (ent_edit_dialog_check_dates (start, end, &row), ==,
+                   "Dates are written YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD");
+  g_assert_true (row == GTK_WIDGET (start));
+  optional = ent_edit_dialog_dup_optional_text (start);
+  g_assert_cmpstr (optional, ==, "2023-13");
+}
+
+static void
+count_cb (gpointer    dialog,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_edit_dialog_problem (void)
+{
+  EntSourceDialog *dialog = ent_source_dialog_new (NULL, NULL);
+  EntEditDialog *edit_dialog = ENT_EDIT_DIALOG (dialog);
+  GType type = ENT_TYPE_SOURCE_DIALOG;
+  GtkWidget *title_row = template_child (dialog, type, "title_row");
+  GtkWidget *url_row = template_child (dialog, type, "url_row");
+  /* The hint about dates, which stands above the problem. */
+  GtkWidget *hint = gtk_widget_get_prev_sibling (template_child (dialog, type, "problem_label"));
+  guint notified = 0;
+
+  g_assert_true (GTK_IS_LABEL (hint));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_destroy_with_parent (GTK_WINDOW (dialog)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Source");
+  g_signal_connect (dialog, "notify::valid", G_CALLBACK (count_cb), &notified);
+
+  /* A problem moves from row to row and is told once. */
+  ent_edit_dialog_set_problem (edit_dialog, url_row, "A problem");
+  g_assert_false (ent_edit_dialog_is_valid (edit_dialog));
+  g_assert_cmpstr (ent_edit_dialog_get_problem (edit_dialog), ==, "A problem");
+  g_assert_true (gtk_widget_has_css_class (url_row, "error"));
+  g_assert_false (gtk_widget_has_css_class (title_row, "error"));
+  g_assert_cmpuint (notified, ==, 0);
+  assert_shown (dialog, type, "A problem", "url_row");
+  g_assert_false (gtk_widget_get_visible (hint));
+
+  ent_edit_dialog_set_problem (edit_dialog, NULL, NULL);
+  g_assert_true (ent_edit_dialog_is_valid (edit_dialog));
+  g_assert_false (gtk_widget_has_css_class (url_row, "error"));
+  g_assert_cmpuint (notified, ==, 1);
+  assert_shown (dialog, type, NULL, NULL);
+  g_assert_true (gtk_widget_get_visible (hint));
+
+  ent_edit_dialog_validate (edit_dialog);
+  g_assert_cmpuint (notified, ==, 2);
+  assert_shown (dialog, type, "A title is required", "title_row");
+
+  ent_edit_dialog_set_adding (edit_dialog, FALSE, "Edit Source");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Source");
+  g_assert_cmpstr (gtk_button_get_label (template_child (dialog, type, "confirm_button")), ==, "_Save");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +442,8 @@ main (int   argc,
   g_test_add_func ("/ent/dialogs/relation", test_relation);
   g_test_add_func ("/ent/dialogs/relation-edit", test_relation_edit);
   g_test_add_func ("/ent/dialogs/source", test_source);
+  g_test_add_func ("/ent/dialogs/edit-dialog-fields", test_edit_dialog_fields);
+  g_test_add_func ("/ent/dialogs/edit-dialog-problem", test_edit_dialog_problem);
 
   return g_test_run ();
 }

@@ -6,21 +6,22 @@
 
 #pragma once
 
-#include <adwaita.h>
-
+#include "ent-edit-dialog.h"
 #include "ent-graph.h"
 
 G_BEGIN_DECLS
 
 #define ENT_TYPE_ENTITY_DIALOG (ent_entity_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (EntEntityDialog, ent_entity_dialog, ENT, ENTITY_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (EntEntityDialog, ent_entity_dialog, ENT, ENTITY_DIALOG, EntEditDialog)
 
 EntEntityDialog *ent_entity_dialog_new         (GtkWindow       *parent,
                                                 EntGraph        *graph,
                                                 const EntEntity *entity);
 EntEntity       *ent_entity_dialog_dup_entity  (EntEntityDialog *self);
-gboolean         ent_entity_dialog_is_valid    (EntEntityDialog *self);
-const char      *ent_entity_dialog_get_problem (EntEntityDialog *self);
+
+/* What is wrong with the form is the business of #EntEditDialog. */
+#define ent_entity_dialog_is_valid(self)    ent_edit_dialog_is_valid (ENT_EDIT_DIALOG (self))
+#define ent_entity_dialog_get_problem(self) ent_edit_dialog_get_problem (ENT_EDIT_DIALOG (self))
 
 G_END_DECLS

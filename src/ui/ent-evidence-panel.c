@@ -1,4 +1,4 @@
-/* ent-evidence-panel.c
+/* ent-evidence-panel.c: the panel of the evidence behind the selected entity or relation
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-evidence-panel.h"
+#include "ent-pane.h"
 
 #include "ent-kind-swatch.h"
 
@@ -516,10 +517,7 @@ ent_evidence_panel_set_graph (EntEvidencePanel *self,
   entity_id = self->entity_id;
   relation_id = self->relation_id;
 
-  if (graph != NULL)
-    ent_graph_ref (graph);
-  g_clear_pointer (&self->graph, ent_graph_unref);
-  self->graph = graph;
+  ent_pane_replace_graph (&self->graph, graph);
 
   if (relation_id != 0)
     ent_evidence_panel_show_relation (self, relation_id);
@@ -642,48 +640,28 @@ ent_evidence_panel_class_init (EntEvidencePanelClass *klass)
    * @self: a #EntEvidencePanel
    * @entity_id: the entity the user chose
    */
-  signals[ENTITY_ACTIVATED] =
-    g_signal_new ("entity-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ENTITY_ACTIVATED] = ent_pane_signal_new_id (G_TYPE_FROM_CLASS (klass), "entity-activated");
 
   /**
    * EntEvidencePanel::relation-activated:
    * @self: a #EntEvidencePanel
    * @relation_id: the relation the user chose
    */
-  signals[RELATION_ACTIVATED] =
-    g_signal_new ("relation-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[RELATION_ACTIVATED] = ent_pane_signal_new_id (G_TYPE_FROM_CLASS (klass), "relation-activated");
 
   /**
    * EntEvidencePanel::quote-activated:
    * @self: a #EntEvidencePanel
    * @quote_id: the quote the user chose, to be read in its source
    */
-  signals[QUOTE_ACTIVATED] =
-    g_signal_new ("quote-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[QUOTE_ACTIVATED] = ent_pane_signal_new_id (G_TYPE_FROM_CLASS (klass), "quote-activated");
 
   /**
    * EntEvidencePanel::quote-remove-requested:
    * @self: a #EntEvidencePanel
    * @quote_id: the quote the user wants to take back from what is shown
    */
-  signals[QUOTE_REMOVE_REQUESTED] =
-    g_signal_new ("quote-remove-requested",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[QUOTE_REMOVE_REQUESTED] = ent_pane_signal_new_id (G_TYPE_FROM_CLASS (klass), "quote-remove-requested");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

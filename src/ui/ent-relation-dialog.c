@@ -1,4 +1,4 @@
-/* ent-relation-dialog.c
+/* ent-relation-dialog.c: the dialog that adds or edits a relation
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,7 +11,6 @@
 #include "ent-relation-dialog.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 /* Entity names run long ("India-Belarus Inter-governmental Commission on …"),
  * so pickers ellipsize them rather than widen the dialog. */
@@ -20,17 +19,14 @@
 
 struct _EntRelationDialog
 {
-  AdwWindow       parent_instance;
+  EntEditDialog   parent_instance;
 
   EntGraph       *graph;
   /* The relation being edited, or 0 for a new one. */
   gint64          relation_id;
   /* The entity id of each item of the pickers' model, in the same order. */
   GArray         *entity_ids;
-  char           *problem;
-  GtkWidget      *problem_row;
 
-  GtkWidget      *confirm_button;
   GtkWidget      *from_row;
   GtkDropDown    *from_dropdown;
   GtkWidget      *to_row;
@@ -40,36 +36,9 @@ struct _EntRelationDialog
   GtkSwitch      *directed_switch;
   AdwEntryRow    *start_row;
   AdwEntryRow    *end_row;
-  GtkLabel       *problem_label;
 };
 
-G_DEFINE_FINAL_TYPE (EntRelationDialog, ent_relation_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  CONFIRMED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-/* Leading and trailing spaces are typing accidents, never meant. */
-static char *
-dup_trimmed (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-/* Optional fields are stored as NULL rather than as empty text. */
-static char *
-dup_optional (AdwEntryRow *row)
-{
-  char *text = dup_trimmed (row);
-
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-
-  return text;
-}
+G_DEFINE_FINAL_TYPE (EntRelationDialog, ent_relation_dialog, ENT_TYPE_EDIT_DIALOG)
 
 static gint64
 get_picked_id (EntRelationDialog *self,
@@ -99,71 +68,22 @@ pick_entity (EntRelationDialog *self,
 }
 
 static void
-set_problem (EntRelationDialog *self,
-             GtkWidget         *row,
-             const char        *problem)
+validate (EntEditDialog *dialog)
 {
-  if (self->problem_row != NULL)
-    gtk_widget_remove_css_class (self->problem_row, "error");
-
-  g_free (self->problem);
-  self->problem = g_strdup (problem);
-  self->problem_row = row;
-
-  if (row != NULL)
-    gtk_widget_add_css_class (row, "error");
-
-  gtk_label_set_label (self->problem_label, problem != NULL ? problem : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "relation-dialog.confirm", problem == NULL);
-}
-
-static void
-validate (EntRelationDialog *self)
-{
-  g_autofree char *kind = dup_trimmed (self->kind_row);
-  g_autofree char *start = dup_optional (self->start_row);
-  g_autofree char *end = dup_optional (self->end_row);
+  EntRelationDialog *self = ENT_RELATION_DIALOG (dialog);
+  g_autofree char *kind = ent_edit_dialog_dup_text (self->kind_row);
+  GtkWidget *date_row;
+  const char *date_problem = ent_edit_dialog_check_dates (self->start_row, self->end_row, &date_row);
 
   /* An entity may relate to itself, so the two ends may be the same. */
   if (get_picked_id (self, self->from_dropdown) == 0)
-    set_problem (self, self->from_row, _("Choose the entity the relation starts from"));
+    ent_edit_dialog_set_problem (dialog, self->from_row, _("Choose the entity the relation starts from"));
   else if (get_picked_id (self, self->to_dropdown) == 0)
-    set_problem (self, self->to_row, _("Choose the entity the relation leads to"));
+    ent_edit_dialog_set_problem (dialog, self->to_row, _("Choose the entity the relation leads to"));
   else if (*kind == '\0')
-    set_problem (self, GTK_WIDGET (self->kind_row), _("A kind of relation is required"));
-  else if (start != NULL && !ent_date_is_valid (start))
-    set_problem (self, GTK_WIDGET (self->start_row), _("Dates are written YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD"));
-  else if (end != NULL && !ent_date_is_valid (end))
-    set_problem (self, GTK_WIDGET (self->end_row), _("Dates are written YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD"));
-  else if (start != NULL && end != NULL && ent_date_is_before (end, start))
-    set_problem (self, GTK_WIDGET (self->end_row), _("The end date is before the start date"));
+    ent_edit_dialog_set_problem (dialog, GTK_WIDGET (self->kind_row), _("A kind of relation is required"));
   else
-    set_problem (self, NULL, NULL);
-}
-
-static void
-field_changed_cb (EntRelationDialog *self)
-{
-  validate (self);
-}
-
-static void
-entry_activated_cb (EntRelationDialog *self)
-{
-  /* The action is disabled while the dialog is invalid, so Enter then does nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "relation-dialog.confirm", NULL);
-}
-
-static void
-confirm_cb (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  EntRelationDialog *self = ENT_RELATION_DIALOG (widget);
-
-  if (self->problem == NULL)
-    g_signal_emit (self, signals[CONFIRMED], 0);
+    ent_edit_dialog_set_problem (dialog, date_row, date_problem);
 }
 
 static void
@@ -258,13 +178,6 @@ fill_pickers (EntRelationDialog *self)
   gtk_drop_down_set_selected (self->to_dropdown, GTK_INVALID_LIST_POSITION);
 }
 
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 /**
  * ent_relation_dialog_new:
  * @parent: the window the dialog belongs to
@@ -273,7 +186,7 @@ set_row_text (AdwEntryRow *row,
  * @from_id: for a new relation, the entity to start from, or 0
  * @to_id: for a new relation, the entity to lead to, or 0
  *
- * The dialog writes nothing: once it emits #EntRelationDialog::confirmed,
+ * The dialog writes nothing: once it emits #EntEditDialog::confirmed,
  * the caller reads ent_relation_dialog_dup_relation() and destroys it.
  *
  * Returns: (transfer none): a new dialog, owned by GTK's list of toplevels
@@ -299,25 +212,23 @@ ent_relation_dialog_new (GtkWindow         *parent,
   if (relation != NULL)
     {
       self->relation_id = relation->id;
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Relation"));
-      gtk_button_set_label (GTK_BUTTON (self->confirm_button), _("_Save"));
+      ent_edit_dialog_set_adding (ENT_EDIT_DIALOG (self), FALSE, _("Edit Relation"));
       pick_entity (self, self->from_dropdown, relation->from_id);
       pick_entity (self, self->to_dropdown, relation->to_id);
-      set_row_text (self->kind_row, relation->kind);
-      set_row_text (self->label_row, relation->label);
+      ent_edit_dialog_set_text (self->kind_row, relation->kind);
+      ent_edit_dialog_set_text (self->label_row, relation->label);
       gtk_switch_set_active (self->directed_switch, relation->directed);
-      set_row_text (self->start_row, relation->start_date);
-      set_row_text (self->end_row, relation->end_date);
+      ent_edit_dialog_set_text (self->start_row, relation->start_date);
+      ent_edit_dialog_set_text (self->end_row, relation->end_date);
     }
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("New Relation"));
-      gtk_button_set_label (GTK_BUTTON (self->confirm_button), _("_Add"));
+      ent_edit_dialog_set_adding (ENT_EDIT_DIALOG (self), TRUE, _("New Relation"));
       pick_entity (self, self->from_dropdown, from_id);
       pick_entity (self, self->to_dropdown, to_id);
     }
 
-  validate (self);
+  ent_edit_dialog_validate (ENT_EDIT_DIALOG (self));
 
   /* With both ends chosen, typing starts with the kind of relation. */
   if (from_id != 0 && to_id != 0)
@@ -342,46 +253,17 @@ ent_relation_dialog_dup_relation (EntRelationDialog *self)
 
   relation = g_new0 (EntRelation, 1);
   relation->id = self->relation_id;
-  relation->kind = dup_trimmed (self->kind_row);
+  relation->kind = ent_edit_dialog_dup_text (self->kind_row);
   relation->from_id = get_picked_id (self, self->from_dropdown);
   relation->to_id = get_picked_id (self, self->to_dropdown);
   /* The label column is never NULL in a file, only empty. */
-  relation->label = dup_trimmed (self->label_row);
+  relation->label = ent_edit_dialog_dup_text (self->label_row);
   relation->directed = gtk_switch_get_active (self->directed_switch);
-  relation->start_date = dup_optional (self->start_row);
-  relation->end_date = dup_optional (self->end_row);
+  relation->start_date = ent_edit_dialog_dup_optional_text (self->start_row);
+  relation->end_date = ent_edit_dialog_dup_optional_text (self->end_row);
   relation->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   return relation;
-}
-
-/**
- * ent_relation_dialog_is_valid:
- * @self: a #EntRelationDialog
- *
- * Returns: whether the relation as entered can be saved
- */
-gboolean
-ent_relation_dialog_is_valid (EntRelationDialog *self)
-{
-  g_return_val_if_fail (ENT_IS_RELATION_DIALOG (self), FALSE);
-
-  return self->problem == NULL;
-}
-
-/**
- * ent_relation_dialog_get_problem:
- * @self: a #EntRelationDialog
- *
- * Returns: (nullable): why the relation cannot be saved, as shown to the
- *   user, or %NULL when it can
- */
-const char *
-ent_relation_dialog_get_problem (EntRelationDialog *self)
-{
-  g_return_val_if_fail (ENT_IS_RELATION_DIALOG (self), NULL);
-
-  return self->problem;
 }
 
 static void
@@ -390,7 +272,6 @@ ent_relation_dialog_dispose (GObject *object)
   EntRelationDialog *self = (EntRelationDialog *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_RELATION_DIALOG);
-  self->problem_row = NULL;
   g_clear_pointer (&self->graph, ent_graph_unref);
 
   G_OBJECT_CLASS (ent_relation_dialog_parent_class)->dispose (object);
@@ -402,7 +283,6 @@ ent_relation_dialog_finalize (GObject *object)
   EntRelationDialog *self = (EntRelationDialog *)object;
 
   g_array_unref (self->entity_ids);
-  g_free (self->problem);
 
   G_OBJECT_CLASS (ent_relation_dialog_parent_class)->finalize (object);
 }
@@ -412,29 +292,13 @@ ent_relation_dialog_class_init (EntRelationDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EntEditDialogClass *edit_dialog_class = ENT_EDIT_DIALOG_CLASS (klass);
 
   object_class->dispose = ent_relation_dialog_dispose;
   object_class->finalize = ent_relation_dialog_finalize;
+  edit_dialog_class->validate = validate;
 
-  /**
-   * EntRelationDialog::confirmed:
-   * @self: a #EntRelationDialog
-   *
-   * The user accepted a valid relation; read it with
-   * ent_relation_dialog_dup_relation().
-   */
-  signals[CONFIRMED] =
-    g_signal_new ("confirmed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
-  gtk_widget_class_install_action (widget_class, "relation-dialog.confirm", NULL, confirm_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-relation-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, confirm_button);
+  ent_edit_dialog_class_set_template (edit_dialog_class, RESOURCE_PREFIX "/ent-relation-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, from_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, to_row);
@@ -444,9 +308,6 @@ ent_relation_dialog_class_init (EntRelationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, directed_switch);
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, end_row);
-  gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, problem_label);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 }
 
 static void

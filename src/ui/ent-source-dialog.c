@@ -1,4 +1,4 @@
-/* ent-source-dialog.c
+/* ent-source-dialog.c: the dialog that adds or edits a source
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,116 +15,45 @@
 
 struct _EntSourceDialog
 {
-  AdwWindow             parent_instance;
+  EntEditDialog         parent_instance;
 
   /* The source being edited, or 0 for a new one. */
   gint64                source_id;
-  char                 *problem;
-  GtkWidget            *problem_row;
   /* Why the last text file could not be loaded, until the next edit. */
   char                 *file_problem;
   GtkFileChooserNative *file_chooser;
   GCancellable         *cancellable;
 
-  GtkWidget            *confirm_button;
   AdwEntryRow          *title_row;
   AdwEntryRow          *publisher_row;
   AdwEntryRow          *url_row;
   AdwEntryRow          *published_row;
-  GtkWidget            *hint_label;
-  GtkLabel             *problem_label;
   GtkTextView          *body_view;
 };
 
-G_DEFINE_FINAL_TYPE (EntSourceDialog, ent_source_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  CONFIRMED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-/* Leading and trailing spaces are typing accidents, never meant. */
-static char *
-dup_trimmed (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-/* Optional fields are stored as NULL rather than as empty text. */
-static char *
-dup_optional (AdwEntryRow *row)
-{
-  char *text = dup_trimmed (row);
-
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-
-  return text;
-}
+G_DEFINE_FINAL_TYPE (EntSourceDialog, ent_source_dialog, ENT_TYPE_EDIT_DIALOG)
 
 static void
-set_problem (EntSourceDialog *self,
-             GtkWidget       *row,
-             const char      *problem)
+validate (EntEditDialog *dialog)
 {
-  if (self->problem_row != NULL)
-    gtk_widget_remove_css_class (self->problem_row, "error");
-
-  g_free (self->problem);
-  self->problem = g_strdup (problem);
-  self->problem_row = row;
-
-  if (row != NULL)
-    gtk_widget_add_css_class (row, "error");
-
-  gtk_label_set_label (self->problem_label, problem != NULL ? problem : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
-  /* The problem takes the hint's place rather than piling up below it. */
-  gtk_widget_set_visible (self->hint_label, problem == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "source-dialog.confirm", problem == NULL);
-}
-
-static void
-validate (EntSourceDialog *self)
-{
-  g_autofree char *title = dup_trimmed (self->title_row);
-  g_autofree char *published = dup_optional (self->published_row);
+  EntSourceDialog *self = ENT_SOURCE_DIALOG (dialog);
+  g_autofree char *title = ent_edit_dialog_dup_text (self->title_row);
+  GtkWidget *date_row;
+  const char *date_problem = ent_edit_dialog_check_dates (self->published_row, NULL, &date_row);
 
   if (*title == '\0')
-    set_problem (self, GTK_WIDGET (self->title_row), _("A title is required"));
-  else if (published != NULL && !ent_date_is_valid (published))
-    set_problem (self, GTK_WIDGET (self->published_row), _("Dates are written YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD"));
-  else if (self->file_problem != NULL)
-    set_problem (self, NULL, self->file_problem);
+    ent_edit_dialog_set_problem (dialog, GTK_WIDGET (self->title_row), _("A title is required"));
+  else if (date_problem != NULL)
+    ent_edit_dialog_set_problem (dialog, date_row, date_problem);
   else
-    set_problem (self, NULL, NULL);
+    ent_edit_dialog_set_problem (dialog, NULL, self->file_problem);
 }
 
 static void
-field_changed_cb (EntSourceDialog *self)
+edited_cb (EntSourceDialog *self)
 {
   g_clear_pointer (&self->file_problem, g_free);
-  validate (self);
-}
-
-static void
-entry_activated_cb (EntSourceDialog *self)
-{
-  /* The action is disabled while the dialog is invalid, so Enter then does nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "source-dialog.confirm", NULL);
-}
-
-static void
-confirm_cb (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  EntSourceDialog *self = ENT_SOURCE_DIALOG (widget);
-
-  if (self->problem == NULL)
-    g_signal_emit (self, signals[CONFIRMED], 0);
+  ent_edit_dialog_validate (ENT_EDIT_DIALOG (self));
 }
 
 /* A file named "delhi-visit.txt" is most likely titled "delhi-visit". */
@@ -147,12 +76,12 @@ file_loaded_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(EntSourceDialog) self = user_data;
-  GFile *file = G_FILE (object);
-  g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  gsize length;
   g_autofree char *name = NULL;
   g_autofree char *problem = NULL;
-  gsize length;
+  GFile *file = G_FILE (object);
+  g_autoptr(GError) error = NULL;
 
   if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
     {
@@ -179,7 +108,7 @@ file_loaded_cb (GObject      *object,
   /* Set after the edits above, which clear it. */
   g_free (self->file_problem);
   self->file_problem = g_steal_pointer (&problem);
-  validate (self);
+  ent_edit_dialog_validate (ENT_EDIT_DIALOG (self));
 }
 
 static void
@@ -219,19 +148,12 @@ open_file_clicked_cb (EntSourceDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 /**
  * ent_source_dialog_new:
  * @parent: the window the dialog belongs to
  * @source: (nullable): the source to edit, or %NULL to add a new one
  *
- * The dialog writes nothing: once it emits #EntSourceDialog::confirmed, the
+ * The dialog writes nothing: once it emits #EntEditDialog::confirmed, the
  * caller reads ent_source_dialog_dup_source() and destroys it.
  *
  * Returns: (transfer none): a new dialog, owned by GTK's list of toplevels
@@ -251,22 +173,20 @@ ent_source_dialog_new (GtkWindow       *parent,
   if (source != NULL)
     {
       self->source_id = source->id;
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Source"));
-      gtk_button_set_label (GTK_BUTTON (self->confirm_button), _("_Save"));
-      set_row_text (self->title_row, source->title);
-      set_row_text (self->publisher_row, source->publisher);
-      set_row_text (self->url_row, source->url);
-      set_row_text (self->published_row, source->published);
+      ent_edit_dialog_set_adding (ENT_EDIT_DIALOG (self), FALSE, _("Edit Source"));
+      ent_edit_dialog_set_text (self->title_row, source->title);
+      ent_edit_dialog_set_text (self->publisher_row, source->publisher);
+      ent_edit_dialog_set_text (self->url_row, source->url);
+      ent_edit_dialog_set_text (self->published_row, source->published);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view),
                                 source->body != NULL ? source->body : "", -1);
     }
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("New Source"));
-      gtk_button_set_label (GTK_BUTTON (self->confirm_button), _("_Add"));
+      ent_edit_dialog_set_adding (ENT_EDIT_DIALOG (self), TRUE, _("New Source"));
     }
 
-  validate (self);
+  ent_edit_dialog_validate (ENT_EDIT_DIALOG (self));
 
   /* Typing starts in the first thing to fill in, not on the Cancel button. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
@@ -298,42 +218,13 @@ ent_source_dialog_dup_source (EntSourceDialog *self)
 
   source = g_new0 (EntSource, 1);
   source->id = self->source_id;
-  source->title = dup_trimmed (self->title_row);
-  source->publisher = dup_optional (self->publisher_row);
-  source->url = dup_optional (self->url_row);
-  source->published = dup_optional (self->published_row);
+  source->title = ent_edit_dialog_dup_text (self->title_row);
+  source->publisher = ent_edit_dialog_dup_optional_text (self->publisher_row);
+  source->url = ent_edit_dialog_dup_optional_text (self->url_row);
+  source->published = ent_edit_dialog_dup_optional_text (self->published_row);
   source->body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
   return source;
-}
-
-/**
- * ent_source_dialog_is_valid:
- * @self: a #EntSourceDialog
- *
- * Returns: whether the source as entered can be saved
- */
-gboolean
-ent_source_dialog_is_valid (EntSourceDialog *self)
-{
-  g_return_val_if_fail (ENT_IS_SOURCE_DIALOG (self), FALSE);
-
-  return self->problem == NULL;
-}
-
-/**
- * ent_source_dialog_get_problem:
- * @self: a #EntSourceDialog
- *
- * Returns: (nullable): why the source cannot be saved, as shown to the
- *   user, or %NULL when it can
- */
-const char *
-ent_source_dialog_get_problem (EntSourceDialog *self)
-{
-  g_return_val_if_fail (ENT_IS_SOURCE_DIALOG (self), NULL);
-
-  return self->problem;
 }
 
 static void
@@ -346,7 +237,6 @@ ent_source_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_SOURCE_DIALOG);
-  self->problem_row = NULL;
 
   G_OBJECT_CLASS (ent_source_dialog_parent_class)->dispose (object);
 }
@@ -357,7 +247,6 @@ ent_source_dialog_finalize (GObject *object)
   EntSourceDialog *self = (EntSourceDialog *)object;
 
   g_clear_object (&self->cancellable);
-  g_free (self->problem);
   g_free (self->file_problem);
 
   G_OBJECT_CLASS (ent_source_dialog_parent_class)->finalize (object);
@@ -368,38 +257,19 @@ ent_source_dialog_class_init (EntSourceDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EntEditDialogClass *edit_dialog_class = ENT_EDIT_DIALOG_CLASS (klass);
 
   object_class->dispose = ent_source_dialog_dispose;
   object_class->finalize = ent_source_dialog_finalize;
+  edit_dialog_class->validate = validate;
 
-  /**
-   * EntSourceDialog::confirmed:
-   * @self: a #EntSourceDialog
-   *
-   * The user accepted a valid source; read it with
-   * ent_source_dialog_dup_source().
-   */
-  signals[CONFIRMED] =
-    g_signal_new ("confirmed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
-  gtk_widget_class_install_action (widget_class, "source-dialog.confirm", NULL, confirm_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-source-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, confirm_button);
+  ent_edit_dialog_class_set_template (edit_dialog_class, RESOURCE_PREFIX "/ent-source-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, publisher_row);
   gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, published_row);
-  gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, body_view);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_file_clicked_cb);
 }
 
@@ -411,5 +281,5 @@ ent_source_dialog_init (EntSourceDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
-                           G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (edited_cb), self, G_CONNECT_SWAPPED);
 }

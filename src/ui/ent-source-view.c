@@ -1,4 +1,4 @@
-/* ent-source-view.c
+/* ent-source-view.c: the full text of a source, with its quotes highlighted
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-source-view.h"
+#include "ent-pane.h"
 
 #include <glib/gi18n.h>
 
@@ -239,10 +240,7 @@ ent_source_view_set_graph (EntSourceView *self,
 
   quote_id = self->quote_id;
 
-  if (graph != NULL)
-    ent_graph_ref (graph);
-  g_clear_pointer (&self->graph, ent_graph_unref);
-  self->graph = graph;
+  ent_pane_replace_graph (&self->graph, graph);
 
   self->source_id = 0;
   ent_source_view_show_quote (self, quote_id);
@@ -397,12 +395,7 @@ ent_source_view_class_init (EntSourceViewClass *klass)
    * @self: a #EntSourceView
    * @quote_id: the quote the user clicked on
    */
-  signals[QUOTE_ACTIVATED] =
-    g_signal_new ("quote-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[QUOTE_ACTIVATED] = ent_pane_signal_new_id (G_TYPE_FROM_CLASS (klass), "quote-activated");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

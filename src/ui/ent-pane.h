@@ -1,0 +1,20 @@
+/* ent-pane.h
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "ent-graph.h"
+
+G_BEGIN_DECLS
+
+void  ent_pane_replace_graph (EntGraph   **graph_ptr,
+                              EntGraph    *graph);
+guint ent_pane_signal_new_id (GType        type,
+                              const char  *name);
+
+G_END_DECLS
