@@ -12,52 +12,8 @@
 #include "ent-evidence-panel.h"
 #include "ent-source-view.h"
 #include "ent-store.h"
-#include "ent-user-data.h"
-
-static EntGraph *
-load_bundled (void)
-{
-  g_autofree char *path = ent_bundled_database_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = NULL;
-  EntGraph *graph;
-
-  store = ent_store_open (path, ENT_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  graph = ent_store_load_graph (store, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (graph);
-
-  return graph;
-}
-
-static EntEntity *
-find_entity (EntGraph   *graph,
-             const char *name)
-{
-  for (guint i = 0; i < graph->entities->len; i++)
-    {
-      EntEntity *entity = g_ptr_array_index (graph->entities, i);
-
-      if (g_str_equal (entity->name, name))
-        return entity;
-    }
-
-  g_assert_not_reached ();
-}
-
-/* The widgets are private to the panel; the test reads them the way a
- * language binding would, by their names in the template. */
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
+#include "ent-test-util.h"
+#include "ent-test-widgets.h"
 
 static GPtrArray *
 list_rows (GtkListBox *list)
@@ -707,8 +663,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  widget_test_init (&argc, &argv);
 
   g_test_add_func ("/ent/evidence/panel/entity", test_panel_entity);
   g_test_add_func ("/ent/evidence/panel/relation", test_panel_relation);

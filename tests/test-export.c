@@ -9,7 +9,7 @@
 #include "ent-scene.h"
 #include "ent-store.h"
 #include "ent-svg-writer.h"
-#include "ent-user-data.h"
+#include "ent-test-util.h"
 
 #include <string.h>
 #include <gio/gio.h>
@@ -210,38 +210,12 @@ pdf_text (const char *path)
   return out;
 }
 
-static char *
-copy_bundled (const char *name)
-{
-  g_autofree char *bundled = ent_bundled_database_path ();
-  g_autofree char *contents = NULL;
-  char *path = g_build_filename (work_dir, name, NULL);
-  gsize length;
-
-  g_assert_true (g_file_get_contents (bundled, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
-}
-
-static EntGraph *
-load_graph (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_READ_ONLY, &error);
-  EntGraph *graph;
-
-  g_assert_no_error (error);
-  graph = ent_store_load_graph (store, &error);
-  g_assert_no_error (error);
-  return graph;
-}
-
 static void
 test_engine (gconstpointer data)
 {
   const char *engine = data;
   g_autofree char *name = g_strdup_printf ("bundled-%s.entente", engine);
-  g_autofree char *input = copy_bundled (name);
+  g_autofree char *input = copy_bundled (work_dir, name);
   g_autoptr(EntGraph) graph = load_graph (input);
   const char *formats[] = { "svg", "png", "pdf" };
 
@@ -394,7 +368,7 @@ test_hostile_names (void)
 static void
 test_stored_positions_need_no_worker (void)
 {
-  g_autofree char *input = copy_bundled ("stored.entente");
+  g_autofree char *input = copy_bundled (work_dir, "stored.entente");
   g_autofree char *first = g_build_filename (work_dir, "stored-first.svg", NULL);
   g_autofree char *second = g_build_filename (work_dir, "stored-second.svg", NULL);
   g_autofree char *third = g_build_filename (work_dir, "stored-third.svg", NULL);
@@ -424,7 +398,7 @@ test_stored_positions_need_no_worker (void)
 static void
 test_errors (void)
 {
-  g_autofree char *input = copy_bundled ("errors.entente");
+  g_autofree char *input = copy_bundled (work_dir, "errors.entente");
   g_autofree char *huge = g_build_filename (work_dir, "huge.png", NULL);
   g_autofree char *garbage = g_build_filename (work_dir, "garbage.entente", NULL);
   g_autofree char *out = g_build_filename (work_dir, "out.svg", NULL);
