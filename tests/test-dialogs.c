@@ -43,18 +43,19 @@ assert_shown (gpointer    dialog,
     g_assert_true (gtk_widget_has_css_class (template_child (dialog, type, problem_row), "error"));
 }
 
-/* What a dialog reports, @valid and @reported, must be @problem, and it must show it. */
+/* What the entity or relation dialog reports must be @problem, and it must show it. */
 static void
 assert_problem (gpointer    dialog,
-                GType       type,
-                gboolean    valid,
-                const char *reported,
                 const char *problem,
                 const char *problem_row)
 {
-  g_assert_true (valid == (problem == NULL));
-  g_assert_cmpstr (reported, ==, problem);
-  assert_shown (dialog, type, problem, problem_row);
+  gboolean is_entity = ENT_IS_ENTITY_DIALOG (dialog);
+
+  g_assert_true ((is_entity ? ent_entity_dialog_is_valid (dialog) : ent_relation_dialog_is_valid (dialog))
+                 == (problem == NULL));
+  g_assert_cmpstr (is_entity ? ent_entity_dialog_get_problem (dialog) : ent_relation_dialog_get_problem (dialog),
+                   ==, problem);
+  assert_shown (dialog, G_OBJECT_TYPE (dialog), problem, problem_row);
 }
 
 static void
@@ -62,8 +63,7 @@ assert_entity_problem (EntEntityDialog *dialog,
                        const char      *problem,
                        const char      *problem_row)
 {
-  assert_problem (dialog, ENT_TYPE_ENTITY_DIALOG, ent_entity_dialog_is_valid (dialog),
-                  ent_entity_dialog_get_problem (dialog), problem, problem_row);
+  assert_problem (dialog, problem, problem_row);
 }
 
 static void
@@ -193,8 +193,7 @@ assert_relation_problem (EntRelationDialog *dialog,
                          const char        *problem,
                          const char        *problem_row)
 {
-  assert_problem (dialog, ENT_TYPE_RELATION_DIALOG, ent_relation_dialog_is_valid (dialog),
-                  ent_relation_dialog_get_problem (dialog), problem, problem_row);
+  assert_problem (dialog, problem, problem_row);
 }
 
 static void
