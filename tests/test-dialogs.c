@@ -12,52 +12,8 @@
 #include "ent-relation-dialog.h"
 #include "ent-source-dialog.h"
 #include "ent-store.h"
-#include "ent-user-data.h"
-
-static EntGraph *
-load_bundled (void)
-{
-  g_autofree char *path = ent_bundled_database_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = NULL;
-  EntGraph *graph;
-
-  store = ent_store_open (path, ENT_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  graph = ent_store_load_graph (store, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (graph);
-
-  return graph;
-}
-
-static EntEntity *
-find_entity (EntGraph   *graph,
-             const char *name)
-{
-  for (guint i = 0; i < graph->entities->len; i++)
-    {
-      EntEntity *entity = g_ptr_array_index (graph->entities, i);
-
-      if (g_str_equal (entity->name, name))
-        return entity;
-    }
-
-  g_assert_not_reached ();
-}
-
-/* The widgets are private to the dialogs; the test reads them the way a
- * language binding would, by their names in the template. */
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
+#include "ent-test-util.h"
+#include "ent-test-widgets.h"
 
 static void
 set_row (gpointer    dialog,
@@ -87,14 +43,27 @@ assert_shown (gpointer    dialog,
     g_assert_true (gtk_widget_has_css_class (template_child (dialog, type, problem_row), "error"));
 }
 
+/* What the entity or relation dialog reports must be @problem, and it must show it. */
+static void
+assert_problem (gpointer    dialog,
+                const char *problem,
+                const char *problem_row)
+{
+  gboolean is_entity = ENT_IS_ENTITY_DIALOG (dialog);
+
+  g_assert_true ((is_entity ? ent_entity_dialog_is_valid (dialog) : ent_relation_dialog_is_valid (dialog))
+                 == (problem == NULL));
+  g_assert_cmpstr (is_entity ? ent_entity_dialog_get_problem (dialog) : ent_relation_dialog_get_problem (dialog),
+                   ==, problem);
+  assert_shown (dialog, G_OBJECT_TYPE (dialog), problem, problem_row);
+}
+
 static void
 assert_entity_problem (EntEntityDialog *dialog,
                        const char      *problem,
                        const char      *problem_row)
 {
-  g_assert_true (ent_entity_dialog_is_valid (dialog) == (problem == NULL));
-  g_assert_cmpstr (ent_entity_dialog_get_problem (dialog), ==, problem);
-  assert_shown (dialog, ENT_TYPE_ENTITY_DIALOG, problem, problem_row);
+  assert_problem (dialog, problem, problem_row);
 }
 
 static void
@@ -224,9 +193,7 @@ assert_relation_problem (EntRelationDialog *dialog,
                          const char        *problem,
                          const char        *problem_row)
 {
-  g_assert_true (ent_relation_dialog_is_valid (dialog) == (problem == NULL));
-  g_assert_cmpstr (ent_relation_dialog_get_problem (dialog), ==, problem);
-  assert_shown (dialog, ENT_TYPE_RELATION_DIALOG, problem, problem_row);
+  assert_problem (dialog, problem, problem_row);
 }
 
 static void

@@ -9,7 +9,7 @@
 #include "ent-scene.h"
 #include "ent-store.h"
 #include "ent-svg-writer.h"
-#include "ent-user-data.h"
+#include "ent-test-util.h"
 
 #include <string.h>
 #include <gio/gio.h>
@@ -210,38 +210,12 @@ pdf_text (const char *path)
   return out;
 }
 
-static char *
-copy_bundled (const char *name)
-{
-  g_autofree char *bundled = ent_bundled_database_path ();
-  g_autofree char *contents = NULL;
-  char *path = g_build_filename (work_dir, name, NULL);
-  gsize length;
-
-  g_assert_true (g_file_get_contents (bundled, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
-}
-
-static EntGraph *
-load_graph (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_READ_ONLY, &error);
-  EntGraph *graph;
-
-  g_assert_no_error (error);
-  graph = ent_store_load_graph (store, &error);
-  g_assert_no_error (error);
-  return graph;
-}
-
 static void
 test_engine (gconstpointer data)
 {
   const char *engine = data;
   g_autofree char *name = g_strdup_printf ("bundled-%s.entente", engine);
-  g_autofree char *input = copy_bundled (name);
+  g_autofree char *input = copy_bundled (work_dir, name);
   g_autoptr(EntGraph) graph = load_graph (input);
   const char *formats[] = { "svg", "png", "pdf" };
 
@@ -394,7 +368,7 @@ test_hostile_names (void)
 static void
 test_stored_positions_need_no_worker (void)
 {
-  g_autofree char *input = copy_bundled ("stored.entente");
+  g_autofree char *input = copy_bundled (work_dir, "stored.entente");
   g_autofree char *first = g_build_filename (work_dir, "stored-first.svg", NULL);
   g_autofree char *second = g_build_filename (work_dir, "stored-second.svg", NULL);
   g_autofree char *third = g_build_filename (work_dir, "stored-third.svg", NULL);
@@ -421,38 +395,38 @@ test_stored_positions_need_no_worker (void)
   g_assert_false (g_file_test (third, G_FILE_TEST_EXISTS));
 }
 
+/* An export that must fail: it exits with 1, says @message_part and writes nothing. */
+static void
+assert_export_fails (const char *input,
+                     const char *output_name,
+                     const char *engine,
+                     const char *scale,
+                     const char *message_part)
+{
+  g_autofree char *output = g_build_filename (work_dir, output_name, NULL);
+  g_auto(Run) run = { 0 };
+
+  export (&run, NULL, input, output, engine, FALSE, scale);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, message_part));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_errors (void)
 {
-  g_autofree char *input = copy_bundled ("errors.entente");
-  g_autofree char *huge = g_build_filename (work_dir, "huge.png", NULL);
+  g_autofree char *input = copy_bundled (work_dir, "errors.entente");
   g_autofree char *garbage = g_build_filename (work_dir, "garbage.entente", NULL);
-  g_autofree char *out = g_build_filename (work_dir, "out.svg", NULL);
-  g_autofree char *odd = g_build_filename (work_dir, "out.gif", NULL);
-  g_auto(Run) too_large = { 0 };
-  g_auto(Run) bad_file = { 0 };
-  g_auto(Run) bad_format = { 0 };
-  g_auto(Run) bad_engine = { 0 };
   g_auto(Run) version = { 0 };
   const char *version_argv[] = { entente_path, "--version", NULL };
 
-  export (&too_large, NULL, input, huge, "dot", FALSE, "500");
-  g_assert_cmpint (too_large.status, ==, 1);
-  g_assert_nonnull (strstr (too_large.err, "32767"));
-  g_assert_false (g_file_test (huge, G_FILE_TEST_EXISTS));
+  assert_export_fails (input, "huge.png", "dot", "500", "32767");
 
   g_assert_true (g_file_set_contents (garbage, "\x01\x02garbage", -1, NULL));
-  export (&bad_file, NULL, garbage, out, NULL, FALSE, NULL);
-  g_assert_cmpint (bad_file.status, ==, 1);
-  g_assert_nonnull (strstr (bad_file.err, "not an Entente file"));
+  assert_export_fails (garbage, "out.svg", NULL, NULL, "not an Entente file");
 
-  export (&bad_format, NULL, input, odd, NULL, FALSE, NULL);
-  g_assert_cmpint (bad_format.status, ==, 1);
-  g_assert_nonnull (strstr (bad_format.err, ".svg"));
-
-  export (&bad_engine, NULL, input, out, "magic", FALSE, NULL);
-  g_assert_cmpint (bad_engine.status, ==, 1);
-  g_assert_nonnull (strstr (bad_engine.err, "magic"));
+  assert_export_fails (input, "out.gif", NULL, NULL, ".svg");
+  assert_export_fails (input, "out.svg", "magic", NULL, "magic");
 
   run_program (&version, NULL, version_argv);
   g_assert_cmpint (version.status, ==, 0);

@@ -32,13 +32,18 @@ typedef struct
   gboolean directed;
 } TestEdge;
 
+typedef struct
+{
+  double width;
+  double height;
+} TestNode;
+
 /* A random graph, the same on every run, with what was asked of each node and edge. */
 typedef struct
 {
   guint     n_nodes;
   guint     n_edges;
-  double   *widths;
-  double   *heights;
+  TestNode *nodes;
   TestEdge *edges;
 } TestGraph;
 
@@ -61,18 +66,18 @@ test_graph_new (guint n_nodes,
                 guint seed)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  TestGraph *graph = g_new0 (TestGraph, 1);
+  /* The nodes and edges follow the graph in one block, which one g_free frees. */
+  TestGraph *graph = g_malloc0 (sizeof (TestGraph) + n_nodes * sizeof (TestNode) + n_edges * sizeof (TestEdge));
 
   graph->n_nodes = n_nodes;
   graph->n_edges = n_edges;
-  graph->widths = g_new (double, n_nodes);
-  graph->heights = g_new (double, n_nodes);
-  graph->edges = g_new (TestEdge, n_edges);
+  graph->nodes = (TestNode *) (graph + 1);
+  graph->edges = (TestEdge *) (graph->nodes + n_nodes);
 
   for (guint i = 0; i < n_nodes; i++)
     {
-      graph->widths[i] = g_rand_double_range (rand, 30, 110);
-      graph->heights[i] = g_rand_double_range (rand, 18, 45);
+      graph->nodes[i].width = g_rand_double_range (rand, 30, 110);
+      graph->nodes[i].height = g_rand_double_range (rand, 18, 45);
     }
 
   for (guint i = 0; i < n_edges; i++)
@@ -89,16 +94,7 @@ test_graph_new (guint n_nodes,
   return graph;
 }
 
-static void
-test_graph_free (TestGraph *graph)
-{
-  g_free (graph->widths);
-  g_free (graph->heights);
-  g_free (graph->edges);
-  g_free (graph);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestGraph, test_graph_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestGraph, g_free)
 
 static EntLayoutRequest *
 test_graph_request (TestGraph  *graph,
@@ -107,7 +103,7 @@ test_graph_request (TestGraph  *graph,
   EntLayoutRequest *request = ent_layout_request_new (engine);
 
   for (guint i = 0; i < graph->n_nodes; i++)
-    ent_layout_request_add_node (request, node_id (i), graph->widths[i], graph->heights[i],
+    ent_layout_request_add_node (request, node_id (i), graph->nodes[i].width, graph->nodes[i].height,
                                  FALSE, 0, 0, FALSE);
 
   for (guint i = 0; i < graph->n_edges; i++)
@@ -143,8 +139,8 @@ check_result (EntLayoutResult *result,
 
       g_assert_cmpint (node->id, ==, node_id (i));
       g_assert_true (isfinite (node->x) && isfinite (node->y));
-      g_assert_cmpfloat_with_epsilon (node->width, graph->widths[i], SIZE_TOLERANCE);
-      g_assert_cmpfloat_with_epsilon (node->height, graph->heights[i], SIZE_TOLERANCE);
+      g_assert_cmpfloat_with_epsilon (node->width, graph->nodes[i].width, SIZE_TOLERANCE);
+      g_assert_cmpfloat_with_epsilon (node->height, graph->nodes[i].height, SIZE_TOLERANCE);
       g_assert_true (bbox_contains (result, node->x - node->width / 2, node->y - node->height / 2));
       g_assert_true (bbox_contains (result, node->x + node->width / 2, node->y + node->height / 2));
     }
@@ -176,6 +172,21 @@ check_result (EntLayoutResult *result,
     }
 }
 
+/* Lays @graph out with @engine in a helper, as the application does, and checks the drawing. */
+static EntLayoutResult *
+run_checked (TestGraph  *graph,
+             const char *engine)
+{
+  g_autoptr(EntLayoutRequest) request = test_graph_request (graph, engine);
+  g_autoptr(GError) error = NULL;
+  EntLayoutResult *result = ent_layout_run (request, 30000, NULL, &error);
+
+  g_assert_no_error (error);
+  check_result (result, graph);
+
+  return result;
+}
+
 static void
 test_engines (void)
 {
@@ -186,17 +197,10 @@ test_engines (void)
 
   for (guint i = 0; engines[i] != NULL; i++)
     {
-      g_autoptr(EntLayoutRequest) request = test_graph_request (graph, engines[i]);
       g_autoptr(EntLayoutResult) result = NULL;
-      g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
 
       g_assert_true (ent_layout_engine_is_known (engines[i]));
-
-      result = ent_layout_run (request, 30000, NULL, &error);
-      g_assert_no_error (error);
-      g_test_message ("%s: %.0f ms", engines[i], (g_get_monotonic_time () - start) / 1000.0);
-      check_result (result, graph);
+      result = run_checked (graph, engines[i]);
     }
 
   g_assert_false (ent_layout_engine_is_known ("osage"));
@@ -208,15 +212,8 @@ static void
 test_deterministic (void)
 {
   g_autoptr(TestGraph) graph = test_graph_new (20, 30, 2);
-  g_autoptr(EntLayoutRequest) request = test_graph_request (graph, "neato");
-  g_autoptr(EntLayoutResult) first = NULL;
-  g_autoptr(EntLayoutResult) second = NULL;
-  g_autoptr(GError) error = NULL;
-
-  first = ent_layout_run (request, 30000, NULL, &error);
-  g_assert_no_error (error);
-  second = ent_layout_run (request, 30000, NULL, &error);
-  g_assert_no_error (error);
+  g_autoptr(EntLayoutResult) first = run_checked (graph, "neato");
+  g_autoptr(EntLayoutResult) second = run_checked (graph, "neato");
 
   for (guint i = 0; i < graph->n_nodes; i++)
     {
@@ -251,7 +248,7 @@ test_pins (void)
           double x = pinned ? pins[i][0] : 30.0 * i;
           double y = pinned ? pins[i][1] : 200.0 - 15.0 * i;
 
-          ent_layout_request_add_node (request, node_id (i), graph->widths[i], graph->heights[i],
+          ent_layout_request_add_node (request, node_id (i), graph->nodes[i].width, graph->nodes[i].height,
                                        has_position, x, y, pinned);
         }
       for (guint i = 0; i < graph->n_edges; i++)
@@ -310,15 +307,6 @@ test_sizes (void)
     }
 }
 
-/* dot on this many nodes runs for over half a minute: long enough to be stopped midway. */
-static EntLayoutRequest *
-slow_request (void)
-{
-  g_autoptr(TestGraph) graph = test_graph_new (800, 1200, 4);
-
-  return test_graph_request (graph, "dot");
-}
-
 /*
  * Tests that point the client at another helper change the environment,
  * which is only safe before GLib starts its threads: they run in a fresh
@@ -335,28 +323,89 @@ run_in_subprocess (void)
   return FALSE;
 }
 
-/*
- * Points the client at a script that notes its pid in @pid_file and then
- * becomes the real helper, so that a test can find the helper's process.
- */
-static char *
-install_wrapper (const char  *dir,
-                 const char  *pid_file)
+/* What a held helper is asked for: it never gets to lay it out. */
+static EntLayoutRequest *
+held_request (void)
 {
-  g_autofree char *path = g_build_filename (dir, "wrapper.sh", NULL);
-  g_autofree char *quoted_pid_file = g_shell_quote (pid_file);
+  g_autoptr(TestGraph) graph = test_graph_new (20, 30, 4);
+
+  return test_graph_request (graph, "dot");
+}
+
+/*
+ * A helper that a test can follow: a script that notes its pid, takes the
+ * whole request off the client and notes that too. Once the second note is
+ * there, the client has sent everything and only waits for the reply, as it
+ * does for the whole of a long layout. The first helper then never answers,
+ * as if its layout took forever, so that it is gone only if the client
+ * stopped it; the ones after it become the real helper, which reads the
+ * request from where the script put it.
+ */
+typedef struct
+{
+  char *dir;
+  char *pid_file;
+  char *received_file;
+} WatchedWorker;
+
+static const char * const watched_files[] = { "pid", "request", "received", "wrapper.sh" };
+
+static void
+watched_worker_free (WatchedWorker *self)
+{
+  g_autofree char *held = g_build_filename (self->dir, "held", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (watched_files); i++)
+    {
+      g_autofree char *path = g_build_filename (self->dir, watched_files[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (held);
+  g_rmdir (self->dir);
+
+  g_free (self->received_file);
+  g_free (self->pid_file);
+  g_free (self->dir);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WatchedWorker, watched_worker_free)
+
+/* Points the client at a new watched helper. */
+static WatchedWorker *
+watched_worker_new (void)
+{
+  g_autoptr(WatchedWorker) self = g_new0 (WatchedWorker, 1);
+  g_autofree char *path = NULL;
+  g_autofree char *quoted_dir = NULL;
   g_autofree char *quoted_worker = g_shell_quote (real_worker);
   g_autofree char *script = NULL;
   g_autoptr(GError) error = NULL;
 
-  script = g_strdup_printf ("#!/bin/sh\necho $$ > %s\nexec %s \"$@\"\n", quoted_pid_file, quoted_worker);
+  self->dir = g_dir_make_tmp ("test-layout-XXXXXX", &error);
+  g_assert_no_error (error);
+  self->pid_file = g_build_filename (self->dir, "pid", NULL);
+  self->received_file = g_build_filename (self->dir, "received", NULL);
+  path = g_build_filename (self->dir, "wrapper.sh", NULL);
+  quoted_dir = g_shell_quote (self->dir);
+
+  /* mkdir succeeds only once, for the first helper, which then holds on. */
+  script = g_strdup_printf ("#!/bin/sh\n"
+                            "cd %s || exit 1\n"
+                            "echo $$ > pid\n"
+                            "cat > request\n"
+                            "echo > received\n"
+                            "mkdir held 2>/dev/null && exec sleep 600\n"
+                            "exec %s \"$@\" < request\n",
+                            quoted_dir, quoted_worker);
   g_file_set_contents (path, script, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_chmod (path, 0755), ==, 0);
 
   g_setenv ("ENTENTE_LAYOUT_WORKER", path, TRUE);
 
-  return g_steal_pointer (&path);
+  return g_steal_pointer (&self);
 }
 
 static GPid
@@ -368,6 +417,26 @@ read_pid (const char *pid_file)
     return 0;
 
   return (GPid) g_ascii_strtoll (contents, NULL, 10);
+}
+
+static gboolean
+keep_polling_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until the helper has the whole request, and gives its pid. */
+static GPid
+wait_until_received (WatchedWorker *self)
+{
+  /* Nothing tells the main loop when a file appears, so it wakes up now and then to look. */
+  guint poll_id = g_timeout_add (10, keep_polling_cb, NULL);
+
+  while (!g_file_test (self->received_file, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (poll_id);
+
+  return read_pid (self->pid_file);
 }
 
 static void
@@ -383,13 +452,7 @@ static void
 assert_next_layout_succeeds (void)
 {
   g_autoptr(TestGraph) graph = test_graph_new (20, 30, 5);
-  g_autoptr(EntLayoutRequest) request = test_graph_request (graph, "dot");
-  g_autoptr(EntLayoutResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  result = ent_layout_run (request, 30000, NULL, &error);
-  g_assert_no_error (error);
-  check_result (result, graph);
+  g_autoptr(EntLayoutResult) result = run_checked (graph, "dot");
 }
 
 typedef struct
@@ -414,189 +477,119 @@ layout_done_cb (GObject      *object,
     g_main_loop_quit (run->loop);
 }
 
-typedef struct
+typedef enum
 {
-  const char *pid_file;
-  GPid        pid;
-  gint64      seen_at;
-  gboolean    killed;
-} KillWatch;
+  INTERRUPT_KILL,    /* as a crash of the helper would */
+  INTERRUPT_CANCEL,
+} Interruption;
 
-/* Waits for the helper to start and to be well into its layout, then kills it as a crash would. */
-static gboolean
-kill_when_running_cb (gpointer user_data)
-{
-  KillWatch *watch = user_data;
-
-  if (watch->pid == 0)
-    {
-      watch->pid = read_pid (watch->pid_file);
-      watch->seen_at = g_get_monotonic_time ();
-      return G_SOURCE_CONTINUE;
-    }
-
-  if (g_get_monotonic_time () - watch->seen_at < 300 * G_TIME_SPAN_MILLISECOND)
-    return G_SOURCE_CONTINUE;
-
-  g_assert_cmpint (kill (watch->pid, SIGKILL), ==, 0);
-  watch->killed = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
+/*
+ * A layout stopped while the client waits for the helper's answer: the run
+ * fails with the error that says why, the helper is gone, and the next
+ * layout works.
+ */
 static void
-test_crash_body (void)
+test_interrupted (gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("test-layout-XXXXXX", NULL);
-  g_autofree char *pid_file = g_build_filename (dir, "pid", NULL);
-  g_autofree char *wrapper = install_wrapper (dir, pid_file);
-  g_autoptr(EntLayoutRequest) request = slow_request ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  guint pending = 1;
-  AsyncRun run = { loop, &pending, NULL, NULL };
-  KillWatch watch = { pid_file, 0, 0, FALSE };
-
-  ent_layout_run_async (request, 0, NULL, layout_done_cb, &run);
-  g_timeout_add (10, kill_when_running_cb, &watch);
-  g_main_loop_run (loop);
-
-  g_assert_true (watch.killed);
-
-  g_assert_null (run.result);
-  g_assert_error (run.error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_CRASHED);
-  g_test_message ("%s", run.error->message);
-  g_assert_nonnull (strstr (run.error->message, "signal 9"));
-  g_assert_nonnull (strstr (run.error->message, "dot"));
-  g_clear_error (&run.error);
-  assert_process_gone (watch.pid);
-
-  assert_next_layout_succeeds ();
-
-  g_unlink (pid_file);
-  g_unlink (wrapper);
-  g_rmdir (dir);
-}
-
-static void
-test_crash (void)
-{
-  if (run_in_subprocess ())
-    test_crash_body ();
-}
-
-static void
-test_timeout_body (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("test-layout-XXXXXX", NULL);
-  g_autofree char *pid_file = g_build_filename (dir, "pid", NULL);
-  g_autofree char *wrapper = install_wrapper (dir, pid_file);
-  g_autoptr(EntLayoutRequest) request = slow_request ();
-  g_autoptr(EntLayoutResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  gint64 elapsed;
-
-  result = ent_layout_run (request, 500, NULL, &error);
-  elapsed = g_get_monotonic_time () - start;
-
-  g_assert_null (result);
-  g_assert_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_TIMED_OUT);
-  g_test_message ("%s (after %.0f ms)", error->message, elapsed / 1000.0);
-  g_assert_nonnull (strstr (error->message, "0.5"));
-  g_assert_cmpint (elapsed, <, 5 * G_TIME_SPAN_SECOND);
-  assert_process_gone (read_pid (pid_file));
-
-  assert_next_layout_succeeds ();
-
-  g_unlink (pid_file);
-  g_unlink (wrapper);
-  g_rmdir (dir);
-}
-
-static void
-test_timeout (void)
-{
-  if (run_in_subprocess ())
-    test_timeout_body ();
-}
-
-static gboolean
-cancel_cb (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-test_cancel_body (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("test-layout-XXXXXX", NULL);
-  g_autofree char *pid_file = g_build_filename (dir, "pid", NULL);
-  g_autofree char *wrapper = install_wrapper (dir, pid_file);
-  g_autoptr(EntLayoutRequest) request = slow_request ();
+  Interruption interruption = GPOINTER_TO_INT (data);
+  g_autoptr(WatchedWorker) worker = NULL;
+  g_autoptr(EntLayoutRequest) request = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   guint pending = 1;
   AsyncRun run = { loop, &pending, NULL, NULL };
+  GPid pid;
 
+  if (!run_in_subprocess ())
+    return;
+
+  worker = watched_worker_new ();
+  request = held_request ();
   ent_layout_run_async (request, 0, cancellable, layout_done_cb, &run);
-  g_timeout_add (200, cancel_cb, cancellable);
+  pid = wait_until_received (worker);
+  if (interruption == INTERRUPT_KILL)
+    g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  else
+    g_cancellable_cancel (cancellable);
   g_main_loop_run (loop);
 
   g_assert_null (run.result);
-  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_test_message ("%s", run.error->message);
+  if (interruption == INTERRUPT_KILL)
+    {
+      g_assert_error (run.error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_CRASHED);
+      g_assert_nonnull (strstr (run.error->message, "signal 9"));
+      g_assert_nonnull (strstr (run.error->message, "dot"));
+    }
+  else
+    g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&run.error);
-  assert_process_gone (read_pid (pid_file));
+  assert_process_gone (pid);
 
   assert_next_layout_succeeds ();
-
-  g_unlink (pid_file);
-  g_unlink (wrapper);
-  g_rmdir (dir);
 }
 
+/*
+ * The client stops a helper that takes longer than it was given: the error
+ * says so, and the helper, which would never have finished, is gone. How
+ * long the client waited is not measured: a busy machine makes any clock
+ * unreliable, and a client that did not stop the helper would wait forever.
+ */
 static void
-test_cancel (void)
+test_timeout (void)
 {
-  if (run_in_subprocess ())
-    test_cancel_body ();
-}
-
-static void
-test_unknown_engine (void)
-{
-  g_autoptr(EntLayoutRequest) request = ent_layout_request_new ("osage");
+  g_autoptr(WatchedWorker) worker = NULL;
+  g_autoptr(EntLayoutRequest) request = NULL;
   g_autoptr(EntLayoutResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!run_in_subprocess ())
     return;
 
-  /* No helper could start, so the error cannot have come from one. */
-  g_setenv ("ENTENTE_LAYOUT_WORKER", "/nonexistent/entente-layout", TRUE);
-  ent_layout_request_add_node (request, 1, 10, 10, FALSE, 0, 0, FALSE);
-  result = ent_layout_run (request, 0, NULL, &error);
+  worker = watched_worker_new ();
+  request = held_request ();
+  result = ent_layout_run (request, 500, NULL, &error);
 
   g_assert_null (result);
-  g_assert_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_UNKNOWN_ENGINE);
+  g_assert_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_TIMED_OUT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "0.5"));
+  assert_process_gone (read_pid (worker->pid_file));
+
+  assert_next_layout_succeeds ();
 }
 
-static void
-test_no_worker (void)
+/* A layout that no helper can do: @worker names a helper that is not there. */
+typedef struct
 {
-  g_autoptr(EntLayoutRequest) request = ent_layout_request_new ("dot");
+  const char *engine;
+  const char *worker;
+  int         code;
+  const char *message_part;
+} RefusedCase;
+
+/* No helper could start, so the error cannot have come from one. */
+static const RefusedCase unknown_engine = { "osage", "/nonexistent/entente-layout", ENT_LAYOUT_ERROR_UNKNOWN_ENGINE, "osage" };
+static const RefusedCase no_worker = { "dot", "/nonexistent", ENT_LAYOUT_ERROR_NO_WORKER, "/nonexistent" };
+
+static void
+test_refused (gconstpointer data)
+{
+  const RefusedCase *refused = data;
+  g_autoptr(EntLayoutRequest) request = ent_layout_request_new (refused->engine);
   g_autoptr(EntLayoutResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!run_in_subprocess ())
     return;
 
-  g_setenv ("ENTENTE_LAYOUT_WORKER", "/nonexistent", TRUE);
+  g_setenv ("ENTENTE_LAYOUT_WORKER", refused->worker, TRUE);
   ent_layout_request_add_node (request, 1, 10, 10, FALSE, 0, 0, FALSE);
   result = ent_layout_run (request, 0, NULL, &error);
 
   g_assert_null (result);
-  g_assert_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_NO_WORKER);
-  g_assert_nonnull (strstr (error->message, "/nonexistent"));
+  g_assert_error (error, ENT_LAYOUT_ERROR, refused->code);
+  g_assert_nonnull (strstr (error->message, refused->message_part));
 }
 
 /* Runs the helper directly on @input and checks that it refuses it cleanly. */
@@ -712,13 +705,13 @@ main (int   argc,
   g_test_add_func ("/ent/layout/deterministic", test_deterministic);
   g_test_add_func ("/ent/layout/pins", test_pins);
   g_test_add_func ("/ent/layout/sizes", test_sizes);
-  g_test_add_func ("/ent/layout/unknown-engine", test_unknown_engine);
-  g_test_add_func ("/ent/layout/no-worker", test_no_worker);
+  g_test_add_data_func ("/ent/layout/unknown-engine", &unknown_engine, test_refused);
+  g_test_add_data_func ("/ent/layout/no-worker", &no_worker, test_refused);
   g_test_add_func ("/ent/layout/garbage", test_garbage);
   g_test_add_func ("/ent/layout/async", test_async);
-  g_test_add_func ("/ent/layout/crash", test_crash);
+  g_test_add_data_func ("/ent/layout/crash", GINT_TO_POINTER (INTERRUPT_KILL), test_interrupted);
   g_test_add_func ("/ent/layout/timeout", test_timeout);
-  g_test_add_func ("/ent/layout/cancel", test_cancel);
+  g_test_add_data_func ("/ent/layout/cancel", GINT_TO_POINTER (INTERRUPT_CANCEL), test_interrupted);
 
   return g_test_run ();
 }

@@ -23,6 +23,13 @@
 #define SURFACE_H   160
 #define BLOCK       4
 
+/*
+ * Labels are set in 10 pt type (ENT_STYLE_FONT_SIZE) and drawn once they
+ * are 5 pixels high (ENT_RENDER_MIN_LABEL_PIXELS) on screen: from a zoom
+ * of 5 / 10 on.
+ */
+#define MIN_READABLE_ZOOM 0.5
+
 static const char * const words[] = { "minister", "trade", "council", "energy", "bank", "steel", "port", "union" };
 
 static char *
@@ -98,13 +105,11 @@ random_viewport (GRand   *rand,
   *visible = (EntRect) { x, y, x + SURFACE_W / zoom, y + SURFACE_H / zoom };
 }
 
+/* From the smallest zoom at which labels are drawn up to far in. */
 static double
 random_readable_zoom (GRand *rand)
 {
-  /* From the smallest zoom at which labels are drawn up to far in. */
-  double min = ENT_RENDER_MIN_LABEL_PIXELS / ENT_STYLE_FONT_SIZE;
-
-  return g_rand_boolean (rand) ? g_rand_double_range (rand, min, 1.0) : g_rand_double_range (rand, 1.0, 6.0);
+  return g_rand_boolean (rand) ? g_rand_double_range (rand, MIN_READABLE_ZOOM, 1.0) : g_rand_double_range (rand, 1.0, 6.0);
 }
 
 static cairo_surface_t *
@@ -181,6 +186,32 @@ random_states (GRand    *rand,
   return states;
 }
 
+/* A random scene and random states for its items, from the seed that is the test's data. */
+typedef struct
+{
+  GRand    *rand;
+  EntScene *scene;
+  guint8   *states;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->rand = g_rand_new_with_seed (GPOINTER_TO_UINT (data));
+  fixture->scene = random_scene (fixture->rand);
+  fixture->states = random_states (fixture->rand, fixture->scene);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->states, g_free);
+  g_clear_pointer (&fixture->scene, ent_scene_unref);
+  g_clear_pointer (&fixture->rand, g_rand_free);
+}
+
 /*
  * With culling, the renderer draws exactly the items whose bounds meet the
  * viewport (grown by the device pixel that antialiasing may reach) and are
@@ -188,12 +219,9 @@ random_states (GRand    *rand,
  * draws there, found here by brute force.
  */
 static void
-test_culling_draws_same_items (void)
+test_culling_draws_same_items (Fixture       *fixture,
+                               gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  g_autoptr(EntScene) scene = random_scene (rand);
-  g_autofree guint8 *states = random_states (rand, scene);
-
   for (guint v = 0; v < N_VIEWPORTS; v++)
     {
       g_autoptr(GArray) culled = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -203,25 +231,25 @@ test_culling_draws_same_items (void)
       g_autoptr(GHashTable) culled_set = NULL;
       g_autoptr(GHashTable) brute_set = NULL;
       g_autoptr(GHashTable) everything_set = NULL;
-      EntRenderOptions options = { .scale = random_readable_zoom (rand), .item_states = v % 2 ? states : NULL };
+      EntRenderOptions options = { .scale = random_readable_zoom (fixture->rand), .item_states = v % 2 ? fixture->states : NULL };
       EntRect visible, grown;
       cairo_surface_t *surface;
 
-      random_viewport (rand, options.scale, &visible);
+      random_viewport (fixture->rand, options.scale, &visible);
       grown = (EntRect) { visible.x1 - 1 / options.scale, visible.y1 - 1 / options.scale,
                           visible.x2 + 1 / options.scale, visible.y2 + 1 / options.scale };
       g_assert_true (ent_renderer_draws_labels (&options));
 
       options.visible = &visible;
-      surface = draw (scene, &visible, &options, culled);
+      surface = draw (fixture->scene, &visible, &options, culled);
       cairo_surface_destroy (surface);
 
       options.visible = NULL;
-      surface = draw (scene, &visible, &options, everything);
+      surface = draw (fixture->scene, &visible, &options, everything);
       cairo_surface_destroy (surface);
 
-      for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
-        if (ent_rect_intersects (&ent_scene_get_item (scene, i)->bounds, &grown) &&
+      for (guint i = 0; i < ent_scene_get_n_items (fixture->scene); i++)
+        if (ent_rect_intersects (&ent_scene_get_item (fixture->scene, i)->bounds, &grown) &&
             (options.item_states == NULL || !(options.item_states[i] & ENT_ITEM_STATE_HIDDEN)))
           g_array_append_val (brute, i);
 
@@ -229,7 +257,7 @@ test_culling_draws_same_items (void)
         {
           guint index = g_array_index (everything, guint, i);
 
-          if (ent_rect_intersects (&ent_scene_get_item (scene, index)->bounds, &grown))
+          if (ent_rect_intersects (&ent_scene_get_item (fixture->scene, index)->bounds, &grown))
             g_array_append_val (everything_here, index);
         }
 
@@ -246,11 +274,19 @@ test_culling_draws_same_items (void)
 static void
 test_labels_at_readable_zoom (void)
 {
-  for (double scale = ENT_RENDER_MIN_LABEL_PIXELS / ENT_STYLE_FONT_SIZE; scale <= 8.0; scale *= 1.25)
+  for (double scale = MIN_READABLE_ZOOM; scale <= 8.0; scale *= 1.25)
     {
       EntRenderOptions options = { .scale = scale };
 
       g_assert_true (ent_renderer_draws_labels (&options));
+    }
+
+  /* Below that they would be too small to read. */
+  for (double scale = 0.49; scale > 0.01; scale /= 1.25)
+    {
+      EntRenderOptions options = { .scale = scale };
+
+      g_assert_false (ent_renderer_draws_labels (&options));
     }
 }
 
@@ -275,17 +311,14 @@ assert_same_pixels (cairo_surface_t *a,
  * the same image, byte for byte, in every state, at every readable zoom.
  */
 static void
-test_culling_same_pixels (void)
+test_culling_same_pixels (Fixture       *fixture,
+                          gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  g_autoptr(EntScene) scene = random_scene (rand);
-  g_autofree guint8 *states = random_states (rand, scene);
-
   for (guint v = 0; v < N_VIEWPORTS; v++)
     {
       EntRenderOptions options = {
-        .scale = random_readable_zoom (rand),
-        .item_states = v % 2 ? states : NULL,
+        .scale = random_readable_zoom (fixture->rand),
+        .item_states = v % 2 ? fixture->states : NULL,
         .edge_labels = v % 5 == 0,
         .legend = v % 7 == 0,
         .dark = v % 3 == 0,
@@ -299,17 +332,17 @@ test_culling_same_pixels (void)
         {
           EntRect bounds;
 
-          ent_scene_get_bounds (scene, TRUE, &bounds);
+          ent_scene_get_bounds (fixture->scene, TRUE, &bounds);
           visible = (EntRect) { bounds.x1 - 10, bounds.y2 - 60, bounds.x1 - 10 + SURFACE_W / options.scale,
                                 bounds.y2 - 60 + SURFACE_H / options.scale };
         }
       else
-        random_viewport (rand, options.scale, &visible);
+        random_viewport (fixture->rand, options.scale, &visible);
 
       options.visible = &visible;
-      culled = draw (scene, &visible, &options, NULL);
+      culled = draw (fixture->scene, &visible, &options, NULL);
       options.visible = NULL;
-      everything = draw (scene, &visible, &options, NULL);
+      everything = draw (fixture->scene, &visible, &options, NULL);
 
       assert_same_pixels (culled, everything, &visible, options.scale);
       cairo_surface_destroy (culled);
@@ -351,17 +384,14 @@ draw_through_cairo (EntScene               *scene,
  * only in how their edges are smoothed.
  */
 static void
-test_direct_pixels_match_cairo (void)
+test_direct_pixels_match_cairo (Fixture       *fixture,
+                                gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
-  g_autoptr(EntScene) scene = random_scene (rand);
-  g_autofree guint8 *states = random_states (rand, scene);
-
   for (guint v = 0; v < N_VIEWPORTS; v++)
     {
       EntRenderOptions options = {
-        .scale = v % 4 == 0 ? g_rand_double_range (rand, 0.02, ENT_RENDER_SIMPLE_EDGE_SCALE) : random_readable_zoom (rand),
-        .item_states = v % 3 == 0 ? states : NULL,
+        .scale = v % 4 == 0 ? g_rand_double_range (fixture->rand, 0.02, ENT_RENDER_SIMPLE_EDGE_SCALE) : random_readable_zoom (fixture->rand),
+        .item_states = v % 3 == 0 ? fixture->states : NULL,
         .dark = v % 2 == 0,
         .accent = { 0.21, 0.52, 0.89 },
       };
@@ -371,10 +401,10 @@ test_direct_pixels_match_cairo (void)
       int stride, far = 0;
       double total = 0;
 
-      random_viewport (rand, options.scale, &visible);
+      random_viewport (fixture->rand, options.scale, &visible);
       options.visible = &visible;
-      direct = draw (scene, &visible, &options, NULL);
-      through_cairo = draw_through_cairo (scene, &visible, &options);
+      direct = draw (fixture->scene, &visible, &options, NULL);
+      through_cairo = draw_through_cairo (fixture->scene, &visible, &options);
 
       pa = cairo_image_surface_get_data (direct);
       pb = cairo_image_surface_get_data (through_cairo);
@@ -424,31 +454,29 @@ test_direct_pixels_match_cairo (void)
  * viewport there gives, to within rounding, at every zoom.
  */
 static void
-test_pan_matches_full_frame (void)
+test_pan_matches_full_frame (Fixture       *fixture,
+                             gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
-  g_autoptr(EntScene) scene = random_scene (rand);
-  g_autofree guint8 *states = random_states (rand, scene);
   g_autoptr(EntFrame) panned = ent_frame_new ();
 
   for (guint v = 0; v < N_VIEWPORTS; v++)
     {
       g_autoptr(EntFrame) whole = ent_frame_new ();
-      EntRenderOptions options = { .item_states = v % 2 ? states : NULL, .dark = v % 3 == 0,
+      EntRenderOptions options = { .item_states = v % 2 ? fixture->states : NULL, .dark = v % 3 == 0,
                                    .accent = { 0.21, 0.52, 0.89 } };
-      double zoom = v % 4 == 0 ? g_rand_double_range (rand, 0.02, ENT_RENDER_SIMPLE_EDGE_SCALE)
-                               : random_readable_zoom (rand);
-      double x = g_rand_double_range (rand, -SCENE_SIDE * zoom, 200);
-      double y = g_rand_double_range (rand, -SCENE_SIDE * zoom, 200);
-      int dx = g_rand_int_range (rand, -SURFACE_W, SURFACE_W);
-      int dy = g_rand_int_range (rand, -SURFACE_H, SURFACE_H);
+      double zoom = v % 4 == 0 ? g_rand_double_range (fixture->rand, 0.02, ENT_RENDER_SIMPLE_EDGE_SCALE)
+                               : random_readable_zoom (fixture->rand);
+      double x = g_rand_double_range (fixture->rand, -SCENE_SIDE * zoom, 200);
+      double y = g_rand_double_range (fixture->rand, -SCENE_SIDE * zoom, 200);
+      int dx = g_rand_int_range (fixture->rand, -SURFACE_W, SURFACE_W);
+      int dy = g_rand_int_range (fixture->rand, -SURFACE_H, SURFACE_H);
       cairo_surface_t *a, *b;
 
       ent_frame_invalidate (panned);
-      g_assert_true (ent_frame_draw (panned, scene, &options, SURFACE_W, SURFACE_H, zoom, x, y));
-      g_assert_false (ent_frame_draw (panned, scene, &options, SURFACE_W, SURFACE_H, zoom, x, y));
-      g_assert_true (ent_frame_draw (panned, scene, &options, SURFACE_W, SURFACE_H, zoom, x + dx, y + dy));
-      g_assert_true (ent_frame_draw (whole, scene, &options, SURFACE_W, SURFACE_H, zoom, x + dx, y + dy));
+      g_assert_true (ent_frame_draw (panned, fixture->scene, &options, SURFACE_W, SURFACE_H, zoom, x, y));
+      g_assert_false (ent_frame_draw (panned, fixture->scene, &options, SURFACE_W, SURFACE_H, zoom, x, y));
+      g_assert_true (ent_frame_draw (panned, fixture->scene, &options, SURFACE_W, SURFACE_H, zoom, x + dx, y + dy));
+      g_assert_true (ent_frame_draw (whole, fixture->scene, &options, SURFACE_W, SURFACE_H, zoom, x + dx, y + dy));
 
       a = ent_frame_get_surface (panned);
       b = ent_frame_get_surface (whole);
@@ -615,11 +643,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ent/lod/culling-draws-same-items", test_culling_draws_same_items);
+  g_test_add ("/ent/lod/culling-draws-same-items", Fixture, GUINT_TO_POINTER (42), fixture_setup, test_culling_draws_same_items, fixture_teardown);
   g_test_add_func ("/ent/lod/labels-at-readable-zoom", test_labels_at_readable_zoom);
-  g_test_add_func ("/ent/lod/culling-same-pixels", test_culling_same_pixels);
-  g_test_add_func ("/ent/lod/direct-pixels-match-cairo", test_direct_pixels_match_cairo);
-  g_test_add_func ("/ent/lod/pan-matches-full-frame", test_pan_matches_full_frame);
+  g_test_add ("/ent/lod/culling-same-pixels", Fixture, GUINT_TO_POINTER (7), fixture_setup, test_culling_same_pixels, fixture_teardown);
+  g_test_add ("/ent/lod/direct-pixels-match-cairo", Fixture, GUINT_TO_POINTER (11), fixture_setup, test_direct_pixels_match_cairo, fixture_teardown);
+  g_test_add ("/ent/lod/pan-matches-full-frame", Fixture, GUINT_TO_POINTER (5), fixture_setup, test_pan_matches_full_frame, fixture_teardown);
   g_test_add_func ("/ent/lod/measured-labels-match-layouts", test_measured_labels_match_layouts);
   g_test_add_func ("/ent/lod/edge-labels-in-background", test_edge_labels_in_background);
   g_test_add_func ("/ent/lod/scaled-frame", test_scaled_frame);

@@ -168,14 +168,39 @@ assert_matches (GArray *got,
                    expected->data, expected->len * sizeof (guint));
 }
 
+/* A query must find exactly @expected, after what its output array held already. */
+static void
+assert_finds_in_rect (EntSpatialIndex *index,
+                      const EntRect   *query,
+                      GArray          *expected)
+{
+  g_autoptr(GArray) got = prefixed_array ();
+
+  ent_spatial_index_query_rect (index, query, got);
+  assert_matches (got, expected);
+}
+
+static void
+assert_finds_at_point (EntSpatialIndex *index,
+                       double           x,
+                       double           y,
+                       GArray          *expected)
+{
+  g_autoptr(GArray) got = prefixed_array ();
+
+  ent_spatial_index_query_point (index, x, y, got);
+  assert_matches (got, expected);
+}
+
+/* Random queries, each answered as a scan of every item answers it; @max_size bounds the rectangles. */
 static void
 check_random_queries (EntSpatialIndex *index,
                       const GArray    *rects,
                       GRand           *rand,
-                      guint            n_queries)
+                      guint            n_queries,
+                      int              max_size)
 {
   g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) got = prefixed_array ();
   int side = scene_side (rects->len);
 
   for (guint q = 0; q < n_queries; q++)
@@ -184,61 +209,78 @@ check_random_queries (EntSpatialIndex *index,
 
       random_point (rand, rects, side, &x, &y);
       g_array_set_size (expected, 0);
-      g_array_set_size (got, G_N_ELEMENTS (prefix));
       brute_force_point (rects, x, y, expected);
-      ent_spatial_index_query_point (index, x, y, got);
-      assert_matches (got, expected);
+      assert_finds_at_point (index, x, y, expected);
     }
 
   for (guint q = 0; q < n_queries; q++)
     {
-      EntRect query = random_query (rand, rects, side, side / 4);
+      EntRect query = random_query (rand, rects, side, max_size);
 
       g_array_set_size (expected, 0);
-      g_array_set_size (got, G_N_ELEMENTS (prefix));
       brute_force_rect (rects, &query, expected);
-      ent_spatial_index_query_rect (index, &query, got);
-      assert_matches (got, expected);
+      assert_finds_in_rect (index, &query, expected);
     }
 }
 
-static void
-test_random (gconstpointer data)
+/* A random scene of as many items as the test's data says, and its index. */
+typedef struct
 {
-  guint n_items = GPOINTER_TO_UINT (data);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
-  g_autoptr(GArray) rects = random_scene (rand, n_items);
-  g_autoptr(EntSpatialIndex) index = NULL;
+  GRand           *rand;
+  GArray          *rects;
+  EntSpatialIndex *index;
+} Scene;
 
-  index = ent_spatial_index_new ((const EntRect *) rects->data, rects->len);
-  g_assert_cmpuint (ent_spatial_index_get_size (index), ==, n_items);
+static void
+scene_setup (Scene         *scene,
+             gconstpointer  data)
+{
+  scene->rand = g_rand_new_with_seed (g_test_rand_int ());
+  scene->rects = random_scene (scene->rand, GPOINTER_TO_UINT (data));
+  scene->index = ent_spatial_index_new ((const EntRect *) scene->rects->data, scene->rects->len);
+}
 
-  check_random_queries (index, rects, rand, N_QUERIES);
+static void
+scene_teardown (Scene         *scene,
+                gconstpointer  data)
+{
+  g_clear_pointer (&scene->index, ent_spatial_index_free);
+  g_clear_pointer (&scene->rects, g_array_unref);
+  g_clear_pointer (&scene->rand, g_rand_free);
+}
+
+static void
+test_random (Scene         *scene,
+             gconstpointer  data)
+{
+  int side = scene_side (scene->rects->len);
+
+  g_assert_cmpuint (ent_spatial_index_get_size (scene->index), ==, GPOINTER_TO_UINT (data));
+  check_random_queries (scene->index, scene->rects, scene->rand, N_QUERIES, side / 4);
 }
 
 /* Items moved, some far across the scene and back, are found where they are now, and nowhere else. */
 static void
-test_moves (void)
+test_moves (Scene         *scene,
+            gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
-  g_autoptr(GArray) rects = random_scene (rand, 5000);
-  g_autoptr(EntSpatialIndex) index = ent_spatial_index_new ((const EntRect *) rects->data, rects->len);
+  GArray *rects = scene->rects;
   int side = scene_side (rects->len);
 
   for (guint round = 0; round < 20; round++)
     {
       for (guint m = 0; m < 200; m++)
         {
-          guint item = g_rand_int_range (rand, 0, rects->len);
+          guint item = g_rand_int_range (scene->rand, 0, rects->len);
           EntRect *rect = &g_array_index (rects, EntRect, item);
-          double dx = g_rand_double_range (rand, -side / 2.0, side / 2.0) / (m % 10 == 0 ? 1 : 50);
-          double dy = g_rand_double_range (rand, -side / 2.0, side / 2.0) / (m % 10 == 0 ? 1 : 50);
+          double dx = g_rand_double_range (scene->rand, -side / 2.0, side / 2.0) / (m % 10 == 0 ? 1 : 50);
+          double dy = g_rand_double_range (scene->rand, -side / 2.0, side / 2.0) / (m % 10 == 0 ? 1 : 50);
 
           *rect = (EntRect) { rect->x1 + dx, rect->y1 + dy, rect->x2 + dx, rect->y2 + dy };
-          ent_spatial_index_move (index, item, rect);
+          ent_spatial_index_move (scene->index, item, rect);
         }
 
-      check_random_queries (index, rects, rand, N_QUERIES / 10);
+      check_random_queries (scene->index, rects, scene->rand, N_QUERIES / 10, side / 4);
     }
 }
 
@@ -246,43 +288,32 @@ static void
 test_empty (void)
 {
   g_autoptr(EntSpatialIndex) index = ent_spatial_index_new (NULL, 0);
-  g_autoptr(GArray) got = prefixed_array ();
   g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (guint));
   EntRect everything = { -G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE };
 
   g_assert_cmpuint (ent_spatial_index_get_size (index), ==, 0);
 
-  ent_spatial_index_query_rect (index, &everything, got);
-  ent_spatial_index_query_point (index, 0, 0, got);
-  assert_matches (got, none);
+  assert_finds_in_rect (index, &everything, none);
+  assert_finds_at_point (index, 0, 0, none);
 }
 
 static void
-test_cover_all (void)
+test_cover_all (Scene         *scene,
+                gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
-  g_autoptr(GArray) rects = random_scene (rand, 5000);
-  g_autoptr(EntSpatialIndex) index = NULL;
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) got = prefixed_array ();
   EntRect bounds = { 1, 1, 0, 0 };
   EntRect everything = { -G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE };
 
-  index = ent_spatial_index_new ((const EntRect *) rects->data, rects->len);
-
-  for (guint i = 0; i < rects->len; i++)
+  for (guint i = 0; i < scene->rects->len; i++)
     {
-      ent_rect_union (&bounds, &g_array_index (rects, EntRect, i));
+      ent_rect_union (&bounds, &g_array_index (scene->rects, EntRect, i));
       g_array_append_val (all, i);
     }
 
   /* The exact bounds only touch the outermost items, which still counts. */
-  ent_spatial_index_query_rect (index, &bounds, got);
-  assert_matches (got, all);
-
-  g_array_set_size (got, G_N_ELEMENTS (prefix));
-  ent_spatial_index_query_rect (index, &everything, got);
-  assert_matches (got, all);
+  assert_finds_in_rect (scene->index, &bounds, all);
+  assert_finds_in_rect (scene->index, &everything, all);
 }
 
 /* Many items on one spot give the packing nothing to sort by. */
@@ -294,7 +325,6 @@ test_identical (void)
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) got = prefixed_array ();
   EntRect box = { 10, 10, 20, 20 };
   EntRect point = { 20, 20, 20, 20 };
   EntRect beside = { 20.5, 0, 30, 30 };
@@ -308,90 +338,33 @@ test_identical (void)
     }
   index = ent_spatial_index_new ((const EntRect *) rects->data, rects->len);
 
-  ent_spatial_index_query_point (index, 20, 20, got);
-  assert_matches (got, all);
-
-  g_array_set_size (got, G_N_ELEMENTS (prefix));
-  ent_spatial_index_query_point (index, 15, 15, got);
-  assert_matches (got, boxes);
-
-  g_array_set_size (got, G_N_ELEMENTS (prefix));
-  ent_spatial_index_query_rect (index, &beside, got);
-  assert_matches (got, none);
+  assert_finds_at_point (index, 20, 20, all);
+  assert_finds_at_point (index, 15, 15, boxes);
+  assert_finds_in_rect (index, &beside, none);
 }
 
-/* A scene larger than any network we expect still builds quickly and answers right. */
+/* A scene larger than any network we expect still answers right. */
 static void
-test_large (void)
+test_large (Scene         *scene,
+            gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
-  g_autoptr(GArray) rects = random_scene (rand, 200000);
-  g_autoptr(EntSpatialIndex) index = NULL;
-  g_autoptr(GTimer) timer = g_timer_new ();
+  int side = scene_side (scene->rects->len);
 
-  index = ent_spatial_index_new ((const EntRect *) rects->data, rects->len);
-  g_test_message ("Building over 200,000 items took %.1f ms",
-                  g_timer_elapsed (timer, NULL) * 1000);
-
-  check_random_queries (index, rects, rand, 20);
+  check_random_queries (scene->index, scene->rects, scene->rand, 20, side / 4);
 }
 
 /*
- * Small queries must visit far fewer than all items. Counting the box
- * checks would need hooks in the public API, so this compares the time of
- * the index against a linear scan in the same process instead. A pause that
- * hits the long scan can only make the index look better, so one scan is
- * enough; the index is timed over a few rounds and the best one counts, so
- * that a pause cannot make it look worse.
+ * Many small queries, the kind hit-testing and culling ask, over a large
+ * scene give what a scan gives. How much faster the index answers them is
+ * a matter for the benchmark (build-aux/benchmark), whose hit-test row
+ * times the index on networks from 100 to 50,000 entities: a clock in a
+ * test fails on a busy machine, not on slow code.
  */
 static void
-test_faster_than_scan (void)
+test_small_queries (Scene         *scene,
+                    gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
-  g_autoptr(GArray) rects = random_scene (rand, 50000);
-  g_autoptr(EntSpatialIndex) index = NULL;
-  g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GTimer) timer = g_timer_new ();
-  EntRect queries[1000];
-  int side = scene_side (rects->len);
-  double best_index = G_MAXDOUBLE;
-  double scan;
-  guint index_hits = 0;
-  guint scan_hits = 0;
-  double ratio;
-
-  index = ent_spatial_index_new ((const EntRect *) rects->data, rects->len);
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    queries[q] = random_query (rand, rects, side, 20);
-
-  g_timer_start (timer);
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      g_array_set_size (got, 0);
-      brute_force_rect (rects, &queries[q], got);
-      scan_hits += got->len;
-    }
-  scan = g_timer_elapsed (timer, NULL);
-
-  for (guint round = 0; round < 5; round++)
-    {
-      index_hits = 0;
-      g_timer_start (timer);
-      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-        {
-          g_array_set_size (got, 0);
-          ent_spatial_index_query_rect (index, &queries[q], got);
-          index_hits += got->len;
-        }
-      best_index = MIN (best_index, g_timer_elapsed (timer, NULL));
-    }
-
-  g_assert_cmpuint (index_hits, ==, scan_hits);
-
-  ratio = scan / MAX (best_index, 1e-9);
-  g_test_message ("1,000 small queries over 50,000 items: index %.2f ms, scan %.2f ms, %.1f times faster",
-                  best_index * 1000, scan * 1000, ratio);
-  g_assert_cmpfloat (ratio, >=, 5);
+  check_random_queries (scene->index, scene->rects, scene->rand, 1000, 20);
 }
 
 int
@@ -405,14 +378,15 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/ent/spatial-index/random/%u", sizes[i]);
-      g_test_add_data_func (test_path, GUINT_TO_POINTER (sizes[i]), test_random);
+      g_test_add (test_path, Scene, GUINT_TO_POINTER (sizes[i]), scene_setup, test_random, scene_teardown);
     }
   g_test_add_func ("/ent/spatial-index/empty", test_empty);
-  g_test_add_func ("/ent/spatial-index/moves", test_moves);
-  g_test_add_func ("/ent/spatial-index/cover-all", test_cover_all);
+  g_test_add ("/ent/spatial-index/moves", Scene, GUINT_TO_POINTER (5000), scene_setup, test_moves, scene_teardown);
+  g_test_add ("/ent/spatial-index/cover-all", Scene, GUINT_TO_POINTER (5000), scene_setup, test_cover_all, scene_teardown);
   g_test_add_func ("/ent/spatial-index/identical", test_identical);
-  g_test_add_func ("/ent/spatial-index/large", test_large);
-  g_test_add_func ("/ent/spatial-index/faster-than-scan", test_faster_than_scan);
+  g_test_add ("/ent/spatial-index/large", Scene, GUINT_TO_POINTER (200000), scene_setup, test_large, scene_teardown);
+  g_test_add ("/ent/spatial-index/small-queries", Scene, GUINT_TO_POINTER (50000), scene_setup, test_small_queries,
+              scene_teardown);
 
   return g_test_run ();
 }

@@ -6,30 +6,17 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "ent-user-data.h"
+#include "ent-test-util.h"
+#include "ent-test-widgets.h"
 #include "ent-window.h"
-
-static char *
-copy_bundled (const char *dir)
-{
-  g_autofree char *bundled = ent_bundled_database_path ();
-  g_autofree char *contents = NULL;
-  char *path = g_build_filename (dir, "india-belarus.entente", NULL);
-  gsize length;
-
-  g_assert_true (g_file_get_contents (bundled, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
-}
 
 static void
 test_open_bundled_and_refuse_garbage (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
-  g_autofree char *path = copy_bundled (dir);
+  g_autofree char *path = copy_bundled (dir, "india-belarus.entente");
   g_autofree char *garbage = g_build_filename (dir, "garbage.entente", NULL);
   g_autofree char *subtitle = NULL;
   EntWindow *window;
@@ -55,8 +42,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  widget_test_init (&argc, &argv);
 
   g_test_add_func ("/ent/window/open-bundled-refuse-garbage", test_open_bundled_and_refuse_garbage);
 

@@ -9,25 +9,7 @@ set -eu
 entente=$1
 article=$2
 shots=$3
-here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-app_pid=
-bus_pid=
-trap 'kill $app_pid $bus_pid 2>/dev/null || true; pkill -f at-spi2-registryd -P $bus_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-mkdir -p "$shots"
-
-export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
-export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_USE_PORTAL=0
-unset NO_AT_BRIDGE
-
-# Background processes write to a log, not to the test's output, which the test runner waits to close.
-/usr/libexec/at-spi-bus-launcher --launch-immediately >"$work/bus.log" 2>&1 &
-bus_pid=$!
-sleep 1
-
-step () { echo "# $*"; }
-shot () { import -window root "$shots/$1.png"; }
-fail () { echo "FAILED: $*"; shot failure; exit 1; }
+. "$(dirname "$0")/common.sh"
 
 step "start Entente on the bundled network"
 "$entente" >"$shots/entente.log" 2>&1 &
@@ -41,16 +23,8 @@ step "search for Jaishankar and press Enter"
 # On a busy machine the window may still be starting: the search is tried again until the panel shows a quote.
 quote_info=
 for attempt in 1 2 3 4 5; do
-  xdotool windowfocus "$window"
-  sleep 0.3
-  xdotool key ctrl+f
-  sleep 0.5
-  xdotool key ctrl+a
-  xdotool type --delay 40 Jaishankar
-  sleep 0.5
-  xdotool key Return
-  sleep 1
-  quote_info=$(/usr/bin/python3 "$here/atspi-query.py" quote "$article" 2>/dev/null) && break
+  search_for Jaishankar
+  quote_info=$(query quote "$article" 2>/dev/null) && break
   sleep 2
 done
 shot 02-search
@@ -67,7 +41,7 @@ sleep 1
 shot 03-source
 
 step "the source viewer highlights that passage"
-highlighted=$(/usr/bin/python3 "$here/atspi-query.py" source "$article") || fail "nothing highlighted in the source viewer"
+highlighted=$(query source "$article") || fail "nothing highlighted in the source viewer"
 [ "$highlighted" = "$quote" ] || fail "highlighted '$highlighted', expected '$quote'"
 
 step "export a PNG through the export dialog"
@@ -100,7 +74,7 @@ sleep 0.5
 xdotool key Return
 sleep 1.5
 shot 06-open-random
-/usr/bin/python3 "$here/atspi-query.py" toast "not an Entente file" || fail "no error shown for a file of random bytes"
+query toast "not an Entente file" || fail "no error shown for a file of random bytes"
 [ "$(xdotool getwindowname "$window")" = "$title_before" ] || fail "the open network was replaced"
 
 echo "1 passed, 0 failed"

@@ -10,26 +10,9 @@ set -eu
 
 entente=$1
 shots=$2
-here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-app_pid=
-bus_pid=
-trap 'kill $app_pid $bus_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-mkdir -p "$shots"
-
-export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
-export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_USE_PORTAL=0
-unset NO_AT_BRIDGE
+. "$(dirname "$0")/common.sh"
 db=$XDG_DATA_HOME/entente/india-belarus.entente
 
-/usr/libexec/at-spi-bus-launcher --launch-immediately >"$work/bus.log" 2>&1 &
-bus_pid=$!
-sleep 1
-
-step () { echo "# $*"; }
-shot () { import -window root "$shots/$1.png"; }
-fail () { echo "FAILED: $*"; shot failure; exit 1; }
-query () { /usr/bin/python3 "$here/atspi-query.py" "$@"; }
 click_at () { xdotool mousemove "$1" "$2" click 1; }
 # Clicks the middle of the shown widget of ROLE whose name contains NAME.
 click_on () {
@@ -71,19 +54,8 @@ sleep 1
 
 step "connect it to Belarus with a new relation"
 # Select Belarus, then the new entity: a new relation joins the selection to the entity selected before.
-select_by_search () {
-  xdotool windowfocus "$window"
-  sleep 0.3
-  xdotool key ctrl+f
-  sleep 0.5
-  xdotool key ctrl+a
-  xdotool type --delay 30 "$1"
-  sleep 0.5
-  xdotool key Return
-  sleep 1
-}
-select_by_search "Belarus"
-select_by_search "Minsk delegation"
+search_for "Belarus"
+search_for "Minsk delegation"
 xdotool key ctrl+shift+n
 sleep 1
 xdotool type --delay 30 "visits"
@@ -94,13 +66,13 @@ sleep 1
 [ "$(sqlite3 "$db" "SELECT count(*) FROM relations r JOIN entities a ON a.id = r.from_entity JOIN entities b ON b.id = r.to_entity WHERE a.name = 'Minsk delegation' AND b.name = 'Belarus' AND r.kind = 'visits'")" = 1 ] || fail "the relation was not stored"
 
 step "open the source viewer on a quote of S Jaishankar"
-select_by_search "Jaishankar"
+search_for "Jaishankar"
 click_on find label "“"
 sleep 1
 shot edit-04-source
 
 step "select the new entity again and a passage of the source, and add it as evidence"
-select_by_search "Minsk delegation"
+search_for "Minsk delegation"
 read -r x y w h < <(query sourcebox) || fail "no source text shown"
 # Drag across the first line of the article, in small steps as a hand would.
 xdotool mousemove $((x + 20)) $((y + 24))
