@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-renderer.h"
+#include "ent-raster.h"
 
 #include <math.h>
 #include <string.h>
@@ -643,293 +644,6 @@ draw_tiny_nodes (EntScene    *scene,
       }
 }
 
-/*
- * Direct drawing into the pixels of an image surface, for the far-out level
- * of detail: thousands of one-pixel lines and dots in a frame, where going
- * through Cairo's general rasteriser for each would cost tens of
- * milliseconds. Only for plain scale-and-shift transformations and a clip
- * that is one rectangle; otherwise Cairo draws.
- */
-typedef struct
-{
-  cairo_surface_t *surface;
-  guint8          *data;
-  int              stride;
-  cairo_matrix_t   matrix;
-  /* The clip, in device pixels: x1 ≤ x < x2, y1 ≤ y < y2. */
-  int              x1;
-  int              y1;
-  int              x2;
-  int              y2;
-} Raster;
-
-static gboolean
-raster_begin (cairo_t *cr,
-              Raster  *raster)
-{
-  cairo_surface_t *target = cairo_get_group_target (cr);
-  cairo_rectangle_list_t *clip;
-  double offset_x, offset_y, scale_x, scale_y, x1, y1, x2, y2;
-  cairo_format_t format;
-  gboolean ok;
-
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || cairo_get_operator (cr) != CAIRO_OPERATOR_OVER)
-    return FALSE;
-  format = cairo_image_surface_get_format (target);
-  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
-    return FALSE;
-  cairo_surface_get_device_offset (target, &offset_x, &offset_y);
-  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
-  if (offset_x != 0 || offset_y != 0 || scale_x != 1 || scale_y != 1)
-    return FALSE;
-
-  cairo_get_matrix (cr, &raster->matrix);
-  if (raster->matrix.xy != 0 || raster->matrix.yx != 0 || raster->matrix.xx <= 0 || raster->matrix.yy <= 0)
-    return FALSE;
-
-  clip = cairo_copy_clip_rectangle_list (cr);
-  ok = clip->status == CAIRO_STATUS_SUCCESS && clip->num_rectangles <= 1;
-  x1 = y1 = 0;
-  x2 = cairo_image_surface_get_width (target);
-  y2 = cairo_image_surface_get_height (target);
-  if (ok && clip->num_rectangles == 1)
-    {
-      double cx1 = clip->rectangles[0].x, cy1 = clip->rectangles[0].y;
-      double cx2 = cx1 + clip->rectangles[0].width, cy2 = cy1 + clip->rectangles[0].height;
-
-      cairo_user_to_device (cr, &cx1, &cy1);
-      cairo_user_to_device (cr, &cx2, &cy2);
-      x1 = CLAMP (cx1, x1, x2);
-      y1 = CLAMP (cy1, y1, y2);
-      x2 = CLAMP (cx2, x1, x2);
-      y2 = CLAMP (cy2, y1, y2);
-      /* A clip that does not fall on whole pixels would need antialiasing at its edges. */
-      ok = fabs (x1 - round (x1)) < 1e-6 && fabs (y1 - round (y1)) < 1e-6 &&
-           fabs (x2 - round (x2)) < 1e-6 && fabs (y2 - round (y2)) < 1e-6;
-    }
-  cairo_rectangle_list_destroy (clip);
-  if (!ok)
-    return FALSE;
-
-  raster->surface = target;
-  raster->x1 = (int) round (x1);
-  raster->y1 = (int) round (y1);
-  raster->x2 = (int) round (x2);
-  raster->y2 = (int) round (y2);
-  cairo_surface_flush (target);
-  raster->data = cairo_image_surface_get_data (target);
-  raster->stride = cairo_image_surface_get_stride (target);
-
-  return raster->data != NULL;
-}
-
-static void
-raster_end (Raster *raster)
-{
-  cairo_surface_mark_dirty_rectangle (raster->surface, raster->x1, raster->y1,
-                                      MAX (raster->x2 - raster->x1, 0), MAX (raster->y2 - raster->y1, 0));
-}
-
-/* Each channel of a premultiplied pixel times @a / 255, in eight-bit arithmetic as pixman does it. */
-static inline guint32
-scale_pixel (guint32 pixel,
-             guint32 a)
-{
-  guint32 rb = (pixel & 0x00ff00ff) * a + 0x00800080;
-  guint32 ag = ((pixel >> 8) & 0x00ff00ff) * a + 0x00800080;
-
-  rb = ((rb + ((rb >> 8) & 0x00ff00ff)) >> 8) & 0x00ff00ff;
-  ag = (ag + ((ag >> 8) & 0x00ff00ff)) & 0xff00ff00;
-
-  return rb | ag;
-}
-
-/* A premultiplied colour over a pixel: what Cairo's OVER does. */
-static inline guint32
-blend_over (guint32 dst,
-            guint32 src)
-{
-  return src + scale_pixel (dst, 255 - (src >> 24));
-}
-
-static guint32
-premultiply (const EntColor *color,
-             double          alpha)
-{
-  guint32 a = (guint32) round (alpha * 255);
-
-  return a << 24 |
-         (guint32) round (color->red * a) << 16 |
-         (guint32) round (color->green * a) << 8 |
-         (guint32) round (color->blue * a);
-}
-
-/* Copies a premultiplied image over the target with its pixel (@origin, @origin) at device pixel (x, y). */
-static void
-raster_stamp (Raster          *raster,
-              cairo_surface_t *stamp,
-              int              origin,
-              int              x,
-              int              y)
-{
-  int width = cairo_image_surface_get_width (stamp);
-  int height = cairo_image_surface_get_height (stamp);
-  int stride = cairo_image_surface_get_stride (stamp);
-  const guint8 *data = cairo_image_surface_get_data (stamp);
-  int left = x - origin, top = y - origin;
-  int from_x = MAX (raster->x1 - left, 0), to_x = MIN (raster->x2 - left, width);
-  int from_y = MAX (raster->y1 - top, 0), to_y = MIN (raster->y2 - top, height);
-
-  for (int j = from_y; j < to_y; j++)
-    {
-      const guint32 *source = (const guint32 *) (data + (gsize) j * stride);
-      guint32 *row = (guint32 *) (raster->data + (gsize) (top + j) * raster->stride) + left;
-
-      for (int i = from_x; i < to_x; i++)
-        if (source[i] != 0)
-          row[i] = blend_over (row[i], source[i]);
-    }
-}
-
-/*
- * A straight line @width pixels wide with butt ends, from (x0, y0) to
- * (x1, y1) in device space, optionally dashed (@dash holds the lengths on
- * and off in pixels, starting on). Antialiased, a pixel's coverage is how
- * far its centre lies inside the stroke's outline, plus half a pixel,
- * clamped to [0, 1]: the box filter Cairo's rasteriser approximates.
- * Without, a pixel is lit when its centre is inside, as Cairo does.
- */
-static void
-raster_line (Raster       *raster,
-             double        x0,
-             double        y0,
-             double        x1,
-             double        y1,
-             double        width,
-             const double *dash,
-             gboolean      antialias,
-             guint32       color)
-{
-  double length = hypot (x1 - x0, y1 - y0);
-  double soft = antialias ? 0.5 : 0;
-  double ux, uy, reach = width / 2 + soft;
-  int row_first, row_last;
-
-  if (length < 1e-9)
-    return;
-  ux = (x1 - x0) / length;
-  uy = (y1 - y0) / length;
-
-  row_first = MAX ((int) floor (MIN (y0, y1) - reach), raster->y1);
-  row_last = MIN ((int) ceil (MAX (y0, y1) + reach), raster->y2 - 1);
-
-  for (int j = row_first; j <= row_last; j++)
-    {
-      double py = j + 0.5 - y0;
-      double lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
-      guint32 *row = (guint32 *) (raster->data + (gsize) j * raster->stride);
-      int first, last;
-
-      /* Where in this row the centre is within reach of the line: |(px - x0) uy - py ux| ≤ reach ... */
-      if (fabs (uy) > 1e-12)
-        {
-          double a = x0 + (py * ux - reach) / uy, b = x0 + (py * ux + reach) / uy;
-          lo = MIN (a, b);
-          hi = MAX (a, b);
-        }
-      else if (fabs (py * ux) > reach)
-        continue;
-      /* ... and between the ends, half a pixel beyond each when antialiased: -soft ≤ (px - x0) ux + py uy ≤ length + soft. */
-      if (fabs (ux) > 1e-12)
-        {
-          double a = x0 + (-soft - py * uy) / ux, b = x0 + (length + soft - py * uy) / ux;
-          lo = MAX (lo, MIN (a, b));
-          hi = MIN (hi, MAX (a, b));
-        }
-      else if (py * uy < -soft || py * uy > length + soft)
-        continue;
-
-      first = MAX ((int) ceil (lo - 0.5), raster->x1);
-      last = MIN ((int) floor (hi - 0.5), raster->x2 - 1);
-
-      for (int i = first; i <= last; i++)
-        {
-          double px = i + 0.5 - x0;
-          double across = fabs (px * uy - py * ux);
-          double along = px * ux + py * uy;
-          double coverage;
-
-          if (!antialias)
-            {
-              if (across < reach && along >= 0 && along < length)
-                row[i] = blend_over (row[i], color);
-              continue;
-            }
-
-          coverage = CLAMP (reach - across, 0, 1) * CLAMP (along + 0.5, 0, 1) * CLAMP (length - along + 0.5, 0, 1);
-
-          if (dash != NULL && coverage > 0)
-            {
-              double period = dash[0] + dash[1];
-              double at = fmod (MAX (along, 0), period);
-
-              coverage *= MAX (CLAMP (MIN (at + 0.5, dash[0] + 0.5 - at), 0, 1),
-                               CLAMP (at - period + 0.5, 0, 1));
-            }
-
-          if (coverage > 0)
-            row[i] = blend_over (row[i], scale_pixel (color, (guint32) (coverage * 255 + 0.5)));
-        }
-    }
-}
-
-/* An antialiased triangle, for arrowheads: coverage from the centre's distance inside the nearest side. */
-static void
-raster_triangle (Raster       *raster,
-                 const double *x,
-                 const double *y,
-                 guint32       color)
-{
-  double nx[3], ny[3], c[3];
-  double area = (x[1] - x[0]) * (y[2] - y[0]) - (y[1] - y[0]) * (x[2] - x[0]);
-  int first_x, last_x, first_y, last_y;
-
-  if (fabs (area) < 1e-12)
-    return;
-
-  /* Each side as a line n · p = c with the unit normal n pointing inside. */
-  for (int k = 0; k < 3; k++)
-    {
-      int l = (k + 1) % 3;
-      double length = hypot (x[l] - x[k], y[l] - y[k]);
-      double sign = area > 0 ? 1 : -1;
-
-      nx[k] = -(y[l] - y[k]) / length * sign;
-      ny[k] = (x[l] - x[k]) / length * sign;
-      c[k] = nx[k] * x[k] + ny[k] * y[k];
-    }
-
-  first_x = MAX ((int) floor (MIN (x[0], MIN (x[1], x[2])) - 1), raster->x1);
-  last_x = MIN ((int) ceil (MAX (x[0], MAX (x[1], x[2])) + 1), raster->x2 - 1);
-  first_y = MAX ((int) floor (MIN (y[0], MIN (y[1], y[2])) - 1), raster->y1);
-  last_y = MIN ((int) ceil (MAX (y[0], MAX (y[1], y[2])) + 1), raster->y2 - 1);
-
-  for (int j = first_y; j <= last_y; j++)
-    {
-      guint32 *row = (guint32 *) (raster->data + (gsize) j * raster->stride);
-
-      for (int i = first_x; i <= last_x; i++)
-        {
-          double inside = G_MAXDOUBLE;
-
-          for (int k = 0; k < 3; k++)
-            inside = MIN (inside, nx[k] * (i + 0.5) + ny[k] * (j + 0.5) - c[k]);
-          if (inside > -0.5)
-            row[i] = blend_over (row[i], scale_pixel (color, (guint32) (MIN (inside + 0.5, 1) * 255 + 0.5)));
-        }
-    }
-}
-
 /* Whether an edge's curve is a straight line: its control points lie on the chord, as for a single relation. */
 static gboolean
 edge_is_straight (const EntSceneItem *item)
@@ -946,7 +660,7 @@ edge_is_straight (const EntSceneItem *item)
 
 /* A straight edge and its arrowhead at readable zoom, drawn straight into the pixels. */
 static void
-raster_edge (Raster             *raster,
+raster_edge (EntRaster          *raster,
              const EntSceneItem *item,
              guint32             color)
 {
@@ -954,7 +668,7 @@ raster_edge (Raster             *raster,
   double dash[2] = { 4.0 * m->xx, 3.0 * m->xx };
   double ax[3], ay[3];
 
-  raster_line (raster, m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
+  ent_raster_line (raster, m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
                m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0,
                item->line_width * m->xx, item->dashed ? dash : NULL, TRUE, color);
 
@@ -965,19 +679,19 @@ raster_edge (Raster             *raster,
           ax[k] = m->xx * ax[k] + m->x0;
           ay[k] = m->yy * ay[k] + m->y0;
         }
-      raster_triangle (raster, ax, ay, color);
+      ent_raster_triangle (raster, ax, ay, color);
     }
 }
 
 /* The far-out edges: one-pixel lines between their ends, without antialiasing. */
 static void
 raster_edges (EntScene    *scene,
-              Raster      *raster,
+              EntRaster   *raster,
               const Frame *frame,
               GArray      *indices,
               guint        n_edges)
 {
-  guint32 color = premultiply (&frame->edge, 0.8);
+  guint32 color = ent_raster_premultiply (&frame->edge, 0.8);
   const cairo_matrix_t *m = &raster->matrix;
 
   for (guint i = 0; i < n_edges; i++)
@@ -987,7 +701,7 @@ raster_edges (EntScene    *scene,
 
       if (frame->options->item_states && (frame->options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
         continue;
-      raster_line (raster,
+      ent_raster_line (raster,
                    m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
                    m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0,
                    1.0, NULL, FALSE, color);
@@ -998,7 +712,7 @@ raster_edges (EntScene    *scene,
 static void
 raster_tiny_nodes (EntScene    *scene,
                    cairo_t     *cr,
-                   Raster      *raster,
+                   EntRaster   *raster,
                    const Frame *frame,
                    GArray      *indices,
                    guint        first)
@@ -1047,7 +761,7 @@ raster_tiny_nodes (EntScene    *scene,
           stamps[item->kind][faded] = stamp;
         }
 
-      raster_stamp (raster, stamps[item->kind][faded], origin,
+      ent_raster_stamp (raster, stamps[item->kind][faded], origin,
                     (int) floor (m->xx * item->cx + m->x0), (int) floor (m->yy * item->cy + m->y0));
     }
 
@@ -1106,12 +820,12 @@ draw_edges (EntScene    *scene,
             guint        n_edges)
 {
   const guint8 *states = frame->options->item_states;
-  Raster raster;
-  gboolean rastered = raster_begin (cr, &raster);
+  EntRaster raster;
+  gboolean rastered = ent_raster_begin (&raster, cr);
 
   if (rastered)
     {
-      guint32 normal = premultiply (&frame->edge, 1.0), faded = premultiply (&frame->edge, 0.2);
+      guint32 normal = ent_raster_premultiply (&frame->edge, 1.0), faded = ent_raster_premultiply (&frame->edge, 0.2);
 
       for (guint i = 0; i < n_edges; i++)
         {
@@ -1123,7 +837,7 @@ draw_edges (EntScene    *scene,
               edge_is_straight (item))
             raster_edge (&raster, item, (state & ENT_ITEM_STATE_FADED) ? faded : normal);
         }
-      raster_end (&raster);
+      ent_raster_end (&raster);
     }
 
   cairo_save (cr);
@@ -1211,7 +925,7 @@ ent_renderer_draw (EntScene               *scene,
   gboolean tiny = ENT_STYLE_NODE_SIZE / 2 * options->scale < ENT_RENDER_TINY_NODE_PIXELS;
   const EntRect *visible = NULL;
   EntRect grown;
-  Raster raster;
+  EntRaster raster;
   guint n_edges, i;
 
   g_return_if_fail (scene != NULL);
@@ -1261,10 +975,10 @@ ent_renderer_draw (EntScene               *scene,
 
   cairo_save (cr);
 
-  if (simple && raster_begin (cr, &raster))
+  if (simple && ent_raster_begin (&raster, cr))
     {
       raster_edges (scene, &raster, &frame, indices, n_edges);
-      raster_end (&raster);
+      ent_raster_end (&raster);
     }
   else if (simple)
     {
@@ -1290,10 +1004,10 @@ ent_renderer_draw (EntScene               *scene,
   else
     draw_edges (scene, cr, &frame, indices, n_edges);
 
-  if (tiny && raster_begin (cr, &raster))
+  if (tiny && ent_raster_begin (&raster, cr))
     {
       raster_tiny_nodes (scene, cr, &raster, &frame, indices, n_edges);
-      raster_end (&raster);
+      ent_raster_end (&raster);
     }
   else if (tiny)
     draw_tiny_nodes (scene, cr, &frame, indices, n_edges);
