@@ -10,13 +10,12 @@
 
 #include "ent-renderer.h"
 #include "ent-raster.h"
+#include "ent-renderer-private.h"
+#include "ent-sprite-cache.h"
 
 #include <math.h>
 #include <string.h>
 #include <pango/pangocairo.h>
-
-#define ARROW_LENGTH 8.0
-#define ARROW_HALF   3.5
 
 static void
 set_color (cairo_t        *cr,
@@ -65,8 +64,8 @@ arrow_corners (const EntSceneItem *edge,
   double tx = edge->p[6] - edge->p[4];
   double ty = edge->p[7] - edge->p[5];
   double length = hypot (tx, ty);
-  double size = ARROW_LENGTH + edge->line_width;
-  double half = ARROW_HALF + edge->line_width / 2;
+  double size = ENT_STYLE_ARROW_LENGTH + edge->line_width;
+  double half = ENT_STYLE_ARROW_HALF + edge->line_width / 2;
   double ux, uy;
 
   if (length < 1e-9)
@@ -107,240 +106,25 @@ ent_renderer_append_arrow (cairo_t            *cr,
 }
 
 /* Paints a label's halo, then its text, with its top-left corner at the current point. */
-static void
-paint_label (cairo_t        *cr,
-             PangoLayout    *layout,
-             const EntColor *color,
-             double          alpha,
-             const EntColor *halo)
+void
+_ent_renderer_paint_label (cairo_t        *cr,
+                           PangoLayout    *layout,
+                           const EntColor *color,
+                           double          alpha,
+                           const EntColor *halo)
 {
   double x, y;
 
   cairo_get_current_point (cr, &x, &y);
   pango_cairo_layout_path (cr, layout);
   set_color (cr, halo, 0.85);
-  cairo_set_line_width (cr, ENT_RENDER_HALO_WIDTH);
+  cairo_set_line_width (cr, ENT_STYLE_HALO_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
 
   set_color (cr, color, alpha);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
-}
-
-/*
- * A label drawn once into an image, with its halo, at one resolution and in
- * one set of colours. Stroking the halo around every glyph outline takes
- * most of a frame's time, so on screen each label is drawn once per zoom
- * and then copied, snapped to whole pixels as GTK places text.
- */
-typedef struct
-{
-  PangoLayout     *layout;     /* not owned: the sprite goes when the layout does */
-  cairo_surface_t *surface;
-  double           scale;
-  EntColor         color;
-  double           alpha;
-  EntColor         halo;
-  int              origin_x;   /* where the label's corner is in the image */
-  int              origin_y;
-} Sprite;
-
-/* Beyond this many bytes of sprites the cache starts over, so a long session does not keep every zoom's labels. */
-#define SPRITE_BUDGET (48 * 1024 * 1024)
-/* Items with the same text share a layout, some of them faded: a few sprites of each layout are kept. */
-#define SPRITES_PER_LAYOUT 4
-
-G_LOCK_DEFINE_STATIC (sprites);
-static GHashTable *sprites;   /* PangoLayout * → GPtrArray of Sprite *, most recent last */
-static gsize sprite_bytes;
-
-static gsize
-sprite_size (const Sprite *sprite)
-{
-  return (gsize) cairo_image_surface_get_stride (sprite->surface) * cairo_image_surface_get_height (sprite->surface);
-}
-
-static void
-sprite_free (Sprite *sprite)
-{
-  cairo_surface_destroy (sprite->surface);
-  g_free (sprite);
-}
-
-static void
-forget_layout (gpointer key,
-               gpointer value)
-{
-  GPtrArray *variants = value;
-
-  for (guint i = 0; i < variants->len; i++)
-    sprite_bytes -= sprite_size (g_ptr_array_index (variants, i));
-  g_ptr_array_unref (variants);
-}
-
-static void
-layout_finalized_cb (gpointer  data,
-                     GObject  *layout)
-{
-  GPtrArray *variants;
-
-  G_LOCK (sprites);
-  variants = g_hash_table_lookup (sprites, layout);
-  if (variants != NULL)
-    {
-      g_hash_table_steal (sprites, layout);
-      forget_layout (layout, variants);
-    }
-  G_UNLOCK (sprites);
-}
-
-/* Forgets every sprite, releasing the weak references on their layouts. */
-static void
-clear_sprites (void)
-{
-  GHashTableIter iter;
-  gpointer layout;
-
-  g_hash_table_iter_init (&iter, sprites);
-  while (g_hash_table_iter_next (&iter, &layout, NULL))
-    g_object_weak_unref (G_OBJECT (layout), layout_finalized_cb, NULL);
-  g_hash_table_remove_all (sprites);
-  sprite_bytes = 0;
-}
-
-static Sprite *
-make_sprite (PangoLayout    *layout,
-             double          scale,
-             const EntColor *color,
-             double          alpha,
-             const EntColor *halo)
-{
-  PangoRectangle ink, logical;
-  Sprite *sprite = g_new0 (Sprite, 1);
-  double reach = ENT_RENDER_HALO_WIDTH / 2;
-  double x1, y1, x2, y2;
-  cairo_t *cr;
-
-  pango_layout_get_extents (layout, &ink, &logical);
-  pango_extents_to_pixels (&ink, NULL);
-  pango_extents_to_pixels (&logical, NULL);
-  x1 = MIN (ink.x, logical.x) - reach;
-  y1 = MIN (ink.y, logical.y) - reach;
-  x2 = MAX (ink.x + ink.width, logical.x + logical.width) + reach;
-  y2 = MAX (ink.y + ink.height, logical.y + logical.height) + reach;
-
-  sprite->layout = layout;
-  sprite->scale = scale;
-  sprite->color = *color;
-  sprite->alpha = alpha;
-  sprite->halo = *halo;
-  /* A pixel of room on each side for antialiasing. */
-  sprite->origin_x = (int) ceil (-x1 * scale) + 1;
-  sprite->origin_y = (int) ceil (-y1 * scale) + 1;
-  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                sprite->origin_x + (int) ceil (x2 * scale) + 1,
-                                                sprite->origin_y + (int) ceil (y2 * scale) + 1);
-
-  cr = cairo_create (sprite->surface);
-  cairo_translate (cr, sprite->origin_x, sprite->origin_y);
-  cairo_scale (cr, scale, scale);
-  cairo_move_to (cr, 0, 0);
-  paint_label (cr, layout, color, alpha, halo);
-  cairo_destroy (cr);
-
-  return sprite;
-}
-
-static gboolean
-sprite_matches (const Sprite   *sprite,
-                double          scale,
-                const EntColor *color,
-                double          alpha,
-                const EntColor *halo)
-{
-  return sprite->scale == scale && sprite->alpha == alpha &&
-         memcmp (&sprite->color, color, sizeof *color) == 0 &&
-         memcmp (&sprite->halo, halo, sizeof *halo) == 0;
-}
-
-/* The sprite of @layout at @scale in these colours, made when there is none. Called with the lock held. */
-static Sprite *
-lookup_sprite (PangoLayout    *layout,
-               double          scale,
-               const EntColor *color,
-               double          alpha,
-               const EntColor *halo)
-{
-  GPtrArray *variants;
-  Sprite *sprite;
-
-  if (sprites == NULL)
-    sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-
-  variants = g_hash_table_lookup (sprites, layout);
-  for (guint i = 0; variants != NULL && i < variants->len; i++)
-    if (sprite_matches (g_ptr_array_index (variants, i), scale, color, alpha, halo))
-      return g_ptr_array_index (variants, i);
-
-  if (sprite_bytes > SPRITE_BUDGET)
-    {
-      clear_sprites ();
-      variants = NULL;
-    }
-
-  if (variants == NULL)
-    {
-      variants = g_ptr_array_new_with_free_func ((GDestroyNotify) sprite_free);
-      g_hash_table_insert (sprites, layout, variants);
-      g_object_weak_ref (G_OBJECT (layout), layout_finalized_cb, NULL);
-    }
-
-  /* Sprites at another zoom will not be wanted again soon; beyond that, the oldest goes. */
-  for (guint i = variants->len; i > 0; i--)
-    if (((Sprite *) g_ptr_array_index (variants, i - 1))->scale != scale)
-      {
-        sprite_bytes -= sprite_size (g_ptr_array_index (variants, i - 1));
-        g_ptr_array_remove_index (variants, i - 1);
-      }
-  while (variants->len >= SPRITES_PER_LAYOUT)
-    {
-      sprite_bytes -= sprite_size (g_ptr_array_index (variants, 0));
-      g_ptr_array_remove_index (variants, 0);
-    }
-
-  sprite = make_sprite (layout, scale, color, alpha, halo);
-  sprite_bytes += sprite_size (sprite);
-  g_ptr_array_add (variants, sprite);
-
-  return sprite;
-}
-
-/*
- * Sprites serve targets made of pixels: image surfaces, and the recording
- * surfaces GTK replays onto the screen. PDF, SVG and print keep real text.
- * The transformation must be a plain uniform scale and shift, as on screen.
- */
-static gboolean
-can_use_sprites (cairo_t                *cr,
-                 const EntRenderOptions *options,
-                 double                 *device_scale,
-                 double                 *pixels)
-{
-  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
-  cairo_matrix_t matrix;
-
-  if (type != CAIRO_SURFACE_TYPE_IMAGE && type != CAIRO_SURFACE_TYPE_RECORDING)
-    return FALSE;
-
-  cairo_get_matrix (cr, &matrix);
-  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx != matrix.yy || matrix.xx <= 0)
-    return FALSE;
-
-  *device_scale = matrix.xx;
-  /* GTK replays its recording at the screen's scale factor, which the caller's scale includes. */
-  *pixels = type == CAIRO_SURFACE_TYPE_RECORDING ? MAX (options->scale, matrix.xx) : matrix.xx;
-  return TRUE;
 }
 
 /* How one frame draws: worked out once rather than for each item. */
@@ -352,32 +136,8 @@ typedef struct
   EntColor                text;
   EntColor                edge;
   gboolean                sprites;
-  double                  device_scale;
-  double                  pixels;
+  EntSpriteTarget         target;
 } Frame;
-
-/* Copies @surface so that its pixel (@origin_x, @origin_y) lands on the device pixel corner nearest (@x, @y). */
-static void
-blit_sprite (cairo_t         *cr,
-             const Frame     *frame,
-             cairo_surface_t *surface,
-             int              origin_x,
-             int              origin_y,
-             double           x,
-             double           y)
-{
-  double ratio = frame->device_scale / frame->pixels;
-
-  cairo_user_to_device (cr, &x, &y);
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_scale (cr, ratio, ratio);
-  cairo_translate (cr, round (x / ratio) - origin_x, round (y / ratio) - origin_y);
-  cairo_set_source_surface (cr, surface, 0, 0);
-  cairo_rectangle (cr, 0, 0, cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface));
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
 
 /* Draws an item's label over a halo of the page colour, so edges passing beneath it do not cross the letters. */
 static void
@@ -391,16 +151,15 @@ draw_label (cairo_t            *cr,
   double clip_x1, clip_y1, clip_x2, clip_y2;
   PangoRectangle ink = item->label_ink, logical = item->label_logical;
   PangoLayout *layout;
-  Sprite *sprite;
 
   /* Without culling every label comes here; one outside the clip is not worth a layout or a sprite. */
   pango_extents_to_pixels (&ink, NULL);
   pango_extents_to_pixels (&logical, NULL);
   cairo_clip_extents (cr, &clip_x1, &clip_y1, &clip_x2, &clip_y2);
-  if (x + MAX (ink.x + ink.width, logical.x + logical.width) + ENT_RENDER_HALO_WIDTH < clip_x1 ||
-      y + MAX (ink.y + ink.height, logical.y + logical.height) + ENT_RENDER_HALO_WIDTH < clip_y1 ||
-      x + MIN (ink.x, logical.x) - ENT_RENDER_HALO_WIDTH > clip_x2 ||
-      y + MIN (ink.y, logical.y) - ENT_RENDER_HALO_WIDTH > clip_y2)
+  if (x + MAX (ink.x + ink.width, logical.x + logical.width) + ENT_STYLE_HALO_WIDTH < clip_x1 ||
+      y + MAX (ink.y + ink.height, logical.y + logical.height) + ENT_STYLE_HALO_WIDTH < clip_y1 ||
+      x + MIN (ink.x, logical.x) - ENT_STYLE_HALO_WIDTH > clip_x2 ||
+      y + MIN (ink.y, logical.y) - ENT_STYLE_HALO_WIDTH > clip_y2)
     return;
 
   layout = ent_scene_get_layout (frame->scene, item);
@@ -410,44 +169,23 @@ draw_label (cairo_t            *cr,
   if (!frame->sprites)
     {
       cairo_move_to (cr, x, y);
-      paint_label (cr, layout, color, alpha, &frame->background);
+      _ent_renderer_paint_label (cr, layout, color, alpha, &frame->background);
       return;
     }
 
-  G_LOCK (sprites);
-  sprite = lookup_sprite (layout, frame->pixels, color, alpha, &frame->background);
-  blit_sprite (cr, frame, sprite->surface, sprite->origin_x, sprite->origin_y, x, y);
-  G_UNLOCK (sprites);
+  ent_sprite_cache_draw_label (cr, &frame->target, layout, color, alpha, &frame->background, x, y);
 }
 
-/*
- * A node's shape, outline and glyph, drawn once per zoom, kind and shade
- * and then copied for every node of that kind, as labels are: each of
- * these paths costs more to fill than the copy.
- */
-typedef struct
-{
-  cairo_surface_t *surface;
-  int              origin;      /* the shape's centre is at (origin, origin) */
-  double           pixels;
-  double           radius;
-  double           alpha;
-  gboolean         glyph;
-  gboolean         dark;
-} NodeSprite;
-
-G_LOCK_DEFINE_STATIC (node_sprites);
-static NodeSprite node_sprites[ENT_N_KINDS][2];
-
-static void
-paint_node_shape (cairo_t                *cr,
-                  const EntRenderOptions *options,
-                  const EntColor         *background,
-                  EntKind                 kind,
-                  double                  cx,
-                  double                  cy,
-                  double                  radius,
-                  double                  alpha)
+/* Paints a node's shape with its outline, and its glyph when it is large enough to see. */
+void
+_ent_renderer_paint_node_shape (cairo_t                *cr,
+                                const EntRenderOptions *options,
+                                const EntColor         *background,
+                                EntKind                 kind,
+                                double                  cx,
+                                double                  cy,
+                                double                  radius,
+                                double                  alpha)
 {
   EntColor color;
 
@@ -477,41 +215,15 @@ draw_node_shape (cairo_t            *cr,
                  double              alpha)
 {
   const EntRenderOptions *options = frame->options;
-  gboolean glyph = item->radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS;
-  NodeSprite *sprite;
 
   if (!frame->sprites)
     {
-      paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius, alpha);
+      _ent_renderer_paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius, alpha);
       return;
     }
 
-  G_LOCK (node_sprites);
-  sprite = &node_sprites[item->kind][alpha < 1.0];
-  if (sprite->surface == NULL || sprite->pixels != frame->pixels || sprite->radius != item->radius ||
-      sprite->alpha != alpha || sprite->glyph != glyph || sprite->dark != options->dark)
-    {
-      /* Shapes reach 1.2 radii from the centre, their outline half a point further. */
-      int size;
-      cairo_t *sprite_cr;
-
-      g_clear_pointer (&sprite->surface, cairo_surface_destroy);
-      sprite->origin = (int) ceil ((item->radius * 1.25 + 1) * frame->pixels) + 1;
-      sprite->pixels = frame->pixels;
-      sprite->radius = item->radius;
-      sprite->alpha = alpha;
-      sprite->glyph = glyph;
-      sprite->dark = options->dark;
-      size = 2 * sprite->origin;
-      sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-      sprite_cr = cairo_create (sprite->surface);
-      cairo_translate (sprite_cr, sprite->origin, sprite->origin);
-      cairo_scale (sprite_cr, frame->pixels, frame->pixels);
-      paint_node_shape (sprite_cr, options, &frame->background, item->kind, 0, 0, item->radius, alpha);
-      cairo_destroy (sprite_cr);
-    }
-  blit_sprite (cr, frame, sprite->surface, sprite->origin, sprite->origin, item->cx, item->cy);
-  G_UNLOCK (node_sprites);
+  ent_sprite_cache_draw_node (cr, &frame->target, options, &frame->background, item->kind, item->radius, alpha,
+                              item->cx, item->cy);
 }
 
 static gboolean
@@ -589,9 +301,9 @@ draw_node (cairo_t            *cr,
     {
       /* A ring around the shape: accent coloured for the selection, thinner for hover. */
       cairo_new_sub_path (cr);
-      cairo_arc (cr, item->cx, item->cy, item->radius * 1.25 + 3, 0, 2 * G_PI);
+      cairo_arc (cr, item->cx, item->cy, ENT_STYLE_RING_RADIUS (item->radius), 0, 2 * G_PI);
       set_color (cr, &frame->options->accent, (state & ENT_ITEM_STATE_SELECTED) ? 1.0 : 0.6);
-      cairo_set_line_width (cr, (state & ENT_ITEM_STATE_SELECTED) ? 3.0 : 2.0);
+      cairo_set_line_width (cr, (state & ENT_ITEM_STATE_SELECTED) ? ENT_STYLE_RING_WIDTH : ENT_STYLE_RING_HOVER_WIDTH);
       cairo_stroke (cr);
     }
 
@@ -721,7 +433,7 @@ raster_tiny_nodes (EntScene    *scene,
   const cairo_matrix_t *m = &raster->matrix;
   cairo_surface_t *stamps[ENT_N_KINDS][2] = { { NULL } };
   double radius = ENT_STYLE_NODE_SIZE / 2;
-  int origin = (int) ceil (radius * 1.25 * m->xx) + 1;
+  int origin = (int) ceil (radius * ENT_STYLE_SHAPE_REACH * m->xx) + 1;
 
   for (guint i = first; i < indices->len; i++)
     {
@@ -737,7 +449,7 @@ raster_tiny_nodes (EntScene    *scene,
         {
           /* Every node has the same size today; one that does not is drawn by Cairo. */
           cairo_surface_mark_dirty (raster->surface);
-          paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius,
+          _ent_renderer_paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius,
                             faded ? 0.25 : 1.0);
           cairo_surface_flush (raster->surface);
           continue;
@@ -933,7 +645,7 @@ ent_renderer_draw (EntScene               *scene,
   g_return_if_fail (options != NULL);
 
   ent_renderer_get_colors (options->dark, &frame.background, &frame.text, &frame.edge);
-  frame.sprites = can_use_sprites (cr, options, &frame.device_scale, &frame.pixels);
+  frame.sprites = ent_sprite_cache_serves (cr, options->scale, &frame.target);
   if (!ent_scene_has_edge_labels (scene) && may_show_edge_labels (scene, options))
     ent_scene_measure_edge_labels (scene);
 
