@@ -152,27 +152,26 @@ ent_raster_stamp (EntRaster       *self,
 }
 
 /*
- * A straight line @width pixels wide with butt ends, from (x0, y0) to
- * (x1, y1) in device space, optionally dashed (@dash holds the lengths on
- * and off in pixels, starting on). Antialiased, a pixel's coverage is how
- * far its centre lies inside the stroke's outline, plus half a pixel,
- * clamped to [0, 1]: the box filter Cairo's rasteriser approximates.
- * Without, a pixel is lit when its centre is inside, as Cairo does.
+ * A straight line with butt ends, from (x0, y0) to (x1, y1) in device
+ * space, drawn with @pen. Antialiased, a pixel's coverage is how far its
+ * centre lies inside the stroke's outline, plus half a pixel, clamped to
+ * [0, 1]: the box filter Cairo's rasteriser approximates. Without, a pixel
+ * is lit when its centre is inside, as Cairo does.
  */
 void
-ent_raster_line (EntRaster    *self,
-                 double        x0,
-                 double        y0,
-                 double        x1,
-                 double        y1,
-                 double        width,
-                 const double *dash,
-                 gboolean      antialias,
-                 guint32       color)
+ent_raster_line (EntRaster          *self,
+                 double              x0,
+                 double              y0,
+                 double              x1,
+                 double              y1,
+                 const EntRasterPen *pen)
 {
+  const double *dash = pen->dash;
+  gboolean antialias = pen->antialias;
+  guint32 color = pen->color;
   double length = hypot (x1 - x0, y1 - y0);
   double soft = antialias ? 0.5 : 0;
-  double ux, uy, reach = width / 2 + soft;
+  double ux, uy, reach = pen->width / 2 + soft;
   int row_first, row_last;
 
   if (length < 1e-9)

@@ -32,6 +32,15 @@ typedef struct
   int              y2;
 } EntRaster;
 
+/* How a line is drawn: its width and dashes (lengths on and off, starting on; NULL for none) in pixels. */
+typedef struct
+{
+  double        width;
+  const double *dash;
+  gboolean      antialias;
+  guint32       color;       /* premultiplied */
+} EntRasterPen;
+
 gboolean ent_raster_begin        (EntRaster       *self,
                                   cairo_t         *cr);
 void     ent_raster_end          (EntRaster       *self);
@@ -42,15 +51,12 @@ void     ent_raster_stamp        (EntRaster       *self,
                                   int              origin,
                                   int              x,
                                   int              y);
-void     ent_raster_line         (EntRaster       *self,
-                                  double           x0,
-                                  double           y0,
-                                  double           x1,
-                                  double           y1,
-                                  double           width,
-                                  const double    *dash,
-                                  gboolean         antialias,
-                                  guint32          color);
+void     ent_raster_line         (EntRaster          *self,
+                                  double              x0,
+                                  double              y0,
+                                  double              x1,
+                                  double              y1,
+                                  const EntRasterPen *pen);
 void     ent_raster_triangle     (EntRaster       *self,
                                   const double    *x,
                                   const double    *y,

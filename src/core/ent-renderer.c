@@ -17,14 +17,6 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
-static void
-set_color (cairo_t        *cr,
-           const EntColor *color,
-           double          alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, alpha);
-}
-
 /* The page and text colours of libadwaita's light and dark styles. */
 void
 ent_renderer_get_colors (gboolean  dark,
@@ -105,28 +97,6 @@ ent_renderer_append_arrow (cairo_t            *cr,
   cairo_close_path (cr);
 }
 
-/* Paints a label's halo, then its text, with its top-left corner at the current point. */
-void
-_ent_renderer_paint_label (cairo_t        *cr,
-                           PangoLayout    *layout,
-                           const EntColor *color,
-                           double          alpha,
-                           const EntColor *halo)
-{
-  double x, y;
-
-  cairo_get_current_point (cr, &x, &y);
-  pango_cairo_layout_path (cr, layout);
-  set_color (cr, halo, 0.85);
-  cairo_set_line_width (cr, ENT_STYLE_HALO_WIDTH);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-
-  set_color (cr, color, alpha);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
 /* How one frame draws: worked out once rather than for each item. */
 typedef struct
 {
@@ -173,39 +143,7 @@ draw_label (cairo_t            *cr,
       return;
     }
 
-  ent_sprite_cache_draw_label (cr, &frame->target, layout, color, alpha, &frame->background, x, y);
-}
-
-/* Paints a node's shape with its outline, and its glyph when it is large enough to see. */
-void
-_ent_renderer_paint_node_shape (cairo_t                *cr,
-                                const EntRenderOptions *options,
-                                const EntColor         *background,
-                                EntKind                 kind,
-                                double                  cx,
-                                double                  cy,
-                                double                  radius,
-                                double                  alpha)
-{
-  EntColor color;
-
-  ent_style_kind_color (kind, options->dark, &color);
-  ent_style_append_shape (cr, kind, cx, cy, radius);
-  set_color (cr, &color, alpha);
-  cairo_fill_preserve (cr);
-  set_color (cr, background, 0.9 * alpha);
-  cairo_set_line_width (cr, 1.0);
-  /* Set each time: a label drawn before leaves round joins behind, and culling changes what came before. */
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
-  cairo_stroke (cr);
-
-  /* The glyph takes the page colour, which contrasts with every kind's colour in either style. */
-  if (radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS)
-    {
-      ent_style_append_glyph (cr, kind, cx, cy, radius);
-      set_color (cr, background, alpha);
-      cairo_fill (cr);
-    }
+  ent_sprite_cache_draw_label (cr, &frame->target, item, layout, color, alpha);
 }
 
 static void
@@ -222,8 +160,7 @@ draw_node_shape (cairo_t            *cr,
       return;
     }
 
-  ent_sprite_cache_draw_node (cr, &frame->target, options, &frame->background, item->kind, item->radius, alpha,
-                              item->cx, item->cy);
+  ent_sprite_cache_draw_node (cr, &frame->target, item, alpha);
 }
 
 static gboolean
@@ -264,7 +201,7 @@ stroke_edge (cairo_t            *cr,
              double              alpha,
              double              width)
 {
-  set_color (cr, color, alpha);
+  _ent_renderer_set_color (cr, color, alpha);
   cairo_set_line_width (cr, width);
   set_edge_dash (cr, item->dashed);
   append_curve (cr, item);
@@ -302,7 +239,7 @@ draw_node (cairo_t            *cr,
       /* A ring around the shape: accent coloured for the selection, thinner for hover. */
       cairo_new_sub_path (cr);
       cairo_arc (cr, item->cx, item->cy, ENT_STYLE_RING_RADIUS (item->radius), 0, 2 * G_PI);
-      set_color (cr, &frame->options->accent, (state & ENT_ITEM_STATE_SELECTED) ? 1.0 : 0.6);
+      _ent_renderer_set_color (cr, &frame->options->accent, (state & ENT_ITEM_STATE_SELECTED) ? 1.0 : 0.6);
       cairo_set_line_width (cr, (state & ENT_ITEM_STATE_SELECTED) ? ENT_STYLE_RING_WIDTH : ENT_STYLE_RING_HOVER_WIDTH);
       cairo_stroke (cr);
     }
@@ -351,7 +288,7 @@ draw_tiny_nodes (EntScene    *scene,
         if (!any)
           continue;
         ent_style_kind_color (kind, options->dark, &color);
-        set_color (cr, &color, faded ? 0.25 : 1.0);
+        _ent_renderer_set_color (cr, &color, faded ? 0.25 : 1.0);
         cairo_fill (cr);
       }
 }
@@ -379,10 +316,10 @@ raster_edge (EntRaster          *raster,
   const cairo_matrix_t *m = &raster->matrix;
   double dash[2] = { 4.0 * m->xx, 3.0 * m->xx };
   double ax[3], ay[3];
+  EntRasterPen pen = { item->line_width * m->xx, item->dashed ? dash : NULL, TRUE, color };
 
   ent_raster_line (raster, m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
-               m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0,
-               item->line_width * m->xx, item->dashed ? dash : NULL, TRUE, color);
+                   m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0, &pen);
 
   if (item->directed && arrow_corners (item, ax, ay))
     {
@@ -403,7 +340,7 @@ raster_edges (EntScene    *scene,
               GArray      *indices,
               guint        n_edges)
 {
-  guint32 color = ent_raster_premultiply (&frame->edge, 0.8);
+  EntRasterPen pen = { 1.0, NULL, FALSE, ent_raster_premultiply (&frame->edge, 0.8) };
   const cairo_matrix_t *m = &raster->matrix;
 
   for (guint i = 0; i < n_edges; i++)
@@ -414,9 +351,8 @@ raster_edges (EntScene    *scene,
       if (frame->options->item_states && (frame->options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
         continue;
       ent_raster_line (raster,
-                   m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
-                   m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0,
-                   1.0, NULL, FALSE, color);
+                       m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
+                       m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0, &pen);
     }
 }
 
@@ -466,7 +402,7 @@ raster_tiny_nodes (EntScene    *scene,
           cairo_scale (stamp_cr, m->xx, m->yy);
           ent_style_kind_color (item->kind, options->dark, &color);
           ent_style_append_shape (stamp_cr, item->kind, 0, 0, radius);
-          set_color (stamp_cr, &color, faded ? 0.25 : 1.0);
+          _ent_renderer_set_color (stamp_cr, &color, faded ? 0.25 : 1.0);
           cairo_fill (stamp_cr);
           cairo_destroy (stamp_cr);
           cairo_surface_flush (stamp);
@@ -505,12 +441,12 @@ draw_legend (EntScene               *scene,
 
       ent_style_kind_color (entries[i].kind, options->dark, &color);
       ent_style_append_shape (cr, entries[i].kind, entries[i].cx, entries[i].cy, 6.5);
-      set_color (cr, &color, 1.0);
+      _ent_renderer_set_color (cr, &color, 1.0);
       cairo_fill (cr);
 
       if (ent_renderer_draws_labels (options))
         {
-          set_color (cr, text_color, 1.0);
+          _ent_renderer_set_color (cr, text_color, 1.0);
           cairo_move_to (cr, entries[i].label_x, entries[i].label_y);
           pango_cairo_show_layout (cr, entries[i].layout);
         }
@@ -645,7 +581,7 @@ ent_renderer_draw (EntScene               *scene,
   g_return_if_fail (options != NULL);
 
   ent_renderer_get_colors (options->dark, &frame.background, &frame.text, &frame.edge);
-  frame.sprites = ent_sprite_cache_serves (cr, options->scale, &frame.target);
+  frame.sprites = ent_sprite_cache_serves (cr, options, &frame.background, &frame.target);
   if (!ent_scene_has_edge_labels (scene) && may_show_edge_labels (scene, options))
     ent_scene_measure_edge_labels (scene);
 
@@ -699,7 +635,7 @@ ent_renderer_draw (EntScene               *scene,
       cairo_save (cr);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
       cairo_set_line_width (cr, 1.0 / MAX (options->scale, 1e-6));
-      set_color (cr, &frame.edge, 0.8);
+      _ent_renderer_set_color (cr, &frame.edge, 0.8);
       for (i = 0; i < n_edges; i++)
         {
           guint index = g_array_index (indices, guint, i);

@@ -33,12 +33,17 @@
  */
 typedef struct
 {
+  double   scale;
+  EntColor color;
+  double   alpha;
+  EntColor halo;
+} SpriteLook;
+
+typedef struct
+{
   PangoLayout     *layout;     /* not owned: the sprite goes when the layout does */
   cairo_surface_t *surface;
-  double           scale;
-  EntColor         color;
-  double           alpha;
-  EntColor         halo;
+  SpriteLook       look;
   int              origin_x;   /* where the label's corner is in the image */
   int              origin_y;
 } Sprite;
@@ -107,14 +112,12 @@ clear_sprites (void)
 }
 
 static Sprite *
-make_sprite (PangoLayout    *layout,
-             double          scale,
-             const EntColor *color,
-             double          alpha,
-             const EntColor *halo)
+make_sprite (PangoLayout      *layout,
+             const SpriteLook *look)
 {
   PangoRectangle ink, logical;
   Sprite *sprite = g_new0 (Sprite, 1);
+  double scale = look->scale;
   double reach = ENT_STYLE_HALO_WIDTH / 2;
   double x1, y1, x2, y2;
   cairo_t *cr;
@@ -128,10 +131,7 @@ make_sprite (PangoLayout    *layout,
   y2 = MAX (ink.y + ink.height, logical.y + logical.height) + reach;
 
   sprite->layout = layout;
-  sprite->scale = scale;
-  sprite->color = *color;
-  sprite->alpha = alpha;
-  sprite->halo = *halo;
+  sprite->look = *look;
   /* A pixel of room on each side for antialiasing. */
   sprite->origin_x = (int) ceil (-x1 * scale) + 1;
   sprite->origin_y = (int) ceil (-y1 * scale) + 1;
@@ -143,31 +143,25 @@ make_sprite (PangoLayout    *layout,
   cairo_translate (cr, sprite->origin_x, sprite->origin_y);
   cairo_scale (cr, scale, scale);
   cairo_move_to (cr, 0, 0);
-  _ent_renderer_paint_label (cr, layout, color, alpha, halo);
+  _ent_renderer_paint_label (cr, layout, &look->color, look->alpha, &look->halo);
   cairo_destroy (cr);
 
   return sprite;
 }
 
 static gboolean
-sprite_matches (const Sprite   *sprite,
-                double          scale,
-                const EntColor *color,
-                double          alpha,
-                const EntColor *halo)
+sprite_matches (const Sprite     *sprite,
+                const SpriteLook *look)
 {
-  return sprite->scale == scale && sprite->alpha == alpha &&
-         memcmp (&sprite->color, color, sizeof *color) == 0 &&
-         memcmp (&sprite->halo, halo, sizeof *halo) == 0;
+  return sprite->look.scale == look->scale && sprite->look.alpha == look->alpha &&
+         memcmp (&sprite->look.color, &look->color, sizeof look->color) == 0 &&
+         memcmp (&sprite->look.halo, &look->halo, sizeof look->halo) == 0;
 }
 
-/* The sprite of @layout at @scale in these colours, made when there is none. Called with the lock held. */
+/* The sprite of @layout at this scale in these colours, made when there is none. Called with the lock held. */
 static Sprite *
-lookup_sprite (PangoLayout    *layout,
-               double          scale,
-               const EntColor *color,
-               double          alpha,
-               const EntColor *halo)
+lookup_sprite (PangoLayout      *layout,
+               const SpriteLook *look)
 {
   GPtrArray *variants;
   Sprite *sprite;
@@ -177,7 +171,7 @@ lookup_sprite (PangoLayout    *layout,
 
   variants = g_hash_table_lookup (sprites, layout);
   for (guint i = 0; variants != NULL && i < variants->len; i++)
-    if (sprite_matches (g_ptr_array_index (variants, i), scale, color, alpha, halo))
+    if (sprite_matches (g_ptr_array_index (variants, i), look))
       return g_ptr_array_index (variants, i);
 
   if (sprite_bytes > SPRITE_BUDGET)
@@ -195,7 +189,7 @@ lookup_sprite (PangoLayout    *layout,
 
   /* Sprites at another zoom will not be wanted again soon; beyond that, the oldest goes. */
   for (guint i = variants->len; i > 0; i--)
-    if (((Sprite *) g_ptr_array_index (variants, i - 1))->scale != scale)
+    if (((Sprite *) g_ptr_array_index (variants, i - 1))->look.scale != look->scale)
       {
         sprite_bytes -= sprite_size (g_ptr_array_index (variants, i - 1));
         g_ptr_array_remove_index (variants, i - 1);
@@ -206,7 +200,7 @@ lookup_sprite (PangoLayout    *layout,
       g_ptr_array_remove_index (variants, 0);
     }
 
-  sprite = make_sprite (layout, scale, color, alpha, halo);
+  sprite = make_sprite (layout, look);
   sprite_bytes += sprite_size (sprite);
   g_ptr_array_add (variants, sprite);
 
@@ -217,13 +211,13 @@ lookup_sprite (PangoLayout    *layout,
  * Sprites serve targets made of pixels: image surfaces, and the recording
  * surfaces GTK replays onto the screen. PDF, SVG and print keep real text.
  * The transformation must be a plain uniform scale and shift, as on screen.
- * @scale is the caller's device pixels per point, the screen's scale factor
- * included.
+ * Fills in @target for the frame that @options and @background describe.
  */
 gboolean
-ent_sprite_cache_serves (cairo_t         *cr,
-                         double           scale,
-                         EntSpriteTarget *target)
+ent_sprite_cache_serves (cairo_t                *cr,
+                         const EntRenderOptions *options,
+                         const EntColor         *background,
+                         EntSpriteTarget        *target)
 {
   cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
   cairo_matrix_t matrix;
@@ -235,9 +229,11 @@ ent_sprite_cache_serves (cairo_t         *cr,
   if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx != matrix.yy || matrix.xx <= 0)
     return FALSE;
 
+  target->options = options;
+  target->background = *background;
   target->device_scale = matrix.xx;
   /* GTK replays its recording at the screen's scale factor, which the caller's scale includes. */
-  target->pixels = type == CAIRO_SURFACE_TYPE_RECORDING ? MAX (scale, matrix.xx) : matrix.xx;
+  target->pixels = type == CAIRO_SURFACE_TYPE_RECORDING ? MAX (options->scale, matrix.xx) : matrix.xx;
   return TRUE;
 }
 
@@ -267,31 +263,28 @@ blit_sprite (cairo_t               *cr,
 /**
  * ent_sprite_cache_draw_label:
  * @cr: the target, which ent_sprite_cache_serves() accepted
- * @target: its pixels, as ent_sprite_cache_serves() found them
+ * @target: as ent_sprite_cache_serves() found it
+ * @item: the item whose label it is, drawn at its label's corner
  * @layout: the label
- * @color: its text colour
+ * @color: its text colour; the halo is the page's
  * @alpha: its opacity
- * @halo: the colour of its halo, the page's
- * @x: where the label's top-left corner goes, in user space
- * @y: where the label's top-left corner goes, in user space
  *
  * Copies the label's sprite, drawing it first when there is none yet.
  */
 void
 ent_sprite_cache_draw_label (cairo_t               *cr,
                              const EntSpriteTarget *target,
+                             const EntSceneItem    *item,
                              PangoLayout           *layout,
                              const EntColor        *color,
-                             double                 alpha,
-                             const EntColor        *halo,
-                             double                 x,
-                             double                 y)
+                             double                 alpha)
 {
+  SpriteLook look = { target->pixels, *color, alpha, target->background };
   Sprite *sprite;
 
   G_LOCK (sprites);
-  sprite = lookup_sprite (layout, target->pixels, color, alpha, halo);
-  blit_sprite (cr, target, sprite->surface, sprite->origin_x, sprite->origin_y, x, y);
+  sprite = lookup_sprite (layout, &look);
+  blit_sprite (cr, target, sprite->surface, sprite->origin_x, sprite->origin_y, item->label_x, item->label_y);
   G_UNLOCK (sprites);
 }
 
@@ -317,29 +310,22 @@ static NodeSprite node_sprites[ENT_N_KINDS][2];
 /**
  * ent_sprite_cache_draw_node:
  * @cr: the target, which ent_sprite_cache_serves() accepted
- * @target: its pixels, as ent_sprite_cache_serves() found them
- * @options: the frame's options, for the style and the zoom
- * @background: the page colour, of outlines and glyphs
- * @kind: the node's kind
- * @radius: its radius
+ * @target: as ent_sprite_cache_serves() found it
+ * @item: the node
  * @alpha: its opacity
- * @cx: its centre, in user space
- * @cy: its centre, in user space
  *
  * Copies the sprite of a node's shape, drawing it first when the one kept
  * for this kind and shade is of another zoom, size or style.
  */
 void
-ent_sprite_cache_draw_node (cairo_t                *cr,
-                            const EntSpriteTarget  *target,
-                            const EntRenderOptions *options,
-                            const EntColor         *background,
-                            EntKind                 kind,
-                            double                  radius,
-                            double                  alpha,
-                            double                  cx,
-                            double                  cy)
+ent_sprite_cache_draw_node (cairo_t               *cr,
+                            const EntSpriteTarget *target,
+                            const EntSceneItem    *item,
+                            double                 alpha)
 {
+  const EntRenderOptions *options = target->options;
+  EntKind kind = item->kind;
+  double radius = item->radius;
   gboolean glyph = radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS;
   NodeSprite *sprite;
 
@@ -364,9 +350,9 @@ ent_sprite_cache_draw_node (cairo_t                *cr,
       sprite_cr = cairo_create (sprite->surface);
       cairo_translate (sprite_cr, sprite->origin, sprite->origin);
       cairo_scale (sprite_cr, target->pixels, target->pixels);
-      _ent_renderer_paint_node_shape (sprite_cr, options, background, kind, 0, 0, radius, alpha);
+      _ent_renderer_paint_node_shape (sprite_cr, options, &target->background, kind, 0, 0, radius, alpha);
       cairo_destroy (sprite_cr);
     }
-  blit_sprite (cr, target, sprite->surface, sprite->origin, sprite->origin, cx, cy);
+  blit_sprite (cr, target, sprite->surface, sprite->origin, sprite->origin, item->cx, item->cy);
   G_UNLOCK (node_sprites);
 }

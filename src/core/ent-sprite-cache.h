@@ -13,32 +13,31 @@
 
 G_BEGIN_DECLS
 
-/* A target sprites are copied to: its device pixels per user unit, and the pixels per point they are drawn at. */
+/*
+ * A frame that sprites serve: its device pixels per user unit, the pixels
+ * per point sprites are drawn at, what the frame draws and its page colour.
+ */
 typedef struct
 {
-  double device_scale;
-  double pixels;
+  double                  device_scale;
+  double                  pixels;
+  const EntRenderOptions *options;
+  EntColor                background;
 } EntSpriteTarget;
 
 gboolean ent_sprite_cache_serves     (cairo_t                *cr,
-                                      double                  scale,
+                                      const EntRenderOptions *options,
+                                      const EntColor         *background,
                                       EntSpriteTarget        *target);
 void     ent_sprite_cache_draw_label (cairo_t                *cr,
                                       const EntSpriteTarget  *target,
+                                      const EntSceneItem     *item,
                                       PangoLayout            *layout,
                                       const EntColor         *color,
-                                      double                  alpha,
-                                      const EntColor         *halo,
-                                      double                  x,
-                                      double                  y);
+                                      double                  alpha);
 void     ent_sprite_cache_draw_node  (cairo_t                *cr,
                                       const EntSpriteTarget  *target,
-                                      const EntRenderOptions *options,
-                                      const EntColor         *background,
-                                      EntKind                 kind,
-                                      double                  radius,
-                                      double                  alpha,
-                                      double                  cx,
-                                      double                  cy);
+                                      const EntSceneItem     *item,
+                                      double                  alpha);
 
 G_END_DECLS
