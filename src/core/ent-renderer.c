@@ -424,8 +424,7 @@ draw_legend (EntScene               *scene,
              cairo_t                *cr,
              const EntRenderOptions *options,
              const EntRect          *visible,
-             const EntColor         *text_color,
-             const EntColor         *background)
+             const EntColor         *text_color)
 {
   const EntSceneLegendEntry *entries;
   guint n_entries;
@@ -673,7 +672,7 @@ ent_renderer_draw (EntScene               *scene,
     }
 
   if (options->legend)
-    draw_legend (scene, cr, options, visible, &frame.text, &frame.background);
+    draw_legend (scene, cr, options, visible, &frame.text);
 
   cairo_restore (cr);
 }
