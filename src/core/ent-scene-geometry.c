@@ -9,8 +9,8 @@
 #include "config.h"
 
 #include "ent-scene.h"
-#include "ent-scene-private.h"
 #include "ent-label-measure.h"
+#include "ent-scene-private.h"
 #include "ent-style.h"
 
 #include <math.h>
