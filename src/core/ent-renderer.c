@@ -14,7 +14,6 @@
 #include "ent-sprite-cache.h"
 
 #include <math.h>
-#include <string.h>
 #include <pango/pangocairo.h>
 
 /* The page and text colours of libadwaita's light and dark styles. */
