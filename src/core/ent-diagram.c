@@ -163,7 +163,6 @@ save_positions (EntStore    *store,
   return ent_store_save_positions (store, engine, (EntPosition *) positions->data, positions->len, error);
 }
 
-
 typedef struct
 {
   EntStore *store;
@@ -183,6 +182,23 @@ build_data_free (BuildData *data)
   g_free (data);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BuildData, build_data_free)
+
+/* The scene from a finished layout, whose positions are stored first. */
+static EntScene *
+scene_from_layout (BuildData        *data,
+                   EntLayoutResult  *layout,
+                   GError          **error)
+{
+  g_autoptr(GArray) positions = ent_diagram_positions_from_layout (layout, data->positions);
+
+  if (!save_positions (data->store, data->engine, positions, error))
+    return NULL;
+
+  data->laid_out = TRUE;
+  return ent_scene_new (data->graph, positions);
+}
+
 static void
 layout_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -191,25 +207,60 @@ layout_done_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   BuildData *data = g_task_get_task_data (task);
   g_autoptr(EntLayoutResult) layout = NULL;
-  g_autoptr(GArray) positions = NULL;
+  EntScene *scene;
   GError *error = NULL;
 
   layout = ent_layout_run_finish (result, &error);
-  if (layout == NULL)
+  scene = layout != NULL ? scene_from_layout (data, layout, &error) : NULL;
+  if (scene == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, scene, (GDestroyNotify) ent_scene_unref);
+}
+
+/*
+ * The first step of a build: the scene when the stored positions do, or
+ * else the layout request to run. Returns FALSE with @error set on failure.
+ */
+static gboolean
+begin_build (BuildData         *data,
+             gboolean           relayout,
+             EntScene         **scene,
+             EntLayoutRequest **request,
+             GError           **error)
+{
+  if (!ent_layout_engine_is_known (data->engine))
     {
-      g_task_return_error (task, error);
-      return;
+      g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_UNKNOWN_ENGINE,
+                   _("There is no layout engine “%s”; choose one of dot, neato, fdp, sfdp, circo or twopi"),
+                   data->engine);
+      return FALSE;
     }
 
-  positions = ent_diagram_positions_from_layout (layout, data->positions);
-  if (!save_positions (data->store, data->engine, positions, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  data->positions = ent_store_load_positions (data->store, data->engine, error);
+  if (data->positions == NULL)
+    return FALSE;
 
-  data->laid_out = TRUE;
-  g_task_return_pointer (task, ent_scene_new (data->graph, positions), (GDestroyNotify) ent_scene_unref);
+  if (!relayout && ent_diagram_positions_complete (data->graph, data->positions))
+    *scene = ent_scene_new (data->graph, data->positions);
+  else
+    *request = ent_diagram_layout_request (data->graph, data->engine, relayout ? NULL : data->positions);
+
+  return TRUE;
+}
+
+static BuildData *
+build_data_new (EntStore   *store,
+                EntGraph   *graph,
+                const char *engine)
+{
+  BuildData *data = g_new0 (BuildData, 1);
+
+  data->store = g_object_ref (store);
+  data->graph = ent_graph_ref (graph);
+  data->engine = g_strdup (engine);
+
+  return data;
 }
 
 /**
@@ -236,6 +287,7 @@ ent_diagram_build_async (EntStore            *store,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(EntLayoutRequest) request = NULL;
+  EntScene *scene = NULL;
   GError *error = NULL;
   BuildData *data;
 
@@ -245,35 +297,15 @@ ent_diagram_build_async (EntStore            *store,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ent_diagram_build_async);
-  data = g_new0 (BuildData, 1);
-  data->store = g_object_ref (store);
-  data->graph = ent_graph_ref (graph);
-  data->engine = g_strdup (engine);
+  data = build_data_new (store, graph, engine);
   g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
 
-  if (!ent_layout_engine_is_known (engine))
-    {
-      g_task_return_new_error (task, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_UNKNOWN_ENGINE,
-                               _("There is no layout engine “%s”; choose one of dot, neato, fdp, sfdp, circo or twopi"),
-                               engine);
-      return;
-    }
-
-  data->positions = ent_store_load_positions (store, engine, &error);
-  if (data->positions == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!relayout && ent_diagram_positions_complete (graph, data->positions))
-    {
-      g_task_return_pointer (task, ent_scene_new (graph, data->positions), (GDestroyNotify) ent_scene_unref);
-      return;
-    }
-
-  request = ent_diagram_layout_request (graph, engine, relayout ? NULL : data->positions);
-  ent_layout_run_async (request, ENT_DIAGRAM_LAYOUT_TIMEOUT_MS, cancellable, layout_done_cb, g_steal_pointer (&task));
+  if (!begin_build (data, relayout, &scene, &request, &error))
+    g_task_return_error (task, error);
+  else if (scene != NULL)
+    g_task_return_pointer (task, scene, (GDestroyNotify) ent_scene_unref);
+  else
+    ent_layout_run_async (request, ENT_DIAGRAM_LAYOUT_TIMEOUT_MS, cancellable, layout_done_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -297,16 +329,6 @@ ent_diagram_build_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /**
  * ent_diagram_build:
  * @store: the open file
@@ -319,8 +341,8 @@ store_result_cb (GObject      *object,
  *
  * Builds the scene from the positions stored for @engine, and only when
  * some are missing (or @relayout) runs the layout worker and stores what it
- * found. Blocks until done, running ent_diagram_build_async() in a main
- * context of its own, as the command line has no main loop.
+ * found. Blocks until done, as ent_layout_run() does, for the command line,
+ * which has no main loop.
  *
  * Returns: (transfer full): the scene, or %NULL with @error set
  */
@@ -333,20 +355,26 @@ ent_diagram_build (EntStore      *store,
                    gboolean      *laid_out,
                    GError       **error)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BuildData) data = NULL;
+  g_autoptr(EntLayoutRequest) request = NULL;
+  g_autoptr(EntLayoutResult) layout = NULL;
+  EntScene *scene = NULL;
 
   g_return_val_if_fail (ENT_IS_STORE (store), NULL);
   g_return_val_if_fail (graph != NULL, NULL);
   g_return_val_if_fail (engine != NULL, NULL);
 
-  g_main_context_push_thread_default (context);
-  ent_diagram_build_async (store, graph, engine, relayout, cancellable, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (context, TRUE);
-  g_main_context_pop_thread_default (context);
+  data = build_data_new (store, graph, engine);
+  if (begin_build (data, relayout, &scene, &request, error) && scene == NULL)
+    {
+      layout = ent_layout_run (request, ENT_DIAGRAM_LAYOUT_TIMEOUT_MS, cancellable, error);
+      scene = layout != NULL ? scene_from_layout (data, layout, error) : NULL;
+    }
 
-  return ent_diagram_build_finish (result, laid_out, error);
+  if (laid_out != NULL)
+    *laid_out = data->laid_out;
+
+  return scene;
 }
 
 /**

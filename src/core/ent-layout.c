@@ -25,7 +25,7 @@
  *
  * Starting the helper and talking to it is part of every layout's time, so
  * it is started with posix_spawn (see ent_layout_run_async) and the
- * messages are read and written as whole arrays (see ent-layout.h).
+ * messages are read and written as whole arrays (see ent-layout-protocol.h).
  */
 
 /* Enough of the helper's stderr to explain a failure without flooding a dialog. */
@@ -151,12 +151,12 @@ ent_layout_request_add_edge (EntLayoutRequest *self,
 static GVariant *
 request_to_variant (EntLayoutRequest *self)
 {
-  GVariant *nodes = g_variant_new_fixed_array (G_VARIANT_TYPE ("(xddbddb)"), self->nodes->data,
+  GVariant *nodes = g_variant_new_fixed_array (G_VARIANT_TYPE (ENT_LAYOUT_WIRE_NODE_TYPE), self->nodes->data,
                                                self->nodes->len, sizeof (EntLayoutWireNode));
-  GVariant *edges = g_variant_new_fixed_array (G_VARIANT_TYPE ("(xxxb)"), self->edges->data,
+  GVariant *edges = g_variant_new_fixed_array (G_VARIANT_TYPE (ENT_LAYOUT_WIRE_EDGE_TYPE), self->edges->data,
                                                self->edges->len, sizeof (EntLayoutWireEdge));
 
-  return g_variant_ref_sink (g_variant_new ("(s@a(xddbddb)@a(xxxb))", self->engine, nodes, edges));
+  return g_variant_ref_sink (g_variant_new (ENT_LAYOUT_REQUEST_FORMAT, self->engine, nodes, edges));
 }
 
 static void
@@ -319,11 +319,11 @@ parse_reply (GVariant    *request,
       return NULL;
     }
 
-  g_variant_get (request, "(&s@a(xddbddb)@a(xxxb))", NULL, &requested_nodes, &requested_edges);
+  g_variant_get (request, ENT_LAYOUT_REQUEST_GET_FORMAT, NULL, &requested_nodes, &requested_edges);
   wanted_nodes = g_variant_get_fixed_array (requested_nodes, &n_wanted_nodes, sizeof (EntLayoutWireNode));
   wanted_edges = g_variant_get_fixed_array (requested_edges, &n_wanted_edges, sizeof (EntLayoutWireEdge));
 
-  g_variant_get (reply, "((dddd)@a(xdddd)@a(xubddbdd)@a(dd))",
+  g_variant_get (reply, ENT_LAYOUT_REPLY_FORMAT,
                  &bbox[0], &bbox[1], &bbox[2], &bbox[3], &nodes, &curves, &points);
 
   if (!all_finite (bbox, 4) || bbox[0] > bbox[2] || bbox[1] > bbox[3])

@@ -9,21 +9,12 @@
 #include "config.h"
 
 #include "ent-renderer.h"
+#include "ent-raster.h"
+#include "ent-renderer-private.h"
+#include "ent-sprite-cache.h"
 
 #include <math.h>
-#include <string.h>
 #include <pango/pangocairo.h>
-
-#define ARROW_LENGTH 8.0
-#define ARROW_HALF   3.5
-
-static void
-set_color (cairo_t        *cr,
-           const EntColor *color,
-           double          alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, alpha);
-}
 
 /* The page and text colours of libadwaita's light and dark styles. */
 void
@@ -64,8 +55,8 @@ arrow_corners (const EntSceneItem *edge,
   double tx = edge->p[6] - edge->p[4];
   double ty = edge->p[7] - edge->p[5];
   double length = hypot (tx, ty);
-  double size = ARROW_LENGTH + edge->line_width;
-  double half = ARROW_HALF + edge->line_width / 2;
+  double size = ENT_STYLE_ARROW_LENGTH + edge->line_width;
+  double half = ENT_STYLE_ARROW_HALF + edge->line_width / 2;
   double ux, uy;
 
   if (length < 1e-9)
@@ -105,243 +96,6 @@ ent_renderer_append_arrow (cairo_t            *cr,
   cairo_close_path (cr);
 }
 
-/* Paints a label's halo, then its text, with its top-left corner at the current point. */
-static void
-paint_label (cairo_t        *cr,
-             PangoLayout    *layout,
-             const EntColor *color,
-             double          alpha,
-             const EntColor *halo)
-{
-  double x, y;
-
-  cairo_get_current_point (cr, &x, &y);
-  pango_cairo_layout_path (cr, layout);
-  set_color (cr, halo, 0.85);
-  cairo_set_line_width (cr, ENT_RENDER_HALO_WIDTH);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-
-  set_color (cr, color, alpha);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-/*
- * A label drawn once into an image, with its halo, at one resolution and in
- * one set of colours. Stroking the halo around every glyph outline takes
- * most of a frame's time, so on screen each label is drawn once per zoom
- * and then copied, snapped to whole pixels as GTK places text.
- */
-typedef struct
-{
-  PangoLayout     *layout;     /* not owned: the sprite goes when the layout does */
-  cairo_surface_t *surface;
-  double           scale;
-  EntColor         color;
-  double           alpha;
-  EntColor         halo;
-  int              origin_x;   /* where the label's corner is in the image */
-  int              origin_y;
-} Sprite;
-
-/* Beyond this many bytes of sprites the cache starts over, so a long session does not keep every zoom's labels. */
-#define SPRITE_BUDGET (48 * 1024 * 1024)
-/* Items with the same text share a layout, some of them faded: a few sprites of each layout are kept. */
-#define SPRITES_PER_LAYOUT 4
-
-G_LOCK_DEFINE_STATIC (sprites);
-static GHashTable *sprites;   /* PangoLayout * → GPtrArray of Sprite *, most recent last */
-static gsize sprite_bytes;
-
-static gsize
-sprite_size (const Sprite *sprite)
-{
-  return (gsize) cairo_image_surface_get_stride (sprite->surface) * cairo_image_surface_get_height (sprite->surface);
-}
-
-static void
-sprite_free (Sprite *sprite)
-{
-  cairo_surface_destroy (sprite->surface);
-  g_free (sprite);
-}
-
-static void
-forget_layout (gpointer key,
-               gpointer value)
-{
-  GPtrArray *variants = value;
-
-  for (guint i = 0; i < variants->len; i++)
-    sprite_bytes -= sprite_size (g_ptr_array_index (variants, i));
-  g_ptr_array_unref (variants);
-}
-
-static void
-layout_finalized_cb (gpointer  data,
-                     GObject  *layout)
-{
-  GPtrArray *variants;
-
-  G_LOCK (sprites);
-  variants = g_hash_table_lookup (sprites, layout);
-  if (variants != NULL)
-    {
-      g_hash_table_steal (sprites, layout);
-      forget_layout (layout, variants);
-    }
-  G_UNLOCK (sprites);
-}
-
-/* Forgets every sprite, releasing the weak references on their layouts. */
-static void
-clear_sprites (void)
-{
-  GHashTableIter iter;
-  gpointer layout;
-
-  g_hash_table_iter_init (&iter, sprites);
-  while (g_hash_table_iter_next (&iter, &layout, NULL))
-    g_object_weak_unref (G_OBJECT (layout), layout_finalized_cb, NULL);
-  g_hash_table_remove_all (sprites);
-  sprite_bytes = 0;
-}
-
-static Sprite *
-make_sprite (PangoLayout    *layout,
-             double          scale,
-             const EntColor *color,
-             double          alpha,
-             const EntColor *halo)
-{
-  PangoRectangle ink, logical;
-  Sprite *sprite = g_new0 (Sprite, 1);
-  double reach = ENT_RENDER_HALO_WIDTH / 2;
-  double x1, y1, x2, y2;
-  cairo_t *cr;
-
-  pango_layout_get_extents (layout, &ink, &logical);
-  pango_extents_to_pixels (&ink, NULL);
-  pango_extents_to_pixels (&logical, NULL);
-  x1 = MIN (ink.x, logical.x) - reach;
-  y1 = MIN (ink.y, logical.y) - reach;
-  x2 = MAX (ink.x + ink.width, logical.x + logical.width) + reach;
-  y2 = MAX (ink.y + ink.height, logical.y + logical.height) + reach;
-
-  sprite->layout = layout;
-  sprite->scale = scale;
-  sprite->color = *color;
-  sprite->alpha = alpha;
-  sprite->halo = *halo;
-  /* A pixel of room on each side for antialiasing. */
-  sprite->origin_x = (int) ceil (-x1 * scale) + 1;
-  sprite->origin_y = (int) ceil (-y1 * scale) + 1;
-  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                sprite->origin_x + (int) ceil (x2 * scale) + 1,
-                                                sprite->origin_y + (int) ceil (y2 * scale) + 1);
-
-  cr = cairo_create (sprite->surface);
-  cairo_translate (cr, sprite->origin_x, sprite->origin_y);
-  cairo_scale (cr, scale, scale);
-  cairo_move_to (cr, 0, 0);
-  paint_label (cr, layout, color, alpha, halo);
-  cairo_destroy (cr);
-
-  return sprite;
-}
-
-static gboolean
-sprite_matches (const Sprite   *sprite,
-                double          scale,
-                const EntColor *color,
-                double          alpha,
-                const EntColor *halo)
-{
-  return sprite->scale == scale && sprite->alpha == alpha &&
-         memcmp (&sprite->color, color, sizeof *color) == 0 &&
-         memcmp (&sprite->halo, halo, sizeof *halo) == 0;
-}
-
-/* The sprite of @layout at @scale in these colours, made when there is none. Called with the lock held. */
-static Sprite *
-lookup_sprite (PangoLayout    *layout,
-               double          scale,
-               const EntColor *color,
-               double          alpha,
-               const EntColor *halo)
-{
-  GPtrArray *variants;
-  Sprite *sprite;
-
-  if (sprites == NULL)
-    sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-
-  variants = g_hash_table_lookup (sprites, layout);
-  for (guint i = 0; variants != NULL && i < variants->len; i++)
-    if (sprite_matches (g_ptr_array_index (variants, i), scale, color, alpha, halo))
-      return g_ptr_array_index (variants, i);
-
-  if (sprite_bytes > SPRITE_BUDGET)
-    {
-      clear_sprites ();
-      variants = NULL;
-    }
-
-  if (variants == NULL)
-    {
-      variants = g_ptr_array_new_with_free_func ((GDestroyNotify) sprite_free);
-      g_hash_table_insert (sprites, layout, variants);
-      g_object_weak_ref (G_OBJECT (layout), layout_finalized_cb, NULL);
-    }
-
-  /* Sprites at another zoom will not be wanted again soon; beyond that, the oldest goes. */
-  for (guint i = variants->len; i > 0; i--)
-    if (((Sprite *) g_ptr_array_index (variants, i - 1))->scale != scale)
-      {
-        sprite_bytes -= sprite_size (g_ptr_array_index (variants, i - 1));
-        g_ptr_array_remove_index (variants, i - 1);
-      }
-  while (variants->len >= SPRITES_PER_LAYOUT)
-    {
-      sprite_bytes -= sprite_size (g_ptr_array_index (variants, 0));
-      g_ptr_array_remove_index (variants, 0);
-    }
-
-  sprite = make_sprite (layout, scale, color, alpha, halo);
-  sprite_bytes += sprite_size (sprite);
-  g_ptr_array_add (variants, sprite);
-
-  return sprite;
-}
-
-/*
- * Sprites serve targets made of pixels: image surfaces, and the recording
- * surfaces GTK replays onto the screen. PDF, SVG and print keep real text.
- * The transformation must be a plain uniform scale and shift, as on screen.
- */
-static gboolean
-can_use_sprites (cairo_t                *cr,
-                 const EntRenderOptions *options,
-                 double                 *device_scale,
-                 double                 *pixels)
-{
-  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
-  cairo_matrix_t matrix;
-
-  if (type != CAIRO_SURFACE_TYPE_IMAGE && type != CAIRO_SURFACE_TYPE_RECORDING)
-    return FALSE;
-
-  cairo_get_matrix (cr, &matrix);
-  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx != matrix.yy || matrix.xx <= 0)
-    return FALSE;
-
-  *device_scale = matrix.xx;
-  /* GTK replays its recording at the screen's scale factor, which the caller's scale includes. */
-  *pixels = type == CAIRO_SURFACE_TYPE_RECORDING ? MAX (options->scale, matrix.xx) : matrix.xx;
-  return TRUE;
-}
-
 /* How one frame draws: worked out once rather than for each item. */
 typedef struct
 {
@@ -351,32 +105,8 @@ typedef struct
   EntColor                text;
   EntColor                edge;
   gboolean                sprites;
-  double                  device_scale;
-  double                  pixels;
+  EntSpriteTarget         target;
 } Frame;
-
-/* Copies @surface so that its pixel (@origin_x, @origin_y) lands on the device pixel corner nearest (@x, @y). */
-static void
-blit_sprite (cairo_t         *cr,
-             const Frame     *frame,
-             cairo_surface_t *surface,
-             int              origin_x,
-             int              origin_y,
-             double           x,
-             double           y)
-{
-  double ratio = frame->device_scale / frame->pixels;
-
-  cairo_user_to_device (cr, &x, &y);
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_scale (cr, ratio, ratio);
-  cairo_translate (cr, round (x / ratio) - origin_x, round (y / ratio) - origin_y);
-  cairo_set_source_surface (cr, surface, 0, 0);
-  cairo_rectangle (cr, 0, 0, cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface));
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
 
 /* Draws an item's label over a halo of the page colour, so edges passing beneath it do not cross the letters. */
 static void
@@ -390,16 +120,15 @@ draw_label (cairo_t            *cr,
   double clip_x1, clip_y1, clip_x2, clip_y2;
   PangoRectangle ink = item->label_ink, logical = item->label_logical;
   PangoLayout *layout;
-  Sprite *sprite;
 
   /* Without culling every label comes here; one outside the clip is not worth a layout or a sprite. */
   pango_extents_to_pixels (&ink, NULL);
   pango_extents_to_pixels (&logical, NULL);
   cairo_clip_extents (cr, &clip_x1, &clip_y1, &clip_x2, &clip_y2);
-  if (x + MAX (ink.x + ink.width, logical.x + logical.width) + ENT_RENDER_HALO_WIDTH < clip_x1 ||
-      y + MAX (ink.y + ink.height, logical.y + logical.height) + ENT_RENDER_HALO_WIDTH < clip_y1 ||
-      x + MIN (ink.x, logical.x) - ENT_RENDER_HALO_WIDTH > clip_x2 ||
-      y + MIN (ink.y, logical.y) - ENT_RENDER_HALO_WIDTH > clip_y2)
+  if (x + MAX (ink.x + ink.width, logical.x + logical.width) + ENT_STYLE_HALO_WIDTH < clip_x1 ||
+      y + MAX (ink.y + ink.height, logical.y + logical.height) + ENT_STYLE_HALO_WIDTH < clip_y1 ||
+      x + MIN (ink.x, logical.x) - ENT_STYLE_HALO_WIDTH > clip_x2 ||
+      y + MIN (ink.y, logical.y) - ENT_STYLE_HALO_WIDTH > clip_y2)
     return;
 
   layout = ent_scene_get_layout (frame->scene, item);
@@ -409,64 +138,11 @@ draw_label (cairo_t            *cr,
   if (!frame->sprites)
     {
       cairo_move_to (cr, x, y);
-      paint_label (cr, layout, color, alpha, &frame->background);
+      _ent_renderer_paint_label (cr, layout, color, alpha, &frame->background);
       return;
     }
 
-  G_LOCK (sprites);
-  sprite = lookup_sprite (layout, frame->pixels, color, alpha, &frame->background);
-  blit_sprite (cr, frame, sprite->surface, sprite->origin_x, sprite->origin_y, x, y);
-  G_UNLOCK (sprites);
-}
-
-/*
- * A node's shape, outline and glyph, drawn once per zoom, kind and shade
- * and then copied for every node of that kind, as labels are: each of
- * these paths costs more to fill than the copy.
- */
-typedef struct
-{
-  cairo_surface_t *surface;
-  int              origin;      /* the shape's centre is at (origin, origin) */
-  double           pixels;
-  double           radius;
-  double           alpha;
-  gboolean         glyph;
-  gboolean         dark;
-} NodeSprite;
-
-G_LOCK_DEFINE_STATIC (node_sprites);
-static NodeSprite node_sprites[ENT_N_KINDS][2];
-
-static void
-paint_node_shape (cairo_t                *cr,
-                  const EntRenderOptions *options,
-                  const EntColor         *background,
-                  EntKind                 kind,
-                  double                  cx,
-                  double                  cy,
-                  double                  radius,
-                  double                  alpha)
-{
-  EntColor color;
-
-  ent_style_kind_color (kind, options->dark, &color);
-  ent_style_append_shape (cr, kind, cx, cy, radius);
-  set_color (cr, &color, alpha);
-  cairo_fill_preserve (cr);
-  set_color (cr, background, 0.9 * alpha);
-  cairo_set_line_width (cr, 1.0);
-  /* Set each time: a label drawn before leaves round joins behind, and culling changes what came before. */
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
-  cairo_stroke (cr);
-
-  /* The glyph takes the page colour, which contrasts with every kind's colour in either style. */
-  if (radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS)
-    {
-      ent_style_append_glyph (cr, kind, cx, cy, radius);
-      set_color (cr, background, alpha);
-      cairo_fill (cr);
-    }
+  ent_sprite_cache_draw_label (cr, &frame->target, item, layout, color, alpha);
 }
 
 static void
@@ -476,41 +152,14 @@ draw_node_shape (cairo_t            *cr,
                  double              alpha)
 {
   const EntRenderOptions *options = frame->options;
-  gboolean glyph = item->radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS;
-  NodeSprite *sprite;
 
   if (!frame->sprites)
     {
-      paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius, alpha);
+      _ent_renderer_paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius, alpha);
       return;
     }
 
-  G_LOCK (node_sprites);
-  sprite = &node_sprites[item->kind][alpha < 1.0];
-  if (sprite->surface == NULL || sprite->pixels != frame->pixels || sprite->radius != item->radius ||
-      sprite->alpha != alpha || sprite->glyph != glyph || sprite->dark != options->dark)
-    {
-      /* Shapes reach 1.2 radii from the centre, their outline half a point further. */
-      int size;
-      cairo_t *sprite_cr;
-
-      g_clear_pointer (&sprite->surface, cairo_surface_destroy);
-      sprite->origin = (int) ceil ((item->radius * 1.25 + 1) * frame->pixels) + 1;
-      sprite->pixels = frame->pixels;
-      sprite->radius = item->radius;
-      sprite->alpha = alpha;
-      sprite->glyph = glyph;
-      sprite->dark = options->dark;
-      size = 2 * sprite->origin;
-      sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-      sprite_cr = cairo_create (sprite->surface);
-      cairo_translate (sprite_cr, sprite->origin, sprite->origin);
-      cairo_scale (sprite_cr, frame->pixels, frame->pixels);
-      paint_node_shape (sprite_cr, options, &frame->background, item->kind, 0, 0, item->radius, alpha);
-      cairo_destroy (sprite_cr);
-    }
-  blit_sprite (cr, frame, sprite->surface, sprite->origin, sprite->origin, item->cx, item->cy);
-  G_UNLOCK (node_sprites);
+  ent_sprite_cache_draw_node (cr, &frame->target, item, alpha);
 }
 
 static gboolean
@@ -551,7 +200,7 @@ stroke_edge (cairo_t            *cr,
              double              alpha,
              double              width)
 {
-  set_color (cr, color, alpha);
+  _ent_renderer_set_color (cr, color, alpha);
   cairo_set_line_width (cr, width);
   set_edge_dash (cr, item->dashed);
   append_curve (cr, item);
@@ -588,9 +237,9 @@ draw_node (cairo_t            *cr,
     {
       /* A ring around the shape: accent coloured for the selection, thinner for hover. */
       cairo_new_sub_path (cr);
-      cairo_arc (cr, item->cx, item->cy, item->radius * 1.25 + 3, 0, 2 * G_PI);
-      set_color (cr, &frame->options->accent, (state & ENT_ITEM_STATE_SELECTED) ? 1.0 : 0.6);
-      cairo_set_line_width (cr, (state & ENT_ITEM_STATE_SELECTED) ? 3.0 : 2.0);
+      cairo_arc (cr, item->cx, item->cy, ENT_STYLE_RING_RADIUS (item->radius), 0, 2 * G_PI);
+      _ent_renderer_set_color (cr, &frame->options->accent, (state & ENT_ITEM_STATE_SELECTED) ? 1.0 : 0.6);
+      cairo_set_line_width (cr, (state & ENT_ITEM_STATE_SELECTED) ? ENT_STYLE_RING_WIDTH : ENT_STYLE_RING_HOVER_WIDTH);
       cairo_stroke (cr);
     }
 
@@ -638,296 +287,9 @@ draw_tiny_nodes (EntScene    *scene,
         if (!any)
           continue;
         ent_style_kind_color (kind, options->dark, &color);
-        set_color (cr, &color, faded ? 0.25 : 1.0);
+        _ent_renderer_set_color (cr, &color, faded ? 0.25 : 1.0);
         cairo_fill (cr);
       }
-}
-
-/*
- * Direct drawing into the pixels of an image surface, for the far-out level
- * of detail: thousands of one-pixel lines and dots in a frame, where going
- * through Cairo's general rasteriser for each would cost tens of
- * milliseconds. Only for plain scale-and-shift transformations and a clip
- * that is one rectangle; otherwise Cairo draws.
- */
-typedef struct
-{
-  cairo_surface_t *surface;
-  guint8          *data;
-  int              stride;
-  cairo_matrix_t   matrix;
-  /* The clip, in device pixels: x1 ≤ x < x2, y1 ≤ y < y2. */
-  int              x1;
-  int              y1;
-  int              x2;
-  int              y2;
-} Raster;
-
-static gboolean
-raster_begin (cairo_t *cr,
-              Raster  *raster)
-{
-  cairo_surface_t *target = cairo_get_group_target (cr);
-  cairo_rectangle_list_t *clip;
-  double offset_x, offset_y, scale_x, scale_y, x1, y1, x2, y2;
-  cairo_format_t format;
-  gboolean ok;
-
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || cairo_get_operator (cr) != CAIRO_OPERATOR_OVER)
-    return FALSE;
-  format = cairo_image_surface_get_format (target);
-  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
-    return FALSE;
-  cairo_surface_get_device_offset (target, &offset_x, &offset_y);
-  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
-  if (offset_x != 0 || offset_y != 0 || scale_x != 1 || scale_y != 1)
-    return FALSE;
-
-  cairo_get_matrix (cr, &raster->matrix);
-  if (raster->matrix.xy != 0 || raster->matrix.yx != 0 || raster->matrix.xx <= 0 || raster->matrix.yy <= 0)
-    return FALSE;
-
-  clip = cairo_copy_clip_rectangle_list (cr);
-  ok = clip->status == CAIRO_STATUS_SUCCESS && clip->num_rectangles <= 1;
-  x1 = y1 = 0;
-  x2 = cairo_image_surface_get_width (target);
-  y2 = cairo_image_surface_get_height (target);
-  if (ok && clip->num_rectangles == 1)
-    {
-      double cx1 = clip->rectangles[0].x, cy1 = clip->rectangles[0].y;
-      double cx2 = cx1 + clip->rectangles[0].width, cy2 = cy1 + clip->rectangles[0].height;
-
-      cairo_user_to_device (cr, &cx1, &cy1);
-      cairo_user_to_device (cr, &cx2, &cy2);
-      x1 = CLAMP (cx1, x1, x2);
-      y1 = CLAMP (cy1, y1, y2);
-      x2 = CLAMP (cx2, x1, x2);
-      y2 = CLAMP (cy2, y1, y2);
-      /* A clip that does not fall on whole pixels would need antialiasing at its edges. */
-      ok = fabs (x1 - round (x1)) < 1e-6 && fabs (y1 - round (y1)) < 1e-6 &&
-           fabs (x2 - round (x2)) < 1e-6 && fabs (y2 - round (y2)) < 1e-6;
-    }
-  cairo_rectangle_list_destroy (clip);
-  if (!ok)
-    return FALSE;
-
-  raster->surface = target;
-  raster->x1 = (int) round (x1);
-  raster->y1 = (int) round (y1);
-  raster->x2 = (int) round (x2);
-  raster->y2 = (int) round (y2);
-  cairo_surface_flush (target);
-  raster->data = cairo_image_surface_get_data (target);
-  raster->stride = cairo_image_surface_get_stride (target);
-
-  return raster->data != NULL;
-}
-
-static void
-raster_end (Raster *raster)
-{
-  cairo_surface_mark_dirty_rectangle (raster->surface, raster->x1, raster->y1,
-                                      MAX (raster->x2 - raster->x1, 0), MAX (raster->y2 - raster->y1, 0));
-}
-
-/* Each channel of a premultiplied pixel times @a / 255, in eight-bit arithmetic as pixman does it. */
-static inline guint32
-scale_pixel (guint32 pixel,
-             guint32 a)
-{
-  guint32 rb = (pixel & 0x00ff00ff) * a + 0x00800080;
-  guint32 ag = ((pixel >> 8) & 0x00ff00ff) * a + 0x00800080;
-
-  rb = ((rb + ((rb >> 8) & 0x00ff00ff)) >> 8) & 0x00ff00ff;
-  ag = (ag + ((ag >> 8) & 0x00ff00ff)) & 0xff00ff00;
-
-  return rb | ag;
-}
-
-/* A premultiplied colour over a pixel: what Cairo's OVER does. */
-static inline guint32
-blend_over (guint32 dst,
-            guint32 src)
-{
-  return src + scale_pixel (dst, 255 - (src >> 24));
-}
-
-static guint32
-premultiply (const EntColor *color,
-             double          alpha)
-{
-  guint32 a = (guint32) round (alpha * 255);
-
-  return a << 24 |
-         (guint32) round (color->red * a) << 16 |
-         (guint32) round (color->green * a) << 8 |
-         (guint32) round (color->blue * a);
-}
-
-/* Copies a premultiplied image over the target with its pixel (@origin, @origin) at device pixel (x, y). */
-static void
-raster_stamp (Raster          *raster,
-              cairo_surface_t *stamp,
-              int              origin,
-              int              x,
-              int              y)
-{
-  int width = cairo_image_surface_get_width (stamp);
-  int height = cairo_image_surface_get_height (stamp);
-  int stride = cairo_image_surface_get_stride (stamp);
-  const guint8 *data = cairo_image_surface_get_data (stamp);
-  int left = x - origin, top = y - origin;
-  int from_x = MAX (raster->x1 - left, 0), to_x = MIN (raster->x2 - left, width);
-  int from_y = MAX (raster->y1 - top, 0), to_y = MIN (raster->y2 - top, height);
-
-  for (int j = from_y; j < to_y; j++)
-    {
-      const guint32 *source = (const guint32 *) (data + (gsize) j * stride);
-      guint32 *row = (guint32 *) (raster->data + (gsize) (top + j) * raster->stride) + left;
-
-      for (int i = from_x; i < to_x; i++)
-        if (source[i] != 0)
-          row[i] = blend_over (row[i], source[i]);
-    }
-}
-
-/*
- * A straight line @width pixels wide with butt ends, from (x0, y0) to
- * (x1, y1) in device space, optionally dashed (@dash holds the lengths on
- * and off in pixels, starting on). Antialiased, a pixel's coverage is how
- * far its centre lies inside the stroke's outline, plus half a pixel,
- * clamped to [0, 1]: the box filter Cairo's rasteriser approximates.
- * Without, a pixel is lit when its centre is inside, as Cairo does.
- */
-static void
-raster_line (Raster       *raster,
-             double        x0,
-             double        y0,
-             double        x1,
-             double        y1,
-             double        width,
-             const double *dash,
-             gboolean      antialias,
-             guint32       color)
-{
-  double length = hypot (x1 - x0, y1 - y0);
-  double soft = antialias ? 0.5 : 0;
-  double ux, uy, reach = width / 2 + soft;
-  int row_first, row_last;
-
-  if (length < 1e-9)
-    return;
-  ux = (x1 - x0) / length;
-  uy = (y1 - y0) / length;
-
-  row_first = MAX ((int) floor (MIN (y0, y1) - reach), raster->y1);
-  row_last = MIN ((int) ceil (MAX (y0, y1) + reach), raster->y2 - 1);
-
-  for (int j = row_first; j <= row_last; j++)
-    {
-      double py = j + 0.5 - y0;
-      double lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
-      guint32 *row = (guint32 *) (raster->data + (gsize) j * raster->stride);
-      int first, last;
-
-      /* Where in this row the centre is within reach of the line: |(px - x0) uy - py ux| ≤ reach ... */
-      if (fabs (uy) > 1e-12)
-        {
-          double a = x0 + (py * ux - reach) / uy, b = x0 + (py * ux + reach) / uy;
-          lo = MIN (a, b);
-          hi = MAX (a, b);
-        }
-      else if (fabs (py * ux) > reach)
-        continue;
-      /* ... and between the ends, half a pixel beyond each when antialiased: -soft ≤ (px - x0) ux + py uy ≤ length + soft. */
-      if (fabs (ux) > 1e-12)
-        {
-          double a = x0 + (-soft - py * uy) / ux, b = x0 + (length + soft - py * uy) / ux;
-          lo = MAX (lo, MIN (a, b));
-          hi = MIN (hi, MAX (a, b));
-        }
-      else if (py * uy < -soft || py * uy > length + soft)
-        continue;
-
-      first = MAX ((int) ceil (lo - 0.5), raster->x1);
-      last = MIN ((int) floor (hi - 0.5), raster->x2 - 1);
-
-      for (int i = first; i <= last; i++)
-        {
-          double px = i + 0.5 - x0;
-          double across = fabs (px * uy - py * ux);
-          double along = px * ux + py * uy;
-          double coverage;
-
-          if (!antialias)
-            {
-              if (across < reach && along >= 0 && along < length)
-                row[i] = blend_over (row[i], color);
-              continue;
-            }
-
-          coverage = CLAMP (reach - across, 0, 1) * CLAMP (along + 0.5, 0, 1) * CLAMP (length - along + 0.5, 0, 1);
-
-          if (dash != NULL && coverage > 0)
-            {
-              double period = dash[0] + dash[1];
-              double at = fmod (MAX (along, 0), period);
-
-              coverage *= MAX (CLAMP (MIN (at + 0.5, dash[0] + 0.5 - at), 0, 1),
-                               CLAMP (at - period + 0.5, 0, 1));
-            }
-
-          if (coverage > 0)
-            row[i] = blend_over (row[i], scale_pixel (color, (guint32) (coverage * 255 + 0.5)));
-        }
-    }
-}
-
-/* An antialiased triangle, for arrowheads: coverage from the centre's distance inside the nearest side. */
-static void
-raster_triangle (Raster       *raster,
-                 const double *x,
-                 const double *y,
-                 guint32       color)
-{
-  double nx[3], ny[3], c[3];
-  double area = (x[1] - x[0]) * (y[2] - y[0]) - (y[1] - y[0]) * (x[2] - x[0]);
-  int first_x, last_x, first_y, last_y;
-
-  if (fabs (area) < 1e-12)
-    return;
-
-  /* Each side as a line n · p = c with the unit normal n pointing inside. */
-  for (int k = 0; k < 3; k++)
-    {
-      int l = (k + 1) % 3;
-      double length = hypot (x[l] - x[k], y[l] - y[k]);
-      double sign = area > 0 ? 1 : -1;
-
-      nx[k] = -(y[l] - y[k]) / length * sign;
-      ny[k] = (x[l] - x[k]) / length * sign;
-      c[k] = nx[k] * x[k] + ny[k] * y[k];
-    }
-
-  first_x = MAX ((int) floor (MIN (x[0], MIN (x[1], x[2])) - 1), raster->x1);
-  last_x = MIN ((int) ceil (MAX (x[0], MAX (x[1], x[2])) + 1), raster->x2 - 1);
-  first_y = MAX ((int) floor (MIN (y[0], MIN (y[1], y[2])) - 1), raster->y1);
-  last_y = MIN ((int) ceil (MAX (y[0], MAX (y[1], y[2])) + 1), raster->y2 - 1);
-
-  for (int j = first_y; j <= last_y; j++)
-    {
-      guint32 *row = (guint32 *) (raster->data + (gsize) j * raster->stride);
-
-      for (int i = first_x; i <= last_x; i++)
-        {
-          double inside = G_MAXDOUBLE;
-
-          for (int k = 0; k < 3; k++)
-            inside = MIN (inside, nx[k] * (i + 0.5) + ny[k] * (j + 0.5) - c[k]);
-          if (inside > -0.5)
-            row[i] = blend_over (row[i], scale_pixel (color, (guint32) (MIN (inside + 0.5, 1) * 255 + 0.5)));
-        }
-    }
 }
 
 /* Whether an edge's curve is a straight line: its control points lie on the chord, as for a single relation. */
@@ -946,17 +308,17 @@ edge_is_straight (const EntSceneItem *item)
 
 /* A straight edge and its arrowhead at readable zoom, drawn straight into the pixels. */
 static void
-raster_edge (Raster             *raster,
+raster_edge (EntRaster          *raster,
              const EntSceneItem *item,
              guint32             color)
 {
   const cairo_matrix_t *m = &raster->matrix;
   double dash[2] = { 4.0 * m->xx, 3.0 * m->xx };
   double ax[3], ay[3];
+  EntRasterPen pen = { item->line_width * m->xx, item->dashed ? dash : NULL, TRUE, color };
 
-  raster_line (raster, m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
-               m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0,
-               item->line_width * m->xx, item->dashed ? dash : NULL, TRUE, color);
+  ent_raster_line (raster, m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
+                   m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0, &pen);
 
   if (item->directed && arrow_corners (item, ax, ay))
     {
@@ -965,19 +327,19 @@ raster_edge (Raster             *raster,
           ax[k] = m->xx * ax[k] + m->x0;
           ay[k] = m->yy * ay[k] + m->y0;
         }
-      raster_triangle (raster, ax, ay, color);
+      ent_raster_triangle (raster, ax, ay, color);
     }
 }
 
 /* The far-out edges: one-pixel lines between their ends, without antialiasing. */
 static void
 raster_edges (EntScene    *scene,
-              Raster      *raster,
+              EntRaster   *raster,
               const Frame *frame,
               GArray      *indices,
               guint        n_edges)
 {
-  guint32 color = premultiply (&frame->edge, 0.8);
+  EntRasterPen pen = { 1.0, NULL, FALSE, ent_raster_premultiply (&frame->edge, 0.8) };
   const cairo_matrix_t *m = &raster->matrix;
 
   for (guint i = 0; i < n_edges; i++)
@@ -987,10 +349,9 @@ raster_edges (EntScene    *scene,
 
       if (frame->options->item_states && (frame->options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
         continue;
-      raster_line (raster,
-                   m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
-                   m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0,
-                   1.0, NULL, FALSE, color);
+      ent_raster_line (raster,
+                       m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
+                       m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0, &pen);
     }
 }
 
@@ -998,7 +359,7 @@ raster_edges (EntScene    *scene,
 static void
 raster_tiny_nodes (EntScene    *scene,
                    cairo_t     *cr,
-                   Raster      *raster,
+                   EntRaster   *raster,
                    const Frame *frame,
                    GArray      *indices,
                    guint        first)
@@ -1007,7 +368,7 @@ raster_tiny_nodes (EntScene    *scene,
   const cairo_matrix_t *m = &raster->matrix;
   cairo_surface_t *stamps[ENT_N_KINDS][2] = { { NULL } };
   double radius = ENT_STYLE_NODE_SIZE / 2;
-  int origin = (int) ceil (radius * 1.25 * m->xx) + 1;
+  int origin = (int) ceil (radius * ENT_STYLE_SHAPE_REACH * m->xx) + 1;
 
   for (guint i = first; i < indices->len; i++)
     {
@@ -1023,7 +384,7 @@ raster_tiny_nodes (EntScene    *scene,
         {
           /* Every node has the same size today; one that does not is drawn by Cairo. */
           cairo_surface_mark_dirty (raster->surface);
-          paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius,
+          _ent_renderer_paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius,
                             faded ? 0.25 : 1.0);
           cairo_surface_flush (raster->surface);
           continue;
@@ -1040,14 +401,14 @@ raster_tiny_nodes (EntScene    *scene,
           cairo_scale (stamp_cr, m->xx, m->yy);
           ent_style_kind_color (item->kind, options->dark, &color);
           ent_style_append_shape (stamp_cr, item->kind, 0, 0, radius);
-          set_color (stamp_cr, &color, faded ? 0.25 : 1.0);
+          _ent_renderer_set_color (stamp_cr, &color, faded ? 0.25 : 1.0);
           cairo_fill (stamp_cr);
           cairo_destroy (stamp_cr);
           cairo_surface_flush (stamp);
           stamps[item->kind][faded] = stamp;
         }
 
-      raster_stamp (raster, stamps[item->kind][faded], origin,
+      ent_raster_stamp (raster, stamps[item->kind][faded], origin,
                     (int) floor (m->xx * item->cx + m->x0), (int) floor (m->yy * item->cy + m->y0));
     }
 
@@ -1062,8 +423,7 @@ draw_legend (EntScene               *scene,
              cairo_t                *cr,
              const EntRenderOptions *options,
              const EntRect          *visible,
-             const EntColor         *text_color,
-             const EntColor         *background)
+             const EntColor         *text_color)
 {
   const EntSceneLegendEntry *entries;
   guint n_entries;
@@ -1079,12 +439,12 @@ draw_legend (EntScene               *scene,
 
       ent_style_kind_color (entries[i].kind, options->dark, &color);
       ent_style_append_shape (cr, entries[i].kind, entries[i].cx, entries[i].cy, 6.5);
-      set_color (cr, &color, 1.0);
+      _ent_renderer_set_color (cr, &color, 1.0);
       cairo_fill (cr);
 
       if (ent_renderer_draws_labels (options))
         {
-          set_color (cr, text_color, 1.0);
+          _ent_renderer_set_color (cr, text_color, 1.0);
           cairo_move_to (cr, entries[i].label_x, entries[i].label_y);
           pango_cairo_show_layout (cr, entries[i].layout);
         }
@@ -1106,12 +466,12 @@ draw_edges (EntScene    *scene,
             guint        n_edges)
 {
   const guint8 *states = frame->options->item_states;
-  Raster raster;
-  gboolean rastered = raster_begin (cr, &raster);
+  EntRaster raster;
+  gboolean rastered = ent_raster_begin (&raster, cr);
 
   if (rastered)
     {
-      guint32 normal = premultiply (&frame->edge, 1.0), faded = premultiply (&frame->edge, 0.2);
+      guint32 normal = ent_raster_premultiply (&frame->edge, 1.0), faded = ent_raster_premultiply (&frame->edge, 0.2);
 
       for (guint i = 0; i < n_edges; i++)
         {
@@ -1123,7 +483,7 @@ draw_edges (EntScene    *scene,
               edge_is_straight (item))
             raster_edge (&raster, item, (state & ENT_ITEM_STATE_FADED) ? faded : normal);
         }
-      raster_end (&raster);
+      ent_raster_end (&raster);
     }
 
   cairo_save (cr);
@@ -1211,7 +571,7 @@ ent_renderer_draw (EntScene               *scene,
   gboolean tiny = ENT_STYLE_NODE_SIZE / 2 * options->scale < ENT_RENDER_TINY_NODE_PIXELS;
   const EntRect *visible = NULL;
   EntRect grown;
-  Raster raster;
+  EntRaster raster;
   guint n_edges, i;
 
   g_return_if_fail (scene != NULL);
@@ -1219,7 +579,7 @@ ent_renderer_draw (EntScene               *scene,
   g_return_if_fail (options != NULL);
 
   ent_renderer_get_colors (options->dark, &frame.background, &frame.text, &frame.edge);
-  frame.sprites = can_use_sprites (cr, options, &frame.device_scale, &frame.pixels);
+  frame.sprites = ent_sprite_cache_serves (cr, options, &frame.background, &frame.target);
   if (!ent_scene_has_edge_labels (scene) && may_show_edge_labels (scene, options))
     ent_scene_measure_edge_labels (scene);
 
@@ -1261,10 +621,10 @@ ent_renderer_draw (EntScene               *scene,
 
   cairo_save (cr);
 
-  if (simple && raster_begin (cr, &raster))
+  if (simple && ent_raster_begin (&raster, cr))
     {
       raster_edges (scene, &raster, &frame, indices, n_edges);
-      raster_end (&raster);
+      ent_raster_end (&raster);
     }
   else if (simple)
     {
@@ -1273,7 +633,7 @@ ent_renderer_draw (EntScene               *scene,
       cairo_save (cr);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
       cairo_set_line_width (cr, 1.0 / MAX (options->scale, 1e-6));
-      set_color (cr, &frame.edge, 0.8);
+      _ent_renderer_set_color (cr, &frame.edge, 0.8);
       for (i = 0; i < n_edges; i++)
         {
           guint index = g_array_index (indices, guint, i);
@@ -1290,10 +650,10 @@ ent_renderer_draw (EntScene               *scene,
   else
     draw_edges (scene, cr, &frame, indices, n_edges);
 
-  if (tiny && raster_begin (cr, &raster))
+  if (tiny && ent_raster_begin (&raster, cr))
     {
       raster_tiny_nodes (scene, cr, &raster, &frame, indices, n_edges);
-      raster_end (&raster);
+      ent_raster_end (&raster);
     }
   else if (tiny)
     draw_tiny_nodes (scene, cr, &frame, indices, n_edges);
@@ -1311,7 +671,7 @@ ent_renderer_draw (EntScene               *scene,
     }
 
   if (options->legend)
-    draw_legend (scene, cr, options, visible, &frame.text, &frame.background);
+    draw_legend (scene, cr, options, visible, &frame.text);
 
   cairo_restore (cr);
 }

@@ -41,8 +41,6 @@ typedef struct
 
 /* Below this many pixels a label is not drawn, as nobody could read it. */
 #define ENT_RENDER_MIN_LABEL_PIXELS 5.0
-/* The outline of page colour around labels, in points. */
-#define ENT_RENDER_HALO_WIDTH 3.0
 /* From this zoom on, edges show their labels. */
 #define ENT_RENDER_EDGE_LABEL_SCALE 1.5
 /* Below this scale edges are drawn as plain lines without arrowheads. */

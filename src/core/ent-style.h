@@ -28,6 +28,19 @@ typedef struct
 #define ENT_STYLE_LABEL_WIDTH 140.0
 /* How much one zoom step (a key, a button, a wheel notch) scales the view. */
 #define ENT_STYLE_ZOOM_STEP   1.25
+/* An arrowhead's length along the edge and half its width, in points; both grow with the line. */
+#define ENT_STYLE_ARROW_LENGTH 8.0
+#define ENT_STYLE_ARROW_HALF   3.5
+/* The outline of page colour around labels, in points: half of it reaches beyond the ink. */
+#define ENT_STYLE_HALO_WIDTH  3.0
+/* How far a node's shape reaches from its centre at most, in radii: 1.2, and room to spare. */
+#define ENT_STYLE_SHAPE_REACH 1.25
+/* The ring around a selected or hovered node: its radius, and its stroke when selected or hovered. */
+#define ENT_STYLE_RING_RADIUS(radius) ((radius) * 1.25 + 3.0)
+#define ENT_STYLE_RING_WIDTH       3.0
+#define ENT_STYLE_RING_HOVER_WIDTH 2.0
+/* How far the widest ring paints from a node's centre, which the node's bounds must hold. */
+#define ENT_STYLE_RING_REACH(radius) (ENT_STYLE_RING_RADIUS (radius) + ENT_STYLE_RING_WIDTH / 2)
 
 void ent_style_kind_color      (EntKind   kind,
                                 gboolean  dark,

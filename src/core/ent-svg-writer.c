@@ -188,7 +188,7 @@ append_layout (GString        *out,
   g_string_append (out, " stroke=\"");
   append_color (out, halo);
   g_string_append (out, "\" stroke-opacity=\"0.85\" stroke-width=\"");
-  append_number (out, ENT_RENDER_HALO_WIDTH);
+  append_number (out, ENT_STYLE_HALO_WIDTH);
   g_string_append (out, "\" stroke-linejoin=\"round\" paint-order=\"stroke\" text-anchor=\"middle\">");
 
   do

@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include "ent-layout.h"
+#include "ent-layout-protocol.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -29,7 +29,7 @@
  * not thread-safe and may run for minutes; here a crash or a kill costs
  * nothing but this process. It reads one request from stdin, lays it out
  * and writes one reply to stdout, both GVariants of the types in
- * ent-layout.h. On any error it prints a message on stderr and exits with
+ * ent-layout-protocol.h. On any error it prints a message on stderr and exits with
  * status 1, which the application shows to the user inside a translated
  * sentence; Graphviz's own messages there are English, and so are ours.
  *
@@ -53,10 +53,6 @@
  * that holds the engine (see new_context), and exits without freeing what
  * Graphviz allocated.
  */
-
-/* Graphviz keeps some coordinates in ints and misbehaves well before these limits. */
-#define MAX_NODE_SIZE 10000.0
-#define MAX_COORDINATE 1000000.0
 
 /* A pipe's capacity on Linux; requests of large graphs take a few of these. */
 #define READ_CHUNK_SIZE 65536
@@ -190,7 +186,7 @@ parse_request (GBytes  *bytes,
       return NULL;
     }
 
-  g_variant_get (request->variant, "(&s@a(xddbddb)@a(xxxb))",
+  g_variant_get (request->variant, ENT_LAYOUT_REQUEST_GET_FORMAT,
                  &request->engine, &request->node_array, &request->edge_array);
   if (!ent_layout_engine_is_known (request->engine))
     {
@@ -298,13 +294,13 @@ set_number (void    *object,
 static gboolean
 size_is_valid (double size)
 {
-  return isfinite (size) && size > 0 && size <= MAX_NODE_SIZE;
+  return isfinite (size) && size > 0 && size <= ENT_LAYOUT_MAX_NODE_SIZE;
 }
 
 static gboolean
 coordinate_is_valid (double coordinate)
 {
-  return isfinite (coordinate) && fabs (coordinate) <= MAX_COORDINATE;
+  return isfinite (coordinate) && fabs (coordinate) <= ENT_LAYOUT_MAX_COORDINATE;
 }
 
 /* Big enough for "n" and any gint64. */
@@ -573,13 +569,13 @@ read_layout (Agraph_t       *graph,
         }
     }
 
-  return g_variant_ref_sink (g_variant_new ("((dddd)@a(xdddd)@a(xubddbdd)@a(dd))",
+  return g_variant_ref_sink (g_variant_new (ENT_LAYOUT_REPLY_FORMAT,
                                             bb.LL.x - ox, oy - bb.UR.y, bb.UR.x - ox, oy - bb.LL.y,
-                                            g_variant_new_fixed_array (G_VARIANT_TYPE ("(xdddd)"), nodes,
+                                            g_variant_new_fixed_array (G_VARIANT_TYPE (ENT_LAYOUT_NODE_TYPE), nodes,
                                                                        request->n_nodes, sizeof (EntLayoutNode)),
-                                            g_variant_new_fixed_array (G_VARIANT_TYPE ("(xubddbdd)"), curves,
+                                            g_variant_new_fixed_array (G_VARIANT_TYPE (ENT_LAYOUT_WIRE_CURVE_TYPE), curves,
                                                                        request->n_edges, sizeof (EntLayoutWireCurve)),
-                                            g_variant_new_fixed_array (G_VARIANT_TYPE ("(dd)"), points->data,
+                                            g_variant_new_fixed_array (G_VARIANT_TYPE (ENT_LAYOUT_POINT_TYPE), points->data,
                                                                        points->len, sizeof (EntLayoutPoint))));
 }
 

@@ -1,0 +1,155 @@
+/* ent-layout-protocol.h: what the layout client and its helper say to each other
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+/*
+ * Both src/core/ent-layout.c and the helper include this header, and only
+ * this one of the core's: the helper links GLib, not GIO nor the core
+ * library, whose loading would cost every layout a few milliseconds. So
+ * everything here is a type, a constant or an inline function.
+ */
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * What the client and the helper (src/worker/entente-layout.c) say to each
+ * other, as serialised GVariants. They are built together, so the format
+ * carries no version.
+ *
+ * Request: engine, nodes (id, width, height, has position, x, y, pinned),
+ * edges (id, from, to, directed). Sizes and positions in points, y down.
+ *
+ * Reply: bounding box (x1, y1, x2, y2), nodes (id, x, y, width, height),
+ * curves (id, number of control points, start arrow?, its tip, end arrow?,
+ * its tip) and the control points of all curves one after the other, in
+ * the order of the request, in points with y down.
+ *
+ * The helper turns down sizes and coordinates beyond the limits below:
+ * Graphviz keeps some coordinates in ints and misbehaves well before them.
+ *
+ * Every array has elements of a fixed size, so that each side hands whole
+ * arrays to GVariant (g_variant_new_fixed_array, g_variant_get_fixed_array)
+ * as the structs below instead of building or taking apart one GVariant per
+ * element, which on large graphs took longer than starting the helper.
+ */
+#define ENT_LAYOUT_WIRE_NODE_TYPE  "(xddbddb)"    /* EntLayoutWireNode */
+#define ENT_LAYOUT_WIRE_EDGE_TYPE  "(xxxb)"       /* EntLayoutWireEdge */
+#define ENT_LAYOUT_NODE_TYPE       "(xdddd)"      /* EntLayoutNode */
+#define ENT_LAYOUT_WIRE_CURVE_TYPE "(xubddbdd)"   /* EntLayoutWireCurve */
+#define ENT_LAYOUT_POINT_TYPE      "(dd)"         /* EntLayoutPoint */
+
+#define ENT_LAYOUT_REQUEST_TYPE \
+  "(sa" ENT_LAYOUT_WIRE_NODE_TYPE "a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+#define ENT_LAYOUT_REPLY_TYPE \
+  "((dddd)a" ENT_LAYOUT_NODE_TYPE "a" ENT_LAYOUT_WIRE_CURVE_TYPE "a" ENT_LAYOUT_POINT_TYPE ")"
+
+/* For g_variant_new () and g_variant_get (): the engine, then each array as a GVariant of its own. */
+#define ENT_LAYOUT_REQUEST_FORMAT \
+  "(s@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+#define ENT_LAYOUT_REQUEST_GET_FORMAT \
+  "(&s@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+/* The bounding box as four doubles, then each array as a GVariant of its own. */
+#define ENT_LAYOUT_REPLY_FORMAT \
+  "((dddd)@a" ENT_LAYOUT_NODE_TYPE "@a" ENT_LAYOUT_WIRE_CURVE_TYPE "@a" ENT_LAYOUT_POINT_TYPE ")"
+
+typedef struct
+{
+  double x;
+  double y;
+} EntLayoutPoint;
+
+/* A node's centre and size, in points, y growing downwards. */
+typedef struct
+{
+  gint64 id;
+  double x;
+  double y;
+  double width;
+  double height;
+} EntLayoutNode;
+
+/*
+ * The elements of the arrays above that have no public type of their own,
+ * laid out as GVariant serialises them: each member at its natural
+ * alignment, booleans as one byte holding 0 or 1. Padding must be zero, or
+ * the message is not in normal form. Reply nodes are EntLayoutNode and
+ * control points EntLayoutPoint.
+ */
+typedef struct
+{
+  gint64  id;
+  double  width;
+  double  height;
+  guint8  has_position;
+  double  x;
+  double  y;
+  guint8  pinned;
+} EntLayoutWireNode;    /* (xddbddb) */
+
+typedef struct
+{
+  gint64  id;
+  gint64  from_id;
+  gint64  to_id;
+  guint8  directed;
+} EntLayoutWireEdge;    /* (xxxb) */
+
+typedef struct
+{
+  gint64  id;
+  guint32 n_points;
+  guint8  has_start_arrow;
+  double  start_x;
+  double  start_y;
+  guint8  has_end_arrow;
+  double  end_x;
+  double  end_y;
+} EntLayoutWireCurve;   /* (xubddbdd) */
+
+/*
+ * C compilers put the members where GVariant does on the platforms Entente
+ * is built for; not, for one, on 32-bit x86, which aligns doubles in
+ * structs to 4 bytes. There the build stops here.
+ */
+G_STATIC_ASSERT (sizeof (EntLayoutWireNode) == 56);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, has_position) == 24);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, x) == 32);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, pinned) == 48);
+G_STATIC_ASSERT (sizeof (EntLayoutWireEdge) == 32);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireEdge, directed) == 24);
+G_STATIC_ASSERT (sizeof (EntLayoutWireCurve) == 56);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireCurve, has_start_arrow) == 12);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireCurve, start_x) == 16);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireCurve, has_end_arrow) == 32);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireCurve, end_x) == 40);
+G_STATIC_ASSERT (sizeof (EntLayoutNode) == 40);
+G_STATIC_ASSERT (sizeof (EntLayoutPoint) == 16);
+
+/* The largest node size and coordinate the helper accepts, in points. */
+#define ENT_LAYOUT_MAX_NODE_SIZE  10000.0
+#define ENT_LAYOUT_MAX_COORDINATE 1000000.0
+
+/* The engines, and what they do with positions: both sides ask. */
+#define ENT_LAYOUT_ENGINES "dot", "neato", "fdp", "sfdp", "circo", "twopi"
+
+static inline gboolean
+ent_layout_engine_is_known (const char *engine)
+{
+  static const char * const engines[] = { ENT_LAYOUT_ENGINES, NULL };
+
+  return engine != NULL && g_strv_contains (engines, engine);
+}
+
+/* Only the spring models read positions back in and can hold a node in place. */
+static inline gboolean
+ent_layout_engine_honours_pins (const char *engine)
+{
+  return g_strcmp0 (engine, "neato") == 0 || g_strcmp0 (engine, "fdp") == 0;
+}
+
+G_END_DECLS

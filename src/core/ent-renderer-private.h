@@ -1,0 +1,79 @@
+/* ent-renderer-private.h: the painting the renderer and its sprite cache share
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "ent-renderer.h"
+
+G_BEGIN_DECLS
+
+/* Inline, as they were static in one file: they run for every item Cairo draws. */
+
+static inline void
+_ent_renderer_set_color (cairo_t        *cr,
+                         const EntColor *color,
+                         double          alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, alpha);
+}
+
+/* Paints a label's halo, then its text, with its top-left corner at the current point. */
+static inline void
+_ent_renderer_paint_label (cairo_t        *cr,
+                           PangoLayout    *layout,
+                           const EntColor *color,
+                           double          alpha,
+                           const EntColor *halo)
+{
+  double x, y;
+
+  cairo_get_current_point (cr, &x, &y);
+  pango_cairo_layout_path (cr, layout);
+  _ent_renderer_set_color (cr, halo, 0.85);
+  cairo_set_line_width (cr, ENT_STYLE_HALO_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+
+  _ent_renderer_set_color (cr, color, alpha);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Paints a node's shape with its outline, and its glyph when it is large enough to see. */
+static inline void
+_ent_renderer_paint_node_shape (cairo_t                *cr,
+                                const EntRenderOptions *options,
+                                const EntColor         *background,
+                                EntKind                 kind,
+                                double                  cx,
+                                double                  cy,
+                                double                  radius,
+                                double                  alpha)
+{
+  EntColor color;
+
+  ent_style_kind_color (kind, options->dark, &color);
+  ent_style_append_shape (cr, kind, cx, cy, radius);
+  _ent_renderer_set_color (cr, &color, alpha);
+  cairo_fill_preserve (cr);
+  _ent_renderer_set_color (cr, background, 0.9 * alpha);
+  cairo_set_line_width (cr, 1.0);
+  /* Set each time: a label drawn before leaves round joins behind, and culling changes what came before. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_stroke (cr);
+
+  /* The glyph takes the page colour, which contrasts with every kind's colour in either style. */
+  if (radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS)
+    {
+      ent_style_append_glyph (cr, kind, cx, cy, radius);
+      _ent_renderer_set_color (cr, background, alpha);
+      cairo_fill (cr);
+    }
+}
+
+G_END_DECLS

@@ -1,0 +1,299 @@
+/* ent-scene-geometry.c: where a scene's items go and what they cover
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-scene"
+
+#include "config.h"
+
+#include "ent-scene.h"
+#include "ent-label-measure.h"
+#include "ent-scene-private.h"
+#include "ent-style.h"
+
+#include <math.h>
+
+#define LABEL_GAP       3.0
+#define PARALLEL_SPREAD 16.0
+
+/* How wide a shape reaches beside its centre; country and community shapes are wider than tall. */
+static double
+shape_half_width (EntKind kind)
+{
+  switch (kind)
+    {
+    case ENT_KIND_COUNTRY:
+      return _ent_scene_shape_radius () * 1.15;
+    case ENT_KIND_COMMUNITY:
+      return _ent_scene_shape_radius () * 1.2;
+    default:
+      return _ent_scene_shape_radius () * 1.1;
+    }
+}
+
+/*
+ * Grows @bounds by everything a label drawn at (@x, @y) paints: its ink,
+ * which may reach past its logical box, and the halo around that ink.
+ * Culling by bounds must never cut off what the renderer paints.
+ */
+static void
+add_label_paint (EntRect              *bounds,
+                 const PangoRectangle *label_ink,
+                 const PangoRectangle *label_logical,
+                 double                x,
+                 double                y)
+{
+  PangoRectangle ink = *label_ink, logical = *label_logical;
+  double halo = ENT_STYLE_HALO_WIDTH / 2;
+
+  pango_extents_to_pixels (&ink, NULL);
+  pango_extents_to_pixels (&logical, NULL);
+  ent_rect_union (bounds, &(EntRect) { x + MIN (ink.x, logical.x) - halo,
+                                       y + MIN (ink.y, logical.y) - halo,
+                                       x + MAX (ink.x + ink.width, logical.x + logical.width) + halo,
+                                       y + MAX (ink.y + ink.height, logical.y + logical.height) + halo });
+}
+
+/* The box a node takes, shape above label, given its label's logical extents. */
+static void
+node_box (EntKind               kind,
+          const PangoRectangle *label_logical,
+          double               *width,
+          double               *height)
+{
+  double label_width, label_height;
+
+  _ent_scene_label_extents (label_logical, NULL, &label_width, &label_height);
+  *width = MAX (2 * shape_half_width (kind), label_width);
+  *height = 2 * _ent_scene_shape_radius () + LABEL_GAP + label_height;
+}
+
+/**
+ * ent_scene_measure_node:
+ * @graph: the graph
+ * @entity: an entity of @graph
+ * @width: (out): the node's width in points
+ * @height: (out): its height, shape and label
+ *
+ * The size a node takes, for the layout engine to place it.
+ */
+void
+ent_scene_measure_node (EntGraph  *graph,
+                        EntEntity *entity,
+                        double    *width,
+                        double    *height)
+{
+  g_autofree char *label = _ent_scene_node_label (entity);
+  EntLabelMeasure measure = { label, ENT_STYLE_LABEL_WIDTH };
+
+  ent_label_measure (&measure, 1);
+  node_box (entity->kind, &measure.logical, width, height);
+}
+
+/**
+ * ent_scene_measure_nodes:
+ * @graph: the graph
+ * @widths: (out caller-allocates) (array): the width in points of each
+ *   entity's node, in the order of @graph's entities
+ * @heights: (out caller-allocates) (array): its height, shape and label
+ *
+ * The sizes nodes take, for the layout engine to place them.
+ */
+void
+ent_scene_measure_nodes (EntGraph *graph,
+                         double   *widths,
+                         double   *heights)
+{
+  guint n = graph->entities->len;
+  g_autofree EntLabelMeasure *measures = g_new0 (EntLabelMeasure, MAX (n, 1));
+  g_auto(GStrv) labels = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      labels[i] = _ent_scene_node_label (g_ptr_array_index (graph->entities, i));
+      measures[i].text = labels[i];
+      measures[i].wrap_width = ENT_STYLE_LABEL_WIDTH;
+    }
+  ent_label_measure (measures, n);
+
+  for (guint i = 0; i < n; i++)
+    node_box (((EntEntity *) g_ptr_array_index (graph->entities, i))->kind, &measures[i].logical,
+              &widths[i], &heights[i]);
+}
+
+/* Puts a node's box, shape above label, centred on (x, y). */
+void
+_ent_scene_place_node (EntSceneItem *item,
+                       double        x,
+                       double        y)
+{
+  double width, height, label_offset, label_width, label_height;
+
+  _ent_scene_label_extents (&item->label_logical, &label_offset, &label_width, &label_height);
+  node_box (item->kind, &item->label_logical, &width, &height);
+
+  item->x = x;
+  item->y = y;
+  item->cx = x;
+  item->cy = y - height / 2 + item->radius;
+  item->label_x = x - label_width / 2 - label_offset;
+  item->label_y = item->cy + item->radius + LABEL_GAP;
+  item->bounds = (EntRect) { x - width / 2, y - height / 2, x + width / 2, y + height / 2 };
+  /* The selection ring reaches beyond the shape. */
+  ent_rect_union (&item->bounds, &(EntRect) { item->cx - ENT_STYLE_RING_REACH (item->radius),
+                                              item->cy - ENT_STYLE_RING_REACH (item->radius),
+                                              item->cx + ENT_STYLE_RING_REACH (item->radius),
+                                              item->cy + ENT_STYLE_RING_REACH (item->radius) });
+  add_label_paint (&item->bounds, &item->label_ink, &item->label_logical, item->label_x, item->label_y);
+}
+
+static void
+unit_towards (double  x0,
+              double  y0,
+              double  x1,
+              double  y1,
+              double *ux,
+              double *uy)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  double length = hypot (dx, dy);
+
+  if (length < 1e-9)
+    {
+      *ux = 1;
+      *uy = 0;
+      return;
+    }
+
+  *ux = dx / length;
+  *uy = dy / length;
+}
+
+/*
+ * Relations are drawn as curves between shapes: straight for a single
+ * relation, spread apart when several join the same two entities, so each
+ * stays visible. Drawing them from the node positions alone means a stored
+ * layout looks exactly as it did when it was made.
+ */
+void
+_ent_scene_place_edge (EntSceneItem       *item,
+                       const EntSceneItem *from,
+                       const EntSceneItem *to)
+{
+  double cx, cy, nx, ny, ux, uy, offset;
+  double x0, y0, x3, y3, extent;
+
+  /* The control point sits on the perpendicular through the middle, one slot further out each,
+   * measured from the entity with the lower id so that relations either way spread apart. */
+  if (from->id <= to->id)
+    unit_towards (from->cx, from->cy, to->cx, to->cy, &ux, &uy);
+  else
+    unit_towards (to->cx, to->cy, from->cx, from->cy, &ux, &uy);
+  nx = -uy;
+  ny = ux;
+  offset = (item->slot - (item->n_slots - 1) / 2.0) * PARALLEL_SPREAD;
+  cx = (from->cx + to->cx) / 2 + nx * offset;
+  cy = (from->cy + to->cy) / 2 + ny * offset;
+
+  if (from == to)
+    {
+      /* A relation of an entity with itself loops above it. */
+      double r = from->radius;
+      x0 = from->cx - r * 0.5;
+      y0 = from->cy - r * 0.9;
+      x3 = from->cx + r * 0.5;
+      y3 = from->cy - r * 0.9;
+      item->p[2] = from->cx - r * 1.6 - offset;
+      item->p[3] = from->cy - r * 2.8 - offset;
+      item->p[4] = from->cx + r * 1.6 + offset;
+      item->p[5] = from->cy - r * 2.8 - offset;
+    }
+  else
+    {
+      unit_towards (from->cx, from->cy, cx, cy, &ux, &uy);
+      x0 = from->cx + ux * shape_half_width (from->kind);
+      y0 = from->cy + uy * shape_half_width (from->kind);
+      unit_towards (to->cx, to->cy, cx, cy, &ux, &uy);
+      x3 = to->cx + ux * (shape_half_width (to->kind) + 1);
+      y3 = to->cy + uy * (shape_half_width (to->kind) + 1);
+      /* The quadratic curve through the control point, as a cubic. */
+      item->p[2] = x0 + 2.0 / 3.0 * (cx - x0);
+      item->p[3] = y0 + 2.0 / 3.0 * (cy - y0);
+      item->p[4] = x3 + 2.0 / 3.0 * (cx - x3);
+      item->p[5] = y3 + 2.0 / 3.0 * (cy - y3);
+    }
+
+  item->p[0] = x0;
+  item->p[1] = y0;
+  item->p[6] = x3;
+  item->p[7] = y3;
+
+  item->bounds = (EntRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  for (int i = 0; i < 4; i++)
+    {
+      EntRect point = { item->p[2 * i], item->p[2 * i + 1], item->p[2 * i], item->p[2 * i + 1] };
+      ent_rect_union (&item->bounds, &point);
+    }
+  extent = ENT_STYLE_ARROW_LENGTH + item->line_width;
+  item->bounds.x1 -= extent;
+  item->bounds.y1 -= extent;
+  item->bounds.x2 += extent;
+  item->bounds.y2 += extent;
+
+  /* The label, drawn when zoomed in or asked for, centres on the curve's midpoint, once it is measured. */
+  if (*item->label != '\0' && item->label_logical.height > 0)
+    {
+      double w, h, mx, my;
+
+      _ent_scene_label_extents (&item->label_logical, NULL, &w, &h);
+      mx = (item->p[0] + 3 * item->p[2] + 3 * item->p[4] + item->p[6]) / 8;
+      my = (item->p[1] + 3 * item->p[3] + 3 * item->p[5] + item->p[7]) / 8;
+      item->label_x = mx - w / 2;
+      item->label_y = my - h / 2;
+      add_label_paint (&item->bounds, &item->label_ink, &item->label_logical, item->label_x, item->label_y);
+    }
+
+}
+
+/* How far (@x, @y) is from the cubic Bézier curve @p. */
+static double
+distance_to_curve (const double *p,
+                   double        x,
+                   double        y)
+{
+  double best = G_MAXDOUBLE;
+  double px = p[0], py = p[1];
+
+  /* Sixteen chords follow these gentle curves to well under a point. */
+  for (int i = 1; i <= 16; i++)
+    {
+      double t = i / 16.0, s = 1 - t;
+      double qx = s * s * s * p[0] + 3 * s * s * t * p[2] + 3 * s * t * t * p[4] + t * t * t * p[6];
+      double qy = s * s * s * p[1] + 3 * s * s * t * p[3] + 3 * s * t * t * p[5] + t * t * t * p[7];
+      double dx = qx - px, dy = qy - py;
+      double length2 = dx * dx + dy * dy;
+      double u = length2 > 0 ? CLAMP (((x - px) * dx + (y - py) * dy) / length2, 0, 1) : 0;
+
+      best = MIN (best, hypot (px + u * dx - x, py + u * dy - y));
+      px = qx;
+      py = qy;
+    }
+
+  return best;
+}
+
+/*
+ * Whether a point is on an edge as hit tests take it: within three points
+ * of its stroke, which is narrower than a pointer is accurate.
+ */
+gboolean
+ent_scene_edge_hit (const EntSceneItem *edge,
+                    double              x,
+                    double              y)
+{
+  g_return_val_if_fail (edge != NULL && edge->type == ENT_SCENE_ITEM_EDGE, FALSE);
+
+  return distance_to_curve (edge->p, x, y) <= edge->line_width / 2 + 3;
+}

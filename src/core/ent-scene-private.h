@@ -1,0 +1,51 @@
+/* ent-scene-private.h: what the files of the scene share
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ent-scene.h"
+#include "ent-style.h"
+
+G_BEGIN_DECLS
+
+/* The radius of every node's shape. */
+static inline double
+_ent_scene_shape_radius (void)
+{
+  return ENT_STYLE_NODE_SIZE / 2;
+}
+
+/*
+ * The size of a label's text, and where it starts: a centred layout with a
+ * wrap width starts its lines to the right of the layout's origin.
+ */
+static inline void
+_ent_scene_label_extents (const PangoRectangle *logical,
+                          double               *x_offset,
+                          double               *width,
+                          double               *height)
+{
+  if (x_offset != NULL)
+    *x_offset = (double) logical->x / PANGO_SCALE;
+  *width = (double) logical->width / PANGO_SCALE;
+  *height = (double) logical->height / PANGO_SCALE;
+}
+
+/* ent-scene-text.c */
+char   *_ent_scene_node_label        (EntEntity            *entity);
+char   *_ent_scene_edge_label        (EntRelation          *relation);
+char   *_ent_scene_item_title        (EntGraph             *graph,
+                                      const EntSceneItem   *item);
+
+/* ent-scene-geometry.c */
+void    _ent_scene_place_node        (EntSceneItem         *item,
+                                      double                x,
+                                      double                y);
+void    _ent_scene_place_edge        (EntSceneItem         *item,
+                                      const EntSceneItem   *from,
+                                      const EntSceneItem   *to);
+
+G_END_DECLS
