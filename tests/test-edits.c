@@ -259,8 +259,11 @@ test_random_sequence (void)
           g_assert_true (ent_store_edit_begin (store, edits[which].name, &edit_error));
           if (!edits[which].func (store, &edit_error))
             {
+              g_autofree char *now = NULL;
+
               ent_store_edit_cancel (store);
-              g_assert_cmpstr (dump (store), ==, current);
+              now = dump (store);
+              g_assert_cmpstr (now, ==, current);
               continue;
             }
           g_assert_true (ent_store_edit_commit (store, &edit_error));

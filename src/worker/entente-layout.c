@@ -585,17 +585,18 @@ lay_out (const Request  *request,
 {
   g_autofree Agnode_t **nodes = NULL;
   g_autofree Agedge_t **edges = NULL;
-  GVC_t *gvc;
-  Agraph_t *graph;
+  /*
+   * Neither the context nor the graph is freed: the process ends as soon
+   * as the reply is out, and freeing Graphviz's many small allocations one
+   * by one would only delay that. Static, so that LeakSanitizer finds them
+   * still reachable when the process ends, on the error paths as well.
+   */
+  static GVC_t *gvc;
+  static Agraph_t *graph;
 
   /* Warnings, such as falling back to straight edges, are no one's business; errors are. */
   agseterr (AGERR);
 
-  /*
-   * Neither the context nor the graph is freed: the process ends as soon
-   * as the reply is out, and freeing Graphviz's many small allocations one
-   * by one would only delay that.
-   */
   gvc = new_context (request->engine);
   graph = build_graph (request, &nodes, &edges, error);
   if (graph == NULL)
