@@ -1,4 +1,4 @@
-/* main.c
+/* main.c: the entente program: sets up the locale and runs the application
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -27,6 +27,21 @@ is_xml_char (gunichar c)
          (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+/* The entity that stands for @c in XML text and attributes, or %NULL if @c stands for itself. */
+static const char *
+markup_escape (gunichar c)
+{
+  switch (c)
+    {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&apos;";
+    default: return NULL;
+    }
+}
+
 /**
  * ent_svg_append_escaped:
  * @out: where to append
@@ -51,29 +66,12 @@ ent_svg_append_escaped (GString    *out,
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      const char *escaped = markup_escape (c);
 
-      switch (c)
-        {
-        case '&':
-          g_string_append (out, "&amp;");
-          break;
-        case '<':
-          g_string_append (out, "&lt;");
-          break;
-        case '>':
-          g_string_append (out, "&gt;");
-          break;
-        case '"':
-          g_string_append (out, "&quot;");
-          break;
-        case '\'':
-          g_string_append (out, "&apos;");
-          break;
-        default:
-          if (is_xml_char (c))
-            g_string_append_unichar (out, c);
-          break;
-        }
+      if (escaped != NULL)
+        g_string_append (out, escaped);
+      else if (is_xml_char (c))
+        g_string_append_unichar (out, c);
     }
 }
 

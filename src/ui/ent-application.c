@@ -1,4 +1,4 @@
-/* ent-application.c
+/* ent-application.c: the application: its command line, headless export and windows
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

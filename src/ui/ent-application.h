@@ -1,4 +1,4 @@
-/* ent-application.h
+/* ent-application.h: the application: its command line, headless export and windows
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

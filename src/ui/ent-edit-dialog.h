@@ -1,4 +1,4 @@
-/* ent-edit-dialog.h
+/* ent-edit-dialog.h: what the entity, relation and source dialogs share
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

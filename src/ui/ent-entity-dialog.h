@@ -1,4 +1,4 @@
-/* ent-entity-dialog.h
+/* ent-entity-dialog.h: the dialog that adds or edits an entity
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* ent-evidence-panel.h
+/* ent-evidence-panel.h: the panel of the evidence behind the selected entity or relation
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* ent-pane.h
+/* ent-pane.h: what the panes beside the diagram share
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* ent-relation-dialog.h
+/* ent-relation-dialog.h: the dialog that adds or edits a relation
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* ent-source-dialog.h
+/* ent-source-dialog.h: the dialog that adds or edits a source
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

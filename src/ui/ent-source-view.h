@@ -1,4 +1,4 @@
-/* ent-source-view.h
+/* ent-source-view.h: the full text of a source, with its quotes highlighted
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later

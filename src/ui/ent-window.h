@@ -1,4 +1,4 @@
-/* ent-window.h
+/* ent-window.h: the main window: opens a network, lays it out and wires the selection
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
