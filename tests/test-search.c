@@ -199,6 +199,33 @@ test_bundled (void)
                    "Meeting with S Jaishankar (quote)\n");
 }
 
+/* A name already taken by an entity of the same kind, but for case and white space, is found. */
+static void
+test_same_name (void)
+{
+  g_autoptr(EntGraph) graph = small_graph ();
+  EntEntity *found;
+
+  found = ent_graph_find_same_name (graph, ENT_KIND_PERSON, "minsk", 0);
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->id, ==, 3);
+  found = ent_graph_find_same_name (graph, ENT_KIND_PERSON, "СЕРГЕЙ АЛЕЙНИК", 0);
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->id, ==, 4);
+
+  /* The entity being edited is not its own duplicate; another kind is no duplicate either. */
+  g_assert_null (ent_graph_find_same_name (graph, ENT_KIND_PERSON, "Minsk", 3));
+  g_assert_null (ent_graph_find_same_name (graph, ENT_KIND_PLACE, "Minsk", 0));
+  /* Only the whole name counts. */
+  g_assert_null (ent_graph_find_same_name (graph, ENT_KIND_PERSON, "Mins", 0));
+
+  g_free (((EntEntity *) g_ptr_array_index (graph->entities, 1))->name);
+  ((EntEntity *) g_ptr_array_index (graph->entities, 1))->name = g_strdup ("  Embassy\t");
+  found = ent_graph_find_same_name (graph, ENT_KIND_PERSON, "embassy", 0);
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->id, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/ent/search/case-and-diacritics", test_case_and_diacritics);
   g_test_add_func ("/ent/search/empty-and-no-match", test_empty_and_no_match);
   g_test_add_func ("/ent/search/bundled", test_bundled);
+  g_test_add_func ("/ent/search/same-name", test_same_name);
 
   return g_test_run ();
 }

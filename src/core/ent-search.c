@@ -108,3 +108,45 @@ ent_graph_search (EntGraph   *graph,
 
   return g_steal_pointer (&results);
 }
+
+/**
+ * ent_graph_find_same_name:
+ * @graph: the network to look in
+ * @kind: the kind of entity
+ * @name: a name, trimmed
+ * @except_id: an entity to pass over (the one being edited), or 0
+ *
+ * Finds an entity of @kind whose name is @name but for case and the white
+ * space around it: a second one would most likely be a duplicate.
+ *
+ * Returns: (transfer none) (nullable): the entity, which belongs to @graph
+ */
+EntEntity *
+ent_graph_find_same_name (EntGraph   *graph,
+                          EntKind     kind,
+                          const char *name,
+                          gint64      except_id)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntEntity *other = g_ptr_array_index (graph->entities, i);
+      g_autofree char *other_trimmed = NULL;
+      g_autofree char *other_folded = NULL;
+
+      if (other->id == except_id || other->kind != kind || other->name == NULL)
+        continue;
+
+      other_trimmed = g_strstrip (g_strdup (other->name));
+      other_folded = g_utf8_casefold (other_trimmed, -1);
+      if (g_str_equal (folded, other_folded))
+        return other;
+    }
+
+  return NULL;
+}

@@ -27,8 +27,12 @@ typedef struct
   EntSearchMatch  match;
 } EntSearchResult;
 
-GArray *ent_graph_search (EntGraph   *graph,
-                          const char *query,
-                          guint       max_results);
+GArray    *ent_graph_search         (EntGraph   *graph,
+                                     const char *query,
+                                     guint       max_results);
+EntEntity *ent_graph_find_same_name (EntGraph   *graph,
+                                     EntKind     kind,
+                                     const char *name,
+                                     gint64      except_id);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-entity-dialog.h"
+#include "ent-search.h"
 
 #include <glib/gi18n.h>
 
@@ -46,36 +47,6 @@ get_kind (EntEntityDialog *self)
   guint selected = adw_combo_row_get_selected (self->kind_row);
 
   return selected < ENT_N_KINDS ? (EntKind) selected : ENT_KIND_PERSON;
-}
-
-/* Returns the entity of @kind named @name, ignoring case and the entity
- * being edited, or NULL. */
-static EntEntity *
-find_duplicate (EntEntityDialog *self,
-                EntKind          kind,
-                const char      *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-
-  if (self->graph == NULL)
-    return NULL;
-
-  for (guint i = 0; i < self->graph->entities->len; i++)
-    {
-      EntEntity *other = g_ptr_array_index (self->graph->entities, i);
-      g_autofree char *other_trimmed = NULL;
-      g_autofree char *other_folded = NULL;
-
-      if (other->id == self->entity_id || other->kind != kind || other->name == NULL)
-        continue;
-
-      other_trimmed = g_strstrip (g_strdup (other->name));
-      other_folded = g_utf8_casefold (other_trimmed, -1);
-      if (g_str_equal (folded, other_folded))
-        return other;
-    }
-
-  return NULL;
 }
 
 /* Each kind has a sentence of its own, as languages inflect the word for
@@ -125,7 +96,9 @@ validate (EntEditDialog *dialog)
     }
   else
     {
-      EntEntity *duplicate = find_duplicate (self, get_kind (self), name);
+      EntEntity *duplicate = self->graph != NULL ? ent_graph_find_same_name (self->graph, get_kind (self), name,
+                                                                              self->entity_id)
+                                                 : NULL;
       g_autofree char *problem = duplicate != NULL ? dup_duplicate_problem (duplicate) : NULL;
 
       self->duplicate_id = duplicate != NULL ? duplicate->id : 0;
