@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* The view every frame is drawn for, as large as the window's graph view on a laptop. */
+/* The size of the view that every frame is drawn for. */
 #define VIEW_WIDTH  1280
 #define VIEW_HEIGHT 800
 
