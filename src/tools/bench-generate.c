@@ -97,13 +97,17 @@ spanning_partner (GRand  *rand,
                   guint   i,
                   guint   side)
 {
+  guint back;
+
   switch (shape)
     {
     case SHAPE_TREE:
       return g_rand_int_range (rand, 0, i);
     case SHAPE_LOCAL:
-      /* Entities sit on a grid; each joins one already placed within a few cells. */
-      return i - MIN (i, (guint) g_rand_int_range (rand, 1, 4) * (g_rand_boolean (rand) ? 1 : side));
+      /* Entities sit on a grid; each joins one already placed within a few cells. The distance is
+       * drawn once: MIN () would evaluate it twice and could go back past the first entity. */
+      back = (guint) g_rand_int_range (rand, 1, 4) * (g_rand_boolean (rand) ? 1 : side);
+      return i - MIN (i, back);
     case SHAPE_HUB:
       /* Preferential attachment: the well connected gather more relations. */
       return endpoints->len > 0 && g_rand_int_range (rand, 0, 4) > 0
