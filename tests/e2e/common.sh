@@ -9,7 +9,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d)
 app_pid=
 bus_pid=
-trap 'kill $app_pid $bus_pid 2>/dev/null || true; pkill -f at-spi2-registryd -P $bus_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+# A test that fails, by a check or by a step that went wrong, shows what the sanitizers reported.
+clean_up () {
+  [ $? -eq 0 ] || sanitizer_reports | head -n 200
+  kill $app_pid $bus_pid 2>/dev/null || true
+  pkill -f at-spi2-registryd -P $bus_pid 2>/dev/null || true
+  rm -rf "$work"
+}
+trap clean_up EXIT
 mkdir -p "$shots"
 : >"$app_log"
 
@@ -42,7 +49,7 @@ sanitizer_reports () {
   grep -h -A 40 -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$app_log" || true
   cat "$work"/sanitizer.* 2>/dev/null || true
 }
-fail () { echo "FAILED: $*"; shot failure; sanitizer_reports | head -n 200; exit 1; }
+fail () { echo "FAILED: $*"; shot failure; exit 1; }
 
 # Starts Entente, its output going to $app_log, and waits for its window.
 start_entente () {
