@@ -475,12 +475,37 @@ test_sanitize (void)
   g_assert_cmpstr (d, ==, "");
 }
 
+/*
+ * Points the home and XDG folders of this process, and so of the programs it
+ * starts, into @root, before anything asks GLib for them. The program's own
+ * data goes there, never to the user's. G_TEST_OPTION_ISOLATE_DIRS would do
+ * the same for each test, but GLib keeps the names of the folders it gives
+ * up on purpose, and a build with LeakSanitizer reports them as leaks.
+ */
+static void
+isolate_user_dirs (const char *root)
+{
+  static const char * const variables[] = {
+    "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_DIRS", "XDG_CONFIG_HOME", "XDG_DATA_DIRS",
+    "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "XDG_STATE_HOME",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, variables[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (variables[i], dir, TRUE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  /* The program's own data goes to a private XDG_DATA_HOME, never the user's. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *user_dirs = NULL;
+
+  g_test_init (&argc, &argv, NULL);
 
   if (argc != 2)
     {
@@ -489,6 +514,8 @@ main (int   argc,
     }
   entente_path = argv[1];
   work_dir = g_dir_make_tmp ("entente-export-XXXXXX", NULL);
+  user_dirs = g_build_filename (work_dir, "user", NULL);
+  isolate_user_dirs (user_dirs);
 
   g_test_add_func ("/ent/export/svg-escaping", test_svg_escaping);
   g_test_add_func ("/ent/export/sanitize", test_sanitize);

@@ -1,19 +1,42 @@
 # common.sh: what both end-to-end scripts share: a private home for Entente,
 # the accessibility bus, and the steps, screenshots and clicks they are made of.
 #
-# Sourced by run-e2e.sh and run-edit-e2e.sh after they set $entente and
-# $shots; it leaves $here, $work and $app_pid for them, and cleans up on exit.
+# Sourced by run-e2e.sh and run-edit-e2e.sh after they set $entente, $shots
+# and $app_log (where the window's output goes); it leaves $here, $work,
+# $app_pid and $window for them, and cleans up on exit.
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d)
 app_pid=
 bus_pid=
-trap 'kill $app_pid $bus_pid 2>/dev/null || true; pkill -f at-spi2-registryd -P $bus_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+# A test that fails, by a check or by a step that went wrong, shows what the sanitizers reported.
+clean_up () {
+  [ $? -eq 0 ] || sanitizer_reports | head -n 200
+  kill $app_pid $bus_pid 2>/dev/null || true
+  pkill -f at-spi2-registryd -P $bus_pid 2>/dev/null || true
+  rm -rf "$work"
+}
+trap clean_up EXIT
 mkdir -p "$shots"
+: >"$app_log"
 
 export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
 export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_USE_PORTAL=0
 unset NO_AT_BRIDGE
+
+# In the sanitizer build (see tests/meson.build) the reports of every program started here, the
+# window and the layout helper it starts, go to files in $work: the helper's stderr goes to the
+# window, which shows at most a line of it. The window allocates so much that AddressSanitizer's
+# full unwinder, run on every allocation, makes it some twenty times slower, too slow for the
+# pauses below. The fast unwinder's stacks are shorter, but still begin with the caller of malloc,
+# which for fontconfig, the one library whose leaks are suppressed, is fontconfig itself; and every
+# report still fails the test.
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+  export ASAN_OPTIONS="$ASAN_OPTIONS:fast_unwind_on_malloc=1:log_path=$work/sanitizer"
+fi
+if [ -n "${UBSAN_OPTIONS:-}" ]; then
+  export UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$work/sanitizer"
+fi
 
 # Background processes write to a log, not to the test's output, which the test runner waits to close.
 /usr/libexec/at-spi-bus-launcher --launch-immediately >"$work/bus.log" 2>&1 &
@@ -22,7 +45,34 @@ sleep 1
 
 step () { echo "# $*"; }
 shot () { import -window root "$shots/$1.png"; }
+sanitizer_reports () {
+  grep -h -A 40 -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$app_log" || true
+  cat "$work"/sanitizer.* 2>/dev/null || true
+}
 fail () { echo "FAILED: $*"; shot failure; exit 1; }
+
+# Starts Entente, its output going to $app_log, and waits for its window.
+start_entente () {
+  "$entente" >>"$app_log" 2>&1 &
+  app_pid=$!
+  window=$(xdotool search --sync --onlyvisible --pid "$app_pid" | head -n 1)
+  [ -n "$window" ] || fail "no window"
+}
+
+# Quits Entente as a person would and waits for it, so that it ends as it normally does, at-exit
+# leak check included; then fails if it did not end well or anything it ran reported an error.
+quit_entente () {
+  local status=0
+  xdotool windowfocus "$window"
+  sleep 0.3
+  xdotool key ctrl+q
+  for _ in $(seq 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$app_pid" 2>/dev/null && fail "Entente did not quit"
+  wait "$app_pid" || status=$?
+  app_pid=
+  [ -z "$(sanitizer_reports)" ] || fail "a sanitizer reported an error"
+  [ "$status" -eq 0 ] || fail "Entente ended with exit status $status"
+}
 query () { /usr/bin/python3 "$here/atspi-query.py" "$@"; }
 
 # Types TEXT into the search of the window $window and presses Enter, which selects what it finds.

@@ -9,13 +9,21 @@ set -eu
 entente=$1
 article=$2
 shots=$3
+app_log=$shots/entente.log
 . "$(dirname "$0")/common.sh"
 
+# In the sanitizer build this window is checked for memory errors and undefined behaviour, but not
+# for leaks. GTK 4.8's file chooser, which the export and open steps use, leaks file infos, tree
+# paths and what its sidebar's cloud providers library allocates (a program that does no more than
+# open and close one shows the same), in frames of Debian's GLib and GIO that have no names, so
+# no suppression could tell those leaks from Entente's. run-edit-e2e.sh checks a window that does
+# everything but the file chooser for leaks too.
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+  export ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0"
+fi
+
 step "start Entente on the bundled network"
-"$entente" >"$shots/entente.log" 2>&1 &
-app_pid=$!
-window=$(xdotool search --sync --onlyvisible --pid "$app_pid" | head -n 1)
-[ -n "$window" ] || fail "no window"
+start_entente
 sleep 3
 shot 01-start
 
@@ -76,5 +84,8 @@ sleep 1.5
 shot 06-open-random
 query toast "not an Entente file" || fail "no error shown for a file of random bytes"
 [ "$(xdotool getwindowname "$window")" = "$title_before" ] || fail "the open network was replaced"
+
+step "quit"
+quit_entente
 
 echo "1 passed, 0 failed"

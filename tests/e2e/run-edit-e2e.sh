@@ -10,6 +10,7 @@ set -eu
 
 entente=$1
 shots=$2
+app_log=$shots/edit-entente.log
 . "$(dirname "$0")/common.sh"
 db=$XDG_DATA_HOME/entente/india-belarus.entente
 
@@ -22,10 +23,7 @@ click_on () {
 }
 
 start_app () {
-  "$entente" >>"$shots/edit-entente.log" 2>&1 &
-  app_pid=$!
-  window=$(xdotool search --sync --onlyvisible --pid "$app_pid" | head -n 1)
-  [ -n "$window" ] || fail "no window"
+  start_entente
   # The first start lays the network out; wait until its positions are stored.
   for _ in $(seq 100); do
     [ -s "$db" ] && [ "$(sqlite3 "$db" 'SELECT count(*) > 0 FROM positions' 2>/dev/null)" = 1 ] && break
@@ -91,15 +89,10 @@ shot edit-06-evidence
 [ "$(sqlite3 "$db" "SELECT count(*) FROM entity_evidence e JOIN entities n ON n.id = e.entity_id WHERE n.name = 'Minsk delegation'")" = 1 ] || fail "the passage was not added as evidence"
 
 step "quit and start again"
-xdotool windowfocus "$window"
-xdotool key ctrl+q
-for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$app_pid" 2>/dev/null && fail "Entente did not quit"
+quit_entente
 start_app
 shot edit-07-reopened
-xdotool windowfocus "$window"
-xdotool key ctrl+q
-sleep 1
+quit_entente
 
 step "the sqlite3 shell finds all three, and the quote is its source's text"
 [ "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok ] || fail "integrity_check"
