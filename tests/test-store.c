@@ -553,6 +553,74 @@ test_open_missing (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The folder holds nothing but @expected: no half-written copy stays beside it. */
+static void
+assert_folder_holds (const char *dir,
+                     const char *expected)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_cmpstr (name, ==, expected);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
+static void
+test_save_copy (void)
+{
+  g_autoptr(EntStore) store = new_store ("copied.entente");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("entente-copy-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.entente", NULL);
+  g_autofree char *check = NULL;
+  g_autofree char *counts = NULL;
+  EntEntity belarus = { .kind = ENT_KIND_COUNTRY, .name = (char *) "Belarus" };
+
+  add_article (store);
+  ent_store_add_entity (store, &belarus, &error);
+  g_assert_no_error (error);
+
+  /* A copy replaces the file the user chose to overwrite. */
+  g_assert_true (g_file_set_contents (copy, "not a network", -1, NULL));
+  g_assert_true (ent_store_save_copy (store, copy, &error));
+  g_assert_no_error (error);
+  assert_folder_holds (dir, "copy.entente");
+
+  check = sqlite_shell (copy, "PRAGMA integrity_check;");
+  g_assert_cmpstr (check, ==, "ok");
+  counts = sqlite_shell (copy, "PRAGMA application_id; SELECT count(*) FROM entities; SELECT count(*) FROM sources;");
+  g_assert_cmpstr (counts, ==, "1162761285\n1\n1");
+
+  g_assert_no_errno (g_unlink (copy));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+test_save_copy_missing_folder (void)
+{
+  g_autoptr(EntStore) store = new_store ("uncopied.entente");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("entente-copy-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  g_autofree char *copy = g_build_filename (missing, "copy.entente", NULL);
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_false (ent_store_save_copy (store, copy, &error));
+  g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_FAILED);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 static void
 test_text_find (void)
 {
@@ -661,6 +729,8 @@ main (int   argc,
   g_test_add_func ("/ent/store/transactions", test_transactions);
   g_test_add_func ("/ent/store/newer-version", test_newer_version);
   g_test_add_func ("/ent/store/open-missing", test_open_missing);
+  g_test_add_func ("/ent/store/save-copy", test_save_copy);
+  g_test_add_func ("/ent/store/save-copy-missing-folder", test_save_copy_missing_folder);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/ent/store/refuse/%s", bad_files[i].name);

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 G_DEFINE_FINAL_TYPE (EntStore, ent_store, G_TYPE_OBJECT)
@@ -463,15 +465,28 @@ _ent_store_emit_changed (EntStore *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+static gboolean
+copy_failed (int      saved_errno,
+             GError **error)
+{
+  g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_FAILED,
+               "%s: %s", _("Could not write the copy"), g_strerror (saved_errno));
+  return FALSE;
+}
+
 /**
  * ent_store_save_copy:
  * @self: a #EntStore
- * @path: where to write the copy; must not exist
+ * @path: where to write the copy; a file there is replaced
  * @error: return location for an error
  *
  * Writes a compact copy of the file as it is now, in the rollback journal
  * mode, so that it can be read from a folder nobody may write to (an
  * installed file) and copied as one file.
+ *
+ * The copy is written beside @path under another name and renamed into
+ * place once complete, so a copy that fails never leaves a half-written
+ * file, nor harms the one it was to replace.
  */
 gboolean
 ent_store_save_copy (EntStore    *self,
@@ -479,18 +494,40 @@ ent_store_save_copy (EntStore    *self,
                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *partial = NULL;
+  int fd;
 
   g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  name = g_strdup_printf (".%s.XXXXXX", base);
+  partial = g_build_filename (dir, name, NULL);
+
+  /* VACUUM INTO writes into an empty file, which reserves the name. */
+  fd = g_mkstemp_full (partial, O_RDWR, 0666);
+  if (fd < 0)
+    return copy_failed (errno, error);
+  close (fd);
+
+  stmt = _ent_store_prepare (self->db, "VACUUM INTO ?", error, "s", partial);
+  if (stmt == NULL || !_ent_store_step_done (self->db, stmt, _("Could not write the copy"), error))
     {
-      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_FAILED,
-                   _("“%s” already exists"), path);
+      g_unlink (partial);
       return FALSE;
     }
 
-  stmt = _ent_store_prepare (self->db, "VACUUM INTO ?", error, "s", path);
+  if (g_rename (partial, path) != 0)
+    {
+      int saved_errno = errno;
 
-  return stmt != NULL && _ent_store_step_done (self->db, stmt, _("Could not write the copy"), error);
+      g_unlink (partial);
+      return copy_failed (saved_errno, error);
+    }
+
+  return TRUE;
 }
