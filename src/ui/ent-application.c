@@ -1,4 +1,4 @@
-/* ent-application.c: the application: its command line, headless export and windows
+/* ent-application.c: the application: its command line, headless export, one instance and a window per file
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,7 @@
 #include "ent-user-data.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 struct _EntApplication
 {
@@ -44,9 +45,38 @@ ent_application_new (void)
 {
   return g_object_new (ENT_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
+}
+
+/*
+ * Files named on the command line open when the application activates; an
+ * instance that is already running opens them instead, in its own windows.
+ */
+static int
+take_files (EntApplication  *self,
+            const char     **files)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    g_ptr_array_add (self->startup_files, g_file_new_for_commandline_arg (files[i]));
+
+  if (self->startup_files->len == 0)
+    return -1;
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("entente: %s\n", error->message);
+      return 1;
+    }
+
+  if (!g_application_get_is_remote (G_APPLICATION (self)))
+    return -1;
+
+  g_application_open (G_APPLICATION (self), (GFile **) self->startup_files->pdata, self->startup_files->len, "");
+  return 0;
 }
 
 static int
@@ -69,13 +99,9 @@ ent_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   if (!g_variant_dict_lookup (options, "export", "^ay", &output))
-    {
-      for (guint i = 0; files != NULL && files[i] != NULL; i++)
-        g_ptr_array_add (self->startup_files, g_file_new_for_commandline_arg (files[i]));
-      return -1;
-    }
+    return take_files (self, files);
 
-  /* Exporting needs no display: it is done here, before GTK starts. */
+  /* Exporting needs no display nor bus: it is done here, before GTK starts or the instance registers. */
   g_variant_dict_lookup (options, "engine", "s", &engine);
   g_variant_dict_lookup (options, "scale", "d", &scale);
 
@@ -157,6 +183,48 @@ ent_application_activate (GApplication *app)
   ent_window_open_path (new_window (self), path);
 }
 
+/* Symbolic links and ".." resolved, so that one file has one name. */
+static GFile *
+canonical_file (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *real = path != NULL ? realpath (path, NULL) : NULL;
+
+  return real != NULL ? g_file_new_for_path (real) : g_object_ref (file);
+}
+
+/**
+ * ent_application_find_window:
+ * @self: a #EntApplication
+ * @file: a .entente file
+ *
+ * Returns: (transfer none) (nullable): the window that has @file open
+ */
+EntWindow *
+ent_application_find_window (EntApplication *self,
+                             GFile          *file)
+{
+  g_autoptr(GFile) wanted = NULL;
+
+  g_return_val_if_fail (ENT_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  wanted = canonical_file (file);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      const char *path = ENT_IS_WINDOW (l->data) ? ent_window_get_path (l->data) : NULL;
+      g_autoptr(GFile) shown = path != NULL ? g_file_new_for_path (path) : NULL;
+      g_autoptr(GFile) canonical = shown != NULL ? canonical_file (shown) : NULL;
+
+      if (canonical != NULL && g_file_equal (canonical, wanted))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* A window per file: a file that is open already raises its window. */
 static void
 ent_application_open (GApplication  *app,
                       GFile        **files,
@@ -168,12 +236,14 @@ ent_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_file_get_path (files[i]);
-      EntWindow *window = new_window (self);
+      EntWindow *window = ent_application_find_window (self, files[i]);
 
-      if (path != NULL)
-        ent_window_open_path (window, path);
+      if (window != NULL)
+        gtk_window_present (GTK_WINDOW (window));
+      else if (path != NULL)
+        ent_window_open_path (new_window (self), path);
       else
-        ent_window_show_error (window, _("Only local files can be opened"));
+        ent_window_show_error (new_window (self), _("Only local files can be opened"));
     }
 }
 

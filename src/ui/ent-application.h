@@ -1,4 +1,4 @@
-/* ent-application.h: the application: its command line, headless export and windows
+/* ent-application.h: the application: its command line, headless export, one instance and a window per file
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,12 +8,16 @@
 
 #include <adwaita.h>
 
+#include "ent-window.h"
+
 G_BEGIN_DECLS
 
 #define ENT_TYPE_APPLICATION (ent_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (EntApplication, ent_application, ENT, APPLICATION, AdwApplication)
 
-EntApplication *ent_application_new (void);
+EntApplication *ent_application_new         (void);
+EntWindow      *ent_application_find_window (EntApplication *self,
+                                             GFile          *file);
 
 G_END_DECLS

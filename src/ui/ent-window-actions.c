@@ -1,4 +1,4 @@
-/* ent-window-actions.c: the actions of the main window: open, export, print, undo, layout, search, focus
+/* ent-window-actions.c: the actions of the main window: export, print, undo, layout, search, focus
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -63,45 +63,6 @@ show_all_action (GtkWidget  *widget,
   EntWindow *self = ENT_WINDOW (widget);
 
   ent_graph_view_set_focus (self->graph_view, 0, 0);
-}
-
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  EntWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        ent_window_open_path (self, path);
-      else
-        _ent_window_show_toast (self, _("Only local files can be opened"));
-    }
-
-  g_object_unref (dialog);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EntWindow *self = ENT_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Open a Network"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Entente networks"));
-  gtk_file_filter_add_mime_type (filter, "application/x-entente");
-  gtk_file_filter_add_pattern (filter, "*.entente");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* The part of the graph the view shows, for "export the visible area". */
@@ -373,7 +334,6 @@ _ent_window_actions_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, zoom_actual_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_fit_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.relayout", NULL, relayout_action);
@@ -385,7 +345,6 @@ _ent_window_actions_class_init (EntWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-all", NULL, show_all_action);
   gtk_widget_class_install_action (widget_class, "win.back-to-evidence", NULL, back_to_evidence_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.relayout", NULL);

@@ -56,9 +56,13 @@ struct _EntWindow
   GtkScrolledWindow    *search_scroller;
   GtkListBox           *search_results;
   GMenu                *edit_section;
+  GMenu                *recent_menu;
 };
 
 /* ent-window.c */
+gboolean    _ent_window_load                (EntWindow       *self,
+                                             const char      *path,
+                                             GError         **error);
 void        _ent_window_show_toast          (EntWindow       *self,
                                              const char      *message);
 const char *_ent_window_get_engine          (EntWindow       *self,
@@ -76,6 +80,11 @@ void        _ent_window_actions_init        (EntWindow       *self);
 void        _ent_window_edit_class_init     (EntWindowClass  *klass);
 void        _ent_window_edit_init           (EntWindow       *self);
 void        _ent_window_update_edit_actions (EntWindow       *self);
+
+/* ent-window-files.c */
+void        _ent_window_files_class_init    (EntWindowClass  *klass);
+void        _ent_window_files_init          (EntWindow       *self);
+void        _ent_window_add_recent_file     (const char      *path);
 
 /* ent-window-search.c */
 void        _ent_window_search_class_init   (EntWindowClass  *klass);

@@ -166,6 +166,16 @@ _ent_window_build_diagram (EntWindow *self,
     g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
 
+  /* An empty network has nothing to lay out; the window offers ways to fill it instead. */
+  if (self->graph->entities->len == 0)
+    {
+      set_layout_running (self, NULL);
+      update_engine_button (self);
+      ent_graph_view_set_scene (self->graph_view, NULL);
+      gtk_stack_set_visible_child_name (self->view_stack, "empty");
+      return;
+    }
+
   engine = _ent_window_get_engine (self, NULL);
   self->layout_cancellable = g_cancellable_new ();
   set_layout_running (self, engine);
@@ -235,6 +245,45 @@ store_changed_cb (EntWindow *self,
   selection_changed_cb (self);
 }
 
+/* Opens @path in the window, or leaves the window as it was and says why not. */
+gboolean
+_ent_window_load (EntWindow   *self,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, error);
+  if (store != NULL)
+    graph = ent_store_load_graph (store, error);
+
+  if (graph == NULL)
+    return FALSE;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                     self, G_CONNECT_SWAPPED);
+  adopt_graph (self, g_steal_pointer (&graph));
+
+  gtk_label_set_label (self->read_only_label,
+                       ent_store_is_read_only (store) ? ent_store_get_read_only_reason (store) : "");
+  gtk_info_bar_set_revealed (self->read_only_bar, ent_store_is_read_only (store));
+
+  g_settings_set_string (self->settings, "last-file", path);
+  _ent_window_add_recent_file (path);
+
+  ent_graph_view_set_scene (self->graph_view, NULL);
+  ent_graph_view_set_focus (self->graph_view, 0, 0);
+  ent_evidence_panel_show_entity (self->evidence_panel, 0);
+  gtk_stack_set_visible_child_name (self->side_stack, "evidence");
+  _ent_window_build_diagram (self, FALSE);
+
+  return TRUE;
+}
+
 /**
  * ent_window_open_path:
  * @self: a #EntWindow
@@ -250,40 +299,15 @@ ent_window_open_path (EntWindow  *self,
                       const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = NULL;
-  g_autoptr(EntGraph) graph = NULL;
 
   g_return_val_if_fail (ENT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
-  if (store != NULL)
-    graph = ent_store_load_graph (store, &error);
-
-  if (graph == NULL)
+  if (!_ent_window_load (self, path, &error))
     {
       ent_window_show_error (self, error->message);
       return FALSE;
     }
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
-                                                     self, G_CONNECT_SWAPPED);
-  adopt_graph (self, g_steal_pointer (&graph));
-
-  gtk_label_set_label (self->read_only_label,
-                       ent_store_is_read_only (store) ? ent_store_get_read_only_reason (store) : "");
-  gtk_info_bar_set_revealed (self->read_only_bar, ent_store_is_read_only (store));
-
-  g_settings_set_string (self->settings, "last-file", path);
-
-  ent_graph_view_set_scene (self->graph_view, NULL);
-  ent_graph_view_set_focus (self->graph_view, 0, 0);
-  ent_evidence_panel_show_entity (self->evidence_panel, 0);
-  gtk_stack_set_visible_child_name (self->side_stack, "evidence");
-  _ent_window_build_diagram (self, FALSE);
 
   return TRUE;
 }
@@ -313,6 +337,20 @@ ent_window_get_graph (EntWindow *self)
   g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
 
   return self->graph;
+}
+
+/**
+ * ent_window_get_path:
+ * @self: a #EntWindow
+ *
+ * Returns: (nullable): the file of the open network, if there is one
+ */
+const char *
+ent_window_get_path (EntWindow *self)
+{
+  g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
+
+  return self->store != NULL ? ent_store_get_path (self->store) : NULL;
 }
 
 EntGraphView *
@@ -624,6 +662,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, search_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, edit_section);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, panel_entity_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, panel_relation_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, panel_quote_activated_cb);
@@ -635,6 +674,7 @@ ent_window_class_init (EntWindowClass *klass)
 
   _ent_window_actions_class_init (klass);
   _ent_window_edit_class_init (klass);
+  _ent_window_files_class_init (klass);
   _ent_window_search_class_init (klass);
 }
 
@@ -659,6 +699,7 @@ ent_window_init (EntWindow *self)
 
   _ent_window_actions_init (self);
   _ent_window_edit_init (self);
+  _ent_window_files_init (self);
   _ent_window_search_init (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-layout", FALSE);

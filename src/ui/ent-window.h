@@ -22,6 +22,7 @@ gboolean  ent_window_open_path  (EntWindow   *self,
 void      ent_window_show_error (EntWindow   *self,
                                  const char  *message);
 EntGraph     *ent_window_get_graph      (EntWindow   *self);
+const char   *ent_window_get_path       (EntWindow   *self);
 EntGraphView *ent_window_get_graph_view (EntWindow   *self);
 
 G_END_DECLS

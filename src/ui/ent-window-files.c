@@ -1,0 +1,385 @@
+/* ent-window-files.c: the main window's files: new, open, open recent, the example, save a copy, drop
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-window"
+
+#include "config.h"
+
+#include "ent-window-private.h"
+#include "ent-application.h"
+#include "ent-user-data.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#define ENTENTE_MIME_TYPE "application/x-entente"
+#define MAX_RECENT_FILES 10
+
+/* Tells the desktop's recent files about @path, so that it is in our Open Recent menu and in every other list. */
+void
+_ent_window_add_recent_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) ENTENTE_MIME_TYPE,
+    .app_name = (char *) "entente",
+    .app_exec = (char *) "entente %f",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/*
+ * A window per file: a file open already raises its window; a window with
+ * no network, or one made for a test without an application, takes the file
+ * itself; otherwise a new window opens, unless the file cannot be opened.
+ */
+static void
+open_file (EntWindow *self,
+           GFile     *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  EntWindow *window;
+
+  if (path == NULL)
+    {
+      _ent_window_show_toast (self, _("Only local files can be opened"));
+      return;
+    }
+
+  window = ENT_IS_APPLICATION (app) ? ent_application_find_window (ENT_APPLICATION (app), file) : NULL;
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (app == NULL || self->graph == NULL)
+    {
+      ent_window_open_path (self, path);
+      return;
+    }
+
+  window = g_object_new (ENT_TYPE_WINDOW, "application", app, NULL);
+  if (!_ent_window_load (window, path, &error))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      _ent_window_show_toast (self, error->message);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+add_network_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Entente networks"));
+  gtk_file_filter_add_mime_type (filter, ENTENTE_MIME_TYPE);
+  gtk_file_filter_add_pattern (filter, "*.entente");
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+/* Shows a file chooser for a network, which calls @response_cb and then is freed there. */
+static void
+show_network_chooser (EntWindow            *self,
+                      const char           *title,
+                      GtkFileChooserAction  action,
+                      const char           *accept_label,
+                      const char           *current_name,
+                      GCallback             response_cb)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  add_network_filter (GTK_FILE_CHOOSER (dialog));
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), current_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The local path the user chose in @dialog, or NULL; when it is not local, after a toast saying @not_local. */
+static char *
+chosen_path (EntWindow       *self,
+             GtkNativeDialog *dialog,
+             int              response,
+             const char      *not_local)
+{
+  g_autoptr(GFile) file = NULL;
+  char *path;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    _ent_window_show_toast (self, not_local);
+
+  return path;
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  EntWindow       *self)
+{
+  g_autofree char *path = chosen_path (self, dialog, response, _("Only local files can be opened"));
+
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      open_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  show_network_chooser (ENT_WINDOW (widget), _("Open a Network"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                        _("_Open"), NULL, G_CALLBACK (open_response_cb));
+}
+
+/* The chooser has asked before replacing a file, so the new network starts afresh there. */
+static gboolean
+create_network (const char  *path,
+                GError     **error)
+{
+  g_autoptr(EntStore) store = NULL;
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *old = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (old);
+    }
+
+  store = ent_store_open (path, ENT_STORE_OPEN_CREATE, error);
+  return store != NULL;
+}
+
+static void
+new_network_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         EntWindow       *self)
+{
+  g_autofree char *path = chosen_path (self, dialog, response, _("Only local files can be written"));
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !create_network (path, &error))
+    _ent_window_show_toast (self, error->message);
+  else if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      open_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+new_network_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autofree char *name = g_strdup_printf ("%s.entente", _("Untitled Network"));
+
+  show_network_chooser (ENT_WINDOW (widget), _("New Network"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                        _("_Create"), name, G_CALLBACK (new_network_response_cb));
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ent_user_database_ensure (&error);
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    {
+      _ent_window_show_toast (self, error->message);
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  open_file (self, file);
+}
+
+static void
+save_copy (EntWindow  *self,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) own = g_file_new_for_path (ent_store_get_path (self->store));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  /* The open file must not be replaced under SQLite's feet. */
+  if (g_file_equal (file, own))
+    {
+      _ent_window_show_toast (self, _("A copy cannot replace the network it is copied from"));
+      return;
+    }
+
+  if (!ent_store_save_copy (self->store, path, &error))
+    {
+      _ent_window_show_toast (self, error->message);
+      return;
+    }
+
+  name = g_path_get_basename (path);
+  /* Translators: shown once the open network has been copied to the file %s */
+  message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+  _ent_window_show_toast (self, message);
+  _ent_window_add_recent_file (path);
+}
+
+static void
+save_copy_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       EntWindow       *self)
+{
+  g_autofree char *path = chosen_path (self, dialog, response, _("Only local files can be written"));
+
+  if (path != NULL && self->store != NULL)
+    save_copy (self, path);
+
+  g_object_unref (dialog);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  base = g_path_get_basename (ent_store_get_path (self->store));
+  if (g_str_has_suffix (base, ".entente"))
+    base[strlen (base) - strlen (".entente")] = '\0';
+  /* Translators: the suggested name of a copy of the network file %s, before its extension */
+  copy_name = g_strdup_printf (_("%s copy"), base);
+  name = g_strconcat (copy_name, ".entente", NULL);
+
+  show_network_chooser (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                        _("_Save"), name, G_CALLBACK (save_copy_response_cb));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  open_file (ENT_WINDOW (widget), file);
+}
+
+static int
+compare_recent_cb (gconstpointer a,
+                   gconstpointer b)
+{
+  GDateTime *modified_a = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *modified_b = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (modified_b, modified_a);
+}
+
+/* The Open Recent menu lists our networks that are still there, the newest first. */
+static void
+update_recent_menu (EntWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  items = g_list_sort (items, compare_recent_cb);
+  g_menu_remove_all (self->recent_menu);
+
+  for (GList *l = items; l != NULL && n < MAX_RECENT_FILES; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), ENTENTE_MIME_TYPE) != 0 ||
+          !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         EntWindow     *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    open_file (self, l->data);
+
+  g_slist_free (files);
+  return files != NULL;
+}
+
+void
+_ent_window_files_class_init (EntWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.new-network", NULL, new_network_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-network", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+void
+_ent_window_files_init (EntWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+}
