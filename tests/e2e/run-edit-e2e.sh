@@ -41,7 +41,7 @@ shot edit-01-start
 step "create an entity through the dialog"
 xdotool windowfocus "$window"
 sleep 0.3
-xdotool key ctrl+n
+xdotool key ctrl+shift+a
 sleep 1
 xdotool type --delay 30 "Minsk delegation"
 sleep 0.3
