@@ -605,20 +605,14 @@ static void
 test_save_copy_missing_folder (void)
 {
   g_autoptr(EntStore) store = new_store ("uncopied.entente");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("entente-copy-XXXXXX", NULL);
-  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  g_autofree char *missing = temp_path ("missing-folder");
   g_autofree char *copy = g_build_filename (missing, "copy.entente", NULL);
-  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
 
+  /* Nothing is made on the way, not even the folder. */
   g_assert_false (ent_store_save_copy (store, copy, &error));
   g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_FAILED);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-
-  listing = g_dir_open (dir, 0, NULL);
-  g_assert_nonnull (listing);
-  g_assert_null (g_dir_read_name (listing));
-  g_assert_no_errno (g_rmdir (dir));
 }
 
 static void

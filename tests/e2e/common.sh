@@ -1,9 +1,9 @@
-# common.sh: what both end-to-end scripts share: a private home for Entente,
+# common.sh: what the end-to-end scripts share: a private home for Entente,
 # the accessibility bus, and the steps, screenshots and clicks they are made of.
 #
-# Sourced by run-e2e.sh and run-edit-e2e.sh after they set $entente, $shots
+# Sourced by run-e2e.sh, run-edit-e2e.sh and run-files-e2e.sh after they set $entente, $shots
 # and $app_log (where the window's output goes); it leaves $here, $work,
-# $app_pid and $window for them, and cleans up on exit.
+# $example, $app_pid and $window for them, and cleans up on exit.
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d)
@@ -22,6 +22,8 @@ mkdir -p "$shots"
 
 export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
 export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_USE_PORTAL=0
+# The user's copy of the bundled network, which Entente makes and opens on its first start.
+example=$XDG_DATA_HOME/entente/india-belarus.entente
 unset NO_AT_BRIDGE
 
 # In the sanitizer build (see tests/meson.build) the reports of every program started here, the

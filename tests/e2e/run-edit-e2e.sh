@@ -12,7 +12,7 @@ entente=$1
 shots=$2
 app_log=$shots/edit-entente.log
 . "$(dirname "$0")/common.sh"
-db=$XDG_DATA_HOME/entente/india-belarus.entente
+db=$example
 
 click_at () { xdotool mousemove "$1" "$2" click 1; }
 # Clicks the middle of the shown widget of ROLE whose name contains NAME.

@@ -12,7 +12,6 @@ entente=$1
 shots=$2
 app_log=$shots/files-entente.log
 . "$(dirname "$0")/common.sh"
-example=$XDG_DATA_HOME/entente/india-belarus.entente
 new=$work/Fresh.entente
 copy=$work/Copied.entente
 
