@@ -174,20 +174,32 @@ create_network (const char  *path,
 }
 
 static void
+new_network (EntWindow  *self,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* Starting afresh in a file that a window shows would pull it from under that window. */
+  if ((ENT_IS_APPLICATION (app) && ent_application_find_window (ENT_APPLICATION (app), file) != NULL) ||
+      g_strcmp0 (ent_window_get_path (self), path) == 0)
+    _ent_window_show_toast (self, _("That network is open; a new one needs another file"));
+  else if (!create_network (path, &error))
+    _ent_window_show_toast (self, error->message);
+  else
+    open_file (self, file);
+}
+
+static void
 new_network_response_cb (GtkNativeDialog *dialog,
                          int              response,
                          EntWindow       *self)
 {
   g_autofree char *path = chosen_path (self, dialog, response, _("Only local files can be written"));
-  g_autoptr(GError) error = NULL;
 
-  if (path != NULL && !create_network (path, &error))
-    _ent_window_show_toast (self, error->message);
-  else if (path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      open_file (self, file);
-    }
+  if (path != NULL)
+    new_network (self, path);
 
   g_object_unref (dialog);
 }
@@ -346,12 +358,13 @@ drop_cb (GtkDropTarget *target,
          EntWindow     *self)
 {
   GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  gboolean accepted = files != NULL;
 
   for (GSList *l = files; l != NULL; l = l->next)
     open_file (self, l->data);
 
   g_slist_free (files);
-  return files != NULL;
+  return accepted;
 }
 
 void
