@@ -128,7 +128,7 @@ test_create_reopen (void)
   g_clear_object (&store);
 
   pragmas = sqlite_shell (path, "PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode;");
-  g_assert_cmpstr (pragmas, ==, "1162761285\n2\nwal");
+  g_assert_cmpstr (pragmas, ==, "1162761285\n3\nwal");
 
   again = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -192,7 +192,7 @@ test_migrate_v1 (void)
 
   g_free (version);
   version = sqlite_shell (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, "3");
   objects = sqlite_shell (path, "SELECT count (*) FROM sqlite_schema WHERE name IN "
                                 "('positions', 'quotes_match_insert', 'quotes_match_update', 'sources_keep_quotes')");
   g_assert_cmpstr (objects, ==, "4");
@@ -200,7 +200,7 @@ test_migrate_v1 (void)
   /* Opening an upgraded file again upgrades nothing. */
   store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ent_store_get_file_version (store), ==, 2);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, 3);
 }
 
 static void
@@ -514,7 +514,7 @@ test_newer_version (void)
 
   make_valid (path);
   out = sqlite_shell (path,
-                      "PRAGMA user_version = 3;"
+                      "PRAGMA user_version = 4;"
                       "CREATE TABLE annotations (id INTEGER PRIMARY KEY, note TEXT);"
                       "CREATE TRIGGER annotations_touch AFTER UPDATE ON entities BEGIN SELECT 1; END;");
   before = checksum_file (path);
@@ -523,7 +523,7 @@ test_newer_version (void)
   g_assert_no_error (error);
   g_assert_true (ent_store_is_read_only (store));
   g_assert_nonnull (strstr (ent_store_get_read_only_reason (store), "newer version"));
-  g_assert_cmpint (ent_store_get_file_version (store), ==, 3);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, 4);
 
   graph = ent_store_load_graph (store, &error);
   g_assert_no_error (error);
