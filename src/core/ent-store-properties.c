@@ -112,14 +112,14 @@ ent_store_set_property (EntStore           *self,
   /* An update keeps the row's id, so undo and redo see a change rather than a new row. */
   type = ent_property_type_to_string (property->type);
   ok = _ent_store_run (self,
-                       "UPDATE properties SET type = ?, value = ? "
+                       "UPDATE properties SET type = ?, value = coalesce (?, '') "
                        "WHERE key = ? AND entity_id IS nullif (?, 0) AND relation_id IS nullif (?, 0)",
                        _("Could not set the property"), &changes, error, "sssii",
                        type, property->value, property->key, entity_id, relation_id);
   if (ok && changes == 0)
     ok = _ent_store_run (self,
                          "INSERT INTO properties (entity_id, relation_id, key, type, value) "
-                         "VALUES (nullif (?, 0), nullif (?, 0), ?, ?, ?)",
+                         "VALUES (nullif (?, 0), nullif (?, 0), ?, ?, coalesce (?, ''))",
                          _("Could not set the property"), NULL, error, "iisss",
                          entity_id, relation_id, property->key, type, property->value);
 
