@@ -17,30 +17,34 @@ new_store (const char *name)
   g_autofree char *dir = g_dir_make_tmp ("entente-properties-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  EntStore *store = ent_store_open (path, ENT_STORE_OPEN_CREATE, &error);
+  g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_CREATE, &error);
 
   g_assert_no_error (error);
-  return store;
+  return g_steal_pointer (&store);
 }
 
+/* The file's rows as text, once the file has passed its integrity check. */
 static char *
-dump (EntStore *store)
+snapshot (EntStore *store)
 {
   g_autoptr(GError) error = NULL;
-  char *text = ent_store_dump (store, &error);
+  g_autofree char *text = NULL;
 
+  g_assert_true (ent_store_check_integrity (store, &error));
+  text = ent_store_dump (store, &error);
   g_assert_no_error (error);
-  return text;
+  return g_steal_pointer (&text);
 }
 
 static EntGraph *
 load (EntStore *store)
 {
   g_autoptr(GError) error = NULL;
-  EntGraph *graph = ent_store_load_graph (store, &error);
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
 
   g_assert_no_error (error);
-  return graph;
+  g_assert_cmpuint (graph->kinds->len, >=, ENT_N_KINDS);
+  return g_steal_pointer (&graph);
 }
 
 /* Undoes the last edit and redoes it, comparing the file with its dumps before and after. */
@@ -49,18 +53,18 @@ assert_undo_redo (EntStore   *store,
                   const char *before)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *after = dump (store);
+  g_autofree char *after = snapshot (store);
   g_autofree char *undone = NULL;
   g_autofree char *redone = NULL;
 
   g_assert_cmpstr (after, !=, before);
   g_assert_true (ent_store_undo (store, &error));
   g_assert_no_error (error);
-  undone = dump (store);
+  undone = snapshot (store);
   g_assert_cmpstr (undone, ==, before);
   g_assert_true (ent_store_redo (store, &error));
   g_assert_no_error (error);
-  redone = dump (store);
+  redone = snapshot (store);
   g_assert_cmpstr (redone, ==, after);
 }
 
@@ -105,7 +109,7 @@ test_kind_edits (void)
   g_autoptr(EntStore) store = new_store ("kind-edits.entente");
   g_autoptr(EntGraph) graph = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (store);
+  g_autofree char *before = snapshot (store);
   g_autofree char *added = NULL;
   EntKindInfo ministry = { .key = (char *) "ministry", .label = (char *) "Ministry", .shape = (char *) "hexagon",
                            .glyph = (char *) "building", .color = (char *) "#3584e4" };
@@ -138,7 +142,7 @@ test_kind_edits (void)
   g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  added = dump (store);
+  added = snapshot (store);
   ministry.label = (char *) "Ministry of State";
   ministry.color = (char *) "#26a269";
   ministry.dark_color = (char *) "#57e389";
@@ -202,7 +206,7 @@ test_property_edits (void)
   ties.to_id = ent_store_add_entity (store, &india, &error);
   ties.id = ent_store_add_relation (store, &ties, &error);
   g_assert_no_error (error);
-  before = dump (store);
+  before = snapshot (store);
 
   g_assert_true (ent_store_edit_begin (store, "Set", &error));
   g_assert_true (ent_store_set_property (store, ties.from_id, 0, &population, &error));
@@ -227,7 +231,7 @@ test_property_edits (void)
   g_assert_cmpint (property->type, ==, ENT_PROPERTY_DATE);
 
   /* Setting a key again changes the property in place; removing it is undone as well. */
-  set = dump (store);
+  set = snapshot (store);
   population.type = ENT_PROPERTY_STRING;
   population.value = (char *) "about nine million";
   g_assert_true (ent_store_edit_begin (store, "Change", &error));
@@ -253,7 +257,7 @@ test_property_edits (void)
   g_assert_true (ent_store_delete_entity (store, ties.from_id, &error));
   g_assert_no_error (error);
   g_free (set);
-  set = dump (store);
+  set = snapshot (store);
   g_assert_null (strstr (set, "population"));
 }
 

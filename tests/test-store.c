@@ -206,6 +206,20 @@ test_migrate_v1 (void)
   g_assert_cmpint (ent_store_get_file_version (store), ==, 3);
 }
 
+/* Writes a file of version 2 as the upgrade from version 1 left it. */
+static void
+make_v2 (const char *path)
+{
+  g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "network-v1.sql", NULL);
+  g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "data", "network-v2.sql", NULL);
+  g_autofree char *version = NULL;
+
+  sqlite_shell_script (path, v1);
+  sqlite_shell_script (path, v2);
+  version = sqlite_shell (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "2");
+}
+
 /* Every row of a file of version 2 is still there after the upgrade, column for column. */
 static void
 test_migrate_v2 (void)
@@ -214,16 +228,13 @@ test_migrate_v2 (void)
     "SELECT * FROM sources; SELECT * FROM entities; SELECT * FROM relations; SELECT * FROM quotes;"
     "SELECT * FROM entity_evidence; SELECT * FROM relation_evidence; SELECT * FROM positions;";
   g_autofree char *path = temp_path ("v2.entente");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "network-v2.sql", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *checks = NULL;
+  g_autofree char *before = NULL, *after = NULL, *checks = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(EntStore) store = NULL;
   g_autoptr(EntGraph) graph = NULL;
-  g_autoptr(GError) error = NULL;
   EntKindInfo *kind;
 
-  sqlite_shell_script (path, script);
+  make_v2 (path);
   before = sqlite_shell (path, rows);
 
   store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
@@ -264,15 +275,12 @@ test_migrate_v2 (void)
 static void
 test_migrate_v2_fails (void)
 {
-  g_autofree char *path = temp_path ("v2-collides.entente");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "network-v2.sql", NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autoptr(EntStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = NULL;
+  g_autofree char *path = temp_path ("v2-collides.entente");
+  g_autofree char *before = NULL, *after = NULL, *out = NULL;
 
-  sqlite_shell_script (path, script);
+  make_v2 (path);
   /* A table of the person's own, which version 2 allowed, under the name version 3 needs. */
   out = sqlite_shell (path, "CREATE TABLE properties (note TEXT); INSERT INTO properties VALUES ('mine')");
   before = sqlite_shell (path, ".dump");

@@ -74,27 +74,28 @@ static const char * const property_types[] = {
 const char *
 ent_property_type_to_string (EntPropertyType type)
 {
-  g_return_val_if_fail (type < G_N_ELEMENTS (property_types), NULL);
+  g_return_val_if_fail (type <= ENT_PROPERTY_DATE, NULL);
 
   return property_types[type];
 }
 
+/* The type named @str, as the file stores it; %FALSE for a name that is none of ours. */
 gboolean
 ent_property_type_from_string (const char      *str,
                                EntPropertyType *type)
 {
+  EntPropertyType t = ENT_PROPERTY_STRING;
+
   g_return_val_if_fail (type != NULL, FALSE);
 
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (property_types); i++)
-    {
-      if (g_str_equal (str, property_types[i]))
-        {
-          *type = i;
-          return TRUE;
-        }
-    }
+  while (t <= ENT_PROPERTY_DATE && g_strcmp0 (str, property_types[t]) != 0)
+    t++;
 
-  return FALSE;
+  if (t > ENT_PROPERTY_DATE)
+    return FALSE;
+
+  *type = t;
+  return TRUE;
 }
 
 static gboolean

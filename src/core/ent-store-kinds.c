@@ -16,22 +16,11 @@
 
 /* The names of the outlines and pictograms ent-style.c draws, as the kinds table stores them. */
 static const char * const shapes[] = {
-  "circle", "rounded-rectangle", "pin", "hexagon", "rectangle", "ellipse", "diamond", "card",
+  "circle", "rounded-rectangle", "pin", "hexagon", "rectangle", "ellipse", "diamond", "card", NULL,
 };
 static const char * const glyphs[] = {
-  "person", "flag", "dot", "table", "building", "group", "bar-chart", "calendar",
+  "person", "flag", "dot", "table", "building", "group", "bar-chart", "calendar", NULL,
 };
-
-static gboolean
-is_one_of (const char         *name,
-           const char * const *names,
-           guint               n_names)
-{
-  for (guint i = 0; name != NULL && i < n_names; i++)
-    if (g_str_equal (name, names[i]))
-      return TRUE;
-  return FALSE;
-}
 
 /* "#rrggbb" in lower case, as the file's CHECK asks. */
 static gboolean
@@ -71,14 +60,14 @@ check_kind (const EntKindInfo  *kind,
       return FALSE;
     }
 
-  if (!is_one_of (kind->shape, shapes, G_N_ELEMENTS (shapes)))
+  if (kind->shape == NULL || !g_strv_contains (shapes, kind->shape))
     {
       g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID,
                    _("Entente cannot draw the shape “%s”"), kind->shape ? kind->shape : "");
       return FALSE;
     }
 
-  if (!is_one_of (kind->glyph, glyphs, G_N_ELEMENTS (glyphs)))
+  if (kind->glyph == NULL || !g_strv_contains (glyphs, kind->glyph))
     {
       g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID,
                    _("Entente cannot draw the glyph “%s”"), kind->glyph ? kind->glyph : "");
@@ -86,6 +75,27 @@ check_kind (const EntKindInfo  *kind,
     }
 
   return TRUE;
+}
+
+/* Writes @kind with @sql, whose parameters are the kind's fields in the order of the table. */
+static gboolean
+write_kind (EntStore           *self,
+            const EntKindInfo  *kind,
+            const char         *sql,
+            const char         *failed,
+            int                *changes,
+            GError            **error)
+{
+  gboolean ok;
+
+  if (!check_kind (kind, error) || !ent_store_begin (self, error))
+    return FALSE;
+
+  ok = _ent_store_run (self, sql, failed, changes, error, "ssssss", kind->key, kind->label, kind->shape,
+                       kind->glyph, kind->color, kind->dark_color) &&
+       (changes == NULL || _ent_store_check_found (*changes, error, _("There is no kind “%s”"), kind->key));
+
+  return _ent_store_finish (self, ok, error);
 }
 
 /**
@@ -101,20 +111,12 @@ ent_store_add_kind (EntStore           *self,
                     const EntKindInfo  *kind,
                     GError            **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (!check_kind (kind, error) || !ent_store_begin (self, error))
-    return FALSE;
-
-  ok = _ent_store_run (self,
-                       "INSERT INTO kinds (key, label, shape, glyph, color, dark_color) VALUES (?, ?, ?, ?, ?, ?)",
-                       _("Could not add the kind"), NULL, error, "ssssss",
-                       kind->key, kind->label, kind->shape, kind->glyph, kind->color, kind->dark_color);
-
-  return _ent_store_finish (self, ok, error);
+  return write_kind (self, kind,
+                     "INSERT INTO kinds (key, label, shape, glyph, color, dark_color) VALUES (?, ?, ?, ?, ?, ?)",
+                     _("Could not add the kind"), NULL, error);
 }
 
 /**
@@ -132,19 +134,11 @@ ent_store_update_kind (EntStore           *self,
                        GError            **error)
 {
   int changes = 0;
-  gboolean ok;
 
   g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (!check_kind (kind, error) || !ent_store_begin (self, error))
-    return FALSE;
-
-  ok = _ent_store_run (self,
-                       "UPDATE kinds SET label = ?, shape = ?, glyph = ?, color = ?, dark_color = ? WHERE key = ?",
-                       _("Could not change the kind"), &changes, error, "ssssss",
-                       kind->label, kind->shape, kind->glyph, kind->color, kind->dark_color, kind->key) &&
-       _ent_store_check_found (changes, error, _("There is no kind “%s”"), kind->key);
-
-  return _ent_store_finish (self, ok, error);
+  return write_kind (self, kind,
+                     "UPDATE kinds SET label = ?2, shape = ?3, glyph = ?4, color = ?5, dark_color = ?6 WHERE key = ?1",
+                     _("Could not change the kind"), &changes, error);
 }
