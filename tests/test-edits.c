@@ -168,18 +168,31 @@ edit_merge (EntStore *store, GError **error)
   return ent_store_merge_entities (store, keep, keep + 1, error);
 }
 
+/* The random edits may have deleted every entity or relation; then no property has an owner. */
+static gboolean
+owner_left (gint64 id, GError **error)
+{
+  if (id == 0)
+    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND, "nothing left to own a property");
+  return id != 0;
+}
+
 static gboolean
 edit_set_entity_property (EntStore *store, GError **error)
 {
   EntProperty property = { .key = (char *) "population", .type = ENT_PROPERTY_NUMBER, .value = (char *) "9.2e6" };
-  return ent_store_set_property (store, first_id (store, pick_entities), 0, &property, error);
+  gint64 id = first_id (store, pick_entities);
+
+  return owner_left (id, error) && ent_store_set_property (store, id, 0, &property, error);
 }
 
 static gboolean
 edit_change_entity_property (EntStore *store, GError **error)
 {
   EntProperty property = { .key = (char *) "population", .type = ENT_PROPERTY_STRING, .value = (char *) "unknown" };
-  return ent_store_set_property (store, first_id (store, pick_entities), 0, &property, error);
+  gint64 id = first_id (store, pick_entities);
+
+  return owner_left (id, error) && ent_store_set_property (store, id, 0, &property, error);
 }
 
 static gboolean
@@ -189,15 +202,12 @@ edit_set_relation_property (EntStore *store, GError **error)
   EntProperty confirmed = { .key = (char *) "confirmed", .type = ENT_PROPERTY_BOOLEAN, .value = (char *) "true" };
   gint64 relation_id = first_id (store, pick_relations);
 
-  return ent_store_set_property (store, 0, relation_id, &since, error) &&
+  return owner_left (relation_id, error) &&
+         ent_store_set_property (store, 0, relation_id, &since, error) &&
          ent_store_set_property (store, 0, relation_id, &confirmed, error);
 }
 
-/*
- * Replaces the entity's population by its area. The removal is tested
- * wherever an earlier edit set a population; the area makes the edit a
- * change on a file that has none.
- */
+/* Replaces the entity's population, where an earlier edit set one, by its area, which is always a change. */
 static gboolean
 edit_replace_property (EntStore *store, GError **error)
 {
@@ -205,7 +215,7 @@ edit_replace_property (EntStore *store, GError **error)
   gint64 id = first_id (store, pick_entities);
   g_autoptr(GError) missing = NULL;
 
-  if (!ent_store_set_property (store, id, 0, &area, error))
+  if (!owner_left (id, error) || !ent_store_set_property (store, id, 0, &area, error))
     return FALSE;
   if (ent_store_remove_property (store, id, 0, "population", &missing) ||
       g_error_matches (missing, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND))
