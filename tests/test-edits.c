@@ -168,6 +168,81 @@ edit_merge (EntStore *store, GError **error)
   return ent_store_merge_entities (store, keep, keep + 1, error);
 }
 
+/* The random edits may have deleted every entity or relation; then no property has an owner. */
+static gboolean
+owner_left (gint64 id, GError **error)
+{
+  if (id == 0)
+    g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND, "nothing left to own a property");
+  return id != 0;
+}
+
+static gboolean
+edit_set_entity_property (EntStore *store, GError **error)
+{
+  EntProperty property = { .key = (char *) "population", .type = ENT_PROPERTY_NUMBER, .value = (char *) "9.2e6" };
+  gint64 id = first_id (store, pick_entities);
+
+  return owner_left (id, error) && ent_store_set_property (store, id, 0, &property, error);
+}
+
+static gboolean
+edit_change_entity_property (EntStore *store, GError **error)
+{
+  EntProperty property = { .key = (char *) "population", .type = ENT_PROPERTY_STRING, .value = (char *) "unknown" };
+  gint64 id = first_id (store, pick_entities);
+
+  return owner_left (id, error) && ent_store_set_property (store, id, 0, &property, error);
+}
+
+static gboolean
+edit_set_relation_property (EntStore *store, GError **error)
+{
+  EntProperty since = { .key = (char *) "since", .type = ENT_PROPERTY_DATE, .value = (char *) "1992-01" };
+  EntProperty confirmed = { .key = (char *) "confirmed", .type = ENT_PROPERTY_BOOLEAN, .value = (char *) "true" };
+  gint64 relation_id = first_id (store, pick_relations);
+
+  return owner_left (relation_id, error) &&
+         ent_store_set_property (store, 0, relation_id, &since, error) &&
+         ent_store_set_property (store, 0, relation_id, &confirmed, error);
+}
+
+/* Replaces the entity's population, where an earlier edit set one, by its area, which is always a change. */
+static gboolean
+edit_replace_property (EntStore *store, GError **error)
+{
+  EntProperty area = { .key = (char *) "area", .type = ENT_PROPERTY_NUMBER, .value = (char *) "207595" };
+  gint64 id = first_id (store, pick_entities);
+  g_autoptr(GError) missing = NULL;
+
+  if (!owner_left (id, error) || !ent_store_set_property (store, id, 0, &area, error))
+    return FALSE;
+  if (ent_store_remove_property (store, id, 0, "population", &missing) ||
+      g_error_matches (missing, ENT_STORE_ERROR, ENT_STORE_ERROR_NOT_FOUND))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&missing));
+  return FALSE;
+}
+
+static gboolean
+edit_add_kind (EntStore *store, GError **error)
+{
+  EntKindInfo kind = { .key = (char *) "ministry", .label = (char *) "Ministry", .shape = (char *) "hexagon",
+                       .glyph = (char *) "building", .color = (char *) "#3584e4" };
+  EntEntity entity = { .kind_key = (char *) "ministry", .name = (char *) "Ministry of External Affairs" };
+
+  return ent_store_add_kind (store, &kind, error) && ent_store_add_entity (store, &entity, error) > 0;
+}
+
+static gboolean
+edit_update_kind (EntStore *store, GError **error)
+{
+  EntKindInfo kind = { .key = (char *) "person", .label = (char *) "Human", .shape = (char *) "ellipse",
+                       .glyph = (char *) "group", .color = (char *) "#e01b24", .dark_color = (char *) "#ff7b63" };
+  return ent_store_update_kind (store, &kind, error);
+}
+
 static const struct {
   const char *name;
   EditFunc    func;
@@ -185,6 +260,12 @@ static const struct {
   { "remove-quote", edit_remove_quote },
   { "move-node", edit_move_node },
   { "merge", edit_merge },
+  { "set-entity-property", edit_set_entity_property },
+  { "change-entity-property", edit_change_entity_property },
+  { "set-relation-property", edit_set_relation_property },
+  { "replace-property", edit_replace_property },
+  { "add-kind", edit_add_kind },
+  { "update-kind", edit_update_kind },
 };
 
 static void

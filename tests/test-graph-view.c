@@ -355,10 +355,13 @@ test_hit_testing (Fixture       *fixture,
   g_assert_cmpint (index, >=, 0);
   g_assert_cmpint (ent_scene_get_item (fixture->scene, index)->id, ==, 1);
 
-  /* Clicking selects what is under the pointer. */
+  /* Clicking selects what is under the pointer, and takes the keyboard focus. */
+  gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (view)), NULL);
   click_at (view, hub->cx, hub->cy, 1);
   g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 1);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  /* The click gives the view the window's focus; whether the X server has made the window itself
+   * active yet (with no window manager, on a busy machine) is not the view's to say. */
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (view))) == GTK_WIDGET (view));
 
   /* Halfway between West and the hub lies only their relation. */
   click_at (view, (west->cx + hub->cx) / 2, hub->cy, 1);

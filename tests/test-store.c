@@ -128,7 +128,7 @@ test_create_reopen (void)
   g_clear_object (&store);
 
   pragmas = sqlite_shell (path, "PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode;");
-  g_assert_cmpstr (pragmas, ==, "1162761285\n2\nwal");
+  g_assert_cmpstr (pragmas, ==, "1162761285\n3\nwal");
 
   again = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -192,15 +192,108 @@ test_migrate_v1 (void)
 
   g_free (version);
   version = sqlite_shell (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, "3");
   objects = sqlite_shell (path, "SELECT count (*) FROM sqlite_schema WHERE name IN "
                                 "('positions', 'quotes_match_insert', 'quotes_match_update', 'sources_keep_quotes')");
   g_assert_cmpstr (objects, ==, "4");
+  g_free (objects);
+  objects = sqlite_shell (path, "SELECT count (*) FROM kinds; SELECT count (*) FROM properties");
+  g_assert_cmpstr (objects, ==, "8\n0");
 
   /* Opening an upgraded file again upgrades nothing. */
   store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, 3);
+}
+
+/* Writes a file of version 2 as the upgrade from version 1 left it. */
+static void
+make_v2 (const char *path)
+{
+  g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "network-v1.sql", NULL);
+  g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "data", "network-v2.sql", NULL);
+  g_autofree char *version = NULL;
+
+  sqlite_shell_script (path, v1);
+  sqlite_shell_script (path, v2);
+  version = sqlite_shell (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "2");
+}
+
+/* Every row of a file of version 2 is still there after the upgrade, column for column. */
+static void
+test_migrate_v2 (void)
+{
+  static const char rows[] =
+    "SELECT * FROM sources; SELECT * FROM entities; SELECT * FROM relations; SELECT * FROM quotes;"
+    "SELECT * FROM entity_evidence; SELECT * FROM relation_evidence; SELECT * FROM positions;";
+  g_autofree char *path = temp_path ("v2.entente");
+  g_autofree char *before = NULL, *after = NULL, *checks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  EntKindInfo *kind;
+
+  make_v2 (path);
+  before = sqlite_shell (path, rows);
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
   g_assert_cmpint (ent_store_get_file_version (store), ==, 2);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (graph->kinds->len, ==, ENT_N_KINDS);
+  kind = ent_graph_get_kind (graph, "event");
+  g_assert_cmpstr (kind->label, ==, "Event");
+  g_assert_cmpstr (kind->color, ==, "#c01c28");
+  g_assert_cmpstr (ent_graph_get_entity (graph, 4)->kind_key, ==, "event");
+  g_assert_cmpint (ent_graph_get_entity (graph, 4)->kind, ==, ENT_KIND_EVENT);
+  g_assert_cmpstr (ent_graph_get_entity (graph, 1)->role, ==, "Minister of Foreign Affairs");
+  g_assert_cmpuint (ent_graph_get_entity (graph, 1)->properties->len, ==, 0);
+  g_assert_true (ent_store_check_integrity (store, &error));
+
+  /* Foreign keys are on again: deleting an entity takes its relations and positions with it. */
+  g_assert_true (ent_store_edit_begin (store, "Delete", &error));
+  g_assert_true (ent_store_delete_entity (store, 2, &error));
+  g_assert_true (ent_store_edit_commit (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&graph, ent_graph_unref);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_cmpuint (graph->relations->len, ==, 1);
+  g_assert_true (ent_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  after = sqlite_shell (path, rows);
+  g_assert_cmpstr (after, ==, before);
+  checks = sqlite_shell (path, "PRAGMA user_version; PRAGMA foreign_key_check; SELECT count (*) FROM kinds;"
+                               "SELECT sql LIKE '%REFERENCES kinds%' FROM sqlite_schema WHERE name = 'entities'");
+  g_assert_cmpstr (checks, ==, "3\n8\n1");
+}
+
+/* An upgrade that fails at its last step leaves the file exactly as it was. */
+static void
+test_migrate_v2_fails (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = NULL;
+  g_autofree char *path = temp_path ("v2-collides.entente");
+  g_autofree char *before = NULL, *after = NULL, *out = NULL;
+
+  make_v2 (path);
+  /* A table of the person's own, which version 2 allowed, under the name version 3 needs. */
+  out = sqlite_shell (path, "CREATE TABLE properties (note TEXT); INSERT INTO properties VALUES ('mine')");
+  before = sqlite_shell (path, ".dump");
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_FAILED);
+  g_assert_null (store);
+
+  after = sqlite_shell (path, ".dump");
+  g_assert_cmpstr (after, ==, before);
+  g_free (out);
+  out = sqlite_shell (path, "PRAGMA user_version");
+  g_assert_cmpstr (out, ==, "2");
 }
 
 static void
@@ -448,6 +541,9 @@ static const BadFile bad_files[] = {
     ENT_STORE_ERROR_UNSAFE_SCHEMA },
   { "view", make_valid, "CREATE VIEW names AS SELECT name FROM entities;", ENT_STORE_ERROR_UNSAFE_SCHEMA },
   { "missing-table", make_valid, "DROP TABLE relation_evidence;", ENT_STORE_ERROR_CORRUPT },
+  { "missing-kinds", make_valid, "DROP TABLE properties; DROP TABLE kinds;", ENT_STORE_ERROR_CORRUPT },
+  { "trigger-on-properties", make_valid,
+    "CREATE TRIGGER spy AFTER INSERT ON properties BEGIN DELETE FROM kinds; END;", ENT_STORE_ERROR_UNSAFE_SCHEMA },
 };
 
 static void
@@ -514,7 +610,7 @@ test_newer_version (void)
 
   make_valid (path);
   out = sqlite_shell (path,
-                      "PRAGMA user_version = 3;"
+                      "PRAGMA user_version = 4;"
                       "CREATE TABLE annotations (id INTEGER PRIMARY KEY, note TEXT);"
                       "CREATE TRIGGER annotations_touch AFTER UPDATE ON entities BEGIN SELECT 1; END;");
   before = checksum_file (path);
@@ -523,7 +619,7 @@ test_newer_version (void)
   g_assert_no_error (error);
   g_assert_true (ent_store_is_read_only (store));
   g_assert_nonnull (strstr (ent_store_get_read_only_reason (store), "newer version"));
-  g_assert_cmpint (ent_store_get_file_version (store), ==, 3);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, 4);
 
   graph = ent_store_load_graph (store, &error);
   g_assert_no_error (error);
@@ -717,6 +813,8 @@ main (int   argc,
   g_test_add_func ("/ent/store/create-reopen", test_create_reopen);
   g_test_add_func ("/ent/store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/ent/store/migrate-v1-broken-quote", test_migrate_v1_broken_quote);
+  g_test_add_func ("/ent/store/migrate-v2", test_migrate_v2);
+  g_test_add_func ("/ent/store/migrate-v2-fails", test_migrate_v2_fails);
   g_test_add_func ("/ent/store/quote-mismatch", test_quote_mismatch);
   g_test_add_func ("/ent/store/source-update-breaks-quote", test_source_update_breaks_quote);
   g_test_add_func ("/ent/store/undo-keeps-foreign-keys", test_undo_keeps_foreign_keys);

@@ -64,6 +64,40 @@ ent_kind_get_label (EntKind kind)
   return g_dgettext (GETTEXT_PACKAGE, kinds[kind].label);
 }
 
+static const char * const property_types[] = {
+  [ENT_PROPERTY_STRING]  = "string",
+  [ENT_PROPERTY_NUMBER]  = "number",
+  [ENT_PROPERTY_BOOLEAN] = "boolean",
+  [ENT_PROPERTY_DATE]    = "date",
+};
+
+const char *
+ent_property_type_to_string (EntPropertyType type)
+{
+  g_return_val_if_fail (type <= ENT_PROPERTY_DATE, NULL);
+
+  return property_types[type];
+}
+
+/* The type named @str, as the file stores it; %FALSE for a name that is none of ours. */
+gboolean
+ent_property_type_from_string (const char      *str,
+                               EntPropertyType *type)
+{
+  EntPropertyType t = ENT_PROPERTY_STRING;
+
+  g_return_val_if_fail (type != NULL, FALSE);
+
+  while (t <= ENT_PROPERTY_DATE && g_strcmp0 (str, property_types[t]) != 0)
+    t++;
+
+  if (t > ENT_PROPERTY_DATE)
+    return FALSE;
+
+  *type = t;
+  return TRUE;
+}
+
 static gboolean
 parse_digits (const char *str,
               guint       n_digits,
@@ -255,6 +289,32 @@ ent_date_format_range (const char *start,
 }
 
 void
+ent_property_free (EntProperty *property)
+{
+  if (property == NULL)
+    return;
+
+  g_free (property->key);
+  g_free (property->value);
+  g_free (property);
+}
+
+void
+ent_kind_info_free (EntKindInfo *kind)
+{
+  if (kind == NULL)
+    return;
+
+  g_free (kind->key);
+  g_free (kind->label);
+  g_free (kind->shape);
+  g_free (kind->glyph);
+  g_free (kind->color);
+  g_free (kind->dark_color);
+  g_free (kind);
+}
+
+void
 ent_source_free (EntSource *source)
 {
   if (source == NULL)
@@ -274,12 +334,14 @@ ent_entity_free (EntEntity *entity)
   if (entity == NULL)
     return;
 
+  g_free (entity->kind_key);
   g_free (entity->name);
   g_free (entity->role);
   g_free (entity->description);
   g_free (entity->start_date);
   g_free (entity->end_date);
   g_clear_pointer (&entity->quote_ids, g_array_unref);
+  g_clear_pointer (&entity->properties, g_ptr_array_unref);
   g_free (entity);
 }
 
@@ -294,6 +356,7 @@ ent_relation_free (EntRelation *relation)
   g_free (relation->start_date);
   g_free (relation->end_date);
   g_clear_pointer (&relation->quote_ids, g_array_unref);
+  g_clear_pointer (&relation->properties, g_ptr_array_unref);
   g_free (relation);
 }
 
@@ -313,10 +376,12 @@ ent_graph_new (void)
   EntGraph *self = g_new0 (EntGraph, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
+  self->kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_kind_info_free);
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_source_free);
   self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_entity_free);
   self->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_relation_free);
   self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_quote_free);
+  self->kind_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->source_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->entity_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->relation_index = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -342,10 +407,12 @@ ent_graph_unref (EntGraph *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
+  g_hash_table_unref (self->kind_index);
   g_hash_table_unref (self->source_index);
   g_hash_table_unref (self->entity_index);
   g_hash_table_unref (self->relation_index);
   g_hash_table_unref (self->quote_index);
+  g_ptr_array_unref (self->kinds);
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->entities);
   g_ptr_array_unref (self->relations);
@@ -359,6 +426,16 @@ ent_graph_unref (EntGraph *self)
     g_ptr_array_add (array, item);                                 \
     g_hash_table_insert (index, &(item)->id, item);                \
   } G_STMT_END
+
+void
+ent_graph_take_kind (EntGraph    *self,
+                     EntKindInfo *kind)
+{
+  g_return_if_fail (self != NULL && kind != NULL && kind->key != NULL);
+
+  g_ptr_array_add (self->kinds, kind);
+  g_hash_table_insert (self->kind_index, kind->key, kind);
+}
 
 void
 ent_graph_take_source (EntGraph  *self,
@@ -390,6 +467,15 @@ ent_graph_take_quote (EntGraph *self,
 {
   g_return_if_fail (self != NULL && quote != NULL);
   TAKE (self->quotes, self->quote_index, quote);
+}
+
+EntKindInfo *
+ent_graph_get_kind (EntGraph   *self,
+                    const char *key)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  return g_hash_table_lookup (self->kind_index, key);
 }
 
 EntSource *

@@ -23,6 +23,46 @@ typedef enum
   ENT_N_KINDS
 } EntKind;
 
+/* The types a property's value may have; every value is stored as text. */
+typedef enum
+{
+  ENT_PROPERTY_STRING,
+  ENT_PROPERTY_NUMBER,
+  ENT_PROPERTY_BOOLEAN,
+  ENT_PROPERTY_DATE,
+} EntPropertyType;
+
+/* Bounds on a property, in characters, so that a file cannot hold a key or value no one can show. */
+#define ENT_PROPERTY_KEY_MAX_LENGTH 200
+#define ENT_PROPERTY_VALUE_MAX_LENGTH 10000
+
+/*
+ * A typed key–value pair of an entity or a relation. A number is text that
+ * parses as a finite double, a boolean "true" or "false", a date a valid
+ * date as ent_date_is_valid() reads it.
+ */
+typedef struct
+{
+  char            *key;
+  EntPropertyType  type;
+  char            *value;
+} EntProperty;
+
+/*
+ * A kind of entity as the file defines it: its shape and glyph are names of
+ * the drawings of ent-style.c, its colours "#rrggbb", @dark_color %NULL when
+ * the dark style uses @color too.
+ */
+typedef struct
+{
+  char *key;
+  char *label;
+  char *shape;
+  char *glyph;
+  char *color;
+  char *dark_color;
+} EntKindInfo;
+
 typedef struct
 {
   gint64  id;
@@ -36,7 +76,10 @@ typedef struct
 typedef struct
 {
   gint64   id;
+  /* The built-in kind, or ENT_KIND_ORGANISATION for a kind the file added. */
   EntKind  kind;
+  /* The key of its kind among the graph's kinds; %NULL stands for @kind's when it is stored. */
+  char    *kind_key;
   char    *name;
   char    *role;
   char    *description;
@@ -44,6 +87,8 @@ typedef struct
   char    *end_date;
   /* gint64 ids of the quotes that back this entity */
   GArray  *quote_ids;
+  /* EntProperty, by key; %NULL for an entity not read from a file */
+  GPtrArray *properties;
 } EntEntity;
 
 typedef struct
@@ -57,6 +102,8 @@ typedef struct
   char     *start_date;
   char     *end_date;
   GArray   *quote_ids;
+  /* EntProperty, by key; %NULL for a relation not read from a file */
+  GPtrArray *properties;
 } EntRelation;
 
 typedef struct
@@ -76,11 +123,13 @@ struct _EntGraph
   /*< private >*/
   gatomicrefcount  ref_count;
   /*< public, read-only >*/
+  GPtrArray       *kinds;      /* EntKindInfo, in the order the file added them */
   GPtrArray       *sources;    /* EntSource */
   GPtrArray       *entities;   /* EntEntity */
   GPtrArray       *relations;  /* EntRelation */
   GPtrArray       *quotes;     /* EntQuote */
   /*< private >*/
+  GHashTable      *kind_index;
   GHashTable      *source_index;
   GHashTable      *entity_index;
   GHashTable      *relation_index;
@@ -92,6 +141,10 @@ gboolean     ent_kind_from_string    (const char  *str,
                                       EntKind     *kind);
 const char  *ent_kind_get_label      (EntKind      kind);
 
+const char  *ent_property_type_to_string   (EntPropertyType  type);
+gboolean     ent_property_type_from_string (const char      *str,
+                                            EntPropertyType *type);
+
 gboolean     ent_date_is_valid       (const char  *date);
 gboolean     ent_date_is_before      (const char  *end,
                                       const char  *start);
@@ -99,6 +152,8 @@ char        *ent_date_format         (const char  *date);
 char        *ent_date_format_range   (const char  *start,
                                       const char  *end);
 
+void         ent_property_free       (EntProperty *property);
+void         ent_kind_info_free      (EntKindInfo *kind);
 void         ent_source_free         (EntSource   *source);
 void         ent_entity_free         (EntEntity   *entity);
 void         ent_relation_free       (EntRelation *relation);
@@ -107,6 +162,8 @@ void         ent_quote_free          (EntQuote    *quote);
 EntGraph    *ent_graph_new           (void);
 EntGraph    *ent_graph_ref           (EntGraph    *self);
 void         ent_graph_unref         (EntGraph    *self);
+void         ent_graph_take_kind     (EntGraph    *self,
+                                      EntKindInfo *kind);
 void         ent_graph_take_source   (EntGraph    *self,
                                       EntSource   *source);
 void         ent_graph_take_entity   (EntGraph    *self,
@@ -115,6 +172,8 @@ void         ent_graph_take_relation (EntGraph    *self,
                                       EntRelation *relation);
 void         ent_graph_take_quote    (EntGraph    *self,
                                       EntQuote    *quote);
+EntKindInfo *ent_graph_get_kind      (EntGraph    *self,
+                                      const char  *key);
 EntSource   *ent_graph_get_source    (EntGraph    *self,
                                       gint64       id);
 EntEntity   *ent_graph_get_entity    (EntGraph    *self,
@@ -124,6 +183,8 @@ EntRelation *ent_graph_get_relation  (EntGraph    *self,
 EntQuote    *ent_graph_get_quote     (EntGraph    *self,
                                       gint64       id);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntProperty, ent_property_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntKindInfo, ent_kind_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntSource, ent_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntEntity, ent_entity_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntRelation, ent_relation_free)

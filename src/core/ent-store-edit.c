@@ -20,11 +20,11 @@
  * is not UTF-8. Each field has messages of its own, as translators need
  * whole sentences.
  */
-static gboolean
-check_text (const char  *text,
-            const char  *empty,
-            const char  *invalid,
-            GError     **error)
+gboolean
+_ent_store_check_text (const char  *text,
+                       const char  *empty,
+                       const char  *invalid,
+                       GError     **error)
 {
   if (text == NULL || *text == '\0')
     {
@@ -44,10 +44,10 @@ check_text (const char  *text,
   return TRUE;
 }
 
-static gboolean
-check_dates (const char  *start,
-             const char  *end,
-             GError     **error)
+gboolean
+_ent_store_check_dates (const char  *start,
+                        const char  *end,
+                        GError     **error)
 {
   if ((start != NULL && !ent_date_is_valid (start)) ||
       (end != NULL && !ent_date_is_valid (end)))
@@ -65,19 +65,26 @@ static gboolean
 check_source (const EntSource  *source,
               GError          **error)
 {
-  return check_text (source->title, _("The title must not be empty"),
-                     _("The title is not valid UTF-8 text"), error) &&
-         check_text (source->body, NULL, _("The text is not valid UTF-8 text"), error) &&
-         check_text (source->publisher, NULL, _("The publisher is not valid UTF-8 text"), error) &&
-         check_text (source->url, NULL, _("The address is not valid UTF-8 text"), error) &&
-         check_dates (source->published, NULL, error);
+  return _ent_store_check_text (source->title, _("The title must not be empty"),
+                                _("The title is not valid UTF-8 text"), error) &&
+         _ent_store_check_text (source->body, NULL, _("The text is not valid UTF-8 text"), error) &&
+         _ent_store_check_text (source->publisher, NULL, _("The publisher is not valid UTF-8 text"), error) &&
+         _ent_store_check_text (source->url, NULL, _("The address is not valid UTF-8 text"), error) &&
+         _ent_store_check_dates (source->published, NULL, error);
 }
 
 static gboolean
 check_entity_name (const char  *name,
                    GError     **error)
 {
-  return check_text (name, _("The name must not be empty"), _("The name is not valid UTF-8 text"), error);
+  return _ent_store_check_text (name, _("The name must not be empty"), _("The name is not valid UTF-8 text"), error);
+}
+
+/* The kind an entity is stored with; the file refuses a key that is not among its kinds. */
+static const char *
+kind_key (const EntEntity *entity)
+{
+  return entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind);
 }
 
 /* The checks of an entity, the same for a new one and a changed one. */
@@ -86,9 +93,9 @@ check_entity (const EntEntity  *entity,
               GError          **error)
 {
   return check_entity_name (entity->name, error) &&
-         check_text (entity->role, NULL, _("The role is not valid UTF-8 text"), error) &&
-         check_text (entity->description, NULL, _("The description is not valid UTF-8 text"), error) &&
-         check_dates (entity->start_date, entity->end_date, error);
+         _ent_store_check_text (entity->role, NULL, _("The role is not valid UTF-8 text"), error) &&
+         _ent_store_check_text (entity->description, NULL, _("The description is not valid UTF-8 text"), error) &&
+         _ent_store_check_dates (entity->start_date, entity->end_date, error);
 }
 
 /* The checks of a relation, the same for a new one and a changed one. */
@@ -96,10 +103,10 @@ static gboolean
 check_relation (const EntRelation  *relation,
                 GError            **error)
 {
-  return check_text (relation->kind, _("The kind of relation must not be empty"),
-                     _("The kind of relation is not valid UTF-8 text"), error) &&
-         check_text (relation->label, NULL, _("The label is not valid UTF-8 text"), error) &&
-         check_dates (relation->start_date, relation->end_date, error);
+  return _ent_store_check_text (relation->kind, _("The kind of relation must not be empty"),
+                                _("The kind of relation is not valid UTF-8 text"), error) &&
+         _ent_store_check_text (relation->label, NULL, _("The label is not valid UTF-8 text"), error) &&
+         _ent_store_check_dates (relation->start_date, relation->end_date, error);
 }
 
 /* The checks of a quote's text; that it is its source's passage is checked against the file. */
@@ -107,7 +114,8 @@ static gboolean
 check_quote (const char  *text,
              GError     **error)
 {
-  return check_text (text, _("The quote must not be empty"), _("The quote is not valid UTF-8 text"), error);
+  return _ent_store_check_text (text, _("The quote must not be empty"), _("The quote is not valid UTF-8 text"),
+                                error);
 }
 
 gint64
@@ -150,7 +158,7 @@ ent_store_add_entity (EntStore         *self,
                           "INSERT INTO entities (kind, name, role, description, start_date, end_date) "
                           "VALUES (?, ?, ?, coalesce (?, ''), ?, ?)",
                           _("Could not add the entity"), error, "ssssss",
-                          ent_kind_to_string (entity->kind), entity->name, entity->role, entity->description,
+                          kind_key (entity), entity->name, entity->role, entity->description,
                           entity->start_date, entity->end_date);
 
   return _ent_store_finish (self, id > 0, error) ? id : 0;
@@ -373,7 +381,7 @@ ent_store_update_entity (EntStore         *self,
                        "UPDATE entities SET kind = ?, name = ?, role = ?, description = coalesce (?, ''), "
                        "start_date = ?, end_date = ? WHERE id = ?",
                        _("Could not change the entity"), &changes, error, "ssssssi",
-                       ent_kind_to_string (entity->kind), entity->name, entity->role, entity->description,
+                       kind_key (entity), entity->name, entity->role, entity->description,
                        entity->start_date, entity->end_date, entity->id) &&
        _ent_store_check_found (changes, error, _("There is no entity with the id %lld"), (long long) entity->id);
 
@@ -612,9 +620,10 @@ entity_exists (EntStore  *self,
  * @other_id: the entity merged into it
  * @error: return location for an error
  *
- * Moves every relation and every quote of @other_id to @keep_id and deletes
- * @other_id. Nothing else is lost: a relation between the two becomes a
- * relation of @keep_id with itself.
+ * Moves every relation, every quote and every property of @other_id to
+ * @keep_id and deletes @other_id. Nothing else is lost: a relation between
+ * the two becomes a relation of @keep_id with itself; of a property both
+ * have, @keep_id's value stays.
  */
 gboolean
 ent_store_merge_entities (EntStore  *self,
@@ -643,6 +652,9 @@ ent_store_merge_entities (EntStore  *self,
                        _("Could not merge"), NULL, error, "ii", keep_id, other_id) &&
        _ent_store_run (self, "INSERT OR IGNORE INTO entity_evidence (entity_id, quote_id) "
                              "SELECT ?1, quote_id FROM entity_evidence WHERE entity_id = ?2",
+                       _("Could not merge"), NULL, error, "ii", keep_id, other_id) &&
+       /* A property both have keeps the value of @keep_id; the other's goes with it. */
+       _ent_store_run (self, "UPDATE OR IGNORE properties SET entity_id = ?1 WHERE entity_id = ?2",
                        _("Could not merge"), NULL, error, "ii", keep_id, other_id) &&
        _ent_store_run (self, "DELETE FROM entities WHERE id = ?", _("Could not merge"), &changes, error,
                        "i", other_id) &&

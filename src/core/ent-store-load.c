@@ -72,6 +72,89 @@ load_evidence (EntStore                 *self,
   return TRUE;
 }
 
+static gboolean
+load_kinds (EntStore  *self,
+            EntGraph  *graph,
+            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _ent_store_prepare (self->db, "SELECT key, label, shape, glyph, color, dark_color FROM kinds ORDER BY rowid",
+                             error, "");
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EntKindInfo *kind = g_new0 (EntKindInfo, 1);
+
+      kind->key = column_strdup (stmt, 0);
+      kind->label = column_strdup (stmt, 1);
+      kind->shape = column_strdup (stmt, 2);
+      kind->glyph = column_strdup (stmt, 3);
+      kind->color = column_strdup (stmt, 4);
+      kind->dark_color = column_strdup (stmt, 5);
+      ent_graph_take_kind (graph, kind);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ent_store_set_sqlite_error (error, self->db, rc, _("Could not read the kinds"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the properties into their owners' arrays, by key as each owner lists them. */
+static gboolean
+load_properties (EntStore  *self,
+                 EntGraph  *graph,
+                 GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _ent_store_prepare (self->db,
+                             "SELECT entity_id, relation_id, key, type, value FROM properties ORDER BY key, id",
+                             error, "");
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EntEntity *entity = ent_graph_get_entity (graph, sqlite3_column_int64 (stmt, 0));
+      EntRelation *relation = ent_graph_get_relation (graph, sqlite3_column_int64 (stmt, 1));
+      GPtrArray *properties = entity != NULL ? entity->properties : relation != NULL ? relation->properties : NULL;
+      EntProperty *property;
+
+      if (properties == NULL)
+        continue;
+
+      property = g_new0 (EntProperty, 1);
+      property->key = column_strdup (stmt, 2);
+      if (!ent_property_type_from_string ((const char *) sqlite3_column_text (stmt, 3), &property->type))
+        property->type = ENT_PROPERTY_STRING;
+      property->value = column_strdup (stmt, 4);
+      g_ptr_array_add (properties, property);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ent_store_set_sqlite_error (error, self->db, rc, _("Could not read the properties"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+new_property_array (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
+}
+
 /**
  * ent_store_load_graph:
  * @self: a #EntStore
@@ -132,7 +215,8 @@ ent_store_load_graph (EntStore  *self,
       EntEntity *entity = g_new0 (EntEntity, 1);
 
       entity->id = sqlite3_column_int64 (entities, 0);
-      if (!ent_kind_from_string ((const char *) sqlite3_column_text (entities, 1), &entity->kind))
+      entity->kind_key = column_strdup (entities, 1);
+      if (!ent_kind_from_string (entity->kind_key, &entity->kind))
         entity->kind = ENT_KIND_ORGANISATION;
       entity->name = column_strdup (entities, 2);
       entity->role = column_strdup (entities, 3);
@@ -140,6 +224,7 @@ ent_store_load_graph (EntStore  *self,
       entity->start_date = column_strdup (entities, 5);
       entity->end_date = column_strdup (entities, 6);
       entity->quote_ids = new_id_array ();
+      entity->properties = new_property_array ();
       ent_graph_take_entity (graph, entity);
     }
   if (rc != SQLITE_DONE)
@@ -158,6 +243,7 @@ ent_store_load_graph (EntStore  *self,
       relation->start_date = column_strdup (relations, 6);
       relation->end_date = column_strdup (relations, 7);
       relation->quote_ids = new_id_array ();
+      relation->properties = new_property_array ();
       ent_graph_take_relation (graph, relation);
     }
   if (rc != SQLITE_DONE)
@@ -177,7 +263,9 @@ ent_store_load_graph (EntStore  *self,
   if (rc != SQLITE_DONE)
     goto out;
 
-  ok = load_evidence (self, "SELECT entity_id, quote_id FROM entity_evidence ORDER BY entity_id, quote_id",
+  ok = load_kinds (self, graph, error) &&
+       load_properties (self, graph, error) &&
+       load_evidence (self, "SELECT entity_id, quote_id FROM entity_evidence ORDER BY entity_id, quote_id",
                       graph, TRUE, error) &&
        load_evidence (self, "SELECT relation_id, quote_id FROM relation_evidence ORDER BY relation_id, quote_id",
                       graph, FALSE, error);
@@ -211,6 +299,8 @@ ent_store_dump (EntStore  *self,
     "SELECT * FROM entity_evidence ORDER BY entity_id, quote_id",
     "SELECT * FROM relation_evidence ORDER BY relation_id, quote_id",
     "SELECT * FROM positions ORDER BY entity_id, engine",
+    "SELECT * FROM kinds ORDER BY key",
+    "SELECT * FROM properties ORDER BY id",
   };
   g_autoptr(GString) out = g_string_new (NULL);
 

@@ -45,6 +45,15 @@ gboolean      _ent_store_finish                (EntStore      *self,
                                                 GError       **error);
 void          _ent_store_emit_changed          (EntStore      *self);
 
+/* ent-store-edit.c */
+gboolean      _ent_store_check_text            (const char    *text,
+                                                const char    *empty,
+                                                const char    *invalid,
+                                                GError       **error);
+gboolean      _ent_store_check_dates           (const char    *start,
+                                                const char    *end,
+                                                GError       **error);
+
 /* ent-store-sql.c */
 void          _ent_store_set_sqlite_error      (GError       **error,
                                                 sqlite3       *db,

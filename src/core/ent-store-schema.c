@@ -17,6 +17,8 @@
  * The schema, one migration a version. Version 1 held the network and its
  * evidence; version 2 added roles, stored layouts and the triggers that keep
  * every quote equal to its passage, for files edited outside Entente.
+ * Version 3 made the kinds of entities data, in a table that entities
+ * refer to, and added typed properties of entities and relations.
  *
  * The triggers are compared word for word when a file is opened, so a file
  * cannot bring its own code under one of our names.
@@ -36,6 +38,8 @@
   "WHEN EXISTS (SELECT 1 FROM quotes WHERE source_id = NEW.id\n" \
   "             AND text IS NOT substr (NEW.body, start_offset + 1, end_offset - start_offset))\n" \
   "BEGIN SELECT RAISE (ABORT, 'quote does not match its source'); END"
+
+#define HEX6 "[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]"
 
 static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
   /* 0 → 1 */
@@ -102,6 +106,55 @@ static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
   TRIGGER_QUOTES_INSERT ";\n"
   TRIGGER_QUOTES_UPDATE ";\n"
   TRIGGER_SOURCES_UPDATE ";\n",
+
+  /* 2 → 3. The built-in kinds are the ones ent-style.c draws, with its colours. SQLite cannot
+   * drop the CHECK that named them from entities, so the table is copied into one that refers
+   * to kinds; _ent_store_migrate turns foreign keys off meanwhile, or dropping the old table
+   * would cascade into relations, evidence and positions. The columns keep their order. */
+  "CREATE TABLE kinds (\n"
+  "  key TEXT PRIMARY KEY CHECK (length (key) BETWEEN 1 AND 200),\n"
+  "  label TEXT NOT NULL CHECK (length (label) > 0),\n"
+  "  shape TEXT NOT NULL CHECK (length (shape) > 0),\n"
+  "  glyph TEXT NOT NULL CHECK (length (glyph) > 0),\n"
+  "  color TEXT NOT NULL CHECK (color GLOB '#" HEX6 "'),\n"
+  "  dark_color TEXT CHECK (dark_color GLOB '#" HEX6 "')\n"
+  ");\n"
+  "INSERT INTO kinds (key, label, shape, glyph, color, dark_color) VALUES\n"
+  "  ('person', 'Person', 'circle', 'person', '#1c71d8', '#62a0ea'),\n"
+  "  ('country', 'Country', 'rounded-rectangle', 'flag', '#26a269', '#57e389'),\n"
+  "  ('place', 'Place', 'pin', 'dot', '#1a7b8c', '#4fb6c4'),\n"
+  "  ('commission', 'Commission', 'hexagon', 'table', '#813d9c', '#c061cb'),\n"
+  "  ('organisation', 'Organisation', 'rectangle', 'building', '#c64600', '#ffa348'),\n"
+  "  ('community', 'Community', 'ellipse', 'group', '#c88800', '#f8e45c'),\n"
+  "  ('sector', 'Sector', 'diamond', 'bar-chart', '#865e3c', '#cdab8f'),\n"
+  "  ('event', 'Event', 'card', 'calendar', '#c01c28', '#f66151');\n"
+  "CREATE TABLE entities_v3 (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind TEXT NOT NULL REFERENCES kinds (key),\n"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),\n"
+  "  description TEXT NOT NULL DEFAULT '',\n"
+  "  start_date TEXT,\n"
+  "  end_date TEXT,\n"
+  "  role TEXT\n"
+  ");\n"
+  "INSERT INTO entities_v3 (id, kind, name, description, start_date, end_date, role)\n"
+  "  SELECT id, kind, name, description, start_date, end_date, role FROM entities;\n"
+  "DROP TABLE entities;\n"
+  "ALTER TABLE entities_v3 RENAME TO entities;\n"
+  "CREATE INDEX entities_kind ON entities (kind);\n"
+  "CREATE TABLE properties (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  entity_id INTEGER REFERENCES entities (id) ON DELETE CASCADE,\n"
+  "  relation_id INTEGER REFERENCES relations (id) ON DELETE CASCADE,\n"
+  "  key TEXT NOT NULL CHECK (length (key) BETWEEN 1 AND " G_STRINGIFY (ENT_PROPERTY_KEY_MAX_LENGTH) "),\n"
+  "  type TEXT NOT NULL CHECK (type IN ('string', 'number', 'boolean', 'date')),\n"
+  "  value TEXT NOT NULL CHECK (length (value) <= " G_STRINGIFY (ENT_PROPERTY_VALUE_MAX_LENGTH) "),\n"
+  "  CHECK ((entity_id IS NULL) <> (relation_id IS NULL)),\n"
+  "  CHECK (type <> 'boolean' OR value IN ('true', 'false')),\n"
+  "  UNIQUE (entity_id, key),\n"
+  "  UNIQUE (relation_id, key)\n"
+  ");\n"
+  "CREATE INDEX properties_relation ON properties (relation_id);\n",
 };
 
 typedef struct
@@ -118,6 +171,8 @@ static const SchemaObject our_tables[] = {
   { "entity_evidence", 1 },
   { "relation_evidence", 1 },
   { "positions", 2 },
+  { "kinds", 3 },
+  { "properties", 3 },
 };
 
 static const struct {
@@ -155,14 +210,15 @@ _ent_store_find_missing_table (GHashTable *tables,
   return NULL;
 }
 
-/* Upgrades the file from version @from to ours, in one transaction. */
-gboolean
-_ent_store_migrate (EntStore  *self,
-                    int        from,
-                    GError   **error)
+/* Runs the migrations from version @from to ours, in one transaction, with foreign keys off. */
+static gboolean
+migrate (EntStore  *self,
+         int        from,
+         GError   **error)
 {
   g_autofree char *pragmas = NULL;
   gint64 mismatched = 0;
+  gint64 broken = 0;
 
   if (!ent_store_begin (self, error))
     return FALSE;
@@ -188,6 +244,17 @@ _ent_store_migrate (EntStore  *self,
       goto failed;
     }
 
+  /* With foreign keys off nothing checked the copied rows; a file edited by hand may refer to nothing. */
+  if (!_ent_store_query_int (self->db, "SELECT count (*) FROM pragma_foreign_key_check", &broken, error))
+    goto failed;
+
+  if (broken > 0)
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_CORRUPT,
+                   _("“%s” cannot be upgraded: some of its rows refer to rows that do not exist"), self->path);
+      goto failed;
+    }
+
   pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                              ENT_STORE_APPLICATION_ID, ENT_STORE_SCHEMA_VERSION);
   if (!_ent_store_exec (self->db, pragmas, _("Could not upgrade the file"), error))
@@ -198,4 +265,22 @@ _ent_store_migrate (EntStore  *self,
 failed:
   ent_store_rollback (self);
   return FALSE;
+}
+
+/* Upgrades the file from version @from to ours, in one transaction. */
+gboolean
+_ent_store_migrate (EntStore  *self,
+                    int        from,
+                    GError   **error)
+{
+  gboolean ok;
+
+  /* Foreign keys can only be turned off outside a transaction; see migration 2 → 3. */
+  if (!_ent_store_exec (self->db, "PRAGMA foreign_keys = OFF", _("Could not upgrade the file"), error))
+    return FALSE;
+
+  ok = migrate (self, from, error);
+
+  return _ent_store_exec (self->db, "PRAGMA foreign_keys = ON", _("Could not upgrade the file"),
+                          ok ? error : NULL) && ok;
 }

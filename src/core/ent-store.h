@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* "ENTE" in ASCII: PRAGMA application_id of every .entente file. */
 #define ENT_STORE_APPLICATION_ID 0x454E5445
-#define ENT_STORE_SCHEMA_VERSION 2
+#define ENT_STORE_SCHEMA_VERSION 3
 
 #define ENT_STORE_ERROR (ent_store_error_quark ())
 
@@ -132,6 +132,22 @@ gboolean     ent_store_remove_evidence          (EntStore           *self,
 gboolean     ent_store_merge_entities           (EntStore           *self,
                                                  gint64              keep_id,
                                                  gint64              other_id,
+                                                 GError            **error);
+gboolean     ent_store_add_kind                 (EntStore           *self,
+                                                 const EntKindInfo  *kind,
+                                                 GError            **error);
+gboolean     ent_store_update_kind              (EntStore           *self,
+                                                 const EntKindInfo  *kind,
+                                                 GError            **error);
+gboolean     ent_store_set_property             (EntStore           *self,
+                                                 gint64              entity_id,
+                                                 gint64              relation_id,
+                                                 const EntProperty  *property,
+                                                 GError            **error);
+gboolean     ent_store_remove_property          (EntStore           *self,
+                                                 gint64              entity_id,
+                                                 gint64              relation_id,
+                                                 const char         *key,
                                                  GError            **error);
 char        *ent_store_dump                     (EntStore           *self,
                                                  GError            **error);

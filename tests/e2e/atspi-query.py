@@ -19,7 +19,7 @@ import time
 
 import gi
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi
+from gi.repository import Atspi, GLib
 
 
 def find_app():
@@ -33,10 +33,31 @@ def find_app():
     sys.exit("the application is not on the accessibility bus")
 
 
+# A widget may go away while the tree is walked (a toast that times out, a
+# dialog that closes): what cannot be read any more is passed over.
+def alive(read, default=None):
+    try:
+        return read()
+    except GLib.GError:
+        return default
+
+
+def role(node):
+    return alive(node.get_role_name, "")
+
+
+def name(node):
+    return alive(node.get_name, "") or ""
+
+
+def description(node):
+    return alive(node.get_description, "") or ""
+
+
 def walk(node, depth=0):
     yield node, depth
-    for i in range(node.get_child_count()):
-        child = node.get_child_at_index(i)
+    for i in range(alive(node.get_child_count, 0)):
+        child = alive(lambda: node.get_child_at_index(i))
         if child is not None:
             yield from walk(child, depth + 1)
 
@@ -62,7 +83,7 @@ def main():
 
     if what == "dump":
         for node, depth in walk(app):
-            print("  " * depth + f"{node.get_role_name()} {node.get_name()!r} {node.get_description()!r} {extents(node)}")
+            print("  " * depth + f"{role(node)} {name(node)!r} {description(node)!r} {extents(node)}")
         return
 
     if what in ("find", "exact"):
@@ -70,9 +91,9 @@ def main():
             for node, _depth in walk(app):
                 # Mnemonic underscores are not part of what a person reads.
                 # GTK 4.8 names some buttons after their class and says what they do in the description.
-                names = [(node.get_name() or "").replace("_", ""), node.get_description() or ""]
+                names = [name(node).replace("_", ""), description(node)]
                 matches = any(n == sys.argv[3] if what == "exact" else sys.argv[3] in n for n in names)
-                if node.get_role_name() == sys.argv[2] and matches and showing(node):
+                if role(node) == sys.argv[2] and matches and showing(node):
                     print(*extents(node))
                     return
             time.sleep(0.2)
@@ -80,8 +101,8 @@ def main():
 
     if what == "sourcebox":
         for node, _depth in walk(app):
-            if node.get_role_name() in ("text", "text box", "document text", "entry") and showing(node) \
-                    and node.get_description():
+            if role(node) in ("text", "text box", "document text", "entry") and showing(node) \
+                    and description(node):
                 print(*extents(node))
                 return
         sys.exit("the source viewer is not shown")
@@ -89,8 +110,8 @@ def main():
     if what == "toast":
         for _ in range(20):
             for node, _depth in walk(app):
-                if node.get_role_name() == "label" and sys.argv[2] in (node.get_name() or ""):
-                    print(node.get_name())
+                if role(node) == "label" and sys.argv[2] in name(node):
+                    print(name(node))
                     return
             time.sleep(0.2)
         sys.exit(f"no label says {sys.argv[2]!r}")
@@ -99,9 +120,9 @@ def main():
 
     if what == "quote":
         for node, _ in walk(app):
-            name = node.get_name() or ""
-            if node.get_role_name() == "label" and name.startswith("“") and name.endswith("”") and showing(node):
-                passage = name[1:-1]
+            text = name(node)
+            if role(node) == "label" and text.startswith("“") and text.endswith("”") and showing(node):
+                passage = text[1:-1]
                 if passage in article:
                     print(passage)
                     print(*extents(node))
@@ -111,8 +132,8 @@ def main():
 
     if what == "source":
         for node, _ in walk(app):
-            if node.get_role_name() in ("text", "text box", "document text", "entry") and showing(node):
-                passage = node.get_description() or ""
+            if role(node) in ("text", "text box", "document text", "entry") and showing(node):
+                passage = description(node)
                 if passage and passage in article:
                     print(passage)
                     return
