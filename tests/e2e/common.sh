@@ -21,6 +21,9 @@ mkdir -p "$shots"
 : >"$app_log"
 
 export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
+# GTK's settings for the tests: tests/config/gtk-4.0/settings.ini says why.
+mkdir -p "$XDG_CONFIG_HOME/gtk-4.0"
+cp "$(dirname "${BASH_SOURCE[0]}")/../config/gtk-4.0/settings.ini" "$XDG_CONFIG_HOME/gtk-4.0/"
 export GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_USE_PORTAL=0
 # The user's copy of the bundled network, which Entente makes and opens on its first start.
 example=$XDG_DATA_HOME/entente/india-belarus.entente
