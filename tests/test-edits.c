@@ -10,7 +10,7 @@
 
 #include "ent-edit.h"
 #include "ent-store.h"
-#include "ent-user-data.h"
+#include "ent-test-util.h"
 
 #include <gio/gio.h>
 
@@ -19,16 +19,11 @@ typedef gboolean (*EditFunc) (EntStore *store, GError **error);
 static EntStore *
 open_copy_of_bundled (void)
 {
-  g_autofree char *bundled = ent_bundled_database_path ();
   g_autofree char *dir = g_dir_make_tmp ("entente-edits-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "network.entente", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *path = copy_bundled (dir, "network.entente");
   g_autoptr(GError) error = NULL;
   EntStore *store;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (bundled, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
   store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   return store;

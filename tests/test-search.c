@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include "ent-search.h"
+#include "ent-test-util.h"
 #include "ent-store.h"
-#include "ent-user-data.h"
 
 static void
 add_quote (EntGraph   *graph,
@@ -149,18 +149,6 @@ test_empty_and_no_match (void)
 
   g_assert_cmpuint (empty->len, ==, 0);
   g_assert_cmpuint (none->len, ==, 0);
-}
-
-static EntGraph *
-load_bundled (void)
-{
-  g_autofree char *path = ent_bundled_database_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_READ_ONLY, &error);
-  g_autoptr(EntGraph) graph = store != NULL ? ent_store_load_graph (store, &error) : NULL;
-
-  g_assert_no_error (error);
-  return g_steal_pointer (&graph);
 }
 
 static char *
