@@ -13,13 +13,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <errno.h>
 #include <locale.h>
 
 /*
  * Used by the build: every quote of the network must be found, once, in its
- * source, or the build fails. The file is built beside OUTPUT and renamed
- * over it only when complete, so a failed build leaves no half-written file.
+ * source, or the build fails. The network is built in a work file beside
+ * OUTPUT and copied over it, compacted, by ent_store_save_copy (), which
+ * renames a complete copy into place, so a failed build leaves no
+ * half-written file.
  */
 int
 main (int   argc,
@@ -30,7 +31,6 @@ main (int   argc,
   g_autofree char *work = NULL;
   g_autofree char *wal = NULL;
   g_autofree char *shm = NULL;
-  g_autofree char *copy = NULL;
 
   setlocale (LC_ALL, "");
 
@@ -43,32 +43,23 @@ main (int   argc,
   work = g_strconcat (argv[2], ".work", NULL);
   wal = g_strconcat (work, "-wal", NULL);
   shm = g_strconcat (work, "-shm", NULL);
-  copy = g_strconcat (argv[2], ".new", NULL);
   g_unlink (work);
   g_unlink (wal);
   g_unlink (shm);
-  g_unlink (copy);
 
   store = ent_store_open (work, ENT_STORE_OPEN_CREATE, &error);
   if (store == NULL ||
       !ent_network_file_import (store, argv[1], &error) ||
-      !ent_store_save_copy (store, copy, &error))
+      !ent_store_save_copy (store, argv[2], &error))
     {
       g_printerr ("%s: %s\n", argv[1], error->message);
       g_clear_object (&store);
       g_unlink (work);
-      g_unlink (copy);
       return 1;
     }
 
   g_clear_object (&store);
   g_unlink (work);
-
-  if (g_rename (copy, argv[2]) != 0)
-    {
-      g_printerr ("%s: %s\n", argv[2], g_strerror (errno));
-      return 1;
-    }
 
   return 0;
 }
