@@ -84,7 +84,6 @@ export_response_cb (GtkNativeDialog *dialog,
 {
   GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   const char *area_choice, *scale_choice, *legend_choice;
   EntExportFormat format;
@@ -92,14 +91,14 @@ export_response_cb (GtkNativeDialog *dialog,
   EntRect area;
   EntScene *scene = ent_graph_view_get_scene (self->graph_view);
 
-  if (response != GTK_RESPONSE_ACCEPT || scene == NULL)
+  if (scene != NULL)
+    path = _ent_window_chosen_path (self, dialog, response, _("Only local files can be written"));
+  if (path == NULL)
     {
       g_object_unref (dialog);
       return;
     }
 
-  file = gtk_file_chooser_get_file (chooser);
-  path = g_file_get_path (file);
   area_choice = gtk_file_chooser_get_choice (chooser, "area");
   scale_choice = gtk_file_chooser_get_choice (chooser, "scale");
   legend_choice = gtk_file_chooser_get_choice (chooser, "legend");
@@ -112,14 +111,12 @@ export_response_cb (GtkNativeDialog *dialog,
       options.area = &area;
     }
 
-  if (path == NULL)
-    _ent_window_show_toast (self, _("Only local files can be written"));
-  else if (!ent_export_format_for_path (path, &format, &error) ||
-           !ent_export_scene (scene, path, format, &options, &error))
+  if (!ent_export_format_for_path (path, &format, &error) ||
+      !ent_export_scene (scene, path, format, &options, &error))
     _ent_window_show_toast (self, error->message);
   else
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = g_path_get_basename (path);
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
       _ent_window_show_toast (self, message);
     }

@@ -110,11 +110,11 @@ show_network_chooser (EntWindow            *self,
 }
 
 /* The local path the user chose in @dialog, or NULL; when it is not local, after a toast saying @not_local. */
-static char *
-chosen_path (EntWindow       *self,
-             GtkNativeDialog *dialog,
-             int              response,
-             const char      *not_local)
+char *
+_ent_window_chosen_path (EntWindow       *self,
+                         GtkNativeDialog *dialog,
+                         int              response,
+                         const char      *not_local)
 {
   g_autoptr(GFile) file = NULL;
   char *path;
@@ -135,7 +135,7 @@ open_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   EntWindow       *self)
 {
-  g_autofree char *path = chosen_path (self, dialog, response, _("Only local files can be opened"));
+  g_autofree char *path = _ent_window_chosen_path (self, dialog, response, _("Only local files can be opened"));
 
   if (path != NULL)
     {
@@ -196,7 +196,7 @@ new_network_response_cb (GtkNativeDialog *dialog,
                          int              response,
                          EntWindow       *self)
 {
-  g_autofree char *path = chosen_path (self, dialog, response, _("Only local files can be written"));
+  g_autofree char *path = _ent_window_chosen_path (self, dialog, response, _("Only local files can be written"));
 
   if (path != NULL)
     new_network (self, path);
@@ -270,7 +270,7 @@ save_copy_response_cb (GtkNativeDialog *dialog,
                        int              response,
                        EntWindow       *self)
 {
-  g_autofree char *path = chosen_path (self, dialog, response, _("Only local files can be written"));
+  g_autofree char *path = _ent_window_chosen_path (self, dialog, response, _("Only local files can be written"));
 
   if (path != NULL && self->store != NULL)
     save_copy (self, path);

@@ -85,6 +85,10 @@ void        _ent_window_update_edit_actions (EntWindow       *self);
 void        _ent_window_files_class_init    (EntWindowClass  *klass);
 void        _ent_window_files_init          (EntWindow       *self);
 void        _ent_window_add_recent_file     (const char      *path);
+char       *_ent_window_chosen_path         (EntWindow       *self,
+                                             GtkNativeDialog *dialog,
+                                             int              response,
+                                             const char      *not_local);
 
 /* ent-window-search.c */
 void        _ent_window_search_class_init   (EntWindowClass  *klass);
