@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "ent-graph.h"
+#include "ent-import.h"
 #include "ent-position.h"
 
 G_BEGIN_DECLS
@@ -171,6 +172,19 @@ gboolean     ent_store_check_integrity          (EntStore           *self,
 gboolean     ent_store_save_copy                (EntStore           *self,
                                                  const char         *path,
                                                  GError            **error);
+
+GPtrArray   *ent_store_load_layouts             (EntStore           *self,
+                                                 GError            **error);
+gboolean     ent_store_import                   (EntStore              *self,
+                                                 EntImport             *import,
+                                                 const char            *edit_label,
+                                                 gboolean               keep_ids,
+                                                 GArray                *matches,
+                                                 GCancellable          *cancellable,
+                                                 EntImportProgressFunc  progress,
+                                                 gpointer               user_data,
+                                                 EntImportCounts       *counts,
+                                                 GError               **error);
 
 EntGraph    *ent_store_load_graph               (EntStore           *self,
                                                  GError            **error);
