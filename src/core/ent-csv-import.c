@@ -56,6 +56,7 @@ typedef struct
   GHashTable            *ids;   /* file id → EntEntity */
   GHashTable            *names; /* name → EntEntity, the first of that name */
   GHashTable            *sources; /* title → SourceBody */
+  GHashTable            *kinds; /* type as the file writes it → EntEntity of that kind */
   GPtrArray             *columns; /* PropertyColumn */
   gboolean               have_nodes;
   gint64                 next_source;
@@ -368,11 +369,31 @@ read_properties (Import      *self,
       property = g_new0 (EntProperty, 1);
       property->key = g_strdup (column->key);
       property->value = g_strdup (value);
-      column->types &= ent_csv_value_types (value);
+      /* Once a value of the column is only a string, the column is of strings: the rest need no look. */
+      if (column->types != 1u << ENT_PROPERTY_STRING)
+        column->types &= ent_csv_value_types (value);
       g_ptr_array_add (column->properties, property);
       g_ptr_array_add (properties, property);
     }
   return properties;
+}
+
+/* Gives @entity the kind @type names; a file has few types, and finding a type's kind folds names, so each is found once. */
+static void
+set_kind (Import     *self,
+          EntEntity  *entity,
+          const char *type)
+{
+  EntEntity *known = g_hash_table_lookup (self->kinds, type != NULL ? type : "");
+
+  if (known == NULL)
+    {
+      known = g_new0 (EntEntity, 1);
+      ent_import_set_kind (self->import, known, type);
+      g_hash_table_insert (self->kinds, g_strdup (type != NULL ? type : ""), known);
+    }
+  entity->kind = known->kind;
+  entity->kind_key = g_strdup (known->kind_key);
 }
 
 static EntEntity *
@@ -385,7 +406,7 @@ new_entity (Import     *self,
   entity->id = self->import->graph->entities->len + 1;
   entity->name = g_strdup (name);
   entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ent_import_set_kind (self->import, entity, type);
+  set_kind (self, entity, type);
   return entity;
 }
 
@@ -450,11 +471,20 @@ find_end (Import      *self,
           EntCsvRole   role,
           EntCsvRole   name_role)
 {
-  g_autofree char *key = stripped (table, role);
+  const char *value = field (table, role);
+  g_autofree char *key = NULL;
   GHashTable *index = by_id ? self->ids : self->names;
   EntEntity *entity;
   g_autofree char *name = NULL;
 
+  /* Most ends have no white space around them and are looked up as they are, without a copy. */
+  if (*value != '\0' && !g_ascii_isspace (*value) && !g_ascii_isspace (value[strlen (value) - 1]))
+    {
+      entity = g_hash_table_lookup (index, value);
+      if (entity != NULL)
+        return entity;
+    }
+  key = stripped (table, role);
   if (key == NULL)
     {
       ent_import_add_problem (self->import, table->line,
@@ -648,8 +678,10 @@ ent_csv_import (const char            *nodes_path,
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) source_body_free);
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) ent_entity_free);
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) property_column_free);
-  Import self = { import, cancellable, progress, user_data, 0.0, 1.0, ids, names, sources, columns,
+  Import self = { import, cancellable, progress, user_data, 0.0, 1.0, ids, names, sources, kinds, columns,
                   nodes_path != NULL, 0, 0 };
   GHashTableIter iter;
   SourceBody *body;

@@ -269,6 +269,11 @@ is_number (const char *value,
 
   if (len == 0 || len > 400 || strspn (value, "0123456789+-.eE") < len)
     return FALSE;
+  if (value[len] == '\0')
+    {
+      d = g_ascii_strtod (value, &end);
+      return end == value + len && isfinite (d);
+    }
   copy = g_strndup (value, len);
   d = g_ascii_strtod (copy, &end);
   return end == copy + len && isfinite (d);
