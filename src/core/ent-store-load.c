@@ -285,7 +285,8 @@ out:
  * @error: return location for an error
  *
  * Returns: (transfer full): every row of every table of the file, in a
- *   stable order, as text: two files with the same dump hold the same data
+ *   stable order, as text: two files with the same dump hold the same data.
+ *   Properties are dumped without their own ids, which nothing refers to.
  */
 char *
 ent_store_dump (EntStore  *self,
@@ -300,7 +301,7 @@ ent_store_dump (EntStore  *self,
     "SELECT * FROM relation_evidence ORDER BY relation_id, quote_id",
     "SELECT * FROM positions ORDER BY entity_id, engine",
     "SELECT * FROM kinds ORDER BY key",
-    "SELECT * FROM properties ORDER BY id",
+    "SELECT entity_id, relation_id, key, type, value FROM properties ORDER BY entity_id, relation_id, key",
   };
   g_autoptr(GString) out = g_string_new (NULL);
 

@@ -115,3 +115,45 @@ ent_store_save_positions (EntStore           *self,
 
   return _ent_store_finish (self, ok, error);
 }
+
+/**
+ * ent_store_load_layouts:
+ * @self: a #EntStore
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type EntImportLayout): every stored
+ *   layout, by engine, or %NULL with @error set
+ */
+GPtrArray *
+ent_store_load_layouts (EntStore  *self,
+                        GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_import_layout_free);
+  int rc;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), NULL);
+
+  stmt = _ent_store_prepare (self->db, "SELECT DISTINCT engine FROM positions ORDER BY engine", error, "");
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EntImportLayout *layout = g_new0 (EntImportLayout, 1);
+
+      g_ptr_array_add (layouts, layout);
+      layout->engine = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      layout->positions = ent_store_load_positions (self, layout->engine, error);
+      if (layout->positions == NULL)
+        return NULL;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ent_store_set_sqlite_error (error, self->db, rc, _("Could not read the layout"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&layouts);
+}
