@@ -69,6 +69,7 @@ _ent_json_scan (const char   *data,
   GArray *lines = NULL;
   gboolean in_string = FALSE;
   gboolean expect_item = FALSE;
+  gboolean ended = FALSE;
   guint depth = 0;
   guint line = 1;
 
@@ -107,6 +108,17 @@ _ent_json_scan (const char   *data,
 
       if (is_space (c))
         continue;
+
+      /* json-glib would take a second value after the first without a word. */
+      if (ended)
+        {
+          guint column;
+
+          locate (data, p, &line, &column);
+          g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
+                       _("Line %u, column %u: the file goes on after its network"), line, column);
+          return FALSE;
+        }
 
       /* An item of a table starts at the first thing after its array's "[" or a ",". */
       if (expect_item && depth == 2 && c != ']')
@@ -148,6 +160,7 @@ _ent_json_scan (const char   *data,
         case '}':
           if (depth > 0)
             depth--;
+          ended = depth == 0;
           if (depth == 1)
             {
               lines = NULL;

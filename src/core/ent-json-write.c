@@ -11,6 +11,8 @@
 #include "ent-json.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
 
 /* A member that is text, or null where the network has none. */
 static void
@@ -40,6 +42,8 @@ sorted_by_id (GPtrArray *table)
 {
   GPtrArray *sorted = g_ptr_array_copy (table, NULL, NULL);
 
+  /* The copy would free the records it shares with @table. */
+  g_ptr_array_set_free_func (sorted, NULL);
   g_ptr_array_sort (sorted, compare_ids);
   return sorted;
 }
@@ -188,7 +192,33 @@ relations_array (EntGraph *graph)
   return array;
 }
 
-/* The positions go as doubles, which json-glib writes with 17 digits, so they read back bit for bit. */
+/*
+ * A coordinate as a JSON number that reads back as the same double. json-glib
+ * writes doubles with 17 digits, which is enough, but appends ".0" to any
+ * without a point, which makes "1e+20" the invalid "1e+20.0". Whole numbers
+ * go as integers, which are exact up to 2^63; what is left of those forms
+ * (a single digit with an exponent, such as 1e-300, never a layout's) goes
+ * one step towards zero, the only change a value can see on the way.
+ */
+static void
+set_coordinate (JsonObject *object,
+                const char *name,
+                double      value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == floor (value) && fabs (value) < 0x1p63)
+    {
+      json_object_set_int_member (object, name, (gint64) value);
+      return;
+    }
+
+  g_ascii_dtostr (text, sizeof text, value);
+  if (strchr (text, '.') == NULL)
+    value = nextafter (value, 0);
+  json_object_set_double_member (object, name, value);
+}
+
 static JsonArray *
 layouts_array (GPtrArray *layouts)
 {
@@ -206,8 +236,8 @@ layouts_array (GPtrArray *layouts)
           JsonObject *item = json_object_new ();
 
           json_object_set_int_member (item, "entity", position->entity_id);
-          json_object_set_double_member (item, "x", position->x);
-          json_object_set_double_member (item, "y", position->y);
+          set_coordinate (item, "x", position->x);
+          set_coordinate (item, "y", position->y);
           json_object_set_boolean_member (item, "pinned", position->pinned);
           json_array_add_object_element (positions, item);
         }
