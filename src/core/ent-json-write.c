@@ -76,119 +76,99 @@ properties_array (GPtrArray *properties)
   return array;
 }
 
-static JsonArray *
-kinds_array (EntGraph *graph)
+static JsonObject *
+kind_object (gconstpointer record)
 {
-  JsonArray *array = json_array_sized_new (graph->kinds->len);
+  const EntKindInfo *kind = record;
+  JsonObject *object = json_object_new ();
 
-  for (guint i = 0; i < graph->kinds->len; i++)
-    {
-      EntKindInfo *kind = g_ptr_array_index (graph->kinds, i);
-      JsonObject *object = json_object_new ();
-
-      json_object_set_string_member (object, "key", kind->key);
-      set_text (object, "label", kind->label);
-      set_text (object, "shape", kind->shape);
-      set_text (object, "glyph", kind->glyph);
-      set_text (object, "color", kind->color);
-      set_text (object, "dark_color", kind->dark_color);
-      json_array_add_object_element (array, object);
-    }
-  return array;
+  json_object_set_string_member (object, "key", kind->key);
+  set_text (object, "label", kind->label);
+  set_text (object, "shape", kind->shape);
+  set_text (object, "glyph", kind->glyph);
+  set_text (object, "color", kind->color);
+  set_text (object, "dark_color", kind->dark_color);
+  return object;
 }
 
-static JsonArray *
-sources_array (EntGraph *graph)
+static JsonObject *
+source_object (gconstpointer record)
 {
-  g_autoptr(GPtrArray) sources = sorted_by_id (graph->sources);
-  JsonArray *array = json_array_sized_new (sources->len);
+  const EntSource *source = record;
+  JsonObject *object = json_object_new ();
 
-  for (guint i = 0; i < sources->len; i++)
-    {
-      EntSource *source = g_ptr_array_index (sources, i);
-      JsonObject *object = json_object_new ();
-
-      json_object_set_int_member (object, "id", source->id);
-      set_text (object, "title", source->title);
-      set_text (object, "publisher", source->publisher);
-      set_text (object, "url", source->url);
-      set_text (object, "published", source->published);
-      set_text (object, "body", source->body);
-      json_array_add_object_element (array, object);
-    }
-  return array;
+  json_object_set_int_member (object, "id", source->id);
+  set_text (object, "title", source->title);
+  set_text (object, "publisher", source->publisher);
+  set_text (object, "url", source->url);
+  set_text (object, "published", source->published);
+  set_text (object, "body", source->body);
+  return object;
 }
 
-static JsonArray *
-quotes_array (EntGraph *graph)
+static JsonObject *
+quote_object (gconstpointer record)
 {
-  g_autoptr(GPtrArray) quotes = sorted_by_id (graph->quotes);
-  JsonArray *array = json_array_sized_new (quotes->len);
+  const EntQuote *quote = record;
+  JsonObject *object = json_object_new ();
 
-  for (guint i = 0; i < quotes->len; i++)
-    {
-      EntQuote *quote = g_ptr_array_index (quotes, i);
-      JsonObject *object = json_object_new ();
-
-      json_object_set_int_member (object, "id", quote->id);
-      json_object_set_int_member (object, "source", quote->source_id);
-      json_object_set_int_member (object, "start", quote->start);
-      json_object_set_int_member (object, "end", quote->end);
-      set_text (object, "text", quote->text);
-      json_array_add_object_element (array, object);
-    }
-  return array;
+  json_object_set_int_member (object, "id", quote->id);
+  json_object_set_int_member (object, "source", quote->source_id);
+  json_object_set_int_member (object, "start", quote->start);
+  json_object_set_int_member (object, "end", quote->end);
+  set_text (object, "text", quote->text);
+  return object;
 }
 
-static JsonArray *
-entities_array (EntGraph *graph)
+static JsonObject *
+entity_object (gconstpointer record)
 {
-  g_autoptr(GPtrArray) entities = sorted_by_id (graph->entities);
-  JsonArray *array = json_array_sized_new (entities->len);
+  const EntEntity *entity = record;
+  JsonObject *object = json_object_new ();
 
-  for (guint i = 0; i < entities->len; i++)
-    {
-      EntEntity *entity = g_ptr_array_index (entities, i);
-      JsonObject *object = json_object_new ();
-
-      json_object_set_int_member (object, "id", entity->id);
-      json_object_set_string_member (object, "kind",
-                                     entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind));
-      set_text (object, "name", entity->name);
-      set_text (object, "role", entity->role);
-      set_text (object, "description", entity->description);
-      set_text (object, "start_date", entity->start_date);
-      set_text (object, "end_date", entity->end_date);
-      json_object_set_array_member (object, "quotes", quote_ids_array (entity->quote_ids));
-      json_object_set_array_member (object, "properties", properties_array (entity->properties));
-      json_array_add_object_element (array, object);
-    }
-  return array;
+  json_object_set_int_member (object, "id", entity->id);
+  json_object_set_string_member (object, "kind",
+                                 entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind));
+  set_text (object, "name", entity->name);
+  set_text (object, "role", entity->role);
+  set_text (object, "description", entity->description);
+  set_text (object, "start_date", entity->start_date);
+  set_text (object, "end_date", entity->end_date);
+  json_object_set_array_member (object, "quotes", quote_ids_array (entity->quote_ids));
+  json_object_set_array_member (object, "properties", properties_array (entity->properties));
+  return object;
 }
 
-static JsonArray *
-relations_array (EntGraph *graph)
+static JsonObject *
+relation_object (gconstpointer record)
 {
-  g_autoptr(GPtrArray) relations = sorted_by_id (graph->relations);
-  JsonArray *array = json_array_sized_new (relations->len);
+  const EntRelation *relation = record;
+  JsonObject *object = json_object_new ();
 
-  for (guint i = 0; i < relations->len; i++)
-    {
-      EntRelation *relation = g_ptr_array_index (relations, i);
-      JsonObject *object = json_object_new ();
+  json_object_set_int_member (object, "id", relation->id);
+  set_text (object, "kind", relation->kind);
+  json_object_set_int_member (object, "from", relation->from_id);
+  json_object_set_int_member (object, "to", relation->to_id);
+  set_text (object, "label", relation->label);
+  json_object_set_boolean_member (object, "directed", relation->directed);
+  set_text (object, "start_date", relation->start_date);
+  set_text (object, "end_date", relation->end_date);
+  json_object_set_array_member (object, "quotes", quote_ids_array (relation->quote_ids));
+  json_object_set_array_member (object, "properties", properties_array (relation->properties));
+  return object;
+}
 
-      json_object_set_int_member (object, "id", relation->id);
-      set_text (object, "kind", relation->kind);
-      json_object_set_int_member (object, "from", relation->from_id);
-      json_object_set_int_member (object, "to", relation->to_id);
-      set_text (object, "label", relation->label);
-      json_object_set_boolean_member (object, "directed", relation->directed);
-      set_text (object, "start_date", relation->start_date);
-      set_text (object, "end_date", relation->end_date);
-      json_object_set_array_member (object, "quotes", quote_ids_array (relation->quote_ids));
-      json_object_set_array_member (object, "properties", properties_array (relation->properties));
-      json_array_add_object_element (array, object);
-    }
+/* Each record of @table as an object, in the order of the table's ids, or in the table's own order for kinds. */
+static JsonArray *
+table_array (GPtrArray     *table,
+             gboolean       by_id,
+             JsonObject * (*to_object) (gconstpointer record))
+{
+  g_autoptr(GPtrArray) sorted = by_id ? sorted_by_id (table) : g_ptr_array_ref (table);
+  JsonArray *array = json_array_sized_new (sorted->len);
+
+  for (guint i = 0; i < sorted->len; i++)
+    json_array_add_object_element (array, to_object (g_ptr_array_index (sorted, i)));
   return array;
 }
 
@@ -287,11 +267,11 @@ ent_json_write (EntGraph      *graph,
   object = json_object_new ();
   json_object_set_string_member (object, "format", ENT_JSON_FORMAT);
   json_object_set_int_member (object, "version", ENT_JSON_VERSION);
-  json_object_set_array_member (object, "kinds", kinds_array (graph));
-  json_object_set_array_member (object, "sources", sources_array (graph));
-  json_object_set_array_member (object, "quotes", quotes_array (graph));
-  json_object_set_array_member (object, "entities", entities_array (graph));
-  json_object_set_array_member (object, "relations", relations_array (graph));
+  json_object_set_array_member (object, "kinds", table_array (graph->kinds, FALSE, kind_object));
+  json_object_set_array_member (object, "sources", table_array (graph->sources, TRUE, source_object));
+  json_object_set_array_member (object, "quotes", table_array (graph->quotes, TRUE, quote_object));
+  json_object_set_array_member (object, "entities", table_array (graph->entities, TRUE, entity_object));
+  json_object_set_array_member (object, "relations", table_array (graph->relations, TRUE, relation_object));
   json_object_set_array_member (object, "layouts", layouts_array (layouts));
   root = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
