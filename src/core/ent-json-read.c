@@ -147,8 +147,13 @@ resolve (EntJsonItem *item,
          gpointer     other)
 {
   if (other == NULL)
-    /* Translators: the name of a member of the file, then the id it gives */
-    _ent_json_problem (item, _("“%s” refers to %" G_GINT64_FORMAT ", which is missing or was skipped"), member, id);
+    {
+      char text[24];
+
+      g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, id);
+      /* Translators: the name of a member of the file, then the id it gives */
+      _ent_json_problem (item, _("“%s” refers to %s, which is missing or was skipped"), member, text);
+    }
   return other;
 }
 
