@@ -1,0 +1,201 @@
+/* ent-json-scan.c: the look over a JSON file's bytes before json-glib parses them
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-json"
+
+#include "config.h"
+
+#include "ent-json-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* The line (from 1) and column (in characters, from 1) of @at in @data. */
+static void
+locate (const char *data,
+        const char *at,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+
+  /* The bytes before @at on its line are valid UTF-8, as the check stopped at @at. */
+  *column = g_utf8_strlen (line_start, at - line_start) + 1;
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/**
+ * _ent_json_scan:
+ * @data: the file's bytes
+ * @length: how many there are
+ * @scan: (out caller-allocates): what the scan found, for _ent_json_scan_clear()
+ * @error: return location for an error
+ *
+ * Checks what json-glib's parser would not survive or would not say
+ * clearly: bytes that are not UTF-8, and arrays and objects nested deeper
+ * than %ENT_IMPORT_MAX_DEPTH (the parser recurses, so a file nested a
+ * hundred thousand deep would overflow the stack). On the way it notes the
+ * line each item of the root's arrays starts on, as json-glib's tree keeps
+ * no lines, and the problems of an item name its line.
+ *
+ * Returns: %TRUE when the file may be parsed
+ */
+gboolean
+_ent_json_scan (const char   *data,
+                gsize         length,
+                EntJsonScan  *scan,
+                GError      **error)
+{
+  const char *end = data + length;
+  const char *invalid = NULL;
+  const char *key = NULL;
+  gsize key_length = 0;
+  GArray *lines = NULL;
+  gboolean in_string = FALSE;
+  gboolean expect_item = FALSE;
+  gboolean ended = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  scan->n_lines = 0;
+  scan->item_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      guint bad_line, bad_column;
+
+      locate (data, invalid, &bad_line, &bad_column);
+      g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
+                   _("Line %u, column %u: the file is not valid UTF-8 text"), bad_line, bad_column);
+      return FALSE;
+    }
+
+  for (const char *p = data; p < end; p++)
+    {
+      char c = *p;
+
+      if (c == '\n')
+        line++;
+
+      if (in_string)
+        {
+          if (c == '\\' && p + 1 < end)
+            p++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (depth == 1)
+                key_length = p - key;
+            }
+          continue;
+        }
+
+      if (is_space (c))
+        continue;
+
+      /* json-glib would take a second value after the first without a word. */
+      if (ended)
+        {
+          guint column;
+
+          locate (data, p, &line, &column);
+          g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
+                       _("Line %u, column %u: the file goes on after its network"), line, column);
+          return FALSE;
+        }
+
+      /* An item of a table starts at the first thing after its array's "[" or a ",". */
+      if (expect_item && depth == 2 && c != ']')
+        {
+          g_array_append_val (lines, line);
+          expect_item = FALSE;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          if (depth == 1)
+            key = p + 1;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > ENT_IMPORT_MAX_DEPTH)
+            {
+              guint column;
+
+              locate (data, p, &line, &column);
+              g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
+                           _("Line %u, column %u: the file is nested deeper than %d levels"),
+                           line, column, ENT_IMPORT_MAX_DEPTH);
+              return FALSE;
+            }
+          if (depth == 2 && c == '[' && key != NULL)
+            {
+              /* A member the root has twice is the last one to json-glib, and so here. */
+              lines = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_replace (scan->item_lines, g_strndup (key, key_length), lines);
+              expect_item = TRUE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          ended = depth == 0;
+          if (depth == 1)
+            {
+              lines = NULL;
+              expect_item = FALSE;
+            }
+          break;
+
+        case ',':
+          expect_item = depth == 2 && lines != NULL;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  scan->n_lines = line;
+  return TRUE;
+}
+
+void
+_ent_json_scan_clear (EntJsonScan *scan)
+{
+  g_clear_pointer (&scan->item_lines, g_hash_table_unref);
+}
+
+/* The line item @index of the root's array @table starts on, or 0 when the scan did not see it. */
+guint64
+_ent_json_scan_line (EntJsonScan *scan,
+                     const char  *table,
+                     guint        index)
+{
+  GArray *lines = g_hash_table_lookup (scan->item_lines, table);
+
+  if (lines == NULL || index >= lines->len)
+    return 0;
+  return g_array_index (lines, guint, index);
+}
