@@ -84,7 +84,12 @@ _ent_json_problem (const EntJsonItem *item,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  ent_import_add_problem (item->import, item_line (item), "%s: %s", name, message);
+  if (item_line (item) > 0)
+    /* Translators: a problem of an item of an imported file: its line, the item ("Entity 12"), what is wrong */
+    ent_import_add_problem (item->import, item_line (item), _("Line %lu: %s: %s"), (gulong) item_line (item), name,
+                            message);
+  else
+    ent_import_add_problem (item->import, 0, "%s: %s", name, message);
 }
 
 /* The member as a plain value of @type, or %NULL; @present says whether it is there at all and not null. */

@@ -517,6 +517,7 @@ ent_store_import (EntStore              *self,
     .matches = g_hash_table_new (g_int64_hash, g_int64_equal),
     .total_rows = count_rows (import),
   };
+  gboolean bulk;
   gboolean ok;
 
   g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
@@ -534,6 +535,12 @@ ent_store_import (EntStore              *self,
       return FALSE;
     }
 
+  /* A whole new network is written once, and its file is thrown away if that fails: the journal can be
+   * kept in memory rather than every page written twice, once to the write-ahead log and once more when
+   * it is checkpointed. */
+  bulk = keep_ids && edit_label == NULL &&
+         _ent_store_exec (self->db, "PRAGMA journal_mode = MEMORY", _("Could not import"), NULL);
+
   ok = edit_label != NULL ? ent_store_edit_begin (self, edit_label, error) : ent_store_begin (self, error);
   if (!ok)
     {
@@ -541,13 +548,17 @@ ent_store_import (EntStore              *self,
       return FALSE;
     }
 
-  ok = prepare (&state, error) &&
+  /* The rows of a large import touch more pages than SQLite keeps by default, and reading them back
+   * again and again would take most of the time. */
+  ok = _ent_store_exec (self->db, "PRAGMA cache_size = -262144", _("Could not import"), error) &&
+       prepare (&state, error) &&
        import_kinds (&state, error) &&
        import_sources (&state, error) &&
        import_entities (&state, error) &&
        import_relations (&state, error) &&
        import_layouts (&state, error);
   import_clear (&state);
+  _ent_store_exec (self->db, "PRAGMA cache_size = -2000", _("Could not import"), NULL);
 
   if (!ok)
     {
@@ -555,10 +566,13 @@ ent_store_import (EntStore              *self,
         ent_store_edit_cancel (self);
       else
         ent_store_rollback (self);
-      return FALSE;
     }
+  else
+    ok = edit_label != NULL ? ent_store_edit_commit (self, error) : ent_store_commit (self, error);
 
-  if (!(edit_label != NULL ? ent_store_edit_commit (self, error) : ent_store_commit (self, error)))
+  if (bulk)
+    _ent_store_exec (self->db, "PRAGMA journal_mode = WAL", _("Could not import"), NULL);
+  if (!ok)
     return FALSE;
 
   if (progress != NULL)

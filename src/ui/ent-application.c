@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-application.h"
+#include "ent-data.h"
 #include "ent-diagram.h"
 #include "ent-window.h"
 #include "ent-user-data.h"
@@ -29,7 +30,14 @@ G_DEFINE_FINAL_TYPE (EntApplication, ent_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the diagram to FILE (.svg, .png or .pdf) and exit, without opening a window"), N_("FILE") },
+    N_("Write the diagram (.svg, .png or .pdf) or the data (.json, or .csv: NAME-entities.csv and "
+       "NAME-relations.csv) to FILE and exit, without opening a window"), N_("FILE") },
+  { "import", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Read a network from FILE (.json, or .csv: given twice for the entities and the relations) into a new "
+       "network, the file given with --output, and exit"), N_("FILE") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL, N_("The new network an import makes"), N_("FILE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The data format of --import or --export, when the file’s name does not say: json or csv"), N_("FORMAT") },
   { "engine", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Lay out with ENGINE: dot, neato, fdp, sfdp, circo or twopi (default: chosen by the network’s size)"),
     N_("ENGINE") },
@@ -79,6 +87,78 @@ take_files (EntApplication  *self,
   return 0;
 }
 
+/* What `entente --import` does: a new network from files of another format, and what was skipped on the way. */
+static int
+import_files (const char * const *inputs,
+              const char         *output,
+              const char         *format_name)
+{
+  g_autoptr(EntImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  EntImportCounts counts;
+  EntDataFormat format;
+
+  if (output == NULL)
+    {
+      g_printerr (_("An import needs the new network’s file: --output=FILE.entente\n"));
+      return 2;
+    }
+
+  if (format_name != NULL ? !ent_data_format_for_name (format_name, &format, &error)
+                          : !ent_data_format_for_path (inputs[0], &format, &error))
+    {
+      g_printerr ("entente: %s\n", error->message);
+      return 2;
+    }
+
+  import = ent_data_read (inputs, format, NULL, NULL, NULL, &error);
+  if (import == NULL || !ent_data_write_network (import, output, FALSE, NULL, NULL, NULL, &counts, &error))
+    {
+      g_printerr ("entente: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      EntImportProblem *problem = g_ptr_array_index (import->problems, i);
+
+      /* Each message says where in the file its problem is. */
+      g_printerr ("entente: %s\n", problem->message);
+    }
+  /* Translators: what `entente --import` says it did */
+  g_print (_("Imported entities: %u, relations: %u, properties: %u, sources: %u; problems: %u\n"), counts.entities,
+           counts.relations, counts.properties, counts.sources, import->problems->len);
+  return 0;
+}
+
+/* The data, not the diagram, when --export names a data file or --format a data format. */
+static gboolean
+exports_data (const char    *output,
+              const char    *format_name,
+              EntDataFormat *format)
+{
+  if (format_name != NULL)
+    return ent_data_format_for_name (format_name, format, NULL);
+  return ent_data_format_for_path (output, format, NULL);
+}
+
+static int
+export_data (const char    *input,
+             const char    *output,
+             EntDataFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = input != NULL ? g_strdup (input) : ent_user_database_ensure (&error);
+  g_autoptr(EntStore) store = path != NULL ? ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error) : NULL;
+
+  if (store == NULL || !ent_data_export (store, output, format, NULL, &error))
+    {
+      g_printerr ("entente: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static int
 ent_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -86,8 +166,12 @@ ent_application_handle_local_options (GApplication *app,
   EntApplication *self = ENT_APPLICATION (app);
   g_autofree char *output = NULL;
   g_autofree char *engine = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *import_output = NULL;
   g_autofree const char **files = NULL;
+  g_autofree const char **imports = NULL;
   g_autoptr(GError) error = NULL;
+  EntDataFormat format;
   double scale = 2.0;
 
   if (g_variant_dict_contains (options, "version"))
@@ -97,11 +181,19 @@ ent_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  g_variant_dict_lookup (options, "format", "s", &format_name);
+
+  /* Importing and exporting need no display nor bus: they are done here, before GTK starts or the instance
+   * registers. */
+  if (g_variant_dict_lookup (options, "import", "^a&ay", &imports))
+    {
+      g_variant_dict_lookup (options, "output", "^ay", &import_output);
+      return import_files (imports, import_output, format_name);
+    }
 
   if (!g_variant_dict_lookup (options, "export", "^ay", &output))
     return take_files (self, files);
 
-  /* Exporting needs no display nor bus: it is done here, before GTK starts or the instance registers. */
   g_variant_dict_lookup (options, "engine", "s", &engine);
   g_variant_dict_lookup (options, "scale", "d", &scale);
 
@@ -110,6 +202,9 @@ ent_application_handle_local_options (GApplication *app,
       g_printerr (_("Only one file can be exported at a time\n"));
       return 2;
     }
+
+  if (exports_data (output, format_name, &format))
+    return export_data (files != NULL ? files[0] : NULL, output, format);
 
   if (!(scale > 0) || scale > 1000)
     {

@@ -78,6 +78,16 @@ open_file (EntWindow *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Opens the network in @path as a file from the file manager would open. */
+void
+_ent_window_open_file (EntWindow  *self,
+                       const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  open_file (self, file);
+}
+
 static void
 add_network_filter (GtkFileChooser *chooser)
 {

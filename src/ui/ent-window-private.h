@@ -81,10 +81,15 @@ void        _ent_window_edit_class_init     (EntWindowClass  *klass);
 void        _ent_window_edit_init           (EntWindow       *self);
 void        _ent_window_update_edit_actions (EntWindow       *self);
 
+/* ent-window-data.c */
+void        _ent_window_data_class_init     (EntWindowClass  *klass);
+
 /* ent-window-files.c */
 void        _ent_window_files_class_init    (EntWindowClass  *klass);
 void        _ent_window_files_init          (EntWindow       *self);
 void        _ent_window_add_recent_file     (const char      *path);
+void        _ent_window_open_file           (EntWindow       *self,
+                                             const char      *path);
 char       *_ent_window_chosen_path         (EntWindow       *self,
                                              GtkNativeDialog *dialog,
                                              int              response,

@@ -675,6 +675,7 @@ ent_window_class_init (EntWindowClass *klass)
   _ent_window_actions_class_init (klass);
   _ent_window_edit_class_init (klass);
   _ent_window_files_class_init (klass);
+  _ent_window_data_class_init (klass);
   _ent_window_search_class_init (klass);
 }
 

@@ -1,0 +1,62 @@
+/* ent-data.h: a network's data in and out of files: formats, new networks from imports, exports
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ent-csv.h"
+#include "ent-import.h"
+#include "ent-store.h"
+
+G_BEGIN_DECLS
+
+#define ENT_DATA_ERROR (ent_data_error_quark ())
+
+typedef enum
+{
+  ENT_DATA_ERROR_UNKNOWN_FORMAT,
+  ENT_DATA_ERROR_EXISTS,
+  ENT_DATA_ERROR_FAILED,
+} EntDataError;
+
+typedef enum
+{
+  ENT_DATA_FORMAT_JSON,
+  ENT_DATA_FORMAT_CSV,
+} EntDataFormat;
+
+GQuark      ent_data_error_quark    (void);
+gboolean    ent_data_format_for_name  (const char             *name,
+                                       EntDataFormat          *format,
+                                       GError                **error);
+gboolean    ent_data_format_for_path  (const char             *path,
+                                       EntDataFormat          *format,
+                                       GError                **error);
+void        ent_data_csv_paths        (const char             *path,
+                                       char                  **entities_path,
+                                       char                  **relations_path);
+EntCsvMapping *ent_data_guess_csv    (const EntCsvPreview    *preview);
+const char *ent_data_csv_pair_problem (EntCsvTable             table);
+EntImport  *ent_data_read             (const char * const     *paths,
+                                       EntDataFormat           format,
+                                       GCancellable           *cancellable,
+                                       EntImportProgressFunc   progress,
+                                       gpointer                user_data,
+                                       GError                **error);
+gboolean    ent_data_write_network    (EntImport              *import,
+                                       const char             *path,
+                                       gboolean                replace,
+                                       GCancellable           *cancellable,
+                                       EntImportProgressFunc   progress,
+                                       gpointer                user_data,
+                                       EntImportCounts        *counts,
+                                       GError                **error);
+gboolean    ent_data_export           (EntStore               *store,
+                                       const char             *path,
+                                       EntDataFormat           format,
+                                       GCancellable           *cancellable,
+                                       GError                **error);
+
+G_END_DECLS
