@@ -124,6 +124,24 @@ ent_style_look_from_info (const EntKindInfo *info,
 }
 
 /*
+ * The shade of @color ("#rrggbb") that the dark style draws with: lighter,
+ * as the built-in kinds' are, so that shapes keep their contrast on a dark
+ * background. Returns %NULL for text that is no colour.
+ */
+char *
+ent_style_dark_color_for (const char *color)
+{
+  EntColor light;
+
+  if (!parse_color (color, &light))
+    return NULL;
+
+  return g_strdup_printf ("#%02x%02x%02x", (guint) round ((light.red + (1 - light.red) * 0.35) * 255),
+                          (guint) round ((light.green + (1 - light.green) * 0.35) * 255),
+                          (guint) round ((light.blue + (1 - light.blue) * 0.35) * 255));
+}
+
+/*
  * The name a kind is shown by. The built-in kinds are stored with their
  * English names, which are shown translated until the user renames them.
  */
@@ -146,6 +164,15 @@ ent_style_shape_name (EntShape shape)
   g_return_val_if_fail (shape < ENT_N_SHAPES, shape_names[ENT_SHAPE_CIRCLE]);
 
   return shape_names[shape];
+}
+
+/* The name of @glyph as the kinds table stores it. */
+const char *
+ent_style_glyph_name (EntGlyph glyph)
+{
+  g_return_val_if_fail (glyph < ENT_N_GLYPHS, glyph_names[ENT_GLYPH_DOT]);
+
+  return glyph_names[glyph];
 }
 
 static guint

@@ -94,9 +94,11 @@ void        ent_style_builtin_look    (EntKind            kind,
                                        EntKindLook       *look);
 void        ent_style_look_from_info  (const EntKindInfo *info,
                                        EntKindLook       *look);
+char       *ent_style_dark_color_for  (const char        *color);
 const char *ent_style_kind_label      (const EntKindInfo *info);
 const char *ent_style_shape_name      (EntShape           shape);
 EntShape    ent_style_shape_from_name (const char        *name);
+const char *ent_style_glyph_name      (EntGlyph           glyph);
 EntGlyph    ent_style_glyph_from_name (const char        *name);
 double      ent_style_shape_half_width (EntShape          shape);
 void        ent_style_append_shape    (cairo_t           *cr,
