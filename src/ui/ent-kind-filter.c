@@ -25,6 +25,8 @@ struct _EntKindFilter
   EntGraph     *graph;
 
   GtkFlowBox   *flow_box;
+  /* The menu of an entry, one for the legend, opened under the entry it is for. */
+  GtkWidget    *menu;
 };
 
 G_DEFINE_FINAL_TYPE (EntKindFilter, ent_kind_filter, GTK_TYPE_WIDGET)
@@ -63,9 +65,18 @@ kind_toggled_cb (GtkToggleButton *button,
 static void
 popup_menu (GtkWidget *button)
 {
-  GtkPopover *menu = g_object_get_data (G_OBJECT (button), "kind-menu");
+  EntKindFilter *self = ENT_KIND_FILTER (gtk_widget_get_ancestor (button, ENT_TYPE_KIND_FILTER));
+  g_autoptr(GMenu) model = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("_Edit Kind…"), NULL);
+  graphene_rect_t bounds;
 
-  gtk_popover_popup (menu);
+  g_menu_item_set_action_and_target_value (item, "legend.edit-kind", g_variant_new_string (button_kind (button)));
+  g_menu_append_item (model, item);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (model));
+  if (gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -99,22 +110,11 @@ menu_key_cb (GtkWidget *button,
 }
 
 static void
-add_menu (GtkWidget  *button,
-          const char *key)
+add_menu_triggers (GtkWidget *button)
 {
-  g_autoptr(GMenu) model = g_menu_new ();
-  g_autoptr(GMenuItem) item = g_menu_item_new (_("_Edit Kind…"), NULL);
   g_autoptr(GtkShortcutTrigger) trigger = NULL;
   GtkEventController *controller;
   GtkGesture *gesture;
-  GtkWidget *menu;
-
-  g_menu_item_set_action_and_target_value (item, "legend.edit-kind", g_variant_new_string (key));
-  g_menu_append_item (model, item);
-  menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (model));
-  gtk_widget_set_parent (menu, button);
-  gtk_popover_set_has_arrow (GTK_POPOVER (menu), FALSE);
-  g_object_set_data_full (G_OBJECT (button), "kind-menu", menu, (GDestroyNotify) gtk_widget_unparent);
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
@@ -163,7 +163,7 @@ create_toggle (EntKindFilter      *self,
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data_full (G_OBJECT (button), "kind-key", g_strdup (kind->key), g_free);
   g_signal_connect (button, "toggled", G_CALLBACK (kind_toggled_cb), self);
-  add_menu (button, kind->key);
+  add_menu_triggers (button);
 
   return button;
 }
@@ -199,6 +199,7 @@ ent_kind_filter_dispose (GObject *object)
 {
   EntKindFilter *self = ENT_KIND_FILTER (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_KIND_FILTER);
   g_clear_object (&self->view);
   g_clear_pointer (&self->graph, ent_graph_unref);
@@ -278,6 +279,10 @@ static void
 ent_kind_filter_init (EntKindFilter *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 }
 
 GtkWidget *
