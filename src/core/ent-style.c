@@ -10,7 +10,6 @@
 
 #include "ent-style.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
