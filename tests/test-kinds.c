@@ -201,16 +201,6 @@ test_view_state_hides (Fixture       *fixture,
   g_assert_true (ent_view_state_entity_shown (state, fixture->airport_id));
 }
 
-static char *
-dump (EntStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = ent_store_dump (store, &error);
-
-  g_assert_no_error (error);
-  return text;
-}
-
 static void
 test_edit_undo (Fixture       *fixture,
                 gconstpointer  data)
@@ -218,26 +208,28 @@ test_edit_undo (Fixture       *fixture,
   EntKindInfo changed = { .key = (char *) "airport", .label = (char *) "Aerodrome", .shape = (char *) "pin",
                           .glyph = (char *) "dot", .color = (char *) "#1a5fb4", .dark_color = (char *) "#99c1f1" };
   EntKindInfo missing = changed;
-  g_autofree char *before = dump (fixture->store);
+  g_autofree char *before = ent_store_dump (fixture->store, NULL);
   g_autofree char *after = NULL;
   g_autofree char *undone = NULL;
   g_autofree char *redone = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EntGraph) graph = NULL;
 
+  g_assert_nonnull (before);
   g_assert_true (ent_edit_update_kind (fixture->store, fixture->graph, &changed, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (ent_store_get_undo_label (fixture->store), ==, "Edit Kind “Airport”");
-  after = dump (fixture->store);
+  after = ent_store_dump (fixture->store, &error);
   g_assert_cmpstr (after, !=, before);
   graph = ent_store_load_graph (fixture->store, &error);
   g_assert_cmpstr (ent_graph_get_kind (graph, "airport")->label, ==, "Aerodrome");
 
   g_assert_true (ent_store_undo (fixture->store, &error));
-  undone = dump (fixture->store);
+  undone = ent_store_dump (fixture->store, &error);
   g_assert_cmpstr (undone, ==, before);
   g_assert_true (ent_store_redo (fixture->store, &error));
-  redone = dump (fixture->store);
+  redone = ent_store_dump (fixture->store, &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (redone, ==, after);
 
   missing.key = (char *) "harbour";

@@ -473,13 +473,12 @@ ent_edit_update_kind (EntStore           *store,
                       const EntKindInfo  *kind,
                       GError            **error)
 {
+  EntKindInfo *before = graph != NULL && kind != NULL && kind->key != NULL ? ent_graph_get_kind (graph, kind->key) : NULL;
   g_autofree char *label = NULL;
-  EntKindInfo *before;
 
   g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
   g_return_val_if_fail (graph != NULL && kind != NULL && kind->key != NULL, FALSE);
 
-  before = ent_graph_get_kind (graph, kind->key);
   if (before == NULL)
     {
       g_set_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND, _("There is no kind “%s”"), kind->key);

@@ -63,13 +63,13 @@ bind_shape_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                EntKindDialog            *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkStringObject *label = gtk_list_item_get_item (item);
   EntKindLook look = self->look;
+  GtkWidget *box = gtk_list_item_get_child (item);
 
   look.shape = MIN (gtk_list_item_get_position (item), ENT_N_SHAPES - 1);
   ent_kind_swatch_set_look (ENT_KIND_SWATCH (gtk_widget_get_first_child (box)), &look);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), gtk_string_object_get_string (label));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
 }
 
 static void

@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+/* The dialog edits a copy of the kind; the window stores what it gives back. */
 #define ENT_TYPE_KIND_DIALOG (ent_kind_dialog_get_type ())
 
 G_DECLARE_FINAL_TYPE (EntKindDialog, ent_kind_dialog, ENT, KIND_DIALOG, EntEditDialog)

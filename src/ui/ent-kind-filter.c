@@ -112,11 +112,10 @@ menu_key_cb (GtkWidget *button,
 static void
 add_menu_triggers (GtkWidget *button)
 {
-  g_autoptr(GtkShortcutTrigger) trigger = NULL;
+  GtkGesture *gesture = gtk_gesture_click_new ();
+  GtkShortcutTrigger *trigger;
   GtkEventController *controller;
-  GtkGesture *gesture;
 
-  gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   g_signal_connect (gesture, "pressed", G_CALLBACK (menu_pressed_cb), button);
   gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (gesture));
@@ -130,7 +129,7 @@ add_menu_triggers (GtkWidget *button)
   trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
                                          gtk_keyval_trigger_new (GDK_KEY_Menu, 0));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (g_steal_pointer (&trigger),
+                                        gtk_shortcut_new (trigger,
                                                           gtk_callback_action_new (menu_key_cb, NULL, NULL)));
   gtk_widget_add_controller (button, controller);
 }
