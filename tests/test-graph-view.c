@@ -509,10 +509,10 @@ test_kind_filter (Fixture       *fixture,
   g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 2);
   g_assert_cmpuint (notified, ==, 1);
 
-  g_assert_true (ent_graph_view_get_kind_visible (view, ENT_KIND_COUNTRY));
-  ent_graph_view_set_kind_visible (view, ENT_KIND_COUNTRY, FALSE);
-  g_assert_false (ent_graph_view_get_kind_visible (view, ENT_KIND_COUNTRY));
-  g_assert_true (ent_graph_view_get_kind_visible (view, ENT_KIND_PERSON));
+  g_assert_true (ent_graph_view_get_kind_visible (view, "country"));
+  ent_graph_view_set_kind_visible (view, "country", FALSE);
+  g_assert_false (ent_graph_view_get_kind_visible (view, "country"));
+  g_assert_true (ent_graph_view_get_kind_visible (view, "person"));
 
   /* The selection went with its kind. */
   g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 0);
@@ -540,7 +540,7 @@ test_kind_filter (Fixture       *fixture,
   g_assert_false (ent_graph_view_move_selection (view, GTK_DIR_RIGHT));
   g_assert_false (ent_graph_view_move_selection (view, GTK_DIR_TAB_FORWARD));
 
-  ent_graph_view_set_kind_visible (view, ENT_KIND_COUNTRY, TRUE);
+  ent_graph_view_set_kind_visible (view, "country", TRUE);
   g_assert_true (ent_graph_view_is_entity_shown (view, 2));
   click_at (view, b->cx, b->cy, 1);
   g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 2);
@@ -590,10 +590,10 @@ test_focus (Fixture       *fixture,
   g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 0);
 
   /* The focus does not reach through a hidden kind. */
-  ent_graph_view_set_kind_visible (view, ENT_KIND_COUNTRY, FALSE);
+  ent_graph_view_set_kind_visible (view, "country", FALSE);
   ent_graph_view_set_focus (view, 3, 4);
   assert_shown (view, "--c--");
-  ent_graph_view_set_kind_visible (view, ENT_KIND_COUNTRY, TRUE);
+  ent_graph_view_set_kind_visible (view, "country", TRUE);
   assert_shown (view, "abcde");
 
   ent_graph_view_set_focus (view, 0, 0);
@@ -632,7 +632,7 @@ test_accessible (Fixture       *fixture,
                                        ent_scene_get_title (fixture->scene, 2));
 
   ent_graph_view_clear_selection (view);
-  ent_graph_view_set_kind_visible (view, ENT_KIND_COUNTRY, FALSE);
+  ent_graph_view_set_kind_visible (view, "country", FALSE);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Network diagram");
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Showing 3 entities and 0 relations");

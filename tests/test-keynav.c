@@ -124,7 +124,7 @@ test_arrows (void)
   /* Hidden relations lead nowhere. */
   ent_view_state_set_scene (state, path);
   g_assert_cmpint (nearest (state, 3, 1, 0), ==, 4);
-  ent_view_state_set_kind_visible (state, ENT_KIND_COUNTRY, FALSE);
+  ent_view_state_set_kind_visible (state, "country", FALSE);
   g_assert_cmpint (nearest (state, 3, 1, 0), ==, 0);
   g_assert_null (ent_keynav_next_around (state, 3, 3, TRUE));
 }

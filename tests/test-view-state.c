@@ -82,9 +82,9 @@ test_reach (void)
   assert_reach (state, 99, 2, 5, "-----");
 
   /* Not through a hidden kind: b and d are countries. */
-  ent_view_state_set_kind_visible (state, ENT_KIND_COUNTRY, FALSE);
+  ent_view_state_set_kind_visible (state, "country", FALSE);
   assert_reach (state, 3, 4, 5, "--c--");
-  ent_view_state_set_kind_visible (state, ENT_KIND_COUNTRY, TRUE);
+  ent_view_state_set_kind_visible (state, "country", TRUE);
 
   /* From a leaf of the star, the hub, then the other leaves. */
   ent_view_state_set_scene (state, star);
@@ -131,10 +131,10 @@ test_visibility (void)
 
   /* A hidden kind takes its nodes and every edge touching them. */
   g_assert_true (ent_view_state_set_focus (state, 0, 1));
-  g_assert_true (ent_view_state_set_kind_visible (state, ENT_KIND_COUNTRY, FALSE));
-  g_assert_false (ent_view_state_set_kind_visible (state, ENT_KIND_COUNTRY, FALSE));
-  g_assert_false (ent_view_state_get_kind_visible (state, ENT_KIND_COUNTRY));
-  g_assert_true (ent_view_state_get_kind_visible (state, ENT_KIND_PERSON));
+  g_assert_true (ent_view_state_set_kind_visible (state, "country", FALSE));
+  g_assert_false (ent_view_state_set_kind_visible (state, "country", FALSE));
+  g_assert_false (ent_view_state_get_kind_visible (state, "country"));
+  g_assert_true (ent_view_state_get_kind_visible (state, "person"));
   assert_shown (state, 5, "a-c-e");
   g_assert_true (ent_view_state_is_hidden (state, ent_view_state_node_index (state, 2)));
   g_assert_true (ent_view_state_is_hidden (state, ent_view_state_edge_index (state, 12)));
@@ -143,7 +143,7 @@ test_visibility (void)
   g_assert_cmpuint (n_relations, ==, 0);
   /* Counting a node's relations counts the hidden ones too. */
   g_assert_cmpuint (ent_view_state_count_relations (state, 3), ==, 2);
-  ent_view_state_set_kind_visible (state, ENT_KIND_COUNTRY, TRUE);
+  ent_view_state_set_kind_visible (state, "country", TRUE);
 
   /* An entity without a node cannot be focused on, and a scene without the focus drops it. */
   g_assert_false (ent_view_state_set_focus (state, 99, 1));
@@ -226,7 +226,7 @@ test_states (void)
 
   /* Hidden items stay hidden whatever is selected or hovered. */
   ent_view_state_set_scene (state, path);
-  ent_view_state_set_kind_visible (state, ENT_KIND_COUNTRY, FALSE);
+  ent_view_state_set_kind_visible (state, "country", FALSE);
   g_assert_cmpint (state_of (state, 2, 0), ==, ENT_ITEM_STATE_HIDDEN);
   ent_view_state_update_states (state, ent_view_state_node_index (state, 3), ent_view_state_node_index (state, 3));
   g_assert_cmpint (state_of (state, 1, 0), ==, ENT_ITEM_STATE_FADED);
@@ -265,11 +265,11 @@ test_hit_test (void)
   g_assert_cmpint (ent_view_state_hit_test (state, edge_x, left->cy + 40), ==, -1);
 
   /* Hidden, the country is not hit, and the relation beneath it is. */
-  ent_view_state_set_kind_visible (state, ENT_KIND_COUNTRY, FALSE);
+  ent_view_state_set_kind_visible (state, "country", FALSE);
   g_assert_cmpint (ent_view_state_hit_test (state, middle->cx, middle->cy), ==, ent_view_state_edge_index (state, 21));
 
   /* Nor is a hidden relation, nor what lies under nothing shown. */
-  ent_view_state_set_kind_visible (state, ENT_KIND_COUNTRY, TRUE);
+  ent_view_state_set_kind_visible (state, "country", TRUE);
   ent_view_state_set_focus (state, 2, 0);
   g_assert_cmpint (ent_view_state_hit_test (state, edge_x, left->cy), ==, -1);
   g_assert_cmpint (ent_view_state_hit_test (state, left->cx, left->cy), ==, -1);

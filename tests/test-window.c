@@ -8,6 +8,9 @@
 
 #include <glib/gstdio.h>
 
+#include "ent-graph-view.h"
+#include "ent-kind-dialog.h"
+#include "ent-kind-filter.h"
 #include "ent-store.h"
 #include "ent-test-util.h"
 #include "ent-test-widgets.h"
@@ -126,6 +129,114 @@ test_recent_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Waits, for at most ten seconds, until the view has a scene: the layout runs in a helper. */
+static void
+wait_for_scene (EntGraphView *view)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (ent_graph_view_get_scene (view) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_nonnull (ent_graph_view_get_scene (view));
+}
+
+static GtkToggleButton *
+find_legend_entry (EntKindFilter *filter,
+                   const char    *label)
+{
+  GtkWidget *flow_box = template_child (filter, ENT_TYPE_KIND_FILTER, "flow_box");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (flow_box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+
+      if (g_str_equal (gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box))), label))
+        return GTK_TOGGLE_BUTTON (button);
+    }
+
+  return NULL;
+}
+
+static EntKindDialog *
+find_kind_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ENT_IS_KIND_DIALOG (toplevel))
+        return ENT_KIND_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* A kind the file adds is in the legend, hides and shows its nodes, and is edited from there with undo. */
+static void
+test_custom_kind (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "airports.entente", NULL);
+  EntKindInfo airport = { .key = (char *) "airport", .label = (char *) "Airport", .shape = (char *) "diamond",
+                          .glyph = (char *) "dot", .color = (char *) "#2ec27e", .dark_color = (char *) "#8ff0a4" };
+  EntEntity minsk = { .kind_key = (char *) "airport", .name = (char *) "Minsk National Airport" };
+  EntEntity aleinik = { .kind = ENT_KIND_PERSON, .name = (char *) "Sergei Aleinik" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_CREATE, &error);
+  EntWindow *window;
+  EntGraphView *view;
+  EntKindFilter *filter;
+  EntKindDialog *dialog;
+  GtkToggleButton *entry;
+  gint64 minsk_id;
+
+  g_assert_no_error (error);
+  g_assert_true (ent_store_add_kind (store, &airport, &error));
+  minsk_id = ent_store_add_entity (store, &minsk, &error);
+  g_assert_cmpint (ent_store_add_entity (store, &aleinik, &error), >, 0);
+  g_clear_object (&store);
+
+  window = g_object_new (ENT_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ent_window_open_path (window, path));
+  view = template_child (window, ENT_TYPE_WINDOW, "graph_view");
+  filter = template_child (window, ENT_TYPE_WINDOW, "kind_filter");
+  wait_for_scene (view);
+
+  entry = find_legend_entry (filter, "Airport");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (find_legend_entry (filter, "Person"));
+  g_assert_true (ent_graph_view_is_entity_shown (view, minsk_id));
+  gtk_toggle_button_set_active (entry, FALSE);
+  g_assert_false (ent_graph_view_get_kind_visible (view, "airport"));
+  g_assert_false (ent_graph_view_is_entity_shown (view, minsk_id));
+  gtk_toggle_button_set_active (entry, TRUE);
+  g_assert_true (ent_graph_view_is_entity_shown (view, minsk_id));
+
+  /* The entry's menu opens the kind dialog; saving is one edit that Ctrl+Z takes back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (entry), "legend.edit-kind", "s", "airport"));
+  dialog = find_kind_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (template_child (dialog, ENT_TYPE_KIND_DIALOG, "name_row"), "Aerodrome");
+  adw_combo_row_set_selected (template_child (dialog, ENT_TYPE_KIND_DIALOG, "shape_row"), 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit-dialog.confirm", NULL));
+  g_assert_null (find_kind_dialog ());
+  g_assert_cmpstr (ent_graph_get_kind (ent_window_get_graph (window), "airport")->label, ==, "Aerodrome");
+  g_assert_cmpstr (ent_graph_get_kind (ent_window_get_graph (window), "airport")->shape, ==, "pin");
+  g_assert_nonnull (find_legend_entry (filter, "Aerodrome"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (ent_graph_get_kind (ent_window_get_graph (window), "airport")->label, ==, "Airport");
+  g_assert_cmpstr (ent_graph_get_kind (ent_window_get_graph (window), "airport")->shape, ==, "diamond");
+  g_assert_nonnull (find_legend_entry (filter, "Airport"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/ent/window/open-bundled-refuse-garbage", test_open_bundled_and_refuse_garbage);
   g_test_add_func ("/ent/window/empty-network", test_empty_network);
   g_test_add_func ("/ent/window/recent-menu", test_recent_menu);
+  g_test_add_func ("/ent/window/custom-kind", test_custom_kind);
 
   return g_test_run ();
 }

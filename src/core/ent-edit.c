@@ -10,6 +10,7 @@
 
 #include "ent-edit.h"
 #include "ent-placement.h"
+#include "ent-style.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -453,4 +454,40 @@ ent_edit_remove_evidence (EntStore  *store,
   if (!ent_store_edit_begin (store, _("Remove a Quote"), error))
     return FALSE;
   return end_edit (store, ent_store_remove_evidence (store, entity_id, relation_id, quote_id, error), error);
+}
+
+/**
+ * ent_edit_update_kind:
+ * @store: the file to edit
+ * @graph: the network as it is, for the kind's name before the edit
+ * @kind: the kind as it is to be, with the key of one of @graph's kinds
+ * @error: return location for a #GError
+ *
+ * Renames the kind or changes how its entities are drawn, in one edit.
+ *
+ * Returns: whether the kind was stored
+ */
+gboolean
+ent_edit_update_kind (EntStore           *store,
+                      EntGraph           *graph,
+                      const EntKindInfo  *kind,
+                      GError            **error)
+{
+  EntKindInfo *before = graph != NULL && kind != NULL && kind->key != NULL ? ent_graph_get_kind (graph, kind->key) : NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (graph != NULL && kind != NULL && kind->key != NULL, FALSE);
+
+  if (before == NULL)
+    {
+      g_set_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND, _("There is no kind “%s”"), kind->key);
+      return FALSE;
+    }
+
+  /* Translators: the name of an edit, shown as "Undo Edit Kind “Airport”" */
+  label = g_strdup_printf (_("Edit Kind “%s”"), ent_style_kind_label (before));
+  if (!ent_store_edit_begin (store, label, error))
+    return FALSE;
+  return end_edit (store, ent_store_update_kind (store, kind, error), error);
 }

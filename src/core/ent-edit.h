@@ -67,5 +67,9 @@ gboolean ent_edit_remove_evidence  (EntStore           *store,
                                     gint64              relation_id,
                                     gint64              quote_id,
                                     GError            **error);
+gboolean ent_edit_update_kind      (EntStore           *store,
+                                    EntGraph           *graph,
+                                    const EntKindInfo  *kind,
+                                    GError            **error);
 
 G_END_DECLS

@@ -49,17 +49,14 @@ static inline void
 _ent_renderer_paint_node_shape (cairo_t                *cr,
                                 const EntRenderOptions *options,
                                 const EntColor         *background,
-                                EntKind                 kind,
+                                const EntKindLook      *look,
                                 double                  cx,
                                 double                  cy,
                                 double                  radius,
                                 double                  alpha)
 {
-  EntColor color;
-
-  ent_style_kind_color (kind, options->dark, &color);
-  ent_style_append_shape (cr, kind, cx, cy, radius);
-  _ent_renderer_set_color (cr, &color, alpha);
+  ent_style_append_shape (cr, look->shape, cx, cy, radius);
+  _ent_renderer_set_color (cr, ent_kind_look_color (look, options->dark), alpha);
   cairo_fill_preserve (cr);
   _ent_renderer_set_color (cr, background, 0.9 * alpha);
   cairo_set_line_width (cr, 1.0);
@@ -70,7 +67,7 @@ _ent_renderer_paint_node_shape (cairo_t                *cr,
   /* The glyph takes the page colour, which contrasts with every kind's colour in either style. */
   if (radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS)
     {
-      ent_style_append_glyph (cr, kind, cx, cy, radius);
+      ent_style_append_glyph (cr, look->glyph, cx, cy, radius);
       _ent_renderer_set_color (cr, background, alpha);
       cairo_fill (cr);
     }

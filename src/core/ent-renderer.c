@@ -155,7 +155,7 @@ draw_node_shape (cairo_t            *cr,
 
   if (!frame->sprites)
     {
-      _ent_renderer_paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius, alpha);
+      _ent_renderer_paint_node_shape (cr, options, &frame->background, item->look, item->cx, item->cy, item->radius, alpha);
       return;
     }
 
@@ -263,33 +263,46 @@ draw_tiny_nodes (EntScene    *scene,
                  guint        first)
 {
   const EntRenderOptions *options = frame->options;
+  guint n_groups = 2 * ent_scene_get_n_kinds (scene);
+  g_autofree guint *starts = g_new0 (guint, n_groups + 1);
+  g_autofree guint *order = g_new (guint, indices->len - first + 1);
 
-  for (guint kind = 0; kind < ENT_N_KINDS; kind++)
-    for (int faded = 0; faded <= 1; faded++)
-      {
-        gboolean any = FALSE;
-        EntColor color;
+  /* The plain nodes sorted by kind and shade in two passes, each group at starts[group]. */
+  for (guint i = first; i < indices->len; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
 
-        for (guint i = first; i < indices->len; i++)
-          {
-            guint index = g_array_index (indices, guint, i);
-            const EntSceneItem *item = ent_scene_get_item (scene, index);
-            guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
+      if ((state & ~ENT_ITEM_STATE_FADED) == 0)
+        starts[2 * ent_scene_get_item (scene, index)->kind + ((state & ENT_ITEM_STATE_FADED) != 0) + 1]++;
+    }
+  for (guint group = 1; group <= n_groups; group++)
+    starts[group] += starts[group - 1];
+  for (guint i = first; i < indices->len; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
 
-            if (item->kind != kind || (state & ~ENT_ITEM_STATE_FADED) != 0 ||
-                ((state & ENT_ITEM_STATE_FADED) != 0) != faded)
-              continue;
+      if ((state & ~ENT_ITEM_STATE_FADED) == 0)
+        order[starts[2 * ent_scene_get_item (scene, index)->kind + ((state & ENT_ITEM_STATE_FADED) != 0)]++] = index;
+    }
 
-            ent_style_append_shape (cr, item->kind, item->cx, item->cy, item->radius);
-            any = TRUE;
-          }
+  /* Each group now ends where the next began. */
+  for (guint group = 0, start = 0; group < n_groups; start = starts[group], group++)
+    {
+      const EntSceneItem *item = NULL;
 
-        if (!any)
-          continue;
-        ent_style_kind_color (kind, options->dark, &color);
-        _ent_renderer_set_color (cr, &color, faded ? 0.25 : 1.0);
-        cairo_fill (cr);
-      }
+      for (guint i = start; i < starts[group]; i++)
+        {
+          item = ent_scene_get_item (scene, order[i]);
+          ent_style_append_shape (cr, item->look->shape, item->cx, item->cy, item->radius);
+        }
+
+      if (item == NULL)
+        continue;
+      _ent_renderer_set_color (cr, ent_kind_look_color (item->look, options->dark), group % 2 ? 0.25 : 1.0);
+      cairo_fill (cr);
+    }
 }
 
 /* Whether an edge's curve is a straight line: its control points lie on the chord, as for a single relation. */
@@ -366,7 +379,9 @@ raster_tiny_nodes (EntScene    *scene,
 {
   const EntRenderOptions *options = frame->options;
   const cairo_matrix_t *m = &raster->matrix;
-  cairo_surface_t *stamps[ENT_N_KINDS][2] = { { NULL } };
+  guint n_stamps = 2 * ent_scene_get_n_kinds (scene);
+  /* A stamp per kind and shade, at 2 * kind + faded. */
+  g_autofree cairo_surface_t **stamps = g_new0 (cairo_surface_t *, n_stamps + 1);
   double radius = ENT_STYLE_NODE_SIZE / 2;
   int origin = (int) ceil (radius * ENT_STYLE_SHAPE_REACH * m->xx) + 1;
 
@@ -384,38 +399,34 @@ raster_tiny_nodes (EntScene    *scene,
         {
           /* Every node has the same size today; one that does not is drawn by Cairo. */
           cairo_surface_mark_dirty (raster->surface);
-          _ent_renderer_paint_node_shape (cr, options, &frame->background, item->kind, item->cx, item->cy, item->radius,
+          _ent_renderer_paint_node_shape (cr, options, &frame->background, item->look, item->cx, item->cy, item->radius,
                             faded ? 0.25 : 1.0);
           cairo_surface_flush (raster->surface);
           continue;
         }
 
-      if (stamps[item->kind][faded] == NULL)
+      if (stamps[2 * item->kind + faded] == NULL)
         {
           cairo_surface_t *stamp = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * origin + 1, 2 * origin + 1);
           cairo_t *stamp_cr = cairo_create (stamp);
-          EntColor color;
 
           /* The shape centred on the middle of pixel (origin, origin). */
           cairo_translate (stamp_cr, origin + 0.5, origin + 0.5);
           cairo_scale (stamp_cr, m->xx, m->yy);
-          ent_style_kind_color (item->kind, options->dark, &color);
-          ent_style_append_shape (stamp_cr, item->kind, 0, 0, radius);
-          _ent_renderer_set_color (stamp_cr, &color, faded ? 0.25 : 1.0);
+          ent_style_append_shape (stamp_cr, item->look->shape, 0, 0, radius);
+          _ent_renderer_set_color (stamp_cr, ent_kind_look_color (item->look, options->dark), faded ? 0.25 : 1.0);
           cairo_fill (stamp_cr);
           cairo_destroy (stamp_cr);
           cairo_surface_flush (stamp);
-          stamps[item->kind][faded] = stamp;
+          stamps[2 * item->kind + faded] = stamp;
         }
 
-      ent_raster_stamp (raster, stamps[item->kind][faded], origin,
+      ent_raster_stamp (raster, stamps[2 * item->kind + faded], origin,
                     (int) floor (m->xx * item->cx + m->x0), (int) floor (m->yy * item->cy + m->y0));
     }
 
-  for (guint kind = 0; kind < ENT_N_KINDS; kind++)
-    for (int faded = 0; faded <= 1; faded++)
-      if (stamps[kind][faded] != NULL)
-        cairo_surface_destroy (stamps[kind][faded]);
+  for (guint i = 0; i < n_stamps; i++)
+    g_clear_pointer (&stamps[i], cairo_surface_destroy);
 }
 
 static void
@@ -435,11 +446,10 @@ draw_legend (EntScene               *scene,
 
   for (guint i = 0; i < n_entries; i++)
     {
-      EntColor color;
+      const EntKindLook *look = &ent_scene_get_kind (scene, entries[i].kind)->look;
 
-      ent_style_kind_color (entries[i].kind, options->dark, &color);
-      ent_style_append_shape (cr, entries[i].kind, entries[i].cx, entries[i].cy, 6.5);
-      _ent_renderer_set_color (cr, &color, 1.0);
+      ent_style_append_shape (cr, look->shape, entries[i].cx, entries[i].cy, 6.5);
+      _ent_renderer_set_color (cr, ent_kind_look_color (look, options->dark), 1.0);
       cairo_fill (cr);
 
       if (ent_renderer_draws_labels (options))

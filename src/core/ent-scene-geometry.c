@@ -18,19 +18,11 @@
 #define LABEL_GAP       3.0
 #define PARALLEL_SPREAD 16.0
 
-/* How wide a shape reaches beside its centre; country and community shapes are wider than tall. */
+/* How wide a node's shape reaches beside its centre. */
 static double
-shape_half_width (EntKind kind)
+shape_half_width (EntShape shape)
 {
-  switch (kind)
-    {
-    case ENT_KIND_COUNTRY:
-      return _ent_scene_shape_radius () * 1.15;
-    case ENT_KIND_COMMUNITY:
-      return _ent_scene_shape_radius () * 1.2;
-    default:
-      return _ent_scene_shape_radius () * 1.1;
-    }
+  return _ent_scene_shape_radius () * ent_style_shape_half_width (shape);
 }
 
 /*
@@ -58,7 +50,7 @@ add_label_paint (EntRect              *bounds,
 
 /* The box a node takes, shape above label, given its label's logical extents. */
 static void
-node_box (EntKind               kind,
+node_box (EntShape              shape,
           const PangoRectangle *label_logical,
           double               *width,
           double               *height)
@@ -66,7 +58,7 @@ node_box (EntKind               kind,
   double label_width, label_height;
 
   _ent_scene_label_extents (label_logical, NULL, &label_width, &label_height);
-  *width = MAX (2 * shape_half_width (kind), label_width);
+  *width = MAX (2 * shape_half_width (shape), label_width);
   *height = 2 * _ent_scene_shape_radius () + LABEL_GAP + label_height;
 }
 
@@ -89,7 +81,7 @@ ent_scene_measure_node (EntGraph  *graph,
   EntLabelMeasure measure = { label, ENT_STYLE_LABEL_WIDTH };
 
   ent_label_measure (&measure, 1);
-  node_box (entity->kind, &measure.logical, width, height);
+  node_box (_ent_scene_entity_shape (graph, entity), &measure.logical, width, height);
 }
 
 /**
@@ -119,7 +111,7 @@ ent_scene_measure_nodes (EntGraph *graph,
   ent_label_measure (measures, n);
 
   for (guint i = 0; i < n; i++)
-    node_box (((EntEntity *) g_ptr_array_index (graph->entities, i))->kind, &measures[i].logical,
+    node_box (_ent_scene_entity_shape (graph, g_ptr_array_index (graph->entities, i)), &measures[i].logical,
               &widths[i], &heights[i]);
 }
 
@@ -132,7 +124,7 @@ _ent_scene_place_node (EntSceneItem *item,
   double width, height, label_offset, label_width, label_height;
 
   _ent_scene_label_extents (&item->label_logical, &label_offset, &label_width, &label_height);
-  node_box (item->kind, &item->label_logical, &width, &height);
+  node_box (item->look->shape, &item->label_logical, &width, &height);
 
   item->x = x;
   item->y = y;
@@ -213,11 +205,11 @@ _ent_scene_place_edge (EntSceneItem       *item,
   else
     {
       unit_towards (from->cx, from->cy, cx, cy, &ux, &uy);
-      x0 = from->cx + ux * shape_half_width (from->kind);
-      y0 = from->cy + uy * shape_half_width (from->kind);
+      x0 = from->cx + ux * shape_half_width (from->look->shape);
+      y0 = from->cy + uy * shape_half_width (from->look->shape);
       unit_towards (to->cx, to->cy, cx, cy, &ux, &uy);
-      x3 = to->cx + ux * (shape_half_width (to->kind) + 1);
-      y3 = to->cy + uy * (shape_half_width (to->kind) + 1);
+      x3 = to->cx + ux * (shape_half_width (to->look->shape) + 1);
+      y3 = to->cy + uy * (shape_half_width (to->look->shape) + 1);
       /* The quadratic curve through the control point, as a cubic. */
       item->p[2] = x0 + 2.0 / 3.0 * (cx - x0);
       item->p[3] = y0 + 2.0 / 3.0 * (cy - y0);

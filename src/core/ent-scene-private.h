@@ -34,6 +34,30 @@ _ent_scene_label_extents (const PangoRectangle *logical,
   *height = (double) logical->height / PANGO_SCALE;
 }
 
+/*
+ * The kinds a scene draws: the graph's, in its order, and then any that its
+ * entities name beside them (a graph built in memory lists none).
+ */
+typedef struct
+{
+  GPtrArray  *kinds;    /* EntSceneKind */
+  GHashTable *index;    /* key → index + 1 */
+} EntSceneKinds;
+
+/* ent-scene-kinds.c */
+void      _ent_scene_kinds_init        (EntSceneKinds        *kinds,
+                                        EntGraph             *graph);
+void      _ent_scene_kinds_clear       (EntSceneKinds        *kinds);
+guint     _ent_scene_kinds_resolve     (EntSceneKinds        *kinds,
+                                        const EntEntity      *entity);
+EntShape  _ent_scene_entity_shape      (EntGraph             *graph,
+                                        const EntEntity      *entity);
+void      _ent_scene_kinds_build_legend (EntSceneKinds       *kinds,
+                                         EntGraph            *graph,
+                                         const EntRect       *bounds,
+                                         GArray              *legend,
+                                         EntRect             *legend_bounds);
+
 /* ent-scene-text.c */
 char   *_ent_scene_node_label        (EntEntity            *entity);
 char   *_ent_scene_edge_label        (EntRelation          *relation);

@@ -22,6 +22,7 @@ struct _EntScene
   GHashTable          *node_index;   /* entity id → item index + 1 */
   EntSpatialIndex     *index;
   EntRect              bounds;
+  EntSceneKinds        kinds;
   GArray              *legend;       /* EntSceneLegendEntry */
   EntRect              legend_bounds;
   /* Labels with the same text share one layout, measured once: relation kinds repeat a lot. */
@@ -55,13 +56,16 @@ shared_label_layout (EntScene   *self,
 
 /* A node, placed once its label is measured. */
 static EntSceneItem
-new_node (EntEntity *entity)
+new_node (EntScene  *self,
+          EntEntity *entity)
 {
   EntSceneItem item = { 0 };
+  guint kind = _ent_scene_kinds_resolve (&self->kinds, entity);
 
   item.type = ENT_SCENE_ITEM_NODE;
   item.id = entity->id;
-  item.kind = entity->kind;
+  item.kind = kind;
+  item.look = &((EntSceneKind *) g_ptr_array_index (self->kinds.kinds, kind))->look;
   item.label = _ent_scene_node_label (entity);
   item.radius = _ent_scene_shape_radius ();
 
@@ -159,51 +163,6 @@ ent_scene_get_title (EntScene *self,
   self->titles[index] = _ent_scene_item_title (self->graph, item);
 
   return self->titles[index];
-}
-
-static void
-build_legend (EntScene *self)
-{
-  gboolean present[ENT_N_KINDS] = { FALSE };
-  double x, y, row_height = ENT_STYLE_FONT_SIZE * 2.2;
-  double max_width = MAX (360.0, self->bounds.x2 - self->bounds.x1);
-
-  for (guint i = 0; i < self->graph->entities->len; i++)
-    present[((EntEntity *) g_ptr_array_index (self->graph->entities, i))->kind] = TRUE;
-
-  x = self->bounds.x1;
-  y = self->bounds.y2 + 24;
-  self->legend_bounds = (EntRect) { x - 8, y - 8, x, y };
-
-  for (guint kind = 0; kind < ENT_N_KINDS; kind++)
-    {
-      EntSceneLegendEntry entry = { .kind = kind };
-      PangoRectangle logical;
-      double w, h, entry_width;
-
-      if (!present[kind])
-        continue;
-
-      entry.layout = ent_label_layout_new (ent_kind_get_label (kind), 0);
-      pango_layout_get_extents (entry.layout, NULL, &logical);
-      _ent_scene_label_extents (&logical, NULL, &w, &h);
-      entry_width = 22 + w + 18;
-
-      if (x > self->bounds.x1 && x + entry_width > self->bounds.x1 + max_width)
-        {
-          x = self->bounds.x1;
-          y += row_height;
-        }
-
-      entry.cx = x + 8;
-      entry.cy = y + row_height / 2;
-      entry.label_x = x + 20;
-      entry.label_y = entry.cy - h / 2;
-      g_array_append_val (self->legend, entry);
-
-      ent_rect_union (&self->legend_bounds, &(EntRect) { x - 8, y - 8, x + entry_width, y + row_height + 8 });
-      x += entry_width;
-    }
 }
 
 /* Measures the whole scene and indexes every item's bounds. */
@@ -507,6 +466,7 @@ ent_scene_new (EntGraph *graph,
   self->node_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_mutex_init (&self->lock);
+  _ent_scene_kinds_init (&self->kinds, graph);
 
   for (guint i = 0; i < positions->len; i++)
     {
@@ -523,7 +483,7 @@ ent_scene_new (EntGraph *graph,
 
       if (position == NULL)
         continue;
-      item = new_node (entity);
+      item = new_node (self, entity);
       g_array_append_val (nodes, item);
       g_ptr_array_add (node_positions, position);
     }
@@ -594,7 +554,7 @@ ent_scene_new (EntGraph *graph,
   }
 
   index_items (self);
-  build_legend (self);
+  _ent_scene_kinds_build_legend (&self->kinds, graph, &self->bounds, self->legend, &self->legend_bounds);
   self->titles = g_new0 (char *, self->items->len);
 
   return self;
@@ -629,6 +589,7 @@ ent_scene_unref (EntScene *self)
   g_free (self->edge_ends);
   g_hash_table_unref (self->node_index);
   ent_spatial_index_free (self->index);
+  _ent_scene_kinds_clear (&self->kinds);
   ent_graph_unref (self->graph);
   g_free (self);
 }
@@ -649,6 +610,36 @@ ent_scene_get_item (EntScene *self,
   g_return_val_if_fail (index < self->items->len, NULL);
 
   return &g_array_index (self->items, EntSceneItem, index);
+}
+
+guint
+ent_scene_get_n_kinds (EntScene *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->kinds.kinds->len;
+}
+
+/* The kind at @index, which scene items and legend entries name. */
+const EntSceneKind *
+ent_scene_get_kind (EntScene *self,
+                    guint     index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->kinds.kinds->len, NULL);
+
+  return g_ptr_array_index (self->kinds.kinds, index);
+}
+
+/* The index of the kind with @key, or -1 when the scene has none. */
+int
+ent_scene_find_kind (EntScene   *self,
+                     const char *key)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (key != NULL, -1);
+
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->kinds.index, key)) - 1;
 }
 
 const EntSceneItem *

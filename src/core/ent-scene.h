@@ -12,6 +12,7 @@
 #include "ent-geometry.h"
 #include "ent-graph.h"
 #include "ent-position.h"
+#include "ent-style.h"
 
 G_BEGIN_DECLS
 
@@ -42,8 +43,9 @@ typedef struct
   double            label_x;      /* top-left corner of the label */
   double            label_y;
 
-  /* Nodes */
-  EntKind           kind;
+  /* Nodes: the index of the entity's kind among the scene's kinds, and how that kind looks. */
+  guint             kind;
+  const EntKindLook *look;
   /* Where the layout put the node's box: the position that is stored. */
   double            x;
   double            y;
@@ -62,9 +64,17 @@ typedef struct
   gboolean          dashed;       /* no quote backs the relation */
 } EntSceneItem;
 
+/* A kind of entity as the scene draws it: its key, the label shown, its look. */
 typedef struct
 {
-  EntKind      kind;
+  char        *key;
+  char        *label;
+  EntKindLook  look;
+} EntSceneKind;
+
+typedef struct
+{
+  guint        kind;
   double       cx;
   double       cy;
   PangoLayout *layout;
@@ -85,6 +95,8 @@ void              ent_scene_measure_node      (EntGraph       *graph,
 void              ent_scene_measure_nodes     (EntGraph       *graph,
                                                double         *widths,
                                                double         *heights);
+
+GPtrArray        *ent_scene_list_kinds        (EntGraph       *graph);
 
 EntScene         *ent_scene_new               (EntGraph       *graph,
                                                GArray         *positions);
@@ -110,6 +122,11 @@ gboolean          ent_scene_measure_edge_labels_finish (EntScene      *self,
                                                         GError       **error);
 const EntSceneItem *ent_scene_find_node       (EntScene       *self,
                                                gint64          entity_id);
+guint             ent_scene_get_n_kinds       (EntScene       *self);
+const EntSceneKind *ent_scene_get_kind        (EntScene       *self,
+                                               guint           index);
+int               ent_scene_find_kind         (EntScene       *self,
+                                               const char     *key);
 void              ent_scene_get_bounds        (EntScene       *self,
                                                gboolean        with_legend,
                                                EntRect        *bounds);

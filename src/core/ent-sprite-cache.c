@@ -291,7 +291,9 @@ ent_sprite_cache_draw_label (cairo_t               *cr,
 /*
  * A node's shape, outline and glyph, drawn once per zoom, kind and shade
  * and then copied for every node of that kind, as labels are: each of
- * these paths costs more to fill than the copy.
+ * these paths costs more to fill than the copy. Sprites are kept by the
+ * kind's index in its scene and hold the look they were drawn with, so
+ * that a scene whose kind at that index looks otherwise draws its own.
  */
 typedef struct
 {
@@ -302,10 +304,21 @@ typedef struct
   double           alpha;
   gboolean         glyph;
   gboolean         dark;
+  EntKindLook      look;
 } NodeSprite;
 
 G_LOCK_DEFINE_STATIC (node_sprites);
-static NodeSprite node_sprites[ENT_N_KINDS][2];
+/* NodeSprite, two per kind index: at 2 * kind the opaque one, then the faded one. */
+static GArray *node_sprites;
+
+static gboolean
+same_look (const EntKindLook *a,
+           const EntKindLook *b)
+{
+  return a->shape == b->shape && a->glyph == b->glyph &&
+         a->light.red == b->light.red && a->light.green == b->light.green && a->light.blue == b->light.blue &&
+         a->dark.red == b->dark.red && a->dark.green == b->dark.green && a->dark.blue == b->dark.blue;
+}
 
 /**
  * ent_sprite_cache_draw_node:
@@ -315,7 +328,7 @@ static NodeSprite node_sprites[ENT_N_KINDS][2];
  * @alpha: its opacity
  *
  * Copies the sprite of a node's shape, drawing it first when the one kept
- * for this kind and shade is of another zoom, size or style.
+ * for this kind and shade is of another zoom, size, style or look.
  */
 void
 ent_sprite_cache_draw_node (cairo_t               *cr,
@@ -324,15 +337,20 @@ ent_sprite_cache_draw_node (cairo_t               *cr,
                             double                 alpha)
 {
   const EntRenderOptions *options = target->options;
-  EntKind kind = item->kind;
+  guint slot = 2 * item->kind + (alpha < 1.0);
   double radius = item->radius;
   gboolean glyph = radius * options->scale >= ENT_RENDER_TINY_NODE_PIXELS;
   NodeSprite *sprite;
 
   G_LOCK (node_sprites);
-  sprite = &node_sprites[kind][alpha < 1.0];
+  if (node_sprites == NULL)
+    node_sprites = g_array_new (FALSE, TRUE, sizeof (NodeSprite));
+  if (slot >= node_sprites->len)
+    g_array_set_size (node_sprites, slot + 1);
+  sprite = &g_array_index (node_sprites, NodeSprite, slot);
   if (sprite->surface == NULL || sprite->pixels != target->pixels || sprite->radius != radius ||
-      sprite->alpha != alpha || sprite->glyph != glyph || sprite->dark != options->dark)
+      sprite->alpha != alpha || sprite->glyph != glyph || sprite->dark != options->dark ||
+      !same_look (&sprite->look, item->look))
     {
       /* Shapes reach 1.2 radii from the centre, their outline half a point further. */
       int size;
@@ -345,12 +363,13 @@ ent_sprite_cache_draw_node (cairo_t               *cr,
       sprite->alpha = alpha;
       sprite->glyph = glyph;
       sprite->dark = options->dark;
+      sprite->look = *item->look;
       size = 2 * sprite->origin;
       sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
       sprite_cr = cairo_create (sprite->surface);
       cairo_translate (sprite_cr, sprite->origin, sprite->origin);
       cairo_scale (sprite_cr, target->pixels, target->pixels);
-      _ent_renderer_paint_node_shape (sprite_cr, options, &target->background, kind, 0, 0, radius, alpha);
+      _ent_renderer_paint_node_shape (sprite_cr, options, &target->background, item->look, 0, 0, radius, alpha);
       cairo_destroy (sprite_cr);
     }
   blit_sprite (cr, target, sprite->surface, sprite->origin, sprite->origin, item->cx, item->cy);

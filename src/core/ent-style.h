@@ -42,18 +42,74 @@ typedef struct
 /* How far the widest ring paints from a node's centre, which the node's bounds must hold. */
 #define ENT_STYLE_RING_REACH(radius) (ENT_STYLE_RING_RADIUS (radius) + ENT_STYLE_RING_WIDTH / 2)
 
-void ent_style_kind_color      (EntKind   kind,
-                                gboolean  dark,
-                                EntColor *color);
-void ent_style_append_shape    (cairo_t  *cr,
-                                EntKind   kind,
-                                double    cx,
-                                double    cy,
-                                double    radius);
-void ent_style_append_glyph    (cairo_t  *cr,
-                                EntKind   kind,
-                                double    cx,
-                                double    cy,
-                                double    radius);
+/* The outlines of nodes, in the order of the built-in kinds that use them. */
+typedef enum
+{
+  ENT_SHAPE_CIRCLE,
+  ENT_SHAPE_ROUNDED_RECTANGLE,
+  ENT_SHAPE_PIN,
+  ENT_SHAPE_HEXAGON,
+  ENT_SHAPE_RECTANGLE,
+  ENT_SHAPE_ELLIPSE,
+  ENT_SHAPE_DIAMOND,
+  ENT_SHAPE_CARD,
+  ENT_N_SHAPES
+} EntShape;
+
+/* The pictograms inside nodes, in the order of the built-in kinds that use them. */
+typedef enum
+{
+  ENT_GLYPH_PERSON,
+  ENT_GLYPH_FLAG,
+  ENT_GLYPH_DOT,
+  ENT_GLYPH_TABLE,
+  ENT_GLYPH_BUILDING,
+  ENT_GLYPH_GROUP,
+  ENT_GLYPH_BAR_CHART,
+  ENT_GLYPH_CALENDAR,
+  ENT_N_GLYPHS
+} EntGlyph;
+
+/* How the nodes of one kind are drawn, read once from its EntKindInfo. */
+typedef struct
+{
+  EntShape shape;
+  EntGlyph glyph;
+  EntColor light;
+  EntColor dark;
+} EntKindLook;
+
+/* The colour of a kind's shapes in the light or the dark style. */
+static inline const EntColor *
+ent_kind_look_color (const EntKindLook *look,
+                     gboolean           dark)
+{
+  return dark ? &look->dark : &look->light;
+}
+
+void        ent_style_kind_color      (EntKind            kind,
+                                       gboolean           dark,
+                                       EntColor          *color);
+void        ent_style_builtin_look    (EntKind            kind,
+                                       EntKindLook       *look);
+void        ent_style_look_from_info  (const EntKindInfo *info,
+                                       EntKindLook       *look);
+char       *ent_style_dark_color_for  (const char        *color);
+const char *ent_style_kind_label      (const EntKindInfo *info);
+const char *ent_style_shape_name      (EntShape           shape);
+EntShape    ent_style_shape_from_name (const char        *name);
+const char *ent_style_glyph_name      (EntGlyph           glyph);
+EntGlyph    ent_style_glyph_from_name (const char        *name);
+double      ent_style_shape_half_width (EntShape          shape);
+void        ent_style_append_shape    (cairo_t           *cr,
+                                       EntShape           shape,
+                                       double             cx,
+                                       double             cy,
+                                       double             radius);
+void        ent_style_append_glyph    (cairo_t           *cr,
+                                       EntGlyph           glyph,
+                                       double             cx,
+                                       double             cy,
+                                       double             radius);
 
 G_END_DECLS

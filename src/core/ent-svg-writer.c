@@ -267,25 +267,31 @@ append_edge (GString                *out,
   g_string_append (out, "</g>\n");
 }
 
+/* The class of a kind's shapes: its key, which a file may give any text, made one safe token. */
+static char *
+kind_class_name (const EntSceneKind *kind)
+{
+  return g_strdelimit (g_markup_escape_text (kind->key, -1), " \t\n\r", '-');
+}
+
 static void
 append_node (GString                *out,
              cairo_t                *cr,
              const EntSceneItem     *item,
+             const char             *kind_class,
              PangoLayout            *layout,
              const char             *title,
              const EntRenderOptions *options,
              const EntColor         *text_color,
              const EntColor         *background)
 {
-  g_autofree char *klass = g_strconcat ("node ", ent_kind_to_string (item->kind), NULL);
-  EntColor color;
+  g_autofree char *klass = g_strconcat ("node ", kind_class, NULL);
 
-  ent_style_kind_color (item->kind, options->dark, &color);
   append_group_start (out, "entity", item->id, klass, title);
 
-  ent_style_append_shape (cr, item->kind, item->cx, item->cy, item->radius);
-  append_path_element (out, cr, &color, background);
-  ent_style_append_glyph (cr, item->kind, item->cx, item->cy, item->radius);
+  ent_style_append_shape (cr, item->look->shape, item->cx, item->cy, item->radius);
+  append_path_element (out, cr, ent_kind_look_color (item->look, options->dark), background);
+  ent_style_append_glyph (cr, item->look->glyph, item->cx, item->cy, item->radius);
   append_path_element (out, cr, background, NULL);
 
   if (layout != NULL)
@@ -313,12 +319,12 @@ append_legend (GString                *out,
   g_string_append (out, "<g id=\"legend\" class=\"legend\">\n");
   for (guint i = 0; i < n_entries; i++)
     {
-      EntColor color;
+      const EntSceneKind *kind = ent_scene_get_kind (scene, entries[i].kind);
+      g_autofree char *kind_class = kind_class_name (kind);
 
-      ent_style_kind_color (entries[i].kind, options->dark, &color);
-      g_string_append_printf (out, "<g class=\"legend-entry %s\">", ent_kind_to_string (entries[i].kind));
-      ent_style_append_shape (cr, entries[i].kind, entries[i].cx, entries[i].cy, 6.5);
-      append_path_element (out, cr, &color, NULL);
+      g_string_append_printf (out, "<g class=\"legend-entry %s\">", kind_class);
+      ent_style_append_shape (cr, kind->look.shape, entries[i].cx, entries[i].cy, 6.5);
+      append_path_element (out, cr, ent_kind_look_color (&kind->look, options->dark), NULL);
       append_layout (out, entries[i].layout, entries[i].label_x, entries[i].label_y, text_color, 1.0, background);
       g_string_append (out, "</g>\n");
     }
@@ -342,6 +348,7 @@ ent_svg_write_scene (EntScene               *scene,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto(GStrv) kind_classes = NULL;
   EntColor background, text_color, edge_color;
   double width = area->x2 - area->x1;
   double height = area->y2 - area->y1;
@@ -350,6 +357,9 @@ ent_svg_write_scene (EntScene               *scene,
 
   ent_renderer_get_colors (options->dark, &background, &text_color, &edge_color);
   ent_scene_query_rect (scene, area, indices);
+  kind_classes = g_new0 (char *, ent_scene_get_n_kinds (scene) + 1);
+  for (guint i = 0; i < ent_scene_get_n_kinds (scene); i++)
+    kind_classes[i] = kind_class_name (ent_scene_get_kind (scene, i));
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
@@ -388,7 +398,8 @@ ent_svg_write_scene (EntScene               *scene,
         append_edge (out, cr, item, ent_scene_get_layout (scene, item), title, options, &edge_color, &text_color,
                      &background);
       else
-        append_node (out, cr, item, ent_scene_get_layout (scene, item), title, options, &text_color, &background);
+        append_node (out, cr, item, kind_classes[item->kind], ent_scene_get_layout (scene, item), title, options,
+                     &text_color, &background);
     }
 
   if (options->legend)

@@ -26,7 +26,9 @@ struct _EntViewState
   /* The scene paints edges first: items below this index are edges, the rest nodes. */
   guint       n_edges;
 
-  gboolean    hidden_kinds[ENT_N_KINDS];
+  /* The keys of the hidden kinds, which outlive a scene, and whether each of the scene's kinds is one of them. */
+  GHashTable *hidden_kinds;
+  gboolean   *kind_hidden;
   gint64      focus_entity;
   guint       focus_depth;
 
@@ -43,6 +45,7 @@ ent_view_state_new (void)
 
   self->node_indices = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->edge_indices = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->hidden_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->focus_depth = 1;
 
   return self;
@@ -58,6 +61,8 @@ ent_view_state_free (EntViewState *self)
   g_hash_table_unref (self->node_indices);
   g_hash_table_unref (self->edge_indices);
   g_clear_pointer (&self->scene, ent_scene_unref);
+  g_hash_table_unref (self->hidden_kinds);
+  g_free (self->kind_hidden);
   g_free (self->hidden);
   g_free (self->states);
   g_free (self);
@@ -128,7 +133,7 @@ ent_view_state_reach (EntViewState *self,
           const EntSceneItem *from = ent_scene_find_node (self->scene, edge->from_id);
           const EntSceneItem *to = ent_scene_find_node (self->scene, edge->to_id);
 
-          if (self->hidden_kinds[from->kind] || self->hidden_kinds[to->kind])
+          if (self->kind_hidden[from->kind] || self->kind_hidden[to->kind])
             continue;
 
           if (g_hash_table_contains (frontier, &from->id) && !g_hash_table_contains (reached, &to->id))
@@ -159,15 +164,21 @@ static void
 update_hidden (EntViewState *self)
 {
   g_autoptr(GHashTable) reached = NULL;
-  guint n_items;
+  guint n_items, n_kinds;
 
   g_clear_pointer (&self->hidden, g_free);
+  g_clear_pointer (&self->kind_hidden, g_free);
 
   if (self->scene == NULL)
     {
       ent_view_state_update_states (self, -1, -1);
       return;
     }
+
+  n_kinds = ent_scene_get_n_kinds (self->scene);
+  self->kind_hidden = g_new0 (gboolean, MAX (n_kinds, 1));
+  for (guint i = 0; i < n_kinds; i++)
+    self->kind_hidden[i] = g_hash_table_contains (self->hidden_kinds, ent_scene_get_kind (self->scene, i)->key);
 
   n_items = ent_scene_get_n_items (self->scene);
   self->hidden = g_new0 (guint8, MAX (n_items, 1));
@@ -179,7 +190,7 @@ update_hidden (EntViewState *self)
     {
       const EntSceneItem *node = ent_scene_get_item (self->scene, i);
 
-      self->hidden[i] = self->hidden_kinds[node->kind] ||
+      self->hidden[i] = self->kind_hidden[node->kind] ||
                         (reached != NULL && !g_hash_table_contains (reached, &node->id));
     }
 
@@ -249,31 +260,38 @@ ent_view_state_get_n_edges (EntViewState *self)
   return self->n_edges;
 }
 
-/* Shows or hides a kind of entity and the edges that touch it. Returns: whether that changed anything */
+/*
+ * Shows or hides the kind of entity with @key, its nodes and the edges that
+ * touch them. The kind is remembered by its key, so it stays hidden in the
+ * next scene. Returns: whether that changed anything
+ */
 gboolean
 ent_view_state_set_kind_visible (EntViewState *self,
-                                 EntKind       kind,
+                                 const char   *key,
                                  gboolean      visible)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (kind < ENT_N_KINDS, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
 
-  if (self->hidden_kinds[kind] == !visible)
+  if (visible == !g_hash_table_contains (self->hidden_kinds, key))
     return FALSE;
 
-  self->hidden_kinds[kind] = !visible;
+  if (visible)
+    g_hash_table_remove (self->hidden_kinds, key);
+  else
+    g_hash_table_add (self->hidden_kinds, g_strdup (key));
   update_hidden (self);
   return TRUE;
 }
 
 gboolean
 ent_view_state_get_kind_visible (EntViewState *self,
-                                 EntKind       kind)
+                                 const char   *key)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (kind < ENT_N_KINDS, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
 
-  return !self->hidden_kinds[kind];
+  return !g_hash_table_contains (self->hidden_kinds, key);
 }
 
 /*

@@ -28,10 +28,10 @@ int             ent_view_state_edge_index       (EntViewState *self,
                                                  gint64        relation_id);
 
 gboolean        ent_view_state_set_kind_visible (EntViewState *self,
-                                                 EntKind       kind,
+                                                 const char   *key,
                                                  gboolean      visible);
 gboolean        ent_view_state_get_kind_visible (EntViewState *self,
-                                                 EntKind       kind);
+                                                 const char   *key);
 gboolean        ent_view_state_set_focus        (EntViewState *self,
                                                  gint64        entity_id,
                                                  guint         depth);

@@ -10,6 +10,7 @@
 
 #include "ent-entity-dialog.h"
 #include "ent-search.h"
+#include "ent-style.h"
 
 #include <glib/gi18n.h>
 
@@ -18,6 +19,8 @@ struct _EntEntityDialog
   EntEditDialog   parent_instance;
 
   EntGraph       *graph;
+  /* The keys of the kind row's rows, in its order: the graph's kinds. */
+  GStrv           kind_keys;
   /* The entity being edited, or 0 for a new one. */
   gint64          entity_id;
   /* The entity of the same kind and name that makes this one a duplicate. */
@@ -41,12 +44,56 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static EntKind
-get_kind (EntEntityDialog *self)
+static const char *
+get_kind_key (EntEntityDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->kind_row);
 
-  return selected < ENT_N_KINDS ? (EntKind) selected : ENT_KIND_PERSON;
+  return self->kind_keys != NULL && selected < g_strv_length (self->kind_keys) ? self->kind_keys[selected]
+                                                                               : ent_kind_to_string (ENT_KIND_PERSON);
+}
+
+/* The built-in kind of the chosen row; a kind the file added is stored as an organisation is. */
+static EntKind
+get_kind (EntEntityDialog *self)
+{
+  EntKind kind = ENT_KIND_ORGANISATION;
+
+  ent_kind_from_string (get_kind_key (self), &kind);
+  return kind;
+}
+
+/* Lists the graph's kinds, by the names they are shown by; a graph built in memory lists none, so the built-in ones. */
+static void
+fill_kind_row (EntEntityDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->graph->kinds->len; i++)
+    {
+      const EntKindInfo *info = g_ptr_array_index (self->graph->kinds, i);
+
+      gtk_string_list_append (labels, ent_style_kind_label (info));
+      g_strv_builder_add (keys, info->key);
+    }
+  for (EntKind kind = 0; self->graph->kinds->len == 0 && kind < ENT_N_KINDS; kind++)
+    {
+      gtk_string_list_append (labels, ent_kind_get_label (kind));
+      g_strv_builder_add (keys, ent_kind_to_string (kind));
+    }
+
+  self->kind_keys = g_strv_builder_end (keys);
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
+}
+
+static void
+select_kind (EntEntityDialog *self,
+             const char      *key)
+{
+  for (guint i = 0; self->kind_keys[i] != NULL; i++)
+    if (g_str_equal (self->kind_keys[i], key))
+      adw_combo_row_set_selected (self->kind_row, i);
 }
 
 /* Each kind has a sentence of its own, as languages inflect the word for
@@ -148,12 +195,13 @@ ent_entity_dialog_new (GtkWindow       *parent,
                        "transient-for", parent,
                        NULL);
   self->graph = ent_graph_ref (graph);
+  fill_kind_row (self);
 
   if (entity != NULL)
     {
       self->entity_id = entity->id;
       ent_edit_dialog_set_adding (ENT_EDIT_DIALOG (self), FALSE, _("Edit Entity"));
-      adw_combo_row_set_selected (self->kind_row, entity->kind);
+      select_kind (self, entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind));
       ent_edit_dialog_set_text (self->name_row, entity->name);
       ent_edit_dialog_set_text (self->role_row, entity->role);
       ent_edit_dialog_set_text (self->description_row, entity->description);
@@ -190,6 +238,7 @@ ent_entity_dialog_dup_entity (EntEntityDialog *self)
   entity = g_new0 (EntEntity, 1);
   entity->id = self->entity_id;
   entity->kind = get_kind (self);
+  entity->kind_key = g_strdup (get_kind_key (self));
   entity->name = ent_edit_dialog_dup_text (self->name_row);
   /* A role typed before the kind changed from person is hidden, so it is
    * not kept either. */
@@ -210,6 +259,7 @@ ent_entity_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_ENTITY_DIALOG);
   g_clear_pointer (&self->graph, ent_graph_unref);
+  g_clear_pointer (&self->kind_keys, g_strfreev);
 
   G_OBJECT_CLASS (ent_entity_dialog_parent_class)->dispose (object);
 }
@@ -251,12 +301,5 @@ ent_entity_dialog_class_init (EntEntityDialogClass *klass)
 static void
 ent_entity_dialog_init (EntEntityDialog *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The rows follow EntKind, so a row's position is its kind. */
-  for (EntKind kind = 0; kind < ENT_N_KINDS; kind++)
-    gtk_string_list_append (kinds, ent_kind_get_label (kind));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 }

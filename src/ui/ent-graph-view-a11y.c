@@ -44,7 +44,7 @@ _ent_graph_view_update_accessible (EntGraphView *self)
       label = spoken_label (item);
       /* Translators: how a selected entity is described to screen readers, e.g. "Person · 3 relations" */
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u relation", "%s · %u relations", n_relations),
-                                     ent_kind_get_label (item->kind), n_relations);
+                                     ent_scene_get_kind (self->scene, item->kind)->label, n_relations);
     }
   else if (selected >= 0)
     {

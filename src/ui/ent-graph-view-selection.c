@@ -142,29 +142,29 @@ ent_graph_view_clear_selection (EntGraphView *self)
 }
 
 /*
- * Shows or hides a kind of entity: its nodes and every edge that touches
+ * Shows or hides the kind of entity with @key: its nodes and every edge that touches
  * them are neither drawn nor hit, and a selection among them goes.
  */
 void
 ent_graph_view_set_kind_visible (EntGraphView *self,
-                                 EntKind       kind,
+                                 const char   *key,
                                  gboolean      visible)
 {
   g_return_if_fail (ENT_IS_GRAPH_VIEW (self));
-  g_return_if_fail (kind < ENT_N_KINDS);
+  g_return_if_fail (key != NULL);
 
-  if (ent_view_state_set_kind_visible (self->state, kind, visible))
+  if (ent_view_state_set_kind_visible (self->state, key, visible))
     _ent_graph_view_update_visibility (self);
 }
 
 gboolean
 ent_graph_view_get_kind_visible (EntGraphView *self,
-                                 EntKind       kind)
+                                 const char   *key)
 {
   g_return_val_if_fail (ENT_IS_GRAPH_VIEW (self), FALSE);
-  g_return_val_if_fail (kind < ENT_N_KINDS, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
 
-  return ent_view_state_get_kind_visible (self->state, kind);
+  return ent_view_state_get_kind_visible (self->state, key);
 }
 
 /**

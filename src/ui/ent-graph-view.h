@@ -54,10 +54,10 @@ void       ent_graph_view_select_relation       (EntGraphView     *self,
 void       ent_graph_view_clear_selection       (EntGraphView     *self);
 
 void       ent_graph_view_set_kind_visible      (EntGraphView     *self,
-                                                 EntKind           kind,
+                                                 const char       *key,
                                                  gboolean          visible);
 gboolean   ent_graph_view_get_kind_visible      (EntGraphView     *self,
-                                                 EntKind           kind);
+                                                 const char       *key);
 
 void       ent_graph_view_set_focus             (EntGraphView     *self,
                                                  gint64            entity_id,

@@ -10,6 +10,7 @@
 
 #include "ent-kind-filter.h"
 #include "ent-kind-swatch.h"
+#include "ent-scene.h"
 
 #include <glib/gi18n.h>
 
@@ -24,6 +25,8 @@ struct _EntKindFilter
   EntGraph     *graph;
 
   GtkFlowBox   *flow_box;
+  /* The menu of an entry, one for the legend, opened under the entry it is for. */
+  GtkWidget    *menu;
 };
 
 G_DEFINE_FINAL_TYPE (EntKindFilter, ent_kind_filter, GTK_TYPE_WIDGET)
@@ -36,28 +39,113 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EDIT_KIND,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+button_kind (GtkWidget *button)
+{
+  return g_object_get_data (G_OBJECT (button), "kind-key");
+}
+
 static void
 kind_toggled_cb (GtkToggleButton *button,
                  EntKindFilter   *self)
 {
-  EntKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
-
   if (self->view != NULL)
-    ent_graph_view_set_kind_visible (self->view, kind, gtk_toggle_button_get_active (button));
+    ent_graph_view_set_kind_visible (self->view, button_kind (GTK_WIDGET (button)),
+                                     gtk_toggle_button_get_active (button));
+}
+
+/* The entry's menu, under the entry: a right click, a long press and the menu keys all open it. */
+static void
+popup_menu (GtkWidget *button)
+{
+  EntKindFilter *self = ENT_KIND_FILTER (gtk_widget_get_ancestor (button, ENT_TYPE_KIND_FILTER));
+  g_autoptr(GMenu) model = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("_Edit Kind…"), NULL);
+  graphene_rect_t bounds;
+
+  g_menu_item_set_action_and_target_value (item, "legend.edit-kind", g_variant_new_string (button_kind (button)));
+  g_menu_append_item (model, item);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (model));
+  if (gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+menu_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkWidget       *button)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (button);
+}
+
+static void
+long_pressed_cb (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 GtkWidget           *button)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (button);
+}
+
+static gboolean
+menu_key_cb (GtkWidget *button,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  popup_menu (button);
+  return TRUE;
+}
+
+static void
+add_menu_triggers (GtkWidget *button)
+{
+  GtkGesture *gesture = gtk_gesture_click_new ();
+  GtkShortcutTrigger *trigger;
+  GtkEventController *controller;
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (menu_pressed_cb), button);
+  gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (long_pressed_cb), button);
+  gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_shortcut_controller_new ();
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                         gtk_keyval_trigger_new (GDK_KEY_Menu, 0));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_callback_action_new (menu_key_cb, NULL, NULL)));
+  gtk_widget_add_controller (button, controller);
 }
 
 static GtkWidget *
-create_toggle (EntKindFilter *self,
-               EntKind        kind)
+create_toggle (EntKindFilter      *self,
+               const EntSceneKind *kind)
 {
   GtkWidget *button, *box, *swatch, *label;
   g_autofree char *tooltip = NULL;
 
-  swatch = ent_kind_swatch_new (kind);
+  swatch = ent_kind_swatch_new_for_look (&kind->look);
   ent_kind_swatch_set_radius (ENT_KIND_SWATCH (swatch), SWATCH_RADIUS);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (box), swatch);
-  label = gtk_label_new (ent_kind_get_label (kind));
+  label = gtk_label_new (kind->label);
   /* The legend is a key, not a toolbar: small type keeps it to one row beside the diagram. */
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), label);
@@ -65,15 +153,16 @@ create_toggle (EntKindFilter *self,
   button = gtk_toggle_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
-                                self->view == NULL || ent_graph_view_get_kind_visible (self->view, kind));
+                                self->view == NULL || ent_graph_view_get_kind_visible (self->view, kind->key));
   /* Translators: the tooltip of a legend entry, which shows or hides that kind of entity */
-  tooltip = g_strdup_printf (_("Show or hide: %s"), ent_kind_get_label (kind));
+  tooltip = g_strdup_printf (_("Show or hide: %s"), kind->label);
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ent_kind_get_label (kind), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, kind->label,
+                                  GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data (G_OBJECT (button), "kind", GUINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (button), "kind-key", g_strdup (kind->key), g_free);
   g_signal_connect (button, "toggled", G_CALLBACK (kind_toggled_cb), self);
+  add_menu_triggers (button);
 
   return button;
 }
@@ -82,18 +171,26 @@ create_toggle (EntKindFilter *self,
 static void
 rebuild (EntKindFilter *self)
 {
-  gboolean present[ENT_N_KINDS] = { FALSE };
+  g_autoptr(GPtrArray) kinds = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box))) != NULL)
     gtk_flow_box_remove (self->flow_box, child);
 
-  for (guint i = 0; self->graph != NULL && i < self->graph->entities->len; i++)
-    present[((EntEntity *) g_ptr_array_index (self->graph->entities, i))->kind] = TRUE;
+  if (self->graph == NULL)
+    return;
 
-  for (guint kind = 0; kind < ENT_N_KINDS; kind++)
-    if (present[kind])
-      gtk_flow_box_append (self->flow_box, create_toggle (self, kind));
+  kinds = ent_scene_list_kinds (self->graph);
+  for (guint i = 0; i < kinds->len; i++)
+    gtk_flow_box_append (self->flow_box, create_toggle (self, g_ptr_array_index (kinds, i)));
+}
+
+static void
+edit_kind_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[EDIT_KIND], 0, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -101,6 +198,7 @@ ent_kind_filter_dispose (GObject *object)
 {
   EntKindFilter *self = ENT_KIND_FILTER (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_KIND_FILTER);
   g_clear_object (&self->view);
   g_clear_pointer (&self->graph, ent_graph_unref);
@@ -159,6 +257,18 @@ ent_kind_filter_class_init (EntKindFilterClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * EntKindFilter::edit-kind:
+   * @key: the key of the kind
+   *
+   * The user asked to rename or restyle a kind from its entry's menu.
+   */
+  signals[EDIT_KIND] =
+    g_signal_new ("edit-kind", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "legend.edit-kind", "s", edit_kind_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-kind-filter.ui");
   gtk_widget_class_bind_template_child (widget_class, EntKindFilter, flow_box);
@@ -168,6 +278,10 @@ static void
 ent_kind_filter_init (EntKindFilter *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -225,9 +339,12 @@ ent_kind_filter_set_graph (EntKindFilter *self,
 void
 ent_kind_filter_show_all (EntKindFilter *self)
 {
+  g_autoptr(GPtrArray) kinds = NULL;
+
   g_return_if_fail (ENT_IS_KIND_FILTER (self));
 
-  for (guint kind = 0; self->view != NULL && kind < ENT_N_KINDS; kind++)
-    ent_graph_view_set_kind_visible (self->view, kind, TRUE);
+  kinds = self->graph != NULL ? ent_scene_list_kinds (self->graph) : NULL;
+  for (guint i = 0; self->view != NULL && kinds != NULL && i < kinds->len; i++)
+    ent_graph_view_set_kind_visible (self->view, ((EntSceneKind *) g_ptr_array_index (kinds, i))->key, TRUE);
   rebuild (self);
 }

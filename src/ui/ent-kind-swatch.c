@@ -22,15 +22,14 @@ struct _EntKindSwatch
 {
   GtkWidget parent_instance;
 
-  EntKind   kind;
-  double    radius;
+  EntKindLook look;
+  double      radius;
 };
 
 G_DEFINE_FINAL_TYPE (EntKindSwatch, ent_kind_swatch, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_KIND,
   PROP_RADIUS,
   N_PROPS
 };
@@ -57,11 +56,10 @@ ent_kind_swatch_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  EntColor color;
+  const EntColor *color = ent_kind_look_color (&self->look, adw_style_manager_get_dark (adw_style_manager_get_default ()));
 
-  ent_style_kind_color (self->kind, adw_style_manager_get_dark (adw_style_manager_get_default ()), &color);
-  ent_style_append_shape (cr, self->kind, width / 2.0, height / 2.0, self->radius);
-  cairo_set_source_rgb (cr, color.red, color.green, color.blue);
+  ent_style_append_shape (cr, self->look.shape, width / 2.0, height / 2.0, self->radius);
+  cairo_set_source_rgb (cr, color->red, color->green, color->blue);
   cairo_fill (cr);
   cairo_destroy (cr);
 }
@@ -76,9 +74,6 @@ ent_kind_swatch_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_KIND:
-      g_value_set_uint (value, self->kind);
-      break;
     case PROP_RADIUS:
       g_value_set_double (value, self->radius);
       break;
@@ -97,9 +92,6 @@ ent_kind_swatch_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_KIND:
-      ent_kind_swatch_set_kind (self, g_value_get_uint (value));
-      break;
     case PROP_RADIUS:
       ent_kind_swatch_set_radius (self, g_value_get_double (value));
       break;
@@ -119,9 +111,6 @@ ent_kind_swatch_class_init (EntKindSwatchClass *klass)
   widget_class->measure = ent_kind_swatch_measure;
   widget_class->snapshot = ent_kind_swatch_snapshot;
 
-  properties[PROP_KIND] =
-    g_param_spec_uint ("kind", NULL, NULL, 0, ENT_N_KINDS - 1, ENT_KIND_PERSON,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RADIUS] =
     g_param_spec_double ("radius", NULL, NULL, 1.0, FIT_RADIUS, FIT_RADIUS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -135,39 +124,55 @@ static void
 ent_kind_swatch_init (EntKindSwatch *self)
 {
   self->radius = FIT_RADIUS;
+  ent_style_builtin_look (ENT_KIND_PERSON, &self->look);
 
   /* The palette differs between the light and the dark style. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
+/* A swatch of a built-in kind as Entente draws it by default. */
 GtkWidget *
 ent_kind_swatch_new (EntKind kind)
 {
-  return g_object_new (ENT_TYPE_KIND_SWATCH, "kind", kind, NULL);
+  GtkWidget *swatch = g_object_new (ENT_TYPE_KIND_SWATCH, NULL);
+
+  ent_kind_swatch_set_kind (ENT_KIND_SWATCH (swatch), kind);
+  return swatch;
 }
 
-EntKind
-ent_kind_swatch_get_kind (EntKindSwatch *self)
+/* A swatch of a kind as a scene draws it. */
+GtkWidget *
+ent_kind_swatch_new_for_look (const EntKindLook *look)
 {
-  g_return_val_if_fail (ENT_IS_KIND_SWATCH (self), ENT_KIND_PERSON);
+  GtkWidget *swatch = g_object_new (ENT_TYPE_KIND_SWATCH, NULL);
 
-  return self->kind;
+  ent_kind_swatch_set_look (ENT_KIND_SWATCH (swatch), look);
+  return swatch;
 }
 
 void
 ent_kind_swatch_set_kind (EntKindSwatch *self,
                           EntKind        kind)
 {
+  EntKindLook look;
+
   g_return_if_fail (ENT_IS_KIND_SWATCH (self));
   g_return_if_fail (kind < ENT_N_KINDS);
 
-  if (self->kind == kind)
-    return;
+  ent_style_builtin_look (kind, &look);
+  ent_kind_swatch_set_look (self, &look);
+}
 
-  self->kind = kind;
+void
+ent_kind_swatch_set_look (EntKindSwatch     *self,
+                          const EntKindLook *look)
+{
+  g_return_if_fail (ENT_IS_KIND_SWATCH (self));
+  g_return_if_fail (look != NULL);
+
+  self->look = *look;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 double

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "ent-graph.h"
+#include "ent-style.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +17,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EntKindSwatch, ent_kind_swatch, ENT, KIND_SWATCH, GtkWidget)
 
-GtkWidget *ent_kind_swatch_new        (EntKind        kind);
-EntKind    ent_kind_swatch_get_kind   (EntKindSwatch *self);
-void       ent_kind_swatch_set_kind   (EntKindSwatch *self,
-                                       EntKind        kind);
-double     ent_kind_swatch_get_radius (EntKindSwatch *self);
-void       ent_kind_swatch_set_radius (EntKindSwatch *self,
-                                       double         radius);
+GtkWidget *ent_kind_swatch_new        (EntKind            kind);
+GtkWidget *ent_kind_swatch_new_for_look (const EntKindLook *look);
+void       ent_kind_swatch_set_kind   (EntKindSwatch     *self,
+                                       EntKind            kind);
+void       ent_kind_swatch_set_look   (EntKindSwatch     *self,
+                                       const EntKindLook *look);
+double     ent_kind_swatch_get_radius (EntKindSwatch     *self);
+void       ent_kind_swatch_set_radius (EntKindSwatch     *self,
+                                       double             radius);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "ent-window-private.h"
 #include "ent-edit.h"
 #include "ent-entity-dialog.h"
+#include "ent-kind-dialog.h"
 #include "ent-relation-dialog.h"
 #include "ent-source-dialog.h"
 
@@ -39,6 +40,7 @@ _ent_window_update_edit_actions (EntWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge",
                                  writable && ent_graph_view_get_selected_entity (self->graph_view) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->kind_filter), "legend.edit-kind", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && undo != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && redo != NULL);
 
@@ -424,6 +426,35 @@ connect_requested_cb (EntWindow *self,
 }
 
 static void
+kind_confirmed_cb (EntKindDialog *dialog,
+                   EntWindow     *self)
+{
+  g_autoptr(EntKindInfo) kind = ent_kind_dialog_dup_kind (dialog);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (!ent_edit_update_kind (self->store, self->graph, kind, &error))
+    _ent_window_show_toast (self, error->message);
+}
+
+/* A kind is edited from its entry in the legend; only the kinds the file lists can be. */
+static void
+edit_kind_cb (EntWindow  *self,
+              const char *key)
+{
+  EntKindInfo *kind = self->graph != NULL ? ent_graph_get_kind (self->graph, key) : NULL;
+  EntKindDialog *dialog;
+
+  if (kind == NULL || self->store == NULL || ent_store_is_read_only (self->store))
+    return;
+
+  dialog = ent_kind_dialog_new (GTK_WINDOW (self), kind);
+  g_signal_connect (dialog, "confirmed", G_CALLBACK (kind_confirmed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 item_activated_cb (EntWindow *self,
                    gint64     entity_id,
                    gint64     relation_id)
@@ -457,6 +488,7 @@ _ent_window_edit_init (EntWindow *self)
   g_signal_connect_swapped (self->graph_view, "node-moved", G_CALLBACK (node_moved_cb), self);
   g_signal_connect_swapped (self->graph_view, "item-activated", G_CALLBACK (item_activated_cb), self);
   g_signal_connect_swapped (self->graph_view, "connect-requested", G_CALLBACK (connect_requested_cb), self);
+  g_signal_connect_swapped (self->kind_filter, "edit-kind", G_CALLBACK (edit_kind_cb), self);
   g_signal_connect_swapped (self->evidence_panel, "quote-remove-requested",
                             G_CALLBACK (panel_quote_remove_requested_cb), self);
 }
