@@ -56,6 +56,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* In the order of EntPropertyType, so that a type's position is the type. */
+/* Translators: the types a property's value may have */
 static const char * const type_labels[] = {
   N_("Text"),
   N_("Number"),
@@ -109,6 +110,7 @@ show_type (Row *row)
                                type == ENT_PROPERTY_BOOLEAN ? row->value_switch : row->value_entry);
   gtk_entry_set_placeholder_text (GTK_ENTRY (row->value_entry),
                                   type == ENT_PROPERTY_NUMBER ? "0" :
+                                  /* Translators: how a date is typed: the letters may be translated, the digits stay as they are */
                                   type == ENT_PROPERTY_DATE ? _("YYYY-MM-DD") : _("Value"));
   gtk_entry_set_input_purpose (GTK_ENTRY (row->value_entry),
                                type == ENT_PROPERTY_NUMBER ? GTK_INPUT_PURPOSE_NUMBER : GTK_INPUT_PURPOSE_FREE_FORM);
