@@ -713,28 +713,18 @@ new_properties (const char *key,
   return properties;
 }
 
-/* The properties of an entity, or of a relation, as the file has them now: "key type value" a line. */
+/* The properties of an entity, or of a relation, as the file has them now. */
 static char *
-describe_properties (EntStore *store,
-                     gint64    entity_id,
-                     gint64    relation_id)
+stored_properties (EntStore *store,
+                   gint64    entity_id,
+                   gint64    relation_id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
-  GString *text = g_string_new (NULL);
-  GPtrArray *properties;
 
   g_assert_no_error (error);
-  properties = entity_id != 0 ? ent_graph_get_entity (graph, entity_id)->properties
-                              : ent_graph_get_relation (graph, relation_id)->properties;
-  for (guint i = 0; i < properties->len; i++)
-    {
-      EntProperty *property = g_ptr_array_index (properties, i);
-
-      g_string_append_printf (text, "%s %s %s\n", property->key, ent_property_type_to_string (property->type),
-                              property->value);
-    }
-  return g_string_free (text, FALSE);
+  return describe_properties (entity_id != 0 ? ent_graph_get_entity (graph, entity_id)->properties
+                                             : ent_graph_get_relation (graph, relation_id)->properties);
 }
 
 static gboolean
@@ -750,7 +740,7 @@ composed_add_entity_with_properties (EntStore *store, EntGraph *graph, char **la
   if (!ent_edit_add_entity (store, &entity, "neato", 40, 60, &id, error))
     return FALSE;
 
-  stored = describe_properties (store, id, 0);
+  stored = stored_properties (store, id, 0);
   g_assert_cmpstr (stored, ==, "capital boolean true\nfounded date 1067\npopulation number 1.995e6\n");
   *label = g_strdup ("Add “Minsk”");
   return TRUE;
@@ -799,6 +789,28 @@ static const struct {
   { "add-relation-with-properties", composed_add_relation_with_properties },
 };
 
+/* One undo gives back @before, with nothing left to undo, and one redo @after: the edit was one step. */
+static void
+assert_one_step (EntStore   *store,
+                 const char *before,
+                 const char *after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_true (ent_store_undo (store, &error));
+  g_assert_no_error (error);
+  undone = dump (store);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_null (ent_store_get_undo_label (store));
+
+  g_assert_true (ent_store_redo (store, &error));
+  g_assert_no_error (error);
+  redone = dump (store);
+  g_assert_cmpstr (redone, ==, after);
+}
+
 static void
 test_composed (gconstpointer data)
 {
@@ -809,8 +821,6 @@ test_composed (gconstpointer data)
   g_autofree char *before = dump (store);
   g_autofree char *label = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *undone = NULL;
-  g_autofree char *redone = NULL;
 
   g_assert_no_error (error);
   if (!composed[which].func (store, graph, &label, &error))
@@ -819,14 +829,7 @@ test_composed (gconstpointer data)
   g_assert_cmpstr (after, !=, before);
   g_assert_cmpstr (ent_store_get_undo_label (store), ==, label);
 
-  g_assert_true (ent_store_undo (store, &error));
-  undone = dump (store);
-  g_assert_cmpstr (undone, ==, before);
-  g_assert_null (ent_store_get_undo_label (store));
-
-  g_assert_true (ent_store_redo (store, &error));
-  redone = dump (store);
-  g_assert_cmpstr (redone, ==, after);
+  assert_one_step (store, before, after);
   g_assert_true (ent_store_check_integrity (store, &error));
   g_assert_no_error (error);
 }
@@ -855,10 +858,13 @@ test_composed_failure (void)
   g_assert_null (ent_store_get_undo_label (store));
 }
 
-/* Gives the middle entity and the first relation properties, outside any edit, as a file would bring them. */
-static void
-set_fixture_properties (EntStore *store,
-                        EntGraph *graph)
+/*
+ * A copy of the bundled network whose middle entity and first relation have
+ * properties, given outside any edit, as a file would bring them; @graph
+ * gets the network as it is then.
+ */
+static EntStore *
+open_with_fixture_properties (EntGraph **graph)
 {
   static const EntProperty entity_properties[] = {
     { (char *) "population", ENT_PROPERTY_NUMBER, (char *) "9.2e6" },
@@ -867,15 +873,16 @@ set_fixture_properties (EntStore *store,
     { (char *) "capital", ENT_PROPERTY_BOOLEAN, (char *) "true" },
   };
   EntProperty since = { (char *) "since", ENT_PROPERTY_DATE, (char *) "1992" };
-  g_autoptr(GError) error = NULL;
+  EntStore *store = open_copy_of_bundled ();
+  g_autoptr(EntGraph) bundled = ent_store_load_graph (store, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (entity_properties); i++)
-    {
-      ent_store_set_property (store, middle_entity (graph)->id, 0, &entity_properties[i], &error);
-      g_assert_no_error (error);
-    }
-  ent_store_set_property (store, 0, ((EntRelation *) g_ptr_array_index (graph->relations, 0))->id, &since, &error);
-  g_assert_no_error (error);
+    g_assert_true (ent_store_set_property (store, middle_entity (bundled)->id, 0, &entity_properties[i], NULL));
+  g_assert_true (ent_store_set_property (store, 0, ((EntRelation *) g_ptr_array_index (bundled->relations, 0))->id,
+                                         &since, NULL));
+
+  *graph = ent_store_load_graph (store, NULL);
+  return store;
 }
 
 /*
@@ -886,9 +893,9 @@ set_fixture_properties (EntStore *store,
 static void
 test_properties_one_undo (void)
 {
-  g_autoptr(EntStore) store = open_copy_of_bundled ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(EntStore) store = open_with_fixture_properties (&graph);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) properties = new_properties ("population", ENT_PROPERTY_NUMBER, "9.3e6",
                                                     "founded", ENT_PROPERTY_STRING, "about 1067",
                                                     "capital", ENT_PROPERTY_BOOLEAN, "true",
@@ -897,17 +904,10 @@ test_properties_one_undo (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *undone = NULL;
-  g_autofree char *redone = NULL;
   g_autofree char *stored = NULL;
   EntEntity entity;
   EntRelation relation;
 
-  graph = ent_store_load_graph (store, &error);
-  g_assert_no_error (error);
-  set_fixture_properties (store, graph);
-  g_clear_pointer (&graph, ent_graph_unref);
-  graph = ent_store_load_graph (store, &error);
-  g_assert_no_error (error);
   before = dump (store);
 
   entity = *middle_entity (graph);
@@ -916,21 +916,14 @@ test_properties_one_undo (void)
   g_assert_true (ent_edit_update_entity (store, graph, &entity, &error));
   g_assert_no_error (error);
   after = dump (store);
-  stored = describe_properties (store, entity.id, 0);
+  stored = stored_properties (store, entity.id, 0);
   g_assert_cmpstr (stored, ==,
                    "capital boolean true\n"
                    "founded string about 1067\n"
                    "population number 9.3e6\n"
                    "website string https://minsk.gov.by\n");
 
-  g_assert_true (ent_store_undo (store, &error));
-  g_assert_no_error (error);
-  undone = dump (store);
-  g_assert_cmpstr (undone, ==, before);
-  g_assert_null (ent_store_get_undo_label (store));
-  g_assert_true (ent_store_redo (store, &error));
-  redone = dump (store);
-  g_assert_cmpstr (redone, ==, after);
+  assert_one_step (store, before, after);
 
   /* A relation's properties go the same way, and no properties at all is a change too. */
   g_clear_pointer (&before, g_free);
@@ -941,7 +934,7 @@ test_properties_one_undo (void)
   g_assert_true (ent_edit_save_relation (store, graph, &relation, &error));
   g_assert_no_error (error);
   g_clear_pointer (&stored, g_free);
-  stored = describe_properties (store, 0, relation.id);
+  stored = stored_properties (store, 0, relation.id);
   g_assert_cmpstr (stored, ==, "confirmed boolean false\n");
   g_assert_true (ent_store_undo (store, &error));
   undone = dump (store);

@@ -357,11 +357,11 @@ test_property_key (void)
 static void
 test_property_scale (void)
 {
+  static const char * const keys[] = { "population", "founded", "iata", "mayor", "website" };
   g_autoptr(EntGraph) graph = ent_graph_new ();
+  g_autoptr(GTimer) timer = NULL;
   g_autoptr(GArray) results = NULL;
   g_autoptr(GArray) found = NULL;
-  g_autoptr(GTimer) timer = NULL;
-  static const char * const keys[] = { "population", "founded", "iata", "mayor", "website" };
 
   for (gint64 id = 1; id <= 100000; id++)
     {

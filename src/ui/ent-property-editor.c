@@ -398,20 +398,20 @@ ent_property_editor_dispose (GObject *object)
 {
   EntPropertyEditor *self = ENT_PROPERTY_EDITOR (object);
 
+  /* The rows go with the widgets they name. */
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_PROPERTY_EDITOR);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->type_sizes);
 
   G_OBJECT_CLASS (ent_property_editor_parent_class)->dispose (object);
 }
 
-static void
-ent_property_editor_finalize (GObject *object)
+/* Each signal only says that something happened in the rows; the form reads what. */
+static guint
+new_signal (GType       type,
+            const char *name)
 {
-  EntPropertyEditor *self = ENT_PROPERTY_EDITOR (object);
-
-  g_ptr_array_unref (self->rows);
-  g_object_unref (self->type_sizes);
-
-  G_OBJECT_CLASS (ent_property_editor_parent_class)->finalize (object);
+  return g_signal_new (name, type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -421,7 +421,10 @@ ent_property_editor_class_init (EntPropertyEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ent_property_editor_dispose;
-  object_class->finalize = ent_property_editor_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-property-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntPropertyEditor, add_button);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
 
   /**
    * EntPropertyEditor::changed:
@@ -429,12 +432,7 @@ ent_property_editor_class_init (EntPropertyEditorClass *klass)
    *
    * A row was added or removed, or something in one changed.
    */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = new_signal (G_TYPE_FROM_CLASS (klass), "changed");
 
   /**
    * EntPropertyEditor::entry-activated:
@@ -443,16 +441,7 @@ ent_property_editor_class_init (EntPropertyEditorClass *klass)
    * Enter was pressed in a key or a value, which confirms the form as it
    * does in the form's other entries.
    */
-  signals[ENTRY_ACTIVATED] =
-    g_signal_new ("entry-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-property-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, EntPropertyEditor, add_button);
-  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  signals[ENTRY_ACTIVATED] = new_signal (G_TYPE_FROM_CLASS (klass), "entry-activated");
 }
 
 static void
