@@ -796,7 +796,6 @@ test_panel_many_properties (void)
   g_autoptr(GPtrArray) rows = NULL;
   double without, with;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 320, 800);
   gtk_window_present (GTK_WINDOW (window));
   ent_evidence_panel_set_graph (ENT_EVIDENCE_PANEL (panel), graph);
   wait_for_frames (window, 2);
@@ -808,8 +807,9 @@ test_panel_many_properties (void)
 
   rows = list_rows (first_descendant (list, GTK_TYPE_LIST_BOX));
   g_assert_cmpuint (rows->len, ==, 50);
-  /* Well under a second even in a sanitizer build; a list that grew quadratic would not be. */
-  g_assert_cmpfloat (with, <, 2.0);
+  /* Measured against the panel's own pace, which a sanitizer build slows some fifty times: a list
+   * that grew quadratic would be far slower than an entity without one. */
+  g_assert_cmpfloat (with, <, 5 * without);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
