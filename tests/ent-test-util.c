@@ -69,3 +69,19 @@ copy_bundled (const char *dir,
 
   return path;
 }
+
+/* @properties as "key type value" lines, for one comparison to say all that differs. */
+char *
+describe_properties (GPtrArray *properties)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; properties != NULL && i < properties->len; i++)
+    {
+      EntProperty *property = g_ptr_array_index (properties, i);
+
+      g_string_append_printf (text, "%s %s %s\n", property->key, ent_property_type_to_string (property->type),
+                              property->value);
+    }
+  return g_string_free (text, FALSE);
+}

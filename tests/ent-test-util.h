@@ -17,5 +17,6 @@ EntEntity *find_entity  (EntGraph   *graph,
                          const char *name);
 char      *copy_bundled (const char *dir,
                          const char *name);
+char      *describe_properties (GPtrArray *properties);
 
 G_END_DECLS

@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 
+#include "ent-edit.h"
 #include "ent-entity-dialog.h"
+#include "ent-property-editor.h"
 #include "ent-relation-dialog.h"
 #include "ent-source-dialog.h"
 #include "ent-store.h"
@@ -397,6 +399,246 @@ test_edit_dialog_problem (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The widgets of the property editor's row @index: its entries, its drop-down, its switch and its remove button. */
+typedef struct
+{
+  GtkWidget *key;
+  GtkWidget *type;
+  GtkWidget *value;
+  GtkWidget *toggle;
+  GtkWidget *remove;
+} PropertyRow;
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+static guint
+count_property_rows (gpointer editor)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (editor, ADW_TYPE_PREFERENCES_ROW, rows);
+  return rows->len;
+}
+
+static PropertyRow
+property_row (gpointer editor,
+              guint    index)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  PropertyRow row = { NULL };
+
+  collect (editor, ADW_TYPE_PREFERENCES_ROW, rows);
+  g_assert_cmpuint (index, <, rows->len);
+  collect (g_ptr_array_index (rows, index), GTK_TYPE_ENTRY, entries);
+  collect (g_ptr_array_index (rows, index), GTK_TYPE_DROP_DOWN, dropdowns);
+  collect (g_ptr_array_index (rows, index), GTK_TYPE_SWITCH, switches);
+  collect (g_ptr_array_index (rows, index), GTK_TYPE_BUTTON, buttons);
+  g_assert_cmpuint (entries->len, ==, 2);
+  row.key = g_ptr_array_index (entries, 0);
+  row.value = g_ptr_array_index (entries, 1);
+  row.type = g_ptr_array_index (dropdowns, 0);
+  row.toggle = g_ptr_array_index (switches, 0);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, i)), "user-trash-symbolic") == 0)
+      row.remove = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (row.remove);
+
+  return row;
+}
+
+/* Types into @row as the user would: the key, then the type, then the value. */
+static void
+fill_row (PropertyRow     *row,
+          const char      *key,
+          EntPropertyType  type,
+          const char      *value)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row->key), key);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->type), type);
+  gtk_editable_set_text (GTK_EDITABLE (row->value), value);
+}
+
+/*
+ * The bundled network in a file of its own, where Belarus has properties,
+ * as an import gives them; @graph gets the network as it is then.
+ */
+static EntStore *
+open_with_properties (EntGraph **graph)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-dialogs-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "network.entente");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) bundled = NULL;
+  EntStore *store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  const EntProperty properties[] = {
+    { (char *) "capital", ENT_PROPERTY_STRING, (char *) "Minsk" },
+    { (char *) "landlocked", ENT_PROPERTY_BOOLEAN, (char *) "true" },
+    { (char *) "population", ENT_PROPERTY_NUMBER, (char *) "9.2e6" },
+  };
+
+  g_assert_no_error (error);
+  bundled = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    g_assert_true (ent_store_set_property (store, find_entity (bundled, "Belarus")->id, 0, &properties[i], &error));
+
+  *graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/*
+ * The entity dialog shows an entity's properties, adds, edits and removes
+ * them, checks them as the store would as they are typed, and Save writes
+ * them with the rest, in one edit.
+ */
+static void
+test_entity_properties (void)
+{
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(EntStore) store = open_with_properties (&graph);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) after = NULL;
+  g_autoptr(EntEntity) entity = NULL;
+  g_autofree char *stored = NULL;
+  GType type = ENT_TYPE_ENTITY_DIALOG;
+  EntEntityDialog *dialog;
+  GtkWidget *editor;
+  gboolean confirmed = FALSE;
+  PropertyRow row;
+
+  dialog = ent_entity_dialog_new (NULL, graph, find_entity (graph, "Belarus"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "confirmed", G_CALLBACK (confirmed_cb), &confirmed);
+  editor = template_child (dialog, type, "property_editor");
+
+  /* The rows as stored, each with the control of its type. */
+  g_assert_cmpuint (count_property_rows (editor), ==, 3);
+  row = property_row (editor, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row.key)), ==, "capital");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row.value)), ==, "Minsk");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (row.type)), ==, ENT_PROPERTY_STRING);
+  g_assert_true (gtk_widget_get_visible (row.value) && !gtk_widget_get_child_visible (row.toggle));
+  row = property_row (editor, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (row.type)), ==, ENT_PROPERTY_BOOLEAN);
+  g_assert_true (gtk_widget_get_child_visible (row.toggle) && gtk_switch_get_active (GTK_SWITCH (row.toggle)));
+  assert_entity_problem (dialog, NULL, NULL);
+
+  /* Each control is named for a screen reader, and the rows themselves take no focus. */
+  g_assert_false (gtk_widget_get_focusable (gtk_widget_get_ancestor (row.key, ADW_TYPE_PREFERENCES_ROW)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row.remove), ==, "Remove Property");
+
+  /* Edit one: an invalid number keeps Save insensitive, and the value is marked, until it is one. */
+  row = property_row (editor, 2);
+  gtk_editable_set_text (GTK_EDITABLE (row.value), "lots");
+  assert_entity_problem (dialog, "“lots” is not a number", NULL);
+  g_assert_true (gtk_widget_has_css_class (row.value, "error"));
+  g_assert_false (gtk_widget_get_sensitive (template_child (dialog, type, "confirm_button")));
+  g_signal_emit_by_name (row.value, "activate");
+  g_assert_false (confirmed);
+  gtk_editable_set_text (GTK_EDITABLE (row.value), " 9.3e6 ");
+  assert_entity_problem (dialog, NULL, NULL);
+  g_assert_false (gtk_widget_has_css_class (row.value, "error"));
+
+  /* Remove one. */
+  g_signal_emit_by_name (property_row (editor, 1).remove, "clicked");
+  g_assert_cmpuint (count_property_rows (editor), ==, 2);
+
+  /* Add one: it starts empty, and its key is where typing goes. */
+  g_signal_emit_by_name (template_child (editor, ENT_TYPE_PROPERTY_EDITOR, "add_button"), "clicked");
+  g_assert_cmpuint (count_property_rows (editor), ==, 3);
+  row = property_row (editor, 2);
+  g_assert_true (gtk_widget_has_focus (row.key) || gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), row.key));
+  assert_entity_problem (dialog, "The name of the property must not be empty", NULL);
+  g_assert_true (gtk_widget_has_css_class (row.key, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row.key), "capital");
+  assert_entity_problem (dialog, "There are two properties named “capital”", NULL);
+  g_assert_true (gtk_widget_has_css_class (row.key, "error"));
+  fill_row (&row, "independence", ENT_PROPERTY_DATE, "1991-13");
+  assert_entity_problem (dialog, "Dates must be written as YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row.value), "1991-08-25");
+  assert_entity_problem (dialog, NULL, NULL);
+
+  /* Save: Enter in a value confirms a valid form, and what it gives is written in one edit. */
+  g_signal_emit_by_name (row.value, "activate");
+  g_assert_true (confirmed);
+  entity = ent_entity_dialog_dup_entity (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (ent_edit_update_entity (store, graph, entity, &error));
+  g_assert_no_error (error);
+  after = ent_store_load_graph (store, &error);
+  stored = describe_properties (find_entity (after, "Belarus")->properties);
+  g_assert_cmpstr (stored, ==,
+                   "capital string Minsk\n"
+                   "independence date 1991-08-25\n"
+                   "population number 9.3e6\n");
+  g_assert_cmpstr (ent_store_get_undo_label (store), ==, "Edit “Belarus”");
+}
+
+/* A new entity, and a relation, take their properties from the dialog as well. */
+static void
+test_properties_new_and_relation (void)
+{
+  EntRelationDialog *relation_dialog;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(EntStore) store = open_with_properties (&graph);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntEntity) entity = NULL;
+  g_autoptr(EntRelation) relation = NULL;
+  EntRelation *original = g_ptr_array_index (graph->relations, 0);
+  EntEntityDialog *dialog = ent_entity_dialog_new (NULL, graph, NULL);
+  GtkWidget *editor = template_child (dialog, ENT_TYPE_ENTITY_DIALOG, "property_editor");
+  PropertyRow row;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_property_rows (editor), ==, 0);
+  set_row (dialog, ENT_TYPE_ENTITY_DIALOG, "name_row", "Minsk");
+  ent_property_editor_add (ENT_PROPERTY_EDITOR (editor));
+  row = property_row (editor, 0);
+  gtk_editable_set_text (GTK_EDITABLE (row.key), "capital");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row.type), ENT_PROPERTY_BOOLEAN);
+  gtk_switch_set_active (GTK_SWITCH (row.toggle), TRUE);
+  assert_entity_problem (dialog, NULL, NULL);
+  entity = ent_entity_dialog_dup_entity (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (entity->properties->len, ==, 1);
+  g_assert_cmpstr (((EntProperty *) g_ptr_array_index (entity->properties, 0))->value, ==, "true");
+
+  relation_dialog = ent_relation_dialog_new (NULL, graph, original, 0, 0);
+  gtk_window_present (GTK_WINDOW (relation_dialog));
+  editor = template_child (relation_dialog, ENT_TYPE_RELATION_DIALOG, "property_editor");
+  ent_property_editor_add (ENT_PROPERTY_EDITOR (editor));
+  assert_problem (relation_dialog, "The name of the property must not be empty", NULL);
+  row = property_row (editor, 0);
+  fill_row (&row, "since", ENT_PROPERTY_NUMBER, "inf");
+  assert_problem (relation_dialog, "“inf” is not a number", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row.value), "1992");
+  assert_problem (relation_dialog, NULL, NULL);
+  relation = ent_relation_dialog_dup_relation (relation_dialog);
+  gtk_window_destroy (GTK_WINDOW (relation_dialog));
+  g_assert_true (ent_edit_save_relation (store, graph, relation, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&graph, ent_graph_unref);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_cmpuint (ent_graph_get_relation (graph, relation->id)->properties->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +648,8 @@ main (int   argc,
 
   g_test_add_func ("/ent/dialogs/entity-new", test_entity_new);
   g_test_add_func ("/ent/dialogs/entity-edit", test_entity_edit);
+  g_test_add_func ("/ent/dialogs/entity-properties", test_entity_properties);
+  g_test_add_func ("/ent/dialogs/properties-new-and-relation", test_properties_new_and_relation);
   g_test_add_func ("/ent/dialogs/relation", test_relation);
   g_test_add_func ("/ent/dialogs/relation-edit", test_relation_edit);
   g_test_add_func ("/ent/dialogs/source", test_source);

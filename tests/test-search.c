@@ -1,4 +1,4 @@
-/* test-search.c: finding entities by their names, descriptions and quotes
+/* test-search.c: finding entities and relations by their names, descriptions, properties and quotes
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,8 @@
 #include "ent-search.h"
 #include "ent-test-util.h"
 #include "ent-store.h"
+
+#include <glib/gstdio.h>
 
 static void
 add_quote (EntGraph   *graph,
@@ -155,7 +157,7 @@ static char *
 describe (GArray *results)
 {
   GString *text = g_string_new (NULL);
-  static const char * const matches[] = { "name", "description", "quote" };
+  static const char * const matches[] = { "name", "description", "property", "quote" };
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -214,6 +216,188 @@ test_same_name (void)
   g_assert_cmpint (found->id, ==, 2);
 }
 
+static gint64
+store_entity (EntStore   *store,
+              const char *name,
+              const char *description)
+{
+  EntEntity entity = { .kind = ENT_KIND_PLACE, .name = (char *) name, .description = (char *) description };
+  g_autoptr(GError) error = NULL;
+  gint64 id = ent_store_add_entity (store, &entity, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+store_property (EntStore        *store,
+                gint64           entity_id,
+                gint64           relation_id,
+                const char      *key,
+                EntPropertyType  type,
+                const char      *value)
+{
+  EntProperty property = { .key = (char *) key, .type = type, .value = (char *) value };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ent_store_set_property (store, entity_id, relation_id, &property, &error));
+  g_assert_no_error (error);
+}
+
+/*
+ * A network in a new file, through the store as an import writes one: each
+ * entity matches "1067" in one place, and a relation in one of its
+ * properties. Returns the graph; @ids gets the entities' ids and then the
+ * relation's, in that order.
+ */
+static EntGraph *
+property_graph (gint64 ids[6])
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-search-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "network.entente", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_CREATE, &error);
+  EntSource source = { .title = (char *) "Chronicle", .body = (char *) "A town first named in 1067." };
+  EntRelation relation = { .kind = (char *) "road", .directed = TRUE };
+  EntGraph *graph;
+  gint64 source_id, quote_id;
+
+  g_assert_no_error (error);
+  source_id = ent_store_add_source (store, &source, &error);
+  g_assert_no_error (error);
+  quote_id = ent_store_add_quote (store, source_id, 2, 27, "town first named in 1067.", &error);
+  g_assert_no_error (error);
+
+  /* Added in the opposite order of their rank, so that the ranking, not the order, puts them in place. */
+  ids[0] = store_entity (store, "Chronicled town", NULL);
+  g_assert_true (ent_store_add_entity_evidence (store, ids[0], quote_id, &error));
+  ids[1] = store_entity (store, "Minsk", NULL);
+  store_property (store, ids[1], 0, "capital", ENT_PROPERTY_BOOLEAN, "true");
+  store_property (store, ids[1], 0, "founded", ENT_PROPERTY_DATE, "1067");
+  store_property (store, ids[1], 0, "IATA", ENT_PROPERTY_STRING, "MSQ");
+  ids[2] = store_entity (store, "Brest", "An older town than the one of 1067");
+  ids[3] = store_entity (store, "Road 1067", NULL);
+  ids[4] = store_entity (store, "Vitebsk", NULL);
+  store_property (store, ids[4], 0, "population", ENT_PROPERTY_NUMBER, "364800");
+  relation.from_id = ids[1];
+  relation.to_id = ids[3];
+  ids[5] = ent_store_add_relation (store, &relation, &error);
+  g_assert_no_error (error);
+  store_property (store, 0, ids[5], "milestone", ENT_PROPERTY_STRING, "km 1067");
+
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  /* Closed first, so that SQLite takes its journal away. */
+  g_clear_object (&store);
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+  return graph;
+}
+
+/* A property ranks after names and descriptions and before quotes; a relation follows the entities of its rank. */
+static void
+test_property_ranking (void)
+{
+  gint64 ids[6];
+  g_autoptr(EntGraph) graph = property_graph (ids);
+  g_autoptr(GArray) results = ent_graph_search (graph, "1067", 50);
+  static const EntSearchMatch matches[] = {
+    ENT_SEARCH_MATCH_NAME, ENT_SEARCH_MATCH_DESCRIPTION, ENT_SEARCH_MATCH_PROPERTY,
+    ENT_SEARCH_MATCH_PROPERTY, ENT_SEARCH_MATCH_QUOTE,
+  };
+  const gint64 entity_ids[] = { ids[3], ids[2], ids[1], 0, ids[0] };
+  EntSearchResult *result;
+
+  g_assert_cmpuint (results->len, ==, G_N_ELEMENTS (matches));
+  for (guint i = 0; i < results->len; i++)
+    {
+      result = &g_array_index (results, EntSearchResult, i);
+      g_assert_cmpint (result->match, ==, matches[i]);
+      g_assert_cmpint (result->entity != NULL ? result->entity->id : 0, ==, entity_ids[i]);
+      g_assert_true ((result->property != NULL) == (matches[i] == ENT_SEARCH_MATCH_PROPERTY));
+    }
+
+  /* The result says which property matched. */
+  result = &g_array_index (results, EntSearchResult, 2);
+  g_assert_cmpstr (result->property->key, ==, "founded");
+  g_assert_null (result->relation);
+  result = &g_array_index (results, EntSearchResult, 3);
+  g_assert_cmpint (result->relation->id, ==, ids[5]);
+  g_assert_cmpstr (result->property->key, ==, "milestone");
+  g_assert_null (result->quote);
+}
+
+/* "key: value" looks in the properties of that key only, whatever the case; yes-or-no values only so. */
+static void
+test_property_key (void)
+{
+  gint64 ids[6];
+  g_autoptr(EntGraph) graph = property_graph (ids);
+  g_autoptr(GArray) iata = ent_graph_search (graph, "iata: msq", 50);
+  g_autoptr(GArray) other_key = ent_graph_search (graph, "population: msq", 50);
+  g_autoptr(GArray) bare_true = ent_graph_search (graph, "true", 50);
+  g_autoptr(GArray) capital = ent_graph_search (graph, "Capital:true", 50);
+  g_autoptr(GArray) number = ent_graph_search (graph, "3648", 50);
+
+  g_assert_cmpuint (iata->len, ==, 1);
+  g_assert_cmpint (g_array_index (iata, EntSearchResult, 0).entity->id, ==, ids[1]);
+  g_assert_cmpstr (g_array_index (iata, EntSearchResult, 0).property->key, ==, "IATA");
+  g_assert_cmpuint (other_key->len, ==, 0);
+  g_assert_cmpuint (bare_true->len, ==, 0);
+  g_assert_cmpuint (capital->len, ==, 1);
+  g_assert_cmpstr (g_array_index (capital, EntSearchResult, 0).property->key, ==, "capital");
+  g_assert_cmpuint (number->len, ==, 1);
+  g_assert_cmpint (g_array_index (number, EntSearchResult, 0).entity->id, ==, ids[4]);
+}
+
+/*
+ * A network as large as an import brings: 100,000 entities with five
+ * properties each. A query that matches nothing reads every text there is.
+ */
+static void
+test_property_scale (void)
+{
+  static const char * const keys[] = { "population", "founded", "iata", "mayor", "website" };
+  g_autoptr(EntGraph) graph = ent_graph_new ();
+  g_autoptr(GTimer) timer = NULL;
+  g_autoptr(GArray) results = NULL;
+  g_autoptr(GArray) found = NULL;
+
+  for (gint64 id = 1; id <= 100000; id++)
+    {
+      EntEntity *entity = g_new0 (EntEntity, 1);
+
+      entity->id = id;
+      entity->kind = ENT_KIND_PLACE;
+      entity->name = g_strdup_printf ("Town %" G_GINT64_FORMAT, id);
+      entity->description = g_strdup ("A town of the generated network");
+      entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      entity->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          EntProperty *property = g_new0 (EntProperty, 1);
+
+          property->key = g_strdup (keys[k]);
+          property->type = k == 0 ? ENT_PROPERTY_NUMBER : ENT_PROPERTY_STRING;
+          property->value = g_strdup_printf (k == 4 ? "https://town-%" G_GINT64_FORMAT ".example.org" : "%" G_GINT64_FORMAT,
+                                             id * (k + 1));
+          g_ptr_array_add (entity->properties, property);
+        }
+      ent_graph_take_entity (graph, entity);
+    }
+
+  timer = g_timer_new ();
+  results = ent_graph_search (graph, "Vladivostok", 50);
+  g_test_message ("one query in 100,000 entities with 5 properties each: %.0f ms",
+                  g_timer_elapsed (timer, NULL) * 1000);
+  g_assert_cmpuint (results->len, ==, 0);
+
+  /* Each town's website holds five times its id. */
+  found = ent_graph_search (graph, "town-388885.", 50);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, EntSearchResult, 0).entity->id, ==, 77777);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +410,9 @@ main (int   argc,
   g_test_add_func ("/ent/search/empty-and-no-match", test_empty_and_no_match);
   g_test_add_func ("/ent/search/bundled", test_bundled);
   g_test_add_func ("/ent/search/same-name", test_same_name);
+  g_test_add_func ("/ent/search/property-ranking", test_property_ranking);
+  g_test_add_func ("/ent/search/property-key", test_property_key);
+  g_test_add_func ("/ent/search/property-scale", test_property_scale);
 
   return g_test_run ();
 }

@@ -51,6 +51,63 @@ find_entity (EntGraph  *graph,
   return entity;
 }
 
+static const EntProperty *
+find_property (GPtrArray  *properties,
+               const char *key)
+{
+  for (guint i = 0; properties != NULL && i < properties->len; i++)
+    {
+      const EntProperty *property = g_ptr_array_index (properties, i);
+
+      if (g_str_equal (property->key, key))
+        return property;
+    }
+
+  return NULL;
+}
+
+/*
+ * Makes the properties of an entity, or of a relation when @relation_id is
+ * not 0, @after where they were @before, inside the edit begun by the
+ * caller. Only what differs is written, so that the edit, and its undo,
+ * holds just the properties that changed. @after %NULL leaves them as they
+ * are. An owner has tens of properties, not thousands, so looking each up
+ * in the other array costs less than a table would.
+ */
+static gboolean
+save_properties (EntStore   *store,
+                 gint64      entity_id,
+                 gint64      relation_id,
+                 GPtrArray  *before,
+                 GPtrArray  *after,
+                 GError    **error)
+{
+  if (after == NULL)
+    return TRUE;
+
+  for (guint i = 0; before != NULL && i < before->len; i++)
+    {
+      const EntProperty *old = g_ptr_array_index (before, i);
+
+      if (find_property (after, old->key) == NULL &&
+          !ent_store_remove_property (store, entity_id, relation_id, old->key, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < after->len; i++)
+    {
+      const EntProperty *property = g_ptr_array_index (after, i);
+      const EntProperty *old = find_property (before, property->key);
+
+      if (old != NULL && old->type == property->type && g_strcmp0 (old->value, property->value) == 0)
+        continue;
+      if (!ent_store_set_property (store, entity_id, relation_id, property, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * ent_edit_add_entity:
  * @store: the file to edit
@@ -61,9 +118,9 @@ find_entity (EntGraph  *graph,
  * @new_id: (out): return location for the new entity's id
  * @error: return location for a #GError
  *
- * Adds @entity and places it in the layout of @engine at a free spot near
- * (@x, @y), without moving the others, in one edit, so that one Undo takes
- * both back.
+ * Adds @entity with its properties and places it in the layout of @engine
+ * at a free spot near (@x, @y), without moving the others, in one edit, so
+ * that one Undo takes all of it back.
  *
  * Returns: whether the entity was added
  */
@@ -90,7 +147,8 @@ ent_edit_add_entity (EntStore         *store,
     return FALSE;
 
   *new_id = ent_store_add_entity (store, entity, error);
-  positions = *new_id != 0 ? ent_store_load_positions (store, engine, error) : NULL;
+  if (*new_id != 0 && save_properties (store, *new_id, 0, NULL, entity->properties, error))
+    positions = ent_store_load_positions (store, engine, error);
   graph = positions != NULL ? ent_store_load_graph (store, error) : NULL;
   if (graph != NULL)
     ent_placement_place_missing (graph, positions, x, y);
@@ -102,11 +160,13 @@ ent_edit_add_entity (EntStore         *store,
 /**
  * ent_edit_update_entity:
  * @store: the file to edit
- * @graph: the network as it is, for the entity's name before the edit
+ * @graph: the network as it is, for the entity's name and properties before
+ *   the edit
  * @entity: the entity as it is to be
  * @error: return location for a #GError
  *
- * Stores the new @entity; the edit is a rename when its name changes.
+ * Stores the new @entity, with its properties unless they are %NULL, in one
+ * edit; the edit is a rename when its name changes.
  *
  * Returns: whether the entity was stored
  */
@@ -135,7 +195,10 @@ ent_edit_update_entity (EntStore         *store,
 
   if (!ent_store_edit_begin (store, label, error))
     return FALSE;
-  return end_edit (store, ent_store_update_entity (store, entity, error), error);
+  return end_edit (store,
+                   ent_store_update_entity (store, entity, error) &&
+                   save_properties (store, entity->id, 0, before->properties, entity->properties, error),
+                   error);
 }
 
 /**
@@ -277,11 +340,13 @@ ent_edit_merge_entities (EntStore  *store,
 /**
  * ent_edit_save_relation:
  * @store: the file to edit
- * @graph: the network, for the names of the entities the relation joins
+ * @graph: the network, for the names of the entities the relation joins and
+ *   the relation's properties before the edit
  * @relation: a new relation (id 0) or a changed one
  * @error: return location for a #GError
  *
- * Adds @relation, or stores the changes to it.
+ * Adds @relation, or stores the changes to it, with its properties unless
+ * they are %NULL, in one edit.
  *
  * Returns: whether the relation was stored
  */
@@ -310,9 +375,19 @@ ent_edit_save_relation (EntStore           *store,
     return FALSE;
 
   if (relation->id == 0)
-    done = ent_store_add_relation (store, relation, error) != 0;
+    {
+      gint64 new_id = ent_store_add_relation (store, relation, error);
+
+      done = new_id != 0 && save_properties (store, 0, new_id, NULL, relation->properties, error);
+    }
   else
-    done = ent_store_update_relation (store, relation, error);
+    {
+      EntRelation *before = ent_graph_get_relation (graph, relation->id);
+
+      done = ent_store_update_relation (store, relation, error) &&
+             save_properties (store, 0, relation->id, before != NULL ? before->properties : NULL,
+                              relation->properties, error);
+    }
   return end_edit (store, done, error);
 }
 

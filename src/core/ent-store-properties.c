@@ -28,11 +28,23 @@ is_number (const char *value)
   return *end == '\0' && isfinite (number);
 }
 
-/* The checks of a property, the same for a new one and a changed one. */
-static gboolean
-check_property (const EntProperty  *property,
-                GError            **error)
+/**
+ * ent_store_check_property:
+ * @property: a property
+ * @error: return location for an error
+ *
+ * Checks @property as ent_store_set_property() does before it writes
+ * anything, the same for a new one and a changed one, so that a form can
+ * say what is wrong with a value as it is typed.
+ *
+ * Returns: whether the store would take @property
+ */
+gboolean
+ent_store_check_property (const EntProperty  *property,
+                          GError            **error)
 {
+  g_return_val_if_fail (property != NULL, FALSE);
+
   if (!_ent_store_check_text (property->key, _("The name of the property must not be empty"),
                               _("The name of the property is not valid UTF-8 text"), error) ||
       !_ent_store_check_text (property->value, NULL, _("The value is not valid UTF-8 text"), error))
@@ -106,7 +118,7 @@ ent_store_set_property (EntStore           *self,
   g_return_val_if_fail ((entity_id != 0) != (relation_id != 0), FALSE);
   g_return_val_if_fail (property != NULL, FALSE);
 
-  if (!check_property (property, error) || !ent_store_begin (self, error))
+  if (!ent_store_check_property (property, error) || !ent_store_begin (self, error))
     return FALSE;
 
   /* An update keeps the row's id, so undo and redo see a change rather than a new row. */

@@ -145,6 +145,8 @@ gboolean     ent_store_set_property             (EntStore           *self,
                                                  gint64              relation_id,
                                                  const EntProperty  *property,
                                                  GError            **error);
+gboolean     ent_store_check_property           (const EntProperty  *property,
+                                                 GError            **error);
 gboolean     ent_store_remove_property          (EntStore           *self,
                                                  gint64              entity_id,
                                                  gint64              relation_id,

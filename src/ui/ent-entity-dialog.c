@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-entity-dialog.h"
+#include "ent-property-editor.h"
 #include "ent-search.h"
 #include "ent-style.h"
 
@@ -33,6 +34,7 @@ struct _EntEntityDialog
   AdwEntryRow    *start_row;
   AdwEntryRow    *end_row;
   GtkWidget      *open_button;
+  EntPropertyEditor *property_editor;
 };
 
 G_DEFINE_FINAL_TYPE (EntEntityDialog, ent_entity_dialog, ENT_TYPE_EDIT_DIALOG)
@@ -130,6 +132,8 @@ validate (EntEditDialog *dialog)
   g_autofree char *name = ent_edit_dialog_dup_text (self->name_row);
   GtkWidget *date_row;
   const char *date_problem = ent_edit_dialog_check_dates (self->start_row, self->end_row, &date_row);
+  GtkWidget *property_widget;
+  g_autofree char *property_problem = ent_property_editor_dup_problem (self->property_editor, &property_widget);
 
   self->duplicate_id = 0;
 
@@ -140,6 +144,10 @@ validate (EntEditDialog *dialog)
   else if (date_problem != NULL)
     {
       ent_edit_dialog_set_problem (dialog, date_row, date_problem);
+    }
+  else if (property_problem != NULL)
+    {
+      ent_edit_dialog_set_problem (dialog, property_widget, property_problem);
     }
   else
     {
@@ -207,6 +215,7 @@ ent_entity_dialog_new (GtkWindow       *parent,
       ent_edit_dialog_set_text (self->description_row, entity->description);
       ent_edit_dialog_set_text (self->start_row, entity->start_date);
       ent_edit_dialog_set_text (self->end_row, entity->end_date);
+      ent_property_editor_set_properties (self->property_editor, entity->properties);
     }
   else
     {
@@ -248,6 +257,7 @@ ent_entity_dialog_dup_entity (EntEntityDialog *self)
   entity->start_date = ent_edit_dialog_dup_optional_text (self->start_row);
   entity->end_date = ent_edit_dialog_dup_optional_text (self->end_row);
   entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  entity->properties = ent_property_editor_dup_properties (self->property_editor);
 
   return entity;
 }
@@ -286,6 +296,7 @@ ent_entity_dialog_class_init (EntEntityDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (ENT_TYPE_PROPERTY_EDITOR);
   ent_edit_dialog_class_set_template (edit_dialog_class, RESOURCE_PREFIX "/ent-entity-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, name_row);
@@ -294,6 +305,7 @@ ent_entity_dialog_class_init (EntEntityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, open_button);
+  gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, property_editor);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
 }

@@ -12,6 +12,7 @@
 #include "ent-pane.h"
 
 #include "ent-kind-swatch.h"
+#include "ent-property-list.h"
 
 #include <glib/gi18n.h>
 
@@ -35,6 +36,7 @@ struct _EntEvidencePanel
   GtkLabel      *title_label;
   GtkLabel      *description_label;
   GtkLabel      *dates_label;
+  EntPropertyList *property_list;
   GtkLabel      *links_heading;
   GtkListBox    *links_list;
   GtkListBox    *quotes_list;
@@ -350,6 +352,15 @@ fill_quotes (EntEvidencePanel *self,
   gtk_widget_set_visible (self->no_quotes_label, quotes->len == 0);
 }
 
+/* Properties describe what is shown as its description and dates do, so they follow those. */
+static void
+show_properties (EntEvidencePanel *self,
+                 GPtrArray        *properties)
+{
+  ent_property_list_set_properties (self->property_list, properties);
+  gtk_widget_set_visible (GTK_WIDGET (self->property_list), properties != NULL && properties->len > 0);
+}
+
 static void
 clear_details (EntEvidencePanel *self)
 {
@@ -402,6 +413,7 @@ fill_entity (EntEvidencePanel *self,
   gtk_label_set_label (self->title_label, entity->name);
   set_optional_label (self->description_label, entity->description);
   set_optional_label (self->dates_label, dates);
+  show_properties (self, entity->properties);
 
   gtk_label_set_label (self->links_heading, _("Relations"));
   for (guint i = 0; i < self->graph->relations->len; i++)
@@ -456,6 +468,7 @@ fill_relation (EntEvidencePanel *self,
   /* Many labels only repeat the kind, which the header already says. */
   set_optional_label (self->description_label, g_strcmp0 (relation->label, kind) != 0 ? relation->label : NULL);
   set_optional_label (self->dates_label, dates);
+  show_properties (self, relation->properties);
 
   /* Translators: the heading above the two entities a relation connects */
   gtk_label_set_label (self->links_heading, _("Entities"));
@@ -666,6 +679,7 @@ ent_evidence_panel_class_init (EntEvidencePanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   g_type_ensure (ENT_TYPE_KIND_SWATCH);
+  g_type_ensure (ENT_TYPE_PROPERTY_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-evidence-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, stack);
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, scrolled_window);
@@ -674,6 +688,7 @@ ent_evidence_panel_class_init (EntEvidencePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, description_label);
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, property_list);
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, links_heading);
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, links_list);
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, quotes_list);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-relation-dialog.h"
+#include "ent-property-editor.h"
 
 #include <glib/gi18n.h>
 
@@ -36,6 +37,7 @@ struct _EntRelationDialog
   GtkSwitch      *directed_switch;
   AdwEntryRow    *start_row;
   AdwEntryRow    *end_row;
+  EntPropertyEditor *property_editor;
 };
 
 G_DEFINE_FINAL_TYPE (EntRelationDialog, ent_relation_dialog, ENT_TYPE_EDIT_DIALOG)
@@ -74,6 +76,8 @@ validate (EntEditDialog *dialog)
   g_autofree char *kind = ent_edit_dialog_dup_text (self->kind_row);
   GtkWidget *date_row;
   const char *date_problem = ent_edit_dialog_check_dates (self->start_row, self->end_row, &date_row);
+  GtkWidget *property_widget;
+  g_autofree char *property_problem = ent_property_editor_dup_problem (self->property_editor, &property_widget);
 
   /* An entity may relate to itself, so the two ends may be the same. */
   if (get_picked_id (self, self->from_dropdown) == 0)
@@ -82,8 +86,10 @@ validate (EntEditDialog *dialog)
     ent_edit_dialog_set_problem (dialog, self->to_row, _("Choose the entity the relation leads to"));
   else if (*kind == '\0')
     ent_edit_dialog_set_problem (dialog, GTK_WIDGET (self->kind_row), _("A kind of relation is required"));
-  else
+  else if (date_problem != NULL)
     ent_edit_dialog_set_problem (dialog, date_row, date_problem);
+  else
+    ent_edit_dialog_set_problem (dialog, property_widget, property_problem);
 }
 
 static void
@@ -220,6 +226,7 @@ ent_relation_dialog_new (GtkWindow         *parent,
       gtk_switch_set_active (self->directed_switch, relation->directed);
       ent_edit_dialog_set_text (self->start_row, relation->start_date);
       ent_edit_dialog_set_text (self->end_row, relation->end_date);
+      ent_property_editor_set_properties (self->property_editor, relation->properties);
     }
   else
     {
@@ -262,6 +269,7 @@ ent_relation_dialog_dup_relation (EntRelationDialog *self)
   relation->start_date = ent_edit_dialog_dup_optional_text (self->start_row);
   relation->end_date = ent_edit_dialog_dup_optional_text (self->end_row);
   relation->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  relation->properties = ent_property_editor_dup_properties (self->property_editor);
 
   return relation;
 }
@@ -298,6 +306,7 @@ ent_relation_dialog_class_init (EntRelationDialogClass *klass)
   object_class->finalize = ent_relation_dialog_finalize;
   edit_dialog_class->validate = validate;
 
+  g_type_ensure (ENT_TYPE_PROPERTY_EDITOR);
   ent_edit_dialog_class_set_template (edit_dialog_class, RESOURCE_PREFIX "/ent-relation-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, from_dropdown);
@@ -308,6 +317,7 @@ ent_relation_dialog_class_init (EntRelationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, directed_switch);
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, end_row);
+  gtk_widget_class_bind_template_child (widget_class, EntRelationDialog, property_editor);
 }
 
 static void

@@ -15,20 +15,40 @@
 
 #define MAX_SEARCH_RESULTS 50
 
-static const char *
-result_subtitle (const EntSearchResult *result)
+static char *
+dup_result_subtitle (const EntSearchResult *result)
 {
   switch (result->match)
     {
     case ENT_SEARCH_MATCH_NAME:
-      return ent_kind_get_label (result->entity->kind);
+      return g_strdup (ent_kind_get_label (result->entity->kind));
     case ENT_SEARCH_MATCH_DESCRIPTION:
-      return result->entity->description;
+      return g_strdup (result->entity->description);
+    case ENT_SEARCH_MATCH_PROPERTY:
+      /* Translators: the property a search found, its name and its value, e.g. "IATA: MSQ" */
+      return g_strdup_printf (_("%s: %s"), result->property->key, result->property->value);
     case ENT_SEARCH_MATCH_QUOTE:
-      return result->quote->text;
+      return g_strdup (result->quote->text);
     default:
       g_assert_not_reached ();
     }
+}
+
+/* A relation found is named after the two entities it joins. */
+static char *
+dup_result_title (EntWindow             *self,
+                  const EntSearchResult *result)
+{
+  EntEntity *from, *to;
+
+  if (result->entity != NULL)
+    return g_strdup (result->entity->name);
+
+  from = ent_graph_get_entity (self->graph, result->relation->from_id);
+  to = ent_graph_get_entity (self->graph, result->relation->to_id);
+  /* Translators: a relation the search found, e.g. "Sergei Aleinik → Delhi" */
+  return g_strdup_printf (result->relation->directed ? _("%s → %s") : _("%s — %s"),
+                          from != NULL ? from->name : "", to != NULL ? to->name : "");
 }
 
 static void
@@ -52,14 +72,20 @@ search_changed_cb (EntWindow *self)
     {
       const EntSearchResult *result = &g_array_index (results, EntSearchResult, i);
       AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      g_autofree char *title = dup_result_title (self, result);
+      g_autofree char *subtitle = dup_result_subtitle (result);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), result->entity->name);
-      adw_action_row_set_subtitle (row, result_subtitle (result));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (row, subtitle);
       adw_action_row_set_subtitle_lines (row, 1);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "entity-id",
-                              g_memdup2 (&result->entity->id, sizeof result->entity->id), g_free);
+      if (result->entity != NULL)
+        g_object_set_data_full (G_OBJECT (row), "entity-id",
+                                g_memdup2 (&result->entity->id, sizeof result->entity->id), g_free);
+      else
+        g_object_set_data_full (G_OBJECT (row), "relation-id",
+                                g_memdup2 (&result->relation->id, sizeof result->relation->id), g_free);
       gtk_list_box_append (self->search_results, GTK_WIDGET (row));
     }
 
@@ -81,11 +107,15 @@ activate_search_row (EntWindow     *self,
                      GtkListBoxRow *row)
 {
   gint64 *id = g_object_get_data (G_OBJECT (row), "entity-id");
+  gint64 *relation_id = g_object_get_data (G_OBJECT (row), "relation-id");
 
-  if (id == NULL)
+  if (id != NULL)
+    _ent_window_select_entity (self, *id);
+  else if (relation_id != NULL)
+    ent_graph_view_select_relation (self->graph_view, *relation_id);
+  else
     return;
 
-  _ent_window_select_entity (self, *id);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 }
