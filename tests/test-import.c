@@ -178,6 +178,17 @@ test_merge_into_open (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* What the Undo and Redo menu items would say when the store tells the window it changed. */
+static void
+changed_cb (EntStore *store,
+            char    **labels)
+{
+  g_free (labels[0]);
+  g_free (labels[1]);
+  labels[0] = g_strdup (ent_store_get_undo_label (store));
+  labels[1] = g_strdup (ent_store_get_redo_label (store));
+}
+
 static void
 test_keep_both_undo (Fixture       *fixture,
                      gconstpointer  data)
@@ -189,6 +200,7 @@ test_keep_both_undo (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (fixture->bundled);
   g_autofree char *undone = NULL;
+  char *labels[2] = { NULL, NULL };
   EntImportCounts counts;
 
   /* The first entity is skipped, with the relations it has; the rest come in a second time. */
@@ -211,10 +223,20 @@ test_keep_both_undo (Fixture       *fixture,
   g_assert_cmpuint (doubled->sources->len, ==, graph->sources->len);
   g_assert_cmpuint (doubled->quotes->len, ==, graph->quotes->len);
 
+  g_signal_connect (fixture->bundled, "changed", G_CALLBACK (changed_cb), labels);
   g_assert_true (ent_store_undo (fixture->bundled, &error));
   g_assert_no_error (error);
   undone = dump (fixture->bundled);
   g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpstr (labels[1], ==, "Import “bundled”");
+
+  g_assert_true (ent_store_redo (fixture->bundled, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (labels[0], ==, "Import “bundled”");
+  g_assert_null (labels[1]);
+  g_signal_handlers_disconnect_by_func (fixture->bundled, changed_cb, labels);
+  g_free (labels[0]);
+  g_free (labels[1]);
 }
 
 static void

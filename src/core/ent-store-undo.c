@@ -240,8 +240,9 @@ replay (EntStore   *self,
   if (!applied)
     return FALSE;
 
-  _ent_store_emit_changed (self);
+  /* Moved before the signal, so that what its handlers ask of the undo and redo stacks is true. */
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  _ent_store_emit_changed (self);
   return restored;
 }
 

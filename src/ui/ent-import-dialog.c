@@ -62,8 +62,7 @@ struct _EntImportDialog
   GtkLabel             *summary_title;
   GtkLabel             *summary_label;
   GtkWidget            *problems_heading;
-  GtkWidget            *problems_frame;
-  GtkTextView          *problems_view;
+  GtkLabel             *problems_label;
 };
 
 G_DEFINE_FINAL_TYPE (EntImportDialog, ent_import_dialog, ADW_TYPE_WINDOW)
@@ -249,9 +248,10 @@ show_summary (EntImportDialog       *self,
       /* Each message says where in the file its problem is. */
       g_string_append_printf (problems, "%s\n", problem->message);
     }
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->problems_view), problems->str, -1);
+  g_strchomp (problems->str);
+  gtk_label_set_text (self->problems_label, problems->str);
   gtk_widget_set_visible (self->problems_heading, problems->len > 0);
-  gtk_widget_set_visible (self->problems_frame, problems->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), problems->len > 0);
   set_state (self, STATE_SUMMARY);
 }
 
@@ -559,8 +559,7 @@ ent_import_dialog_class_init (EntImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, summary_title);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, problems_heading);
-  gtk_widget_class_bind_template_child (widget_class, EntImportDialog, problems_frame);
-  gtk_widget_class_bind_template_child (widget_class, EntImportDialog, problems_view);
+  gtk_widget_class_bind_template_child (widget_class, EntImportDialog, problems_label);
 
   gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);

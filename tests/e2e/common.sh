@@ -1,7 +1,7 @@
 # common.sh: what the end-to-end scripts share: a private home for Entente,
 # the accessibility bus, and the steps, screenshots and clicks they are made of.
 #
-# Sourced by run-e2e.sh, run-edit-e2e.sh and run-files-e2e.sh after they set $entente, $shots
+# Sourced by the run-*-e2e.sh scripts after they set $entente, $shots
 # and $app_log (where the window's output goes); it leaves $here, $work,
 # $example, $app_pid and $window for them, and cleans up on exit.
 
@@ -92,3 +92,33 @@ search_for () {
   xdotool key Return
   sleep 1
 }
+
+# Clicks the middle of the shown widget that `query find ROLE NAME` (or `exact`) finds, then moves the
+# pointer away from the windows, so that no tooltip counts as a window.
+click_on () {
+  local x y w h
+  read -r x y w h < <(query "$@") || fail "no $2 “$3” to click"
+  xdotool mousemove $((x + w / 2)) $((y + h / 2)) click 1
+  xdotool mousemove 1599 999
+}
+# The windows of Entente shown on screen, one a line.
+windows () { xdotool search --onlyvisible --pid "$app_pid" --name . 2>/dev/null || true; }
+count_windows () { windows | wc -l; }
+# The window of Entente on top of the others. There is no window manager to ask which is active;
+# xwininfo lists the windows from the top of the stack down.
+top_window () {
+  local ours
+  ours=$(windows | while read -r w; do printf '0x%x\n' "$w"; done)
+  xwininfo -root -children | grep -o '^ *0x[0-9a-f]*' | tr -d ' ' | grep -x -F "$ours" | head -n 1
+}
+hex () { printf '0x%x' "$1"; }
+# Types PATH into the file chooser that has just opened, replacing its suggestion, and accepts it.
+choose_path () {
+  sleep 1.5
+  xdotool key ctrl+a
+  xdotool type --delay 20 "$1"
+  sleep 0.3
+  xdotool key Return
+  sleep 2
+}
+

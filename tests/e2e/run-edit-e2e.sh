@@ -15,12 +15,6 @@ app_log=$shots/edit-entente.log
 db=$example
 
 click_at () { xdotool mousemove "$1" "$2" click 1; }
-# Clicks the middle of the shown widget of ROLE whose name contains NAME.
-click_on () {
-  local x y w h
-  read -r x y w h < <(query "$@") || fail "no $2 “$3” to click"
-  click_at $((x + w / 2)) $((y + h / 2))
-}
 
 start_app () {
   start_entente

@@ -20,34 +20,6 @@ if [ -n "${ASAN_OPTIONS:-}" ]; then
   export ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0"
 fi
 
-click_on () {
-  local x y w h
-  read -r x y w h < <(query "$@") || fail "no $2 “$3” to click"
-  xdotool mousemove $((x + w / 2)) $((y + h / 2)) click 1
-  # Away from the windows, so that no tooltip counts as a window.
-  xdotool mousemove 1599 999
-}
-# The windows of Entente shown on screen, one a line.
-windows () { xdotool search --onlyvisible --pid "$app_pid" --name . 2>/dev/null || true; }
-count_windows () { windows | wc -l; }
-# The window of Entente on top of the others. There is no window manager to ask which is active;
-# xwininfo lists the windows from the top of the stack down.
-top_window () {
-  local ours
-  ours=$(windows | while read -r w; do printf '0x%x\n' "$w"; done)
-  xwininfo -root -children | grep -o '^ *0x[0-9a-f]*' | tr -d ' ' | grep -x -F "$ours" | head -n 1
-}
-hex () { printf '0x%x' "$1"; }
-# Types PATH into the file chooser that has just opened, replacing its suggestion, and accepts it.
-choose_path () {
-  sleep 1.5
-  xdotool key ctrl+a
-  xdotool type --delay 20 "$1"
-  sleep 0.3
-  xdotool key Return
-  sleep 2
-}
-
 step "start Entente on the example"
 start_entente
 sleep 3
