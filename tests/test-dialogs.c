@@ -141,25 +141,13 @@ test_entity_custom_kind (void)
 {
   g_autoptr(EntGraph) graph = load_bundled ();
   GType type = ENT_TYPE_ENTITY_DIALOG;
-  EntKindInfo *airport = g_new0 (EntKindInfo, 1);
-  EntEntity *entity = g_new0 (EntEntity, 1);
   EntEntityDialog *dialog;
   g_autoptr(EntEntity) entered = NULL;
   gint64 opened = 0;
   guint airport_row = graph->kinds->len;
 
-  airport->key = g_strdup ("airport");
-  airport->label = g_strdup ("Airport");
-  airport->shape = g_strdup ("pin");
-  airport->glyph = g_strdup ("dot");
-  airport->color = g_strdup ("#613583");
-  ent_graph_take_kind (graph, airport);
-  entity->id = 1000;
-  entity->kind = ENT_KIND_ORGANISATION;
-  entity->kind_key = g_strdup ("airport");
-  entity->name = g_strdup ("Indira Gandhi International Airport");
-  entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ent_graph_take_entity (graph, entity);
+  add_airport_kind (graph);
+  add_kind_entity (graph, 1000, ENT_KIND_ORGANISATION, "airport", "Indira Gandhi International Airport");
 
   dialog = ent_entity_dialog_new (NULL, graph, NULL);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -371,31 +371,11 @@ static EntGraph *
 create_custom_kind_graph (void)
 {
   EntGraph *graph = ent_graph_new ();
-  EntKindInfo *airport = g_new0 (EntKindInfo, 1);
-  EntEntity *entity;
   EntRelation *relation = g_new0 (EntRelation, 1);
 
-  airport->key = g_strdup ("airport");
-  airport->label = g_strdup ("Airport");
-  airport->shape = g_strdup ("pin");
-  airport->glyph = g_strdup ("dot");
-  airport->color = g_strdup ("#613583");
-  ent_graph_take_kind (graph, airport);
-
-  entity = g_new0 (EntEntity, 1);
-  entity->id = 1;
-  entity->kind = ENT_KIND_ORGANISATION;
-  entity->kind_key = g_strdup ("airport");
-  entity->name = g_strdup ("Minsk National Airport");
-  entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ent_graph_take_entity (graph, entity);
-
-  entity = g_new0 (EntEntity, 1);
-  entity->id = 2;
-  entity->kind = ENT_KIND_PLACE;
-  entity->name = g_strdup ("Minsk");
-  entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ent_graph_take_entity (graph, entity);
+  add_airport_kind (graph);
+  add_kind_entity (graph, 1, ENT_KIND_ORGANISATION, "airport", "Minsk National Airport");
+  add_kind_entity (graph, 2, ENT_KIND_PLACE, NULL, "Minsk");
 
   relation->id = 1;
   relation->kind = g_strdup ("located-in");

@@ -189,31 +189,43 @@ test_bundled (void)
                    "Meeting with S Jaishankar (quote)\n");
 }
 
+/* The entity ent_graph_find_same_name() finds for @kind_key and @name must be @expected_id, or none for 0. */
+static void
+assert_same_name (EntGraph   *graph,
+                  const char *kind_key,
+                  const char *name,
+                  gint64      except_id,
+                  gint64      expected_id)
+{
+  EntEntity *found = ent_graph_find_same_name (graph, kind_key, name, except_id);
+
+  if (expected_id == 0)
+    {
+      g_assert_null (found);
+      return;
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->id, ==, expected_id);
+}
+
 /* A name already taken by an entity of the same kind, but for case and white space, is found. */
 static void
 test_same_name (void)
 {
   g_autoptr(EntGraph) graph = small_graph ();
-  EntEntity *found;
 
-  found = ent_graph_find_same_name (graph, "person", "minsk", 0);
-  g_assert_nonnull (found);
-  g_assert_cmpint (found->id, ==, 3);
-  found = ent_graph_find_same_name (graph, "person", "СЕРГЕЙ АЛЕЙНИК", 0);
-  g_assert_nonnull (found);
-  g_assert_cmpint (found->id, ==, 4);
+  assert_same_name (graph, "person", "minsk", 0, 3);
+  assert_same_name (graph, "person", "СЕРГЕЙ АЛЕЙНИК", 0, 4);
 
   /* The entity being edited is not its own duplicate; another kind is no duplicate either. */
-  g_assert_null (ent_graph_find_same_name (graph, "person", "Minsk", 3));
-  g_assert_null (ent_graph_find_same_name (graph, "place", "Minsk", 0));
+  assert_same_name (graph, "person", "Minsk", 3, 0);
+  assert_same_name (graph, "place", "Minsk", 0, 0);
   /* Only the whole name counts. */
-  g_assert_null (ent_graph_find_same_name (graph, "person", "Mins", 0));
+  assert_same_name (graph, "person", "Mins", 0, 0);
 
   g_free (((EntEntity *) g_ptr_array_index (graph->entities, 1))->name);
   ((EntEntity *) g_ptr_array_index (graph->entities, 1))->name = g_strdup ("  Embassy\t");
-  found = ent_graph_find_same_name (graph, "person", "embassy", 0);
-  g_assert_nonnull (found);
-  g_assert_cmpint (found->id, ==, 2);
+  assert_same_name (graph, "person", "embassy", 0, 2);
 }
 
 /* Gives entity @id of the small graph a kind the file added, stored as an organisation is. */
@@ -235,30 +247,23 @@ static void
 test_same_name_custom_kind (void)
 {
   g_autoptr(EntGraph) graph = small_graph ();
-  EntEntity *found;
 
   set_custom_kind (graph, 3, ENT_KIND_ORGANISATION, "airport");
   set_custom_kind (graph, 5, ENT_KIND_ORGANISATION, NULL);
 
-  found = ent_graph_find_same_name (graph, "airport", "MINSK", 0);
-  g_assert_nonnull (found);
-  g_assert_cmpint (found->id, ==, 3);
-  g_assert_null (ent_graph_find_same_name (graph, "organisation", "Minsk", 0));
-  g_assert_null (ent_graph_find_same_name (graph, "person", "Minsk", 0));
-  g_assert_null (ent_graph_find_same_name (graph, "company", "Minsk", 0));
-  g_assert_null (ent_graph_find_same_name (graph, "airport", "Minsk", 3));
+  assert_same_name (graph, "airport", "MINSK", 0, 3);
+  assert_same_name (graph, "organisation", "Minsk", 0, 0);
+  assert_same_name (graph, "person", "Minsk", 0, 0);
+  assert_same_name (graph, "company", "Minsk", 0, 0);
+  assert_same_name (graph, "airport", "Minsk", 3, 0);
 
-  /* An organisation of the file's kind named like one the file stores as a built-in organisation is no duplicate. */
-  g_assert_null (ent_graph_find_same_name (graph, "airport", "Minsk Tractor Works", 0));
-  found = ent_graph_find_same_name (graph, "organisation", "minsk tractor works", 0);
-  g_assert_nonnull (found);
-  g_assert_cmpint (found->id, ==, 5);
+  /* An entity of the file's kind named like one the file stores as a built-in organisation is no duplicate. */
+  assert_same_name (graph, "airport", "Minsk Tractor Works", 0, 0);
+  assert_same_name (graph, "organisation", "minsk tractor works", 0, 5);
 
   /* A built-in kind's key stored beside its enum is the same kind as the enum alone. */
   set_custom_kind (graph, 4, ENT_KIND_PERSON, "person");
-  found = ent_graph_find_same_name (graph, "person", "сергей алейник", 0);
-  g_assert_nonnull (found);
-  g_assert_cmpint (found->id, ==, 4);
+  assert_same_name (graph, "person", "сергей алейник", 0, 4);
 }
 
 static gint64
