@@ -32,16 +32,11 @@ add_entity (EntGraph   *graph,
             const char *description,
             gint64      quote_id)
 {
-  EntEntity *entity = g_new0 (EntEntity, 1);
+  EntEntity *entity = add_kind_entity (graph, id, ENT_KIND_PERSON, NULL, name);
 
-  entity->id = id;
-  entity->kind = ENT_KIND_PERSON;
-  entity->name = g_strdup (name);
   entity->description = g_strdup (description);
-  entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (quote_id != 0)
     g_array_append_val (entity->quote_ids, quote_id);
-  ent_graph_take_entity (graph, entity);
 }
 
 /* Each entity matches "minsk" in one place only, and they are added in the opposite order of their rank. */
