@@ -161,6 +161,8 @@ ent_csv_reader_new (const char  *path,
     }
 
   self->separator = separator != 0 ? separator : detect_separator (self->data + self->pos, self->len - self->pos);
+  self->buffer_size = 4096;
+  self->buffer = g_malloc (self->buffer_size);
   self->fields = g_ptr_array_new ();
   return self;
 }
@@ -211,7 +213,7 @@ append (EntCsvReader *self,
 {
   if (self->buffer_len + n > self->buffer_size)
     {
-      self->buffer_size = MAX (self->buffer_size * 2, self->buffer_len + n + 256);
+      self->buffer_size = MAX (self->buffer_size * 2, self->buffer_len + n);
       self->buffer = g_realloc (self->buffer, self->buffer_size);
     }
   memcpy (self->buffer + self->buffer_len, bytes, n);
