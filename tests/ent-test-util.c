@@ -85,3 +85,36 @@ describe_properties (GPtrArray *properties)
     }
   return g_string_free (text, FALSE);
 }
+
+/* Adds the kind "airport", as an import adds a kind of its own: a purple pin with a dot. */
+void
+add_airport_kind (EntGraph *graph)
+{
+  EntKindInfo *airport = g_new0 (EntKindInfo, 1);
+
+  airport->key = g_strdup ("airport");
+  airport->label = g_strdup ("Airport");
+  airport->shape = g_strdup ("pin");
+  airport->glyph = g_strdup ("dot");
+  airport->color = g_strdup ("#613583");
+  ent_graph_take_kind (graph, airport);
+}
+
+/* Adds an entity of the built-in @kind, or of the kind @kind_key with @kind as it is stored. */
+EntEntity *
+add_kind_entity (EntGraph   *graph,
+                 gint64      id,
+                 EntKind     kind,
+                 const char *kind_key,
+                 const char *name)
+{
+  EntEntity *entity = g_new0 (EntEntity, 1);
+
+  entity->id = id;
+  entity->kind = kind;
+  entity->kind_key = g_strdup (kind_key);
+  entity->name = g_strdup (name);
+  entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ent_graph_take_entity (graph, entity);
+  return entity;
+}

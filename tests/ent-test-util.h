@@ -18,5 +18,11 @@ EntEntity *find_entity  (EntGraph   *graph,
 char      *copy_bundled (const char *dir,
                          const char *name);
 char      *describe_properties (GPtrArray *properties);
+void       add_airport_kind (EntGraph  *graph);
+EntEntity *add_kind_entity  (EntGraph   *graph,
+                             gint64      id,
+                             EntKind     kind,
+                             const char *kind_key,
+                             const char *name);
 
 G_END_DECLS

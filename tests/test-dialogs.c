@@ -135,6 +135,46 @@ test_entity_new (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A kind the file added is a kind of its own: a name is taken within it only, and the problem names it. */
+static void
+test_entity_custom_kind (void)
+{
+  g_autoptr(EntGraph) graph = load_bundled ();
+  GType type = ENT_TYPE_ENTITY_DIALOG;
+  EntEntityDialog *dialog;
+  g_autoptr(EntEntity) entered = NULL;
+  gint64 opened = 0;
+  guint airport_row = graph->kinds->len;
+
+  add_airport_kind (graph);
+  add_kind_entity (graph, 1000, ENT_KIND_ORGANISATION, "airport", "Indira Gandhi International Airport");
+
+  dialog = ent_entity_dialog_new (NULL, graph, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "open-existing", G_CALLBACK (open_existing_cb), &opened);
+
+  adw_combo_row_set_selected (template_child (dialog, type, "kind_row"), ENT_KIND_ORGANISATION);
+  set_row (dialog, type, "name_row", "indira gandhi international airport");
+  assert_entity_problem (dialog, NULL, NULL);
+
+  adw_combo_row_set_selected (template_child (dialog, type, "kind_row"), airport_row);
+  assert_entity_problem (dialog, "There is already an entity of the kind “Airport” named “Indira Gandhi International Airport”",
+                         "name_row");
+  g_signal_emit_by_name (template_child (dialog, type, "open_button"), "clicked");
+  g_assert_cmpint (opened, ==, 1000);
+
+  set_row (dialog, type, "name_row", "UN Security Council (UNSC)");
+  assert_entity_problem (dialog, NULL, NULL);
+  entered = ent_entity_dialog_dup_entity (dialog);
+  g_assert_cmpstr (entered->kind_key, ==, "airport");
+  g_assert_cmpint (entered->kind, ==, ENT_KIND_ORGANISATION);
+
+  adw_combo_row_set_selected (template_child (dialog, type, "kind_row"), ENT_KIND_ORGANISATION);
+  assert_entity_problem (dialog, "There is already an organisation named “UN Security Council (UNSC)”", "name_row");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 confirmed_cb (gpointer  dialog,
               gboolean *confirmed)
@@ -648,6 +688,7 @@ main (int   argc,
 
   g_test_add_func ("/ent/dialogs/entity-new", test_entity_new);
   g_test_add_func ("/ent/dialogs/entity-edit", test_entity_edit);
+  g_test_add_func ("/ent/dialogs/entity-custom-kind", test_entity_custom_kind);
   g_test_add_func ("/ent/dialogs/entity-properties", test_entity_properties);
   g_test_add_func ("/ent/dialogs/properties-new-and-relation", test_properties_new_and_relation);
   g_test_add_func ("/ent/dialogs/relation", test_relation);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ent-evidence-panel.h"
+#include "ent-kind-swatch.h"
 #include "ent-source-view.h"
 #include "ent-store.h"
 #include "ent-test-util.h"
@@ -361,6 +362,81 @@ test_panel_no_quotes (void)
   g_assert_false (gtk_widget_get_visible (template_child (panel, type, "quotes_list")));
   g_assert_false (gtk_widget_get_visible (template_child (panel, type, "links_list")));
   g_assert_false (gtk_widget_get_visible (template_child (panel, type, "description_label")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A network of a kind the file added: an airport, in a place, and the relation between them. */
+static EntGraph *
+create_custom_kind_graph (void)
+{
+  EntGraph *graph = ent_graph_new ();
+  EntRelation *relation = g_new0 (EntRelation, 1);
+
+  add_airport_kind (graph);
+  add_kind_entity (graph, 1, ENT_KIND_ORGANISATION, "airport", "Minsk National Airport");
+  add_kind_entity (graph, 2, ENT_KIND_PLACE, NULL, "Minsk");
+
+  relation->id = 1;
+  relation->kind = g_strdup ("located-in");
+  relation->from_id = 1;
+  relation->to_id = 2;
+  relation->directed = TRUE;
+  relation->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ent_graph_take_relation (graph, relation);
+
+  return graph;
+}
+
+/* The swatch in @widget draws as @expected does. */
+static void
+assert_swatch_look (GtkWidget         *widget,
+                    const EntKindLook *expected)
+{
+  EntKindSwatch *swatch = ENT_IS_KIND_SWATCH (widget) ? ENT_KIND_SWATCH (widget)
+                                                      : first_descendant (widget, ENT_TYPE_KIND_SWATCH);
+  const EntKindLook *look = ent_kind_swatch_get_look (swatch);
+
+  g_assert_cmpint (look->shape, ==, expected->shape);
+  g_assert_cmpint (look->glyph, ==, expected->glyph);
+  g_assert_cmpfloat (look->light.red, ==, expected->light.red);
+  g_assert_cmpfloat (look->light.green, ==, expected->light.green);
+  g_assert_cmpfloat (look->light.blue, ==, expected->light.blue);
+}
+
+/* An entity of a kind the file added is named by that kind's label and shown in its shape and colour, wherever the panel lists it. */
+static void
+test_panel_custom_kind (void)
+{
+  g_autoptr(EntGraph) graph = create_custom_kind_graph ();
+  GtkWidget *window;
+  GtkWidget *panel = create_panel (&window);
+  GType type = ENT_TYPE_EVIDENCE_PANEL;
+  g_autoptr(GPtrArray) rows = NULL;
+  EntKindLook airport, place;
+
+  ent_style_look_from_info (ent_graph_get_kind (graph, "airport"), &airport);
+  ent_style_builtin_look (ENT_KIND_PLACE, &place);
+  g_assert_cmpint (airport.shape, !=, ENT_SHAPE_RECTANGLE);
+
+  ent_evidence_panel_set_graph (ENT_EVIDENCE_PANEL (panel), graph);
+  assert_shows (panel, 1, 0, "Minsk National Airport", "Airport");
+  assert_swatch_look (template_child (panel, type, "kind_dot"), &airport);
+
+  assert_shows (panel, 2, 0, "Minsk", "Place");
+  assert_swatch_look (template_child (panel, type, "kind_dot"), &place);
+  rows = list_rows (template_child (panel, type, "links_list"));
+  g_assert_cmpuint (rows->len, ==, 1);
+  assert_swatch_look (g_ptr_array_index (rows, 0), &airport);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  assert_shows (panel, 0, 1, "Minsk National Airport → Minsk", "Relation · located in");
+  rows = list_rows (template_child (panel, type, "links_list"));
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), ==, "Airport");
+  assert_swatch_look (g_ptr_array_index (rows, 0), &airport);
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 1)), ==, "Place");
+  assert_swatch_look (g_ptr_array_index (rows, 1), &place);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -824,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/ent/evidence/panel/relation", test_panel_relation);
   g_test_add_func ("/ent/evidence/panel/empty", test_panel_empty);
   g_test_add_func ("/ent/evidence/panel/no-quotes", test_panel_no_quotes);
+  g_test_add_func ("/ent/evidence/panel/custom-kind", test_panel_custom_kind);
   g_test_add_func ("/ent/evidence/panel/properties", test_panel_properties);
   g_test_add_func ("/ent/evidence/panel/many-properties", test_panel_many_properties);
   g_test_add_func ("/ent/evidence/source/every-quote", test_source_every_quote);

@@ -259,6 +259,52 @@ test_svg_colors (Fixture       *fixture,
   g_assert_nonnull (strstr (svg->str, "#8ff0a4"));
 }
 
+/* An entity's kind is named and drawn as its graph's kinds say, or else as the built-in kind of its key, or by the key itself. */
+static void
+test_entity_kind (void)
+{
+  g_autoptr(EntGraph) graph = ent_graph_new ();
+  EntKindInfo *info = g_new0 (EntKindInfo, 1);
+  EntEntity airport = { .kind = ENT_KIND_ORGANISATION, .kind_key = (char *) "airport" };
+  EntEntity harbour = { .kind = ENT_KIND_ORGANISATION, .kind_key = (char *) "harbour" };
+  EntEntity place = { .kind = ENT_KIND_PLACE };
+  EntEntity event = { .kind = ENT_KIND_ORGANISATION, .kind_key = (char *) "event" };
+  EntKindLook look, expected;
+
+  info->key = g_strdup ("airport");
+  info->label = g_strdup ("Airport");
+  info->shape = g_strdup ("pin");
+  info->glyph = g_strdup ("flag");
+  info->color = g_strdup ("#613583");
+  ent_graph_take_kind (graph, info);
+
+  g_assert_cmpstr (ent_entity_get_kind_key (&airport), ==, "airport");
+  g_assert_cmpstr (ent_entity_get_kind_key (&place), ==, "place");
+
+  g_assert_cmpstr (ent_style_entity_kind_label (graph, &airport), ==, "Airport");
+  ent_style_entity_look (graph, &airport, &look);
+  g_assert_cmpint (look.shape, ==, ENT_SHAPE_PIN);
+  g_assert_cmpint (look.glyph, ==, ENT_GLYPH_FLAG);
+  g_assert_cmpfloat_with_epsilon (look.light.red, 0x61 / 255.0, 1e-9);
+
+  g_assert_cmpstr (ent_style_entity_kind_label (graph, &place), ==, "Place");
+  ent_style_entity_look (graph, &place, &look);
+  ent_style_builtin_look (ENT_KIND_PLACE, &expected);
+  g_assert_cmpmem (&look, sizeof look, &expected, sizeof expected);
+
+  /* The key says which built-in kind it is, whatever the stored enum. */
+  g_assert_cmpstr (ent_style_entity_kind_label (graph, &event), ==, "Event");
+  ent_style_entity_look (graph, &event, &look);
+  ent_style_builtin_look (ENT_KIND_EVENT, &expected);
+  g_assert_cmpmem (&look, sizeof look, &expected, sizeof expected);
+
+  /* A kind the graph does not list keeps its key for a name and is drawn as its entity's built-in kind. */
+  g_assert_cmpstr (ent_style_entity_kind_label (graph, &harbour), ==, "harbour");
+  ent_style_entity_look (graph, &harbour, &look);
+  ent_style_builtin_look (ENT_KIND_ORGANISATION, &expected);
+  g_assert_cmpmem (&look, sizeof look, &expected, sizeof expected);
+}
+
 /* The dark shade a new colour brings is lighter in every channel. */
 static void
 test_dark_color (void)
@@ -282,6 +328,7 @@ main (int   argc,
   g_test_add ("/ent/kinds/edit-undo", Fixture, NULL, fixture_setup, test_edit_undo, fixture_teardown);
   g_test_add ("/ent/kinds/svg", Fixture, NULL, fixture_setup, test_svg_colors, fixture_teardown);
   g_test_add_func ("/ent/kinds/dark-color", test_dark_color);
+  g_test_add_func ("/ent/kinds/entity-kind", test_entity_kind);
 
   return g_test_run ();
 }

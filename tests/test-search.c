@@ -32,16 +32,11 @@ add_entity (EntGraph   *graph,
             const char *description,
             gint64      quote_id)
 {
-  EntEntity *entity = g_new0 (EntEntity, 1);
+  EntEntity *entity = add_kind_entity (graph, id, ENT_KIND_PERSON, NULL, name);
 
-  entity->id = id;
-  entity->kind = ENT_KIND_PERSON;
-  entity->name = g_strdup (name);
   entity->description = g_strdup (description);
-  entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (quote_id != 0)
     g_array_append_val (entity->quote_ids, quote_id);
-  ent_graph_take_entity (graph, entity);
 }
 
 /* Each entity matches "minsk" in one place only, and they are added in the opposite order of their rank. */
@@ -189,31 +184,81 @@ test_bundled (void)
                    "Meeting with S Jaishankar (quote)\n");
 }
 
+/* The entity ent_graph_find_same_name() finds for @kind_key and @name must be @expected_id, or none for 0. */
+static void
+assert_same_name (EntGraph   *graph,
+                  const char *kind_key,
+                  const char *name,
+                  gint64      except_id,
+                  gint64      expected_id)
+{
+  EntEntity *found = ent_graph_find_same_name (graph, kind_key, name, except_id);
+
+  if (expected_id == 0)
+    {
+      g_assert_null (found);
+      return;
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->id, ==, expected_id);
+}
+
 /* A name already taken by an entity of the same kind, but for case and white space, is found. */
 static void
 test_same_name (void)
 {
   g_autoptr(EntGraph) graph = small_graph ();
-  EntEntity *found;
 
-  found = ent_graph_find_same_name (graph, ENT_KIND_PERSON, "minsk", 0);
-  g_assert_nonnull (found);
-  g_assert_cmpint (found->id, ==, 3);
-  found = ent_graph_find_same_name (graph, ENT_KIND_PERSON, "СЕРГЕЙ АЛЕЙНИК", 0);
-  g_assert_nonnull (found);
-  g_assert_cmpint (found->id, ==, 4);
+  assert_same_name (graph, "person", "minsk", 0, 3);
+  assert_same_name (graph, "person", "СЕРГЕЙ АЛЕЙНИК", 0, 4);
 
   /* The entity being edited is not its own duplicate; another kind is no duplicate either. */
-  g_assert_null (ent_graph_find_same_name (graph, ENT_KIND_PERSON, "Minsk", 3));
-  g_assert_null (ent_graph_find_same_name (graph, ENT_KIND_PLACE, "Minsk", 0));
+  assert_same_name (graph, "person", "Minsk", 3, 0);
+  assert_same_name (graph, "place", "Minsk", 0, 0);
   /* Only the whole name counts. */
-  g_assert_null (ent_graph_find_same_name (graph, ENT_KIND_PERSON, "Mins", 0));
+  assert_same_name (graph, "person", "Mins", 0, 0);
 
   g_free (((EntEntity *) g_ptr_array_index (graph->entities, 1))->name);
   ((EntEntity *) g_ptr_array_index (graph->entities, 1))->name = g_strdup ("  Embassy\t");
-  found = ent_graph_find_same_name (graph, ENT_KIND_PERSON, "embassy", 0);
-  g_assert_nonnull (found);
-  g_assert_cmpint (found->id, ==, 2);
+  assert_same_name (graph, "person", "embassy", 0, 2);
+}
+
+/* Gives entity @id of the small graph a kind the file added, stored as an organisation is. */
+static void
+set_custom_kind (EntGraph   *graph,
+                 gint64      id,
+                 EntKind     kind,
+                 const char *kind_key)
+{
+  EntEntity *entity = ent_graph_get_entity (graph, id);
+
+  entity->kind = kind;
+  g_free (entity->kind_key);
+  entity->kind_key = g_strdup (kind_key);
+}
+
+/* Kinds are told apart by their keys: a kind the file added is none of the built-in ones, nor another added one. */
+static void
+test_same_name_custom_kind (void)
+{
+  g_autoptr(EntGraph) graph = small_graph ();
+
+  set_custom_kind (graph, 3, ENT_KIND_ORGANISATION, "airport");
+  set_custom_kind (graph, 5, ENT_KIND_ORGANISATION, NULL);
+
+  assert_same_name (graph, "airport", "MINSK", 0, 3);
+  assert_same_name (graph, "organisation", "Minsk", 0, 0);
+  assert_same_name (graph, "person", "Minsk", 0, 0);
+  assert_same_name (graph, "company", "Minsk", 0, 0);
+  assert_same_name (graph, "airport", "Minsk", 3, 0);
+
+  /* An entity of the file's kind named like one the file stores as a built-in organisation is no duplicate. */
+  assert_same_name (graph, "airport", "Minsk Tractor Works", 0, 0);
+  assert_same_name (graph, "organisation", "minsk tractor works", 0, 5);
+
+  /* A built-in kind's key stored beside its enum is the same kind as the enum alone. */
+  set_custom_kind (graph, 4, ENT_KIND_PERSON, "person");
+  assert_same_name (graph, "person", "сергей алейник", 0, 4);
 }
 
 static gint64
@@ -410,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/ent/search/empty-and-no-match", test_empty_and_no_match);
   g_test_add_func ("/ent/search/bundled", test_bundled);
   g_test_add_func ("/ent/search/same-name", test_same_name);
+  g_test_add_func ("/ent/search/same-name-custom-kind", test_same_name_custom_kind);
   g_test_add_func ("/ent/search/property-ranking", test_property_ranking);
   g_test_add_func ("/ent/search/property-key", test_property_key);
   g_test_add_func ("/ent/search/property-scale", test_property_scale);

@@ -53,8 +53,9 @@ typedef struct
    * The node file's ids, which are how its edges refer to its nodes and are
    * kept as nothing else: the import's ids are made up, 1, 2, …
    */
-  GHashTable            *ids;   /* file id → EntEntity */
-  GHashTable            *names; /* name → EntEntity, the first of that name */
+  GHashTable            *ids;   /* file id, in @strings → EntEntity */
+  GHashTable            *names; /* its name → EntEntity, the first of that name */
+  GStringChunk          *strings; /* the ids, kept in one block rather than a copy each */
   GHashTable            *sources; /* title → SourceBody */
   GHashTable            *kinds; /* type as the file writes it → EntEntity of that kind */
   GPtrArray             *columns; /* PropertyColumn */
@@ -70,7 +71,9 @@ typedef struct
   char                *title;
   int                  column[N_ROLES];
   PropertyColumn     **properties; /* for each column, %NULL unless it is a property */
-  const char         **fields;
+  guint                n_properties;
+  /* The current record's fields, in the reader's buffer: those of roles are stripped there, in place. */
+  char               **fields;
   guint                n_fields;
   guint64              line;
 } Table;
@@ -103,16 +106,25 @@ field (const Table *table,
   return table->fields[column];
 }
 
-/* A field without the white space around it, or %NULL when nothing else is in it. */
-static char *
+/* A field stripped of the white space around it in place, or %NULL when nothing else is in it. */
+static const char *
 stripped (const Table *table,
           EntCsvRole   role)
 {
-  char *value = g_strstrip (g_strdup (field (table, role)));
+  int column = table->column[role];
+  char *value, *end;
 
-  if (*value == '\0')
-    g_clear_pointer (&value, g_free);
-  return value;
+  if (column < 0 || (guint) column >= table->n_fields)
+    return NULL;
+
+  value = table->fields[column];
+  while (g_ascii_isspace (*value))
+    value++;
+  end = value + strlen (value);
+  while (end > value && g_ascii_isspace (end[-1]))
+    end--;
+  *end = '\0';
+  return *value != '\0' ? value : NULL;
 }
 
 /* A field as it is, or %NULL when it holds only white space. */
@@ -204,6 +216,7 @@ table_init (Import               *self,
           column->types = ~0u;
           column->properties = g_ptr_array_new ();
           table->properties[i] = column;
+          table->n_properties++;
           g_ptr_array_add (self->columns, column);
         }
       else if (role != ENT_CSV_ROLE_IGNORE && table->column[role] < 0)
@@ -223,8 +236,8 @@ table_clear (Table *table)
 static gboolean
 read_dates (Import       *self,
             const Table  *table,
-            char        **start,
-            char        **end)
+            const char  **start,
+            const char  **end)
 {
   *start = stripped (table, ENT_CSV_ROLE_START);
   *end = stripped (table, ENT_CSV_ROLE_END);
@@ -345,7 +358,7 @@ static GPtrArray *
 read_properties (Import      *self,
                  const Table *table)
 {
-  GPtrArray *properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
+  GPtrArray *properties = g_ptr_array_new_full (table->n_properties, (GDestroyNotify) ent_property_free);
 
   for (guint i = 0; i < table->n_fields && i < table->mapping->n_columns; i++)
     {
@@ -414,15 +427,15 @@ static void
 read_node (Import      *self,
            const Table *table)
 {
-  g_autofree char *id = stripped (table, ENT_CSV_ROLE_ID);
-  g_autofree char *name = stripped (table, ENT_CSV_ROLE_NAME);
-  g_autofree char *kind = stripped (table, ENT_CSV_ROLE_KIND);
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
+  const char *id = stripped (table, ENT_CSV_ROLE_ID);
+  const char *name = stripped (table, ENT_CSV_ROLE_NAME);
+  const char *kind = stripped (table, ENT_CSV_ROLE_KIND);
+  const char *start = NULL;
+  const char *end = NULL;
   EntEntity *entity;
 
   if (name == NULL)
-    name = g_strdup (id);
+    name = id;
   if (name == NULL)
     {
       ent_import_add_problem (self->import, table->line, _("Line %lu is skipped: it has no name"), (gulong) table->line);
@@ -447,16 +460,16 @@ read_node (Import      *self,
   entity = new_entity (self, name, kind);
   entity->role = text (table, ENT_CSV_ROLE_ROLE);
   entity->description = text (table, ENT_CSV_ROLE_DESCRIPTION);
-  entity->start_date = g_steal_pointer (&start);
-  entity->end_date = g_steal_pointer (&end);
+  entity->start_date = g_strdup (start);
+  entity->end_date = g_strdup (end);
   read_quotes (self, table, entity->quote_ids);
   entity->properties = read_properties (self, table);
   ent_graph_take_entity (self->import->graph, entity);
 
   if (id != NULL)
-    g_hash_table_insert (self->ids, g_steal_pointer (&id), entity);
+    g_hash_table_insert (self->ids, g_string_chunk_insert (self->strings, id), entity);
   if (!g_hash_table_contains (self->names, entity->name))
-    g_hash_table_insert (self->names, g_strdup (entity->name), entity);
+    g_hash_table_insert (self->names, entity->name, entity);
 }
 
 /*
@@ -471,20 +484,11 @@ find_end (Import      *self,
           EntCsvRole   role,
           EntCsvRole   name_role)
 {
-  const char *value = field (table, role);
-  g_autofree char *key = NULL;
+  const char *key = stripped (table, role);
   GHashTable *index = by_id ? self->ids : self->names;
   EntEntity *entity;
-  g_autofree char *name = NULL;
+  const char *name = NULL;
 
-  /* Most ends have no white space around them and are looked up as they are, without a copy. */
-  if (*value != '\0' && !g_ascii_isspace (*value) && !g_ascii_isspace (value[strlen (value) - 1]))
-    {
-      entity = g_hash_table_lookup (index, value);
-      if (entity != NULL)
-        return entity;
-    }
-  key = stripped (table, role);
   if (key == NULL)
     {
       ent_import_add_problem (self->import, table->line,
@@ -506,7 +510,7 @@ find_end (Import      *self,
   entity = new_entity (self, name != NULL ? name : key, NULL);
   entity->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
   ent_graph_take_entity (self->import->graph, entity);
-  g_hash_table_insert (index, g_steal_pointer (&key), entity);
+  g_hash_table_insert (index, by_id ? g_string_chunk_insert (self->strings, key) : entity->name, entity);
   return entity;
 }
 
@@ -515,10 +519,10 @@ read_edge (Import      *self,
            const Table *table,
            gboolean     by_id)
 {
-  g_autofree char *kind = stripped (table, ENT_CSV_ROLE_KIND);
-  g_autofree char *direction = stripped (table, ENT_CSV_ROLE_DIRECTED);
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
+  const char *kind = stripped (table, ENT_CSV_ROLE_KIND);
+  const char *direction = stripped (table, ENT_CSV_ROLE_DIRECTED);
+  const char *start = NULL;
+  const char *end = NULL;
   EntEntity *from, *to;
   EntRelation *relation;
   gboolean directed = table->mapping->directed;
@@ -538,13 +542,13 @@ read_edge (Import      *self,
 
   relation = g_new0 (EntRelation, 1);
   relation->id = self->import->graph->relations->len + 1;
-  relation->kind = kind != NULL ? g_steal_pointer (&kind) : g_strdup (DEFAULT_RELATION_KIND);
+  relation->kind = g_strdup (kind != NULL ? kind : DEFAULT_RELATION_KIND);
   relation->from_id = from->id;
   relation->to_id = to->id;
   relation->label = text (table, ENT_CSV_ROLE_LABEL);
   relation->directed = directed;
-  relation->start_date = g_steal_pointer (&start);
-  relation->end_date = g_steal_pointer (&end);
+  relation->start_date = g_strdup (start);
+  relation->end_date = g_strdup (end);
   relation->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   read_quotes (self, table, relation->quote_ids);
   relation->properties = read_properties (self, table);
@@ -634,12 +638,8 @@ type_properties (Import *self)
           if (type != ENT_PROPERTY_STRING)
             g_strstrip (property->value);
           if (type == ENT_PROPERTY_BOOLEAN)
-            {
-              char *lower = g_ascii_strdown (property->value, -1);
-
-              g_free (property->value);
-              property->value = lower;
-            }
+            for (char *c = property->value; *c != '\0'; c++)
+              *c = g_ascii_tolower (*c);
         }
     }
 }
@@ -674,14 +674,15 @@ ent_csv_import (const char            *nodes_path,
                 GError               **error)
 {
   g_autoptr(EntImport) import = ent_import_new ();
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (64 * 1024);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) source_body_free);
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) ent_entity_free);
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) property_column_free);
-  Import self = { import, cancellable, progress, user_data, 0.0, 1.0, ids, names, sources, kinds, columns,
+  Import self = { import, cancellable, progress, user_data, 0.0, 1.0, ids, names, strings, sources, kinds, columns,
                   nodes_path != NULL, 0, 0 };
   GHashTableIter iter;
   SourceBody *body;

@@ -177,9 +177,9 @@ ent_csv_guess_mapping (EntCsvTable          table,
 
 /* A record as wide as the header: short ones padded with empty fields, long ones cut. */
 static GStrv
-record_to_strv (const char **fields,
-                guint        n_fields,
-                guint        width)
+record_to_strv (char * const *fields,
+                guint         n_fields,
+                guint         width)
 {
   GStrv strv = g_new0 (char *, width + 1);
 
@@ -207,7 +207,7 @@ ent_csv_preview (const char  *path,
   g_autoptr(EntCsvReader) reader = NULL;
   g_autoptr(EntCsvPreview) self = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char **fields;
+  char **fields;
   guint n_fields;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -267,7 +267,12 @@ is_number (const char *value,
   char *end = NULL;
   double d;
 
-  if (len == 0 || len > 400 || strspn (value, "0123456789+-.eE") < len)
+  if (len == 0 || len > 400)
+    return FALSE;
+  /* Most numbers in a spreadsheet are whole and short: those need no parsing to be known finite. */
+  if (len <= 15 && strspn (value, "0123456789") == len)
+    return TRUE;
+  if (strspn (value, "0123456789+-.eE") < len)
     return FALSE;
   if (value[len] == '\0')
     {

@@ -21,7 +21,9 @@
  * The file is mapped rather than read, so that a large one costs no memory
  * but the current record's; a record's fields are copied into one buffer a
  * span at a time (a field without quotes is one span), NUL-terminated, and
- * handed out as pointers into it until the next record.
+ * handed out as pointers into it until the next record. A file has millions
+ * of fields, so the buffer and the fields' offsets are grown by hand, without
+ * a call per byte or per field.
  */
 struct _EntCsvReader
 {
@@ -31,8 +33,12 @@ struct _EntCsvReader
   gsize        pos;
   guint64      line;   /* the line the next record starts on */
   char         separator;
-  GByteArray  *buffer;
-  GArray      *offsets; /* gsize, where each field starts in @buffer */
+  char        *buffer;
+  gsize        buffer_len;
+  gsize        buffer_size;
+  gsize       *offsets; /* where each field starts in @buffer */
+  guint        n_fields;
+  guint        offsets_size;
   GPtrArray   *fields;
 };
 
@@ -155,8 +161,8 @@ ent_csv_reader_new (const char  *path,
     }
 
   self->separator = separator != 0 ? separator : detect_separator (self->data + self->pos, self->len - self->pos);
-  self->buffer = g_byte_array_new ();
-  self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->buffer_size = 4096;
+  self->buffer = g_malloc (self->buffer_size);
   self->fields = g_ptr_array_new ();
   return self;
 }
@@ -167,8 +173,8 @@ ent_csv_reader_free (EntCsvReader *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->file, g_mapped_file_unref);
-  g_clear_pointer (&self->buffer, g_byte_array_unref);
-  g_clear_pointer (&self->offsets, g_array_unref);
+  g_free (self->buffer);
+  g_free (self->offsets);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_free (self);
 }
@@ -199,6 +205,33 @@ set_too_long (guint64   line,
   return FALSE;
 }
 
+/* Copies @n bytes to the end of the record's buffer. */
+static void
+append (EntCsvReader *self,
+        const char   *bytes,
+        gsize         n)
+{
+  if (self->buffer_len + n > self->buffer_size)
+    {
+      self->buffer_size = MAX (self->buffer_size * 2, self->buffer_len + n);
+      self->buffer = g_realloc (self->buffer, self->buffer_size);
+    }
+  memcpy (self->buffer + self->buffer_len, bytes, n);
+  self->buffer_len += n;
+}
+
+/* Starts a field at the end of the record's buffer. */
+static void
+start_field (EntCsvReader *self)
+{
+  if (self->n_fields == self->offsets_size)
+    {
+      self->offsets_size = MAX (self->offsets_size * 2, 16);
+      self->offsets = g_renew (gsize, self->offsets, self->offsets_size);
+    }
+  self->offsets[self->n_fields++] = self->buffer_len;
+}
+
 /* Reads a quoted field from just after its opening quote, to just after its closing one. */
 static gboolean
 read_quoted (EntCsvReader  *self,
@@ -222,12 +255,12 @@ read_quoted (EntCsvReader  *self,
           return FALSE;
         }
 
-      g_byte_array_append (self->buffer, (const guint8 *) start, quote - start);
+      append (self, start, quote - start);
       self->line += count_lines (start, quote - start);
       self->pos = quote - self->data + 1;
       if (self->pos < limit && self->data[self->pos] == '"')
         {
-          g_byte_array_append (self->buffer, (const guint8 *) "\"", 1);
+          append (self, "\"", 1);
           self->pos++;
           continue;
         }
@@ -243,11 +276,16 @@ read_quoted (EntCsvReader  *self,
     }
 }
 
-/* A record's bytes are UTF-8 text without NUL bytes, or an error says on which line they are not. */
+/*
+ * A record's bytes are UTF-8 text without NUL bytes, or an error says on
+ * which line they are not; @ascii says that no byte has its high bit set,
+ * which is valid UTF-8 without a look.
+ */
 static gboolean
 check_text (EntCsvReader  *self,
             gsize          start,
             guint64        first_line,
+            gboolean       ascii,
             GError       **error)
 {
   const char *end = NULL;
@@ -260,7 +298,7 @@ check_text (EntCsvReader  *self,
                    (gulong) (first_line + count_lines (self->data + start, nul - self->data - start)));
       return FALSE;
     }
-  if (!g_utf8_validate_len (self->data + start, self->pos - start, &end))
+  if (!ascii && !g_utf8_validate_len (self->data + start, self->pos - start, &end))
     {
       g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
                    _("Line %lu is not valid UTF-8 text"),
@@ -279,18 +317,19 @@ read_record (EntCsvReader  *self,
   gsize limit = MIN (self->len, start + ENT_IMPORT_MAX_LINE_LENGTH + 1);
   guint64 first_line = self->line;
   const char sep = self->separator;
+  /* The high bits of every byte outside quotes, and of every byte for a record with a quoted field. */
+  guchar high = 0;
 
-  g_byte_array_set_size (self->buffer, 0);
-  g_array_set_size (self->offsets, 0);
+  self->buffer_len = 0;
+  self->n_fields = 0;
 
   for (;;)
     {
-      gsize offset = self->buffer->len;
-
-      g_array_append_val (self->offsets, offset);
+      start_field (self);
       if (self->pos < self->len && self->data[self->pos] == '"')
         {
           self->pos++;
+          high = 0x80;
           if (!read_quoted (self, limit, first_line, error))
             return FALSE;
         }
@@ -300,13 +339,13 @@ read_record (EntCsvReader  *self,
           const char *end = self->data + limit;
 
           while (p < end && *p != sep && *p != '\n' && *p != '\r')
-            p++;
+            high |= (guchar) *p++;
           if (p == end && limit < self->len)
             return set_too_long (first_line, error);
-          g_byte_array_append (self->buffer, (const guint8 *) self->data + self->pos, p - self->data - self->pos);
+          append (self, self->data + self->pos, p - self->data - self->pos);
           self->pos = p - self->data;
         }
-      g_byte_array_append (self->buffer, (const guint8 *) "", 1);
+      append (self, "", 1);
 
       if (self->pos >= self->len)
         break;
@@ -324,13 +363,14 @@ read_record (EntCsvReader  *self,
 
   if (self->pos - start > ENT_IMPORT_MAX_LINE_LENGTH)
     return set_too_long (first_line, error);
-  return check_text (self, start, first_line, error);
+  return check_text (self, start, first_line, (high & 0x80) == 0, error);
 }
 
 /**
  * ent_csv_reader_next:
  * @self: a reader
- * @fields: (out) (transfer none): the record's fields, valid until the next call
+ * @fields: (out) (transfer none): the record's fields, valid until the next call; the caller may change
+ *   them in place (strip them, say) without making copies
  * @n_fields: (out): how many fields the record has
  * @line: (out) (optional): the line the record starts on
  * @error: return location for an error
@@ -341,7 +381,7 @@ read_record (EntCsvReader  *self,
  */
 gboolean
 ent_csv_reader_next (EntCsvReader   *self,
-                     const char   ***fields,
+                     char         ***fields,
                      guint          *n_fields,
                      guint64        *line,
                      GError        **error)
@@ -358,14 +398,14 @@ ent_csv_reader_next (EntCsvReader   *self,
         return FALSE;
       if (!read_record (self, error))
         return FALSE;
-      if (self->offsets->len == 1 && self->buffer->len == 1 && self->data[start] != '"')
+      if (self->n_fields == 1 && self->buffer_len == 1 && self->data[start] != '"')
         continue;
 
-      g_ptr_array_set_size (self->fields, self->offsets->len);
-      for (guint i = 0; i < self->offsets->len; i++)
-        self->fields->pdata[i] = self->buffer->data + g_array_index (self->offsets, gsize, i);
-      *fields = (const char **) self->fields->pdata;
-      *n_fields = self->offsets->len;
+      g_ptr_array_set_size (self->fields, self->n_fields);
+      for (guint i = 0; i < self->n_fields; i++)
+        self->fields->pdata[i] = self->buffer + self->offsets[i];
+      *fields = (char **) self->fields->pdata;
+      *n_fields = self->n_fields;
       if (line != NULL)
         *line = first_line;
       return TRUE;

@@ -22,7 +22,7 @@ EntCsvReader *ent_csv_reader_new          (const char     *path,
 void          ent_csv_reader_free         (EntCsvReader   *self);
 char          ent_csv_reader_get_separator (EntCsvReader  *self);
 gboolean      ent_csv_reader_next         (EntCsvReader   *self,
-                                           const char   ***fields,
+                                           char         ***fields,
                                            guint          *n_fields,
                                            guint64        *line,
                                            GError        **error);

@@ -64,6 +64,15 @@ ent_kind_get_label (EntKind kind)
   return g_dgettext (GETTEXT_PACKAGE, kinds[kind].label);
 }
 
+/* The key of @entity's kind among its graph's kinds: its own, or its built-in kind's when it has none. */
+const char *
+ent_entity_get_kind_key (const EntEntity *entity)
+{
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  return entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind);
+}
+
 static const char * const property_types[] = {
   [ENT_PROPERTY_STRING]  = "string",
   [ENT_PROPERTY_NUMBER]  = "number",

@@ -140,6 +140,7 @@ const char  *ent_kind_to_string      (EntKind      kind);
 gboolean     ent_kind_from_string    (const char  *str,
                                       EntKind     *kind);
 const char  *ent_kind_get_label      (EntKind      kind);
+const char  *ent_entity_get_kind_key (const EntEntity *entity);
 
 const char  *ent_property_type_to_string   (EntPropertyType  type);
 gboolean     ent_property_type_from_string (const char      *str,

@@ -64,22 +64,16 @@ _ent_scene_kinds_clear (EntSceneKinds *kinds)
   g_clear_pointer (&kinds->kinds, g_ptr_array_unref);
 }
 
-static const char *
-entity_kind_key (const EntEntity *entity)
-{
-  return entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind);
-}
-
 /*
  * The index of @entity's kind. A kind the graph does not list is drawn as
  * the entity's built-in kind, under its key, so that nothing is left out.
  */
 guint
 _ent_scene_kinds_resolve (EntSceneKinds   *kinds,
+                          EntGraph        *graph,
                           const EntEntity *entity)
 {
-  const char *key = entity_kind_key (entity);
-  EntKind builtin = entity->kind < ENT_N_KINDS ? entity->kind : ENT_KIND_ORGANISATION;
+  const char *key = ent_entity_get_kind_key (entity);
   guint found = GPOINTER_TO_UINT (g_hash_table_lookup (kinds->index, key));
   EntSceneKind *kind;
 
@@ -88,9 +82,8 @@ _ent_scene_kinds_resolve (EntSceneKinds   *kinds,
 
   kind = g_new0 (EntSceneKind, 1);
   kind->key = g_strdup (key);
-  kind->label = ent_scene_sanitize_text (ent_kind_from_string (key, &builtin) ? ent_kind_get_label (builtin) : key,
-                                         KIND_LABEL_MAX_CHARS);
-  ent_style_builtin_look (builtin, &kind->look);
+  kind->label = ent_scene_sanitize_text (ent_style_entity_kind_label (graph, entity), KIND_LABEL_MAX_CHARS);
+  ent_style_entity_look (graph, entity, &kind->look);
 
   return add_kind (kinds, kind);
 }
@@ -100,11 +93,10 @@ EntShape
 _ent_scene_entity_shape (EntGraph        *graph,
                          const EntEntity *entity)
 {
-  const EntKindInfo *info = ent_graph_get_kind (graph, entity_kind_key (entity));
+  EntKindLook look;
 
-  if (info != NULL)
-    return ent_style_shape_from_name (info->shape);
-  return entity->kind < ENT_N_KINDS ? (EntShape) entity->kind : ENT_SHAPE_RECTANGLE;
+  ent_style_entity_look (graph, entity, &look);
+  return look.shape;
 }
 
 /* Which of the kinds @graph's entities have, by index; those it names beside its kinds are added. */
@@ -116,7 +108,7 @@ find_present (EntSceneKinds *kinds,
 
   for (guint i = 0; i < graph->entities->len; i++)
     {
-      guint kind = _ent_scene_kinds_resolve (kinds, g_ptr_array_index (graph->entities, i));
+      guint kind = _ent_scene_kinds_resolve (kinds, graph, g_ptr_array_index (graph->entities, i));
 
       if (kind >= present->len)
         g_array_set_size (present, kind + 1);

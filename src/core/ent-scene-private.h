@@ -49,6 +49,7 @@ void      _ent_scene_kinds_init        (EntSceneKinds        *kinds,
                                         EntGraph             *graph);
 void      _ent_scene_kinds_clear       (EntSceneKinds        *kinds);
 guint     _ent_scene_kinds_resolve     (EntSceneKinds        *kinds,
+                                        EntGraph             *graph,
                                         const EntEntity      *entity);
 EntShape  _ent_scene_entity_shape      (EntGraph             *graph,
                                         const EntEntity      *entity);

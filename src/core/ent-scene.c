@@ -60,7 +60,7 @@ new_node (EntScene  *self,
           EntEntity *entity)
 {
   EntSceneItem item = { 0 };
-  guint kind = _ent_scene_kinds_resolve (&self->kinds, entity);
+  guint kind = _ent_scene_kinds_resolve (&self->kinds, self->graph, entity);
 
   item.type = ENT_SCENE_ITEM_NODE;
   item.id = entity->id;

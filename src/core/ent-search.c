@@ -246,24 +246,25 @@ ent_graph_search (EntGraph   *graph,
 /**
  * ent_graph_find_same_name:
  * @graph: the network to look in
- * @kind: the kind of entity
+ * @kind_key: the key of the kind of entity, among @graph's kinds or a built-in one's
  * @name: a name, trimmed
  * @except_id: an entity to pass over (the one being edited), or 0
  *
- * Finds an entity of @kind whose name is @name but for case and the white
+ * Finds an entity of the kind @kind_key whose name is @name but for case and the white
  * space around it: a second one would most likely be a duplicate.
  *
  * Returns: (transfer none) (nullable): the entity, which belongs to @graph
  */
 EntEntity *
 ent_graph_find_same_name (EntGraph   *graph,
-                          EntKind     kind,
+                          const char *kind_key,
                           const char *name,
                           gint64      except_id)
 {
   g_autofree char *folded = NULL;
 
   g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (kind_key != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   folded = g_utf8_casefold (name, -1);
@@ -273,7 +274,8 @@ ent_graph_find_same_name (EntGraph   *graph,
       g_autofree char *other_trimmed = NULL;
       g_autofree char *other_folded = NULL;
 
-      if (other->id == except_id || other->kind != kind || other->name == NULL)
+      if (other->id == except_id || other->name == NULL
+          || !g_str_equal (ent_entity_get_kind_key (other), kind_key))
         continue;
 
       other_trimmed = g_strstrip (g_strdup (other->name));

@@ -36,7 +36,7 @@ GArray    *ent_graph_search         (EntGraph   *graph,
                                      const char *query,
                                      guint       max_results);
 EntEntity *ent_graph_find_same_name (EntGraph   *graph,
-                                     EntKind     kind,
+                                     const char *kind_key,
                                      const char *name,
                                      gint64      except_id);
 

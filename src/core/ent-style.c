@@ -156,6 +156,62 @@ ent_style_kind_label (const EntKindInfo *info)
   return info->label;
 }
 
+/*
+ * The name @entity's kind is shown by: its kind's among @graph's kinds; a
+ * kind the graph does not list, as in a graph built in memory, is named as
+ * the built-in kind of that key, or else by its key.
+ */
+const char *
+ent_style_entity_kind_label (EntGraph        *graph,
+                             const EntEntity *entity)
+{
+  const char *key;
+  const EntKindInfo *info;
+  EntKind kind;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  key = ent_entity_get_kind_key (entity);
+  info = ent_graph_get_kind (graph, key);
+  if (info != NULL)
+    return ent_style_kind_label (info);
+  if (ent_kind_from_string (key, &kind))
+    return ent_kind_get_label (kind);
+  return key;
+}
+
+/*
+ * How @entity's node is drawn: as its kind among @graph's kinds looks; a
+ * kind the graph does not list is drawn as the built-in kind of that key,
+ * or else as the entity's built-in kind, so that nothing is left out.
+ */
+void
+ent_style_entity_look (EntGraph        *graph,
+                       const EntEntity *entity,
+                       EntKindLook     *look)
+{
+  const char *key;
+  const EntKindInfo *info;
+  EntKind kind;
+
+  g_return_if_fail (graph != NULL);
+  g_return_if_fail (entity != NULL);
+  g_return_if_fail (look != NULL);
+
+  key = ent_entity_get_kind_key (entity);
+  info = ent_graph_get_kind (graph, key);
+  if (info != NULL)
+    {
+      ent_style_look_from_info (info, look);
+      return;
+    }
+
+  kind = entity->kind < ENT_N_KINDS ? entity->kind : ENT_KIND_ORGANISATION;
+  ent_kind_from_string (key, &kind);
+  ent_style_builtin_look (kind, look);
+}
+
 /* The name of @shape as the kinds table stores it. */
 const char *
 ent_style_shape_name (EntShape shape)

@@ -96,6 +96,11 @@ void        ent_style_look_from_info  (const EntKindInfo *info,
                                        EntKindLook       *look);
 char       *ent_style_dark_color_for  (const char        *color);
 const char *ent_style_kind_label      (const EntKindInfo *info);
+const char *ent_style_entity_kind_label (EntGraph        *graph,
+                                         const EntEntity *entity);
+void        ent_style_entity_look     (EntGraph          *graph,
+                                       const EntEntity   *entity,
+                                       EntKindLook       *look);
 const char *ent_style_shape_name      (EntShape           shape);
 EntShape    ent_style_shape_from_name (const char        *name);
 const char *ent_style_glyph_name      (EntGlyph           glyph);

@@ -98,12 +98,21 @@ select_kind (EntEntityDialog *self,
       adw_combo_row_set_selected (self->kind_row, i);
 }
 
-/* Each kind has a sentence of its own, as languages inflect the word for
- * the kind and make other words agree with it. */
+/* Each built-in kind has a sentence of its own, as languages inflect the
+ * word for the kind and make other words agree with it; a kind the file
+ * added is named as its label, which no sentence can agree with. */
 static char *
-dup_duplicate_problem (EntEntity *duplicate)
+dup_duplicate_problem (EntEntityDialog *self,
+                       EntEntity       *duplicate)
 {
-  switch (duplicate->kind)
+  EntKind kind;
+
+  if (!ent_kind_from_string (ent_entity_get_kind_key (duplicate), &kind))
+    /* Translators: a kind the file added, e.g. "Airport", and the name an entity of it already has */
+    return g_strdup_printf (_("There is already an entity of the kind “%s” named “%s”"),
+                            ent_style_entity_kind_label (self->graph, duplicate), duplicate->name);
+
+  switch (kind)
     {
     case ENT_KIND_COUNTRY:
       return g_strdup_printf (_("There is already a country named “%s”"), duplicate->name);
@@ -151,10 +160,10 @@ validate (EntEditDialog *dialog)
     }
   else
     {
-      EntEntity *duplicate = self->graph != NULL ? ent_graph_find_same_name (self->graph, get_kind (self), name,
+      EntEntity *duplicate = self->graph != NULL ? ent_graph_find_same_name (self->graph, get_kind_key (self), name,
                                                                               self->entity_id)
                                                  : NULL;
-      g_autofree char *problem = duplicate != NULL ? dup_duplicate_problem (duplicate) : NULL;
+      g_autofree char *problem = duplicate != NULL ? dup_duplicate_problem (self, duplicate) : NULL;
 
       self->duplicate_id = duplicate != NULL ? duplicate->id : 0;
       ent_edit_dialog_set_problem (dialog, problem != NULL ? GTK_WIDGET (self->name_row) : NULL, problem);
@@ -209,7 +218,7 @@ ent_entity_dialog_new (GtkWindow       *parent,
     {
       self->entity_id = entity->id;
       ent_edit_dialog_set_adding (ENT_EDIT_DIALOG (self), FALSE, _("Edit Entity"));
-      select_kind (self, entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind));
+      select_kind (self, ent_entity_get_kind_key (entity));
       ent_edit_dialog_set_text (self->name_row, entity->name);
       ent_edit_dialog_set_text (self->role_row, entity->role);
       ent_edit_dialog_set_text (self->description_row, entity->description);

@@ -55,13 +55,31 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The swatch of @entity's kind, as the graph draws it: a kind the file added has a look of its own. */
 static GtkWidget *
-create_kind_dot (EntKind kind)
+create_kind_dot (EntEvidencePanel *self,
+                 EntEntity        *entity)
 {
-  GtkWidget *dot = ent_kind_swatch_new (kind);
+  EntKindLook look;
+  GtkWidget *dot;
 
+  ent_style_entity_look (self->graph, entity, &look);
+  dot = ent_kind_swatch_new_for_look (&look);
   gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   return dot;
+}
+
+/* The kind @entity is shown by, by the name the graph gives it, and a person's role. */
+static char *
+dup_kind_and_role (EntEvidencePanel *self,
+                   EntEntity        *entity)
+{
+  const char *kind = ent_style_entity_kind_label (self->graph, entity);
+
+  if (entity->role != NULL && *entity->role != '\0')
+    /* Translators: an entity's kind and role, e.g. "Person · Minister of Foreign Affairs of Belarus" */
+    return g_strdup_printf (_("%s · %s"), kind, entity->role);
+  return g_strdup (kind);
 }
 
 /* Relation kinds are identifiers such as "participates-in"; people read them
@@ -163,7 +181,7 @@ create_relation_row (EntEvidencePanel *self,
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind);
     }
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_kind_dot (other->kind));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_kind_dot (self, other));
 
   /* Translators: a button that selects the entity at the other end of a relation */
   go_label = g_strdup_printf (_("Show %s"), other->name);
@@ -183,16 +201,11 @@ create_relation_row (EntEvidencePanel *self,
 }
 
 static GtkWidget *
-create_entity_row (EntEntity *entity)
+create_entity_row (EntEvidencePanel *self,
+                   EntEntity        *entity)
 {
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = dup_kind_and_role (self, entity);
   GtkWidget *row;
-
-  if (entity->role != NULL && *entity->role != '\0')
-    /* Translators: an entity's kind and role, e.g. "Person · Minister of Foreign Affairs of Belarus" */
-    subtitle = g_strdup_printf (_("%s · %s"), ent_kind_get_label (entity->kind), entity->role);
-  else
-    subtitle = g_strdup (ent_kind_get_label (entity->kind));
 
   row = g_object_new (ADW_TYPE_ACTION_ROW,
                       "activatable", TRUE,
@@ -200,7 +213,7 @@ create_entity_row (EntEntity *entity)
                       NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entity->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_kind_dot (entity->kind));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_kind_dot (self, entity));
   /* The arrow only says that the row leads somewhere; the row's title names where. */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              g_object_new (GTK_TYPE_IMAGE,
@@ -396,19 +409,17 @@ fill_entity (EntEvidencePanel *self,
              EntEntity        *entity)
 {
   g_autofree char *dates = format_dates (entity->start_date, entity->end_date);
-  g_autofree char *kind = NULL;
+  g_autofree char *kind = dup_kind_and_role (self, entity);
+  EntKindLook look;
 
   clear_details (self);
   self->entity_id = entity->id;
   self->relation_id = 0;
 
-  ent_kind_swatch_set_kind (ENT_KIND_SWATCH (self->kind_dot), entity->kind);
+  ent_style_entity_look (self->graph, entity, &look);
+  ent_kind_swatch_set_look (ENT_KIND_SWATCH (self->kind_dot), &look);
   gtk_widget_set_visible (self->kind_dot, TRUE);
 
-  if (entity->role != NULL && *entity->role != '\0')
-    kind = g_strdup_printf (_("%s · %s"), ent_kind_get_label (entity->kind), entity->role);
-  else
-    kind = g_strdup (ent_kind_get_label (entity->kind));
   gtk_label_set_label (self->kind_label, kind);
   gtk_label_set_label (self->title_label, entity->name);
   set_optional_label (self->description_label, entity->description);
@@ -473,9 +484,9 @@ fill_relation (EntEvidencePanel *self,
   /* Translators: the heading above the two entities a relation connects */
   gtk_label_set_label (self->links_heading, _("Entities"));
   g_array_append_val (self->link_ids, from->id);
-  gtk_list_box_append (self->links_list, create_entity_row (from));
+  gtk_list_box_append (self->links_list, create_entity_row (self, from));
   g_array_append_val (self->link_ids, to->id);
-  gtk_list_box_append (self->links_list, create_entity_row (to));
+  gtk_list_box_append (self->links_list, create_entity_row (self, to));
   gtk_widget_set_visible (GTK_WIDGET (self->links_heading), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->links_list), TRUE);
 

@@ -11,6 +11,7 @@
 #include "ent-import-dialog.h"
 #include "ent-csv-mapping-group.h"
 #include "ent-data.h"
+#include "ent-style.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -310,9 +311,7 @@ show_review (EntImportDialog *self)
       EntImportMatch *match = &g_array_index (self->matches, EntImportMatch, i);
       EntEntity *entity = ent_graph_get_entity (self->import->graph, match->import_id);
       EntEntity *existing = ent_graph_get_entity (self->graph, match->existing_id);
-      EntKindInfo *kind = ent_graph_get_kind (self->graph, existing->kind_key != NULL ? existing->kind_key
-                                                                                    : ent_kind_to_string (existing->kind));
-      GtkDropDown *drop_down = add_review_row (self, entity->name, kind != NULL ? kind->label : NULL);
+      GtkDropDown *drop_down = add_review_row (self, entity->name, ent_style_entity_kind_label (self->graph, existing));
 
       g_object_set_data (G_OBJECT (drop_down), "match", GUINT_TO_POINTER (i));
       g_ptr_array_add (self->decision_rows, drop_down);

@@ -131,16 +131,6 @@ ent_kind_swatch_init (EntKindSwatch *self)
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
-/* A swatch of a built-in kind as Entente draws it by default. */
-GtkWidget *
-ent_kind_swatch_new (EntKind kind)
-{
-  GtkWidget *swatch = g_object_new (ENT_TYPE_KIND_SWATCH, NULL);
-
-  ent_kind_swatch_set_kind (ENT_KIND_SWATCH (swatch), kind);
-  return swatch;
-}
-
 /* A swatch of a kind as a scene draws it. */
 GtkWidget *
 ent_kind_swatch_new_for_look (const EntKindLook *look)
@@ -151,17 +141,12 @@ ent_kind_swatch_new_for_look (const EntKindLook *look)
   return swatch;
 }
 
-void
-ent_kind_swatch_set_kind (EntKindSwatch *self,
-                          EntKind        kind)
+const EntKindLook *
+ent_kind_swatch_get_look (EntKindSwatch *self)
 {
-  EntKindLook look;
+  g_return_val_if_fail (ENT_IS_KIND_SWATCH (self), NULL);
 
-  g_return_if_fail (ENT_IS_KIND_SWATCH (self));
-  g_return_if_fail (kind < ENT_N_KINDS);
-
-  ent_style_builtin_look (kind, &look);
-  ent_kind_swatch_set_look (self, &look);
+  return &self->look;
 }
 
 void

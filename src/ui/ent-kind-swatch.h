@@ -17,10 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EntKindSwatch, ent_kind_swatch, ENT, KIND_SWATCH, GtkWidget)
 
-GtkWidget *ent_kind_swatch_new        (EntKind            kind);
 GtkWidget *ent_kind_swatch_new_for_look (const EntKindLook *look);
-void       ent_kind_swatch_set_kind   (EntKindSwatch     *self,
-                                       EntKind            kind);
+const EntKindLook *ent_kind_swatch_get_look (EntKindSwatch *self);
 void       ent_kind_swatch_set_look   (EntKindSwatch     *self,
                                        const EntKindLook *look);
 double     ent_kind_swatch_get_radius (EntKindSwatch     *self);

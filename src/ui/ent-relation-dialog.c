@@ -10,6 +10,7 @@
 
 #include "ent-relation-dialog.h"
 #include "ent-property-editor.h"
+#include "ent-style.h"
 
 #include <glib/gi18n.h>
 
@@ -152,7 +153,7 @@ dup_picker_name (EntGraph  *graph,
 
       if (other != entity && g_strcmp0 (other->name, entity->name) == 0)
         /* Translators: an entity's name, then its kind, to tell apart two entities of the same name */
-        return g_strdup_printf (_("%s (%s)"), entity->name, ent_kind_get_label (entity->kind));
+        return g_strdup_printf (_("%s (%s)"), entity->name, ent_style_entity_kind_label (graph, entity));
     }
 
   return g_strdup (entity->name);

@@ -10,18 +10,20 @@
 
 #include "ent-window-private.h"
 #include "ent-search.h"
+#include "ent-style.h"
 
 #include <glib/gi18n.h>
 
 #define MAX_SEARCH_RESULTS 50
 
 static char *
-dup_result_subtitle (const EntSearchResult *result)
+dup_result_subtitle (EntWindow             *self,
+                     const EntSearchResult *result)
 {
   switch (result->match)
     {
     case ENT_SEARCH_MATCH_NAME:
-      return g_strdup (ent_kind_get_label (result->entity->kind));
+      return g_strdup (ent_style_entity_kind_label (self->graph, result->entity));
     case ENT_SEARCH_MATCH_DESCRIPTION:
       return g_strdup (result->entity->description);
     case ENT_SEARCH_MATCH_PROPERTY:
@@ -73,7 +75,7 @@ search_changed_cb (EntWindow *self)
       const EntSearchResult *result = &g_array_index (results, EntSearchResult, i);
       AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
       g_autofree char *title = dup_result_title (self, result);
-      g_autofree char *subtitle = dup_result_subtitle (result);
+      g_autofree char *subtitle = dup_result_subtitle (self, result);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
