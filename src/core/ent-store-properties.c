@@ -92,6 +92,16 @@ ent_store_check_property (const EntProperty  *property,
     }
 }
 
+/* The one of an entity's or a relation's id that is set. Each has a statement of its own, which the
+ * index of its owner and key serves: one "IS" for both would make SQLite choose the other index, and
+ * walk every property of the other kind of owner with the key. */
+static gint64
+owner_id (gint64 entity_id,
+          gint64 relation_id)
+{
+  return entity_id != 0 ? entity_id : relation_id;
+}
+
 /**
  * ent_store_set_property:
  * @self: a #EntStore
@@ -124,10 +134,12 @@ ent_store_set_property (EntStore           *self,
   /* An update keeps the row's id, so undo and redo see a change rather than a new row. */
   type = ent_property_type_to_string (property->type);
   ok = _ent_store_run (self,
-                       "UPDATE properties SET type = ?, value = coalesce (?, '') "
-                       "WHERE key = ? AND entity_id IS nullif (?, 0) AND relation_id IS nullif (?, 0)",
-                       _("Could not set the property"), &changes, error, "sssii",
-                       type, property->value, property->key, entity_id, relation_id);
+                       entity_id != 0 ? "UPDATE properties SET type = ?, value = coalesce (?, '') "
+                                        "WHERE entity_id = ? AND key = ?"
+                                      : "UPDATE properties SET type = ?, value = coalesce (?, '') "
+                                        "WHERE relation_id = ? AND key = ?",
+                       _("Could not set the property"), &changes, error, "ssis",
+                       type, property->value, owner_id (entity_id, relation_id), property->key);
   if (ok && changes == 0)
     ok = _ent_store_run (self,
                          "INSERT INTO properties (entity_id, relation_id, key, type, value) "
@@ -164,9 +176,10 @@ ent_store_remove_property (EntStore    *self,
     return FALSE;
 
   ok = _ent_store_run (self,
-                       "DELETE FROM properties "
-                       "WHERE key = ? AND entity_id IS nullif (?, 0) AND relation_id IS nullif (?, 0)",
-                       _("Could not remove the property"), &changes, error, "sii", key, entity_id, relation_id) &&
+                       entity_id != 0 ? "DELETE FROM properties WHERE entity_id = ? AND key = ?"
+                                      : "DELETE FROM properties WHERE relation_id = ? AND key = ?",
+                       _("Could not remove the property"), &changes, error, "is",
+                       owner_id (entity_id, relation_id), key) &&
        _ent_store_check_found (changes, error, _("There is no property “%s”"), key);
 
   return _ent_store_finish (self, ok, error);

@@ -610,7 +610,7 @@ ent_import_dialog_new (GtkWindow          *parent,
                        GError            **error)
 {
   g_autoptr(EntImportDialog) self = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) previews = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_csv_preview_free);
   EntDataFormat format;
 
   g_return_val_if_fail (paths != NULL && paths[0] != NULL, NULL);
@@ -623,18 +623,30 @@ ent_import_dialog_new (GtkWindow          *parent,
   self->format = format;
   add_problem_label (self);
 
+  /* Every file's start is read before a group is made of any, so that one that cannot be read leaves none. */
   for (guint i = 0; format == ENT_DATA_FORMAT_CSV && paths[i] != NULL; i++)
     {
       EntCsvPreview *preview = ent_csv_preview (paths[i], 20, error);
-      GtkWidget *group;
 
       if (preview == NULL)
         return NULL;
-      group = ent_csv_mapping_group_new (paths[i], preview);
-      g_signal_connect_swapped (group, "changed", G_CALLBACK (validate), self);
-      g_ptr_array_add (self->mapping_groups, group);
-      adw_preferences_page_add (self->setup_page, ADW_PREFERENCES_GROUP (group));
+      g_ptr_array_add (previews, preview);
     }
+
+  for (guint i = 0; i < previews->len; i++)
+    {
+      /* The group takes the preview. */
+      GtkWidget *group = ent_csv_mapping_group_new (paths[i], g_steal_pointer (&previews->pdata[i]));
+
+      g_signal_connect_swapped (group, "changed", G_CALLBACK (validate), self);
+      /* The entities' file comes first, as the relations refer to its entities. */
+      if (ent_csv_mapping_group_get_mapping (ENT_CSV_MAPPING_GROUP (group))->table == ENT_CSV_NODES)
+        g_ptr_array_insert (self->mapping_groups, 0, group);
+      else
+        g_ptr_array_add (self->mapping_groups, group);
+    }
+  for (guint i = 0; i < self->mapping_groups->len; i++)
+    adw_preferences_page_add (self->setup_page, g_ptr_array_index (self->mapping_groups, i));
 
   /* A read-only network cannot take the import; nor can a window without one. */
   if (store != NULL && graph != NULL && !ent_store_is_read_only (store))
