@@ -16,6 +16,8 @@
 /* Longest label drawn on a node, in characters; the whole name is in the title. */
 #define LABEL_MAX_CHARS 100
 #define TITLE_MAX_CHARS 1000
+/* How many of an item's properties its title lists, each on a line of its own. */
+#define TITLE_MAX_PROPERTIES 20
 
 /*
  * Makes any text safe to show: valid UTF-8, no control characters, runs of
@@ -113,17 +115,28 @@ first_quote (EntGraph *graph,
   return quote != NULL ? ent_scene_sanitize_text (quote->text, TITLE_MAX_CHARS) : NULL;
 }
 
+/* "Name — “first quote”", then a line "key: value" for each of the first properties. */
 static char *
 make_title (const char *text,
-            char       *quote)
+            char       *quote,
+            GPtrArray  *properties)
 {
   g_autofree char *clean = ent_scene_sanitize_text (text, TITLE_MAX_CHARS);
   g_autofree char *owned_quote = quote;
+  GString *title = g_string_new (clean);
 
-  if (owned_quote == NULL)
-    return g_steal_pointer (&clean);
+  if (owned_quote != NULL)
+    g_string_append_printf (title, " — “%s”", owned_quote);
 
-  return g_strdup_printf ("%s — “%s”", clean, owned_quote);
+  for (guint i = 0; properties != NULL && i < MIN (properties->len, TITLE_MAX_PROPERTIES); i++)
+    {
+      EntProperty *property = g_ptr_array_index (properties, i);
+      g_autofree char *key = ent_scene_sanitize_text (property->key, LABEL_MAX_CHARS);
+      g_autofree char *value = ent_scene_sanitize_text (property->value, LABEL_MAX_CHARS);
+
+      g_string_append_printf (title, "\n%s: %s", key, value);
+    }
+  return g_string_free (title, FALSE);
 }
 
 /* "From → to: label — “first quote”", for the tooltip and the SVG title of a relation. */
@@ -143,12 +156,13 @@ edge_title (EntGraph           *graph,
       summary = g_steal_pointer (&with_label);
     }
 
-  return make_title (summary, first_quote (graph, relation->quote_ids));
+  return make_title (summary, first_quote (graph, relation->quote_ids), relation->properties);
 }
 
 /*
  * The plain text for an item's tooltip and SVG title: the entity's name, or
- * the relation's ends and label, and the first quote behind it.
+ * the relation's ends and label, the first quote behind it, and its
+ * properties.
  */
 char *
 _ent_scene_item_title (EntGraph           *graph,
@@ -160,5 +174,5 @@ _ent_scene_item_title (EntGraph           *graph,
     return edge_title (graph, item);
 
   entity = ent_graph_get_entity (graph, item->id);
-  return make_title (entity->name, first_quote (graph, entity->quote_ids));
+  return make_title (entity->name, first_quote (graph, entity->quote_ids), entity->properties);
 }
