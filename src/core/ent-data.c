@@ -67,6 +67,28 @@ ent_data_format_for_path (const char     *path,
 }
 
 /**
+ * ent_data_network_path:
+ * @path: where a person chose to write a network
+ *
+ * A network keeps the extension of its MIME type, by which GIO knows it:
+ * a network it does not know by name it opens to guess its type whenever a
+ * file chooser lists it, and that open and close in Entente's own process
+ * drops SQLite's POSIX locks on the network, which another program reading
+ * it could then take its write-ahead log from.
+ *
+ * Returns: (transfer full): @path, with ".entente" added when it has not got it
+ */
+char *
+ent_data_network_path (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_has_suffix (path, ".entente"))
+    return g_strdup (path);
+  return g_strconcat (path, ".entente", NULL);
+}
+
+/**
  * ent_data_csv_paths:
  * @path: the path of a CSV export, "network.csv"
  * @entities_path: (out) (transfer full): "network-entities.csv"

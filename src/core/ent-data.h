@@ -34,6 +34,7 @@ gboolean    ent_data_format_for_name  (const char             *name,
 gboolean    ent_data_format_for_path  (const char             *path,
                                        EntDataFormat          *format,
                                        GError                **error);
+char       *ent_data_network_path     (const char             *path);
 void        ent_data_csv_paths        (const char             *path,
                                        char                  **entities_path,
                                        char                  **relations_path);

@@ -407,11 +407,23 @@ new_network_response_cb (GtkNativeDialog *dialog,
                          EntImportDialog *self)
 {
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = chosen != NULL ? ent_data_network_path (chosen) : NULL;
 
   g_object_unref (dialog);
   if (path == NULL)
     return;
+
+  /* The chooser asked before replacing the file it was given, not one of the name with the extension. */
+  if (!g_str_equal (path, chosen) && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("“%s” already exists: choose it to replace it"), name);
+
+      gtk_label_set_text (self->problem_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
 
   /* The network the window shows must not be pulled from under it. */
   if (self->store != NULL && g_strcmp0 (path, ent_store_get_path (self->store)) == 0)

@@ -10,6 +10,7 @@
 
 #include "ent-window-private.h"
 #include "ent-application.h"
+#include "ent-data.h"
 #include "ent-user-data.h"
 
 #include <glib/gi18n.h>
@@ -201,12 +202,37 @@ new_network (EntWindow  *self,
     open_file (self, file);
 }
 
+/*
+ * The network file the person chose in @dialog, given the extension it needs when it has not got it
+ * (ent_data_network_path() says why), or NULL. The chooser asked before replacing the file it was
+ * given; a file of the name with the extension is not replaced unasked.
+ */
+static char *
+chosen_network_path (EntWindow       *self,
+                     GtkNativeDialog *dialog,
+                     int              response)
+{
+  g_autofree char *chosen = _ent_window_chosen_path (self, dialog, response, _("Only local files can be written"));
+  g_autofree char *path = chosen != NULL ? ent_data_network_path (chosen) : NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+
+  if (path == NULL || g_str_equal (path, chosen) || !g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&path);
+
+  name = g_path_get_basename (path);
+  /* Translators: %s is a network's file name, which the name chosen lacked the extension of */
+  message = g_strdup_printf (_("“%s” already exists: choose it to replace it"), name);
+  _ent_window_show_toast (self, message);
+  return NULL;
+}
+
 static void
 new_network_response_cb (GtkNativeDialog *dialog,
                          int              response,
                          EntWindow       *self)
 {
-  g_autofree char *path = _ent_window_chosen_path (self, dialog, response, _("Only local files can be written"));
+  g_autofree char *path = chosen_network_path (self, dialog, response);
 
   if (path != NULL)
     new_network (self, path);
@@ -280,7 +306,7 @@ save_copy_response_cb (GtkNativeDialog *dialog,
                        int              response,
                        EntWindow       *self)
 {
-  g_autofree char *path = _ent_window_chosen_path (self, dialog, response, _("Only local files can be written"));
+  g_autofree char *path = chosen_network_path (self, dialog, response);
 
   if (path != NULL && self->store != NULL)
     save_copy (self, path);

@@ -62,6 +62,13 @@ done
 ls -A "$work" | grep -q '^\.Copied' && fail "the copy left a file beside it"
 shot files-02-copied
 
+step "a copy named without the extension gets it, so that GIO knows the file by its name"
+xdotool windowfocus "$window"
+sleep 0.3
+xdotool key ctrl+shift+s
+choose_path "$work/Plain"
+[ -f "$work/Plain.entente" ] && [ ! -e "$work/Plain" ] || fail "the copy was not named Plain.entente"
+
 step "the new files are in the recent files"
 recent=$XDG_DATA_HOME/recently-used.xbel
 grep -q "Fresh.entente" "$recent" || fail "the new network is not a recent file"
