@@ -15,6 +15,7 @@
 #include "ent-placement.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <math.h>
 
 G_DEFINE_FINAL_TYPE (EntWindow, ent_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -60,6 +61,7 @@ update_title (EntWindow *self)
   g_autofree char *entities = NULL;
   g_autofree char *relations = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *file_title = NULL;
   const char *title;
   guint n_entities = self->graph->entities->len;
   guint n_relations = self->graph->relations->len;
@@ -69,8 +71,16 @@ update_title (EntWindow *self)
   /* Translators: the entity and relation counts of the open network, e.g. "20 entities · 32 relations" */
   subtitle = g_strdup_printf (_("%s · %s"), entities, relations);
 
+  /* A network with no source yet, an imported one say, goes by its file's name. */
   if (self->graph->sources->len > 0)
     title = ((EntSource *) g_ptr_array_index (self->graph->sources, 0))->title;
+  else if (self->store != NULL)
+    {
+      file_title = g_path_get_basename (ent_store_get_path (self->store));
+      if (g_str_has_suffix (file_title, ".entente") && !g_str_equal (file_title, ".entente"))
+        file_title[strlen (file_title) - strlen (".entente")] = '\0';
+      title = file_title;
+    }
   else
     title = _("Untitled Network");
 
