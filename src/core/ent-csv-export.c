@@ -135,6 +135,24 @@ append_tail (GString    *out,
   g_string_append (out, "\r\n");
 }
 
+/*
+ * What the kind column says of @entity: a built-in kind's key, which every network knows by that
+ * name in any language, or else its kind's label, which an import makes the same kind of again
+ * (its key is made from the label) and which people read better than a key.
+ */
+static const char *
+kind_column (EntGraph        *graph,
+             const EntEntity *entity)
+{
+  const char *key = ent_entity_get_kind_key (entity);
+  EntKindInfo *kind = ent_graph_get_kind (graph, key);
+  EntKind builtin;
+
+  if (ent_kind_from_string (key, &builtin) || kind == NULL || kind->label == NULL)
+    return key;
+  return kind->label;
+}
+
 static GString *
 write_entities (EntGraph *graph)
 {
@@ -148,7 +166,7 @@ write_entities (EntGraph *graph)
 
       append_id (out, entity->id, TRUE);
       append_field (out, entity->name, FALSE);
-      append_field (out, entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind), FALSE);
+      append_field (out, kind_column (graph, entity), FALSE);
       append_field (out, entity->role, FALSE);
       append_field (out, entity->description, FALSE);
       append_field (out, entity->start_date, FALSE);
