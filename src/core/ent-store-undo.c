@@ -130,6 +130,67 @@ ent_store_edit_commit (EntStore  *self,
   return TRUE;
 }
 
+/**
+ * ent_store_take_last_edit:
+ * @self: a #EntStore
+ * @label: (out) (transfer full): the edit's label
+ *
+ * Takes the newest edit off the undo stack, for another store of the same
+ * file to undo: see ent_store_add_edit().
+ *
+ * Returns: (transfer full) (nullable): the edit's changeset, or %NULL when
+ *   there is no edit to undo
+ */
+GBytes *
+ent_store_take_last_edit (EntStore  *self,
+                          char     **label)
+{
+  Change *change;
+  GBytes *changeset;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  *label = NULL;
+  if (self->undo_stack->len == 0)
+    return NULL;
+
+  change = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  *label = g_steal_pointer (&change->label);
+  changeset = g_steal_pointer (&change->changeset);
+  change_free (change);
+  return changeset;
+}
+
+/**
+ * ent_store_add_edit:
+ * @self: a #EntStore
+ * @label: what the edit did, for the Undo menu item
+ * @changeset: the edit, as ent_store_take_last_edit() gave it
+ *
+ * Makes an edit that another store of the same file wrote (on another
+ * thread, whose connection is its own) the newest edit of this one's undo
+ * stack, as if it had been made here, and says the file changed.
+ */
+void
+ent_store_add_edit (EntStore   *self,
+                    const char *label,
+                    GBytes     *changeset)
+{
+  Change *change;
+
+  g_return_if_fail (ENT_IS_STORE (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (changeset != NULL);
+
+  change = g_new0 (Change, 1);
+  change->label = g_strdup (label);
+  change->changeset = g_bytes_ref (changeset);
+  g_ptr_array_add (self->undo_stack, change);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  _ent_store_emit_changed (self);
+}
+
 /* Right after an edit nothing else can have changed the same rows, so any conflict means the file was changed behind our back. */
 static int
 conflict_cb (void                   *user_data,

@@ -97,6 +97,11 @@ gboolean     ent_store_undo                     (EntStore           *self,
 gboolean     ent_store_redo                     (EntStore           *self,
                                                  GError            **error);
 const char  *ent_store_get_undo_label           (EntStore           *self);
+GBytes      *ent_store_take_last_edit           (EntStore           *self,
+                                                 char              **label);
+void         ent_store_add_edit                 (EntStore           *self,
+                                                 const char         *label,
+                                                 GBytes             *changeset);
 const char  *ent_store_get_redo_label           (EntStore           *self);
 
 gboolean     ent_store_update_entity            (EntStore           *self,

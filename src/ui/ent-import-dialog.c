@@ -48,6 +48,7 @@ struct _EntImportDialog
   EntImport            *import;
   GArray               *matches;        /* EntImportMatch */
   GPtrArray            *decision_rows;  /* GtkDropDown, a match each */
+  GPtrArray            *review_rows;    /* AdwActionRow */
   GtkDropDown          *all_decision;
 
   GtkButton            *cancel_button;
@@ -86,6 +87,13 @@ typedef struct
   EntCsvMapping  *nodes;
   EntCsvMapping  *edges;
   char           *new_path;
+  /* Writing into the open network: its file, the import and the person's choices (the dialog's, which
+   * it keeps while the work goes on), and the edit as the worker's store recorded it. */
+  char           *open_path;
+  EntImport      *import;
+  GArray         *matches;
+  char           *label;
+  GBytes         *changeset;
   int            *progress_permille;
   /* The part of the bar the current stage fills: reading, then writing a new network. */
   double          stage_start;
@@ -102,6 +110,9 @@ job_free (Job *job)
   g_clear_pointer (&job->nodes, ent_csv_mapping_free);
   g_clear_pointer (&job->edges, ent_csv_mapping_free);
   g_free (job->new_path);
+  g_free (job->open_path);
+  g_free (job->label);
+  g_clear_pointer (&job->changeset, g_bytes_unref);
   g_free (job);
 }
 
@@ -141,6 +152,36 @@ work_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&import), (GDestroyNotify) ent_import_free);
+}
+
+/*
+ * Writes the import into the open network through a connection of the worker's own, as one edit that
+ * the window's store then takes onto its undo stack: the window's store is the main thread's.
+ */
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  job->stage_start = 0;
+  job->stage_span = 1.0;
+  store = ent_store_open (job->open_path, ENT_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL ||
+      !ent_store_import (store, job->import, job->label, FALSE, job->matches, cancellable, job_progress_cb, job,
+                         &job->counts, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  job->changeset = ent_store_take_last_edit (store, &label);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -294,6 +335,7 @@ add_review_row (EntImportDialog *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (drop_down));
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (decision_changed_cb), self);
   adw_preferences_group_add (self->review_group, row);
+  g_ptr_array_add (self->review_rows, row);
   return drop_down;
 }
 
@@ -303,6 +345,13 @@ show_review (EntImportDialog *self)
   /* Translators: the first row of the review of matching entities, whose choice is every one's */
   g_autofree char *all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u entity", "All %u entities",
                                                        self->matches->len), self->matches->len);
+
+  /* The rows of an import that was reviewed before and then cancelled go. */
+  for (guint i = 0; i < self->review_rows->len; i++)
+    adw_preferences_group_remove (self->review_group, g_ptr_array_index (self->review_rows, i));
+  g_ptr_array_set_size (self->review_rows, 0);
+  g_ptr_array_set_size (self->decision_rows, 0);
+  self->all_decision = NULL;
 
   if (self->matches->len > 1)
     self->all_decision = add_review_row (self, all, NULL);
@@ -319,18 +368,70 @@ show_review (EntImportDialog *self)
   set_state (self, STATE_REVIEW);
 }
 
-/* Into the open network, in one undoable edit; on the main thread, as the window's store is used there. */
+/* Shows the progress page, its bar filled by the worker thread through progress_permille. */
+static void
+begin_work (EntImportDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  g_atomic_int_set (&self->progress_permille, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->progress_source = g_timeout_add (100, update_progress_cb, self);
+  set_state (self, STATE_WORKING);
+}
+
+static void
+show_cancelled (EntImportDialog *self)
+{
+  gtk_label_set_text (self->problem_label, _("The import was cancelled; nothing was written"));
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+  set_state (self, STATE_SETUP);
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(EntImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  stop_progress (self);
+  g_task_propagate_boolean (G_TASK (result), &error);
+  /* The edit is in the file: the window's store takes it onto its undo stack even when the window has
+   * closed this dialog meanwhile. */
+  if (error == NULL && job->changeset != NULL)
+    ent_store_add_edit (self->store, job->label, job->changeset);
+  if (self->disposed)
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_cancelled (self);
+      return;
+    }
+  show_summary (self, &job->counts, error);
+}
+
+/* Into the open network, in one undoable edit, written off the main thread. */
 static void
 write_into_open (EntImportDialog *self)
 {
   g_autofree char *name = g_path_get_basename (self->paths[0]);
-  /* Translators: the Undo menu's name of an import of the file %s */
-  g_autofree char *label = g_strdup_printf (_("Import “%s”"), name);
-  g_autoptr(GError) error = NULL;
-  EntImportCounts counts = { 0 };
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
 
-  ent_store_import (self->store, self->import, label, FALSE, self->matches, NULL, NULL, NULL, &counts, &error);
-  show_summary (self, &counts, error);
+  job->open_path = g_strdup (ent_store_get_path (self->store));
+  job->import = self->import;
+  job->matches = self->matches;
+  /* Translators: the Undo menu's name of an import of the file %s */
+  job->label = g_strdup_printf (_("Import “%s”"), name);
+  job->progress_permille = &self->progress_permille;
+
+  begin_work (self);
+  task = g_task_new (NULL, self->cancellable, write_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, write_thread);
 }
 
 static void
@@ -351,9 +452,7 @@ work_done_cb (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      gtk_label_set_text (self->problem_label, _("The import was cancelled; nothing was written"));
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-      set_state (self, STATE_SETUP);
+      show_cancelled (self);
       return;
     }
 
@@ -363,6 +462,7 @@ work_done_cb (GObject      *source,
       return;
     }
 
+  g_clear_pointer (&self->matches, g_array_unref);
   self->matches = ent_import_find_matches (self->import, self->graph);
   if (self->matches->len > 0)
     show_review (self);
@@ -390,12 +490,7 @@ start (EntImportDialog *self)
       *(mapping->table == ENT_CSV_EDGES ? &job->edges : &job->nodes) = ent_csv_mapping_copy (mapping);
     }
 
-  self->cancellable = g_cancellable_new ();
-  g_atomic_int_set (&self->progress_permille, 0);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->progress_source = g_timeout_add (100, update_progress_cb, self);
-  set_state (self, STATE_WORKING);
-
+  begin_work (self);
   task = g_task_new (NULL, self->cancellable, work_done_cb, g_object_ref (self));
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, work_thread);
@@ -534,6 +629,7 @@ ent_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->import, ent_import_free);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->decision_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->review_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ent_import_dialog_parent_class)->finalize (object);
 }
@@ -584,6 +680,7 @@ ent_import_dialog_init (EntImportDialog *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
   self->mapping_groups = g_ptr_array_new ();
   self->decision_rows = g_ptr_array_new ();
+  self->review_rows = g_ptr_array_new ();
 }
 
 /* The problems of the setup, at the top of its page, where they are seen. */
