@@ -239,6 +239,47 @@ test_keep_both_undo (Fixture       *fixture,
   g_free (labels[1]);
 }
 
+/* An import written through a second store of the same file, as a worker thread writes it, is undone
+ * by the first store, whose undo stack takes the edit. */
+static void
+test_edit_from_other_store (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(EntImport) import = import_of (fixture->bundled);
+  g_autoptr(EntStore) other = NULL;
+  g_autoptr(GBytes) changeset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fixture->bundled);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *label = NULL;
+  char *labels[2] = { NULL, NULL };
+
+  other = ent_store_open (ent_store_get_path (fixture->bundled), ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ent_store_import (other, import, "Import “other”", FALSE, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  changeset = ent_store_take_last_edit (other, &label);
+  g_assert_nonnull (changeset);
+  g_assert_cmpstr (label, ==, "Import “other”");
+  g_assert_null (ent_store_get_undo_label (other));
+  g_clear_object (&other);
+
+  g_signal_connect (fixture->bundled, "changed", G_CALLBACK (changed_cb), labels);
+  ent_store_add_edit (fixture->bundled, label, changeset);
+  g_assert_cmpstr (labels[0], ==, "Import “other”");
+  after = dump (fixture->bundled);
+  g_assert_cmpstr (after, !=, before);
+
+  g_assert_true (ent_store_undo (fixture->bundled, &error));
+  g_assert_no_error (error);
+  undone = dump (fixture->bundled);
+  g_assert_cmpstr (undone, ==, before);
+  g_signal_handlers_disconnect_by_func (fixture->bundled, changed_cb, labels);
+  g_free (labels[0]);
+  g_free (labels[1]);
+}
+
 static void
 test_new_kind (Fixture       *fixture,
                gconstpointer  data)
@@ -333,6 +374,8 @@ main (int   argc,
   g_test_add ("/ent/import/keep-ids", Fixture, NULL, fixture_set_up, test_keep_ids, fixture_tear_down);
   g_test_add ("/ent/import/merge-into-open", Fixture, NULL, fixture_set_up, test_merge_into_open, fixture_tear_down);
   g_test_add ("/ent/import/keep-both-undo", Fixture, NULL, fixture_set_up, test_keep_both_undo, fixture_tear_down);
+  g_test_add ("/ent/import/edit-from-other-store", Fixture, NULL, fixture_set_up, test_edit_from_other_store,
+              fixture_tear_down);
   g_test_add ("/ent/import/new-kind", Fixture, NULL, fixture_set_up, test_new_kind, fixture_tear_down);
   g_test_add ("/ent/import/cancel-and-fail", Fixture, NULL, fixture_set_up, test_cancel_and_fail, fixture_tear_down);
 
