@@ -1,4 +1,4 @@
-/* ent-test-util.c: what several tests need of the bundled network
+/* ent-test-util.c: what several tests need of the bundled network and of a store
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,8 @@
 
 #include "ent-store.h"
 #include "ent-user-data.h"
+
+#include <gio/gio.h>
 
 /* Reads the network in @path without writing to the file. */
 EntGraph *
@@ -117,4 +119,149 @@ add_kind_entity (EntGraph   *graph,
   entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   ent_graph_take_entity (graph, entity);
   return entity;
+}
+
+/* The entity halfway through the network, which has neighbours on both sides in the bundled one. */
+EntEntity *
+middle_entity (EntGraph *graph)
+{
+  return g_ptr_array_index (graph->entities, graph->entities->len / 2);
+}
+
+/* A path named @name in a folder of the test's own, made on first use. */
+char *
+temp_path (const char *name)
+{
+  static char *dir = NULL;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("entente-test-XXXXXX", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Runs SQL through the sqlite3 shell, as a person editing a file by hand would. */
+char *
+sqlite_shell (const char *path,
+              const char *sql)
+{
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                            G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                            &error, "sqlite3", "-batch", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (shell, sql, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_strstrip (out);
+  return out;
+}
+
+void
+sqlite_shell_script (const char *path,
+                     const char *script)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_true (g_file_get_contents (script, &sql, NULL, NULL));
+  out = sqlite_shell (path, sql);
+}
+
+/* A copy of the bundled network, open for writing, in a folder of its own. */
+EntStore *
+open_copy_of_bundled (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-edits-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "network.entente");
+  g_autoptr(GError) error = NULL;
+  EntStore *store;
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+char *
+dump_store (EntStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = ent_store_dump (store, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+/* One undo gives back @before, with nothing left to undo, and one redo @after: the edit was one step. */
+void
+assert_one_step (EntStore   *store,
+                 const char *before,
+                 const char *after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_true (ent_store_undo (store, &error));
+  g_assert_no_error (error);
+  undone = dump_store (store);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_null (ent_store_get_undo_label (store));
+
+  g_assert_true (ent_store_redo (store, &error));
+  g_assert_no_error (error);
+  redone = dump_store (store);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+/* The file is as @before has it, and there is nothing to undo: whatever was tried left no trace. */
+void
+assert_unchanged (EntStore   *store,
+                  const char *before)
+{
+  g_autofree char *after = dump_store (store);
+
+  g_assert_cmpstr (after, ==, before);
+  g_assert_null (ent_store_get_undo_label (store));
+}
+
+/*
+ * One composed edit on a copy of the bundled network: it changes the file,
+ * is named as it says, and one undo takes all of it back.
+ */
+static void
+test_composed (gconstpointer data)
+{
+  const ComposedEdit *edit = data;
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+  g_autofree char *before = dump_store (store);
+  g_autofree char *label = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  if (!edit->func (store, graph, &label, &error))
+    g_error ("%s: %s", edit->name, error->message);
+  after = dump_store (store);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpstr (ent_store_get_undo_label (store), ==, label);
+
+  assert_one_step (store, before, after);
+  g_assert_true (ent_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+}
+
+/* Adds a test of each of @edits, named after it under /ent/edits/composed/. */
+void
+add_composed_tests (const ComposedEdit *edits,
+                    guint               n_edits)
+{
+  for (guint i = 0; i < n_edits; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ent/edits/composed/%s", edits[i].name);
+      g_test_add_data_func (path, &edits[i], test_composed);
+    }
 }

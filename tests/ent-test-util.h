@@ -1,4 +1,4 @@
-/* ent-test-util.h: what several tests need of the bundled network
+/* ent-test-util.h: what several tests need of the bundled network and of a store
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ent-graph.h"
+#include "ent-store.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,38 @@ EntEntity *add_kind_entity  (EntGraph   *graph,
                              EntKind     kind,
                              const char *kind_key,
                              const char *name);
+EntEntity *middle_entity    (EntGraph   *graph);
+
+char      *temp_path           (const char *name);
+char      *sqlite_shell        (const char *path,
+                                const char *sql);
+void       sqlite_shell_script (const char *path,
+                                const char *script);
+
+EntStore  *open_copy_of_bundled (void);
+char      *dump_store           (EntStore   *store);
+void       assert_one_step      (EntStore   *store,
+                                 const char *before,
+                                 const char *after);
+void       assert_unchanged     (EntStore   *store,
+                                 const char *before);
+
+/*
+ * An edit the window makes, composed in the core: it sets @label to the name
+ * the edit should have in the Undo menu.
+ */
+typedef gboolean (*ComposedFunc) (EntStore  *store,
+                                  EntGraph  *graph,
+                                  char     **label,
+                                  GError   **error);
+
+typedef struct
+{
+  const char   *name;
+  ComposedFunc  func;
+} ComposedEdit;
+
+void       add_composed_tests (const ComposedEdit *edits,
+                               guint               n_edits);
 
 G_END_DECLS

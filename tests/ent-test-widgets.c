@@ -1,4 +1,4 @@
-/* ent-test-widgets.c: what the widget tests share: GTK set up for a test, template children
+/* ent-test-widgets.c: what the widget tests share: GTK set up, template children, widgets inside others, frames, the evidence panel
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "ent-test-widgets.h"
+
+#include "ent-evidence-panel.h"
 
 #include <adwaita.h>
 
@@ -34,4 +36,119 @@ template_child (gpointer    widget,
 
   g_assert_nonnull (child);
   return child;
+}
+
+/* The rows of @list, in order, without the placeholder or anything else it holds. */
+GPtrArray *
+list_rows (GtkListBox *list)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child))
+        g_ptr_array_add (rows, child);
+    }
+
+  return rows;
+}
+
+/* Adds to @found every widget of @type inside @widget, depth first, in the order they are drawn. */
+void
+collect_descendants (GtkWidget *widget,
+                     GType      type,
+                     GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_descendants (child, type, found);
+    }
+}
+
+/* The first widget of @type inside @widget, which the test expects to be there. */
+gpointer
+first_descendant (GtkWidget *widget,
+                  GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_descendants (widget, type, found);
+  g_assert_cmpuint (found->len, >, 0);
+
+  return g_ptr_array_index (found, 0);
+}
+
+/* Rows activate only inside a window, as activating one moves the focus. */
+GtkWidget *
+create_panel (GtkWidget **window)
+{
+  GtkWidget *panel = ent_evidence_panel_new ();
+
+  *window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), panel);
+
+  return panel;
+}
+
+/* The name of the page the "stack" of @widget's template shows. */
+const char *
+visible_page (gpointer widget,
+              GType    type)
+{
+  return gtk_stack_get_visible_child_name (template_child (widget, type, "stack"));
+}
+
+/* Shows @entity_id, or else @relation_id, and checks that the panel says which, with @title and @kind. */
+void
+assert_shows (GtkWidget  *panel,
+              gint64      entity_id,
+              gint64      relation_id,
+              const char *title,
+              const char *kind)
+{
+  EntEvidencePanel *self = ENT_EVIDENCE_PANEL (panel);
+  GType type = ENT_TYPE_EVIDENCE_PANEL;
+
+  if (entity_id != 0)
+    ent_evidence_panel_show_entity (self, entity_id);
+  else
+    ent_evidence_panel_show_relation (self, relation_id);
+
+  g_assert_cmpint (ent_evidence_panel_get_entity (self), ==, entity_id);
+  g_assert_cmpint (ent_evidence_panel_get_relation (self), ==, relation_id);
+  g_assert_cmpstr (visible_page (panel, type), ==, "details");
+  g_assert_cmpstr (gtk_label_get_label (template_child (panel, type, "title_label")), ==, title);
+  g_assert_cmpstr (gtk_label_get_label (template_child (panel, type, "kind_label")), ==, kind);
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets the window lay out and draw @n_frames frames, so that what it shows has been measured
+ * (a text view its lines) and scrolled. */
+void
+wait_for_frames (GtkWidget *widget,
+                 guint      n_frames)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  while (frames < n_frames)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (widget, id);
 }

@@ -1,4 +1,4 @@
-/* ent-test-widgets.h: what the widget tests share: GTK set up for a test, template children
+/* ent-test-widgets.h: what the widget tests share: GTK set up, template children, widgets inside others, frames, the evidence panel
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,5 +16,24 @@ void     widget_test_init (int         *argc,
 gpointer template_child   (gpointer     widget,
                            GType        type,
                            const char  *name);
+
+GPtrArray  *list_rows           (GtkListBox  *list);
+void        collect_descendants (GtkWidget   *widget,
+                                 GType        type,
+                                 GPtrArray   *found);
+gpointer    first_descendant    (GtkWidget   *widget,
+                                 GType        type);
+const char *visible_page        (gpointer     widget,
+                                 GType        type);
+void        wait_for_frames     (GtkWidget   *widget,
+                                 guint        n_frames);
+
+/* The evidence panel in a window of its own, and what it shows of one selection. */
+GtkWidget  *create_panel        (GtkWidget  **window);
+void        assert_shows        (GtkWidget   *panel,
+                                 gint64       entity_id,
+                                 gint64       relation_id,
+                                 const char  *title,
+                                 const char  *kind);
 
 G_END_DECLS

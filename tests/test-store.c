@@ -7,55 +7,14 @@
 #include "config.h"
 
 #include <string.h>
-#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "ent-store.h"
+#include "ent-test-util.h"
 #include "ent-text.h"
 #include "ent-user-data.h"
 
 #define ARTICLE "Minister Sergei Aleinik – of Belarus – met S Jaishankar in Delhi."
-
-static char *
-temp_path (const char *name)
-{
-  static char *dir = NULL;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("entente-test-XXXXXX", NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-/* Runs SQL through the sqlite3 shell, as a person editing a file by hand would. */
-static char *
-sqlite_shell (const char *path,
-              const char *sql)
-{
-  g_autoptr(GSubprocess) shell = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                            G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                            &error, "sqlite3", "-batch", path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (shell, sql, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_strstrip (out);
-  return out;
-}
-
-static void
-sqlite_shell_script (const char *path,
-                     const char *script)
-{
-  g_autofree char *sql = NULL;
-  g_autofree char *out = NULL;
-
-  g_assert_true (g_file_get_contents (script, &sql, NULL, NULL));
-  out = sqlite_shell (path, sql);
-}
 
 static char *
 checksum_file (const char *path)
@@ -156,166 +115,6 @@ test_create_reopen (void)
   g_assert_cmpstr (quote->text, ==, "met S Jaishankar");
   g_assert_true (ent_store_check_integrity (again, &error));
   g_assert_no_error (error);
-}
-
-static void
-test_migrate_v1 (void)
-{
-  g_autofree char *path = temp_path ("v1.entente");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "network-v1.sql", NULL);
-  g_autofree char *version = NULL;
-  g_autofree char *objects = NULL;
-  g_autoptr(EntStore) store = NULL;
-  g_autoptr(EntGraph) graph = NULL;
-  g_autoptr(GError) error = NULL;
-  EntRelation *relation;
-
-  sqlite_shell_script (path, script);
-  version = sqlite_shell (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "1");
-
-  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (ent_store_get_file_version (store), ==, 1);
-  graph = ent_store_load_graph (store, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpuint (graph->entities->len, ==, 3);
-  g_assert_cmpuint (graph->relations->len, ==, 1);
-  g_assert_cmpuint (graph->quotes->len, ==, 4);
-  g_assert_null (ent_graph_get_entity (graph, 1)->role);
-  relation = ent_graph_get_relation (graph, 1);
-  g_assert_false (relation->directed);
-  g_assert_cmpuint (relation->quote_ids->len, ==, 1);
-  g_assert_true (ent_store_check_integrity (store, &error));
-  g_clear_object (&store);
-
-  g_free (version);
-  version = sqlite_shell (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "3");
-  objects = sqlite_shell (path, "SELECT count (*) FROM sqlite_schema WHERE name IN "
-                                "('positions', 'quotes_match_insert', 'quotes_match_update', 'sources_keep_quotes')");
-  g_assert_cmpstr (objects, ==, "4");
-  g_free (objects);
-  objects = sqlite_shell (path, "SELECT count (*) FROM kinds; SELECT count (*) FROM properties");
-  g_assert_cmpstr (objects, ==, "8\n0");
-
-  /* Opening an upgraded file again upgrades nothing. */
-  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (ent_store_get_file_version (store), ==, 3);
-}
-
-/* Writes a file of version 2 as the upgrade from version 1 left it. */
-static void
-make_v2 (const char *path)
-{
-  g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "network-v1.sql", NULL);
-  g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "data", "network-v2.sql", NULL);
-  g_autofree char *version = NULL;
-
-  sqlite_shell_script (path, v1);
-  sqlite_shell_script (path, v2);
-  version = sqlite_shell (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "2");
-}
-
-/* Every row of a file of version 2 is still there after the upgrade, column for column. */
-static void
-test_migrate_v2 (void)
-{
-  static const char rows[] =
-    "SELECT * FROM sources; SELECT * FROM entities; SELECT * FROM relations; SELECT * FROM quotes;"
-    "SELECT * FROM entity_evidence; SELECT * FROM relation_evidence; SELECT * FROM positions;";
-  g_autofree char *path = temp_path ("v2.entente");
-  g_autofree char *before = NULL, *after = NULL, *checks = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = NULL;
-  g_autoptr(EntGraph) graph = NULL;
-  EntKindInfo *kind;
-
-  make_v2 (path);
-  before = sqlite_shell (path, rows);
-
-  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (ent_store_get_file_version (store), ==, 2);
-  graph = ent_store_load_graph (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (graph->kinds->len, ==, ENT_N_KINDS);
-  kind = ent_graph_get_kind (graph, "event");
-  g_assert_cmpstr (kind->label, ==, "Event");
-  g_assert_cmpstr (kind->color, ==, "#c01c28");
-  g_assert_cmpstr (ent_graph_get_entity (graph, 4)->kind_key, ==, "event");
-  g_assert_cmpint (ent_graph_get_entity (graph, 4)->kind, ==, ENT_KIND_EVENT);
-  g_assert_cmpstr (ent_graph_get_entity (graph, 1)->role, ==, "Minister of Foreign Affairs");
-  g_assert_cmpuint (ent_graph_get_entity (graph, 1)->properties->len, ==, 0);
-  g_assert_true (ent_store_check_integrity (store, &error));
-
-  /* Foreign keys are on again: deleting an entity takes its relations and positions with it. */
-  g_assert_true (ent_store_edit_begin (store, "Delete", &error));
-  g_assert_true (ent_store_delete_entity (store, 2, &error));
-  g_assert_true (ent_store_edit_commit (store, &error));
-  g_assert_no_error (error);
-  g_clear_pointer (&graph, ent_graph_unref);
-  graph = ent_store_load_graph (store, &error);
-  g_assert_cmpuint (graph->relations->len, ==, 1);
-  g_assert_true (ent_store_undo (store, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  after = sqlite_shell (path, rows);
-  g_assert_cmpstr (after, ==, before);
-  checks = sqlite_shell (path, "PRAGMA user_version; PRAGMA foreign_key_check; SELECT count (*) FROM kinds;"
-                               "SELECT sql LIKE '%REFERENCES kinds%' FROM sqlite_schema WHERE name = 'entities'");
-  g_assert_cmpstr (checks, ==, "3\n8\n1");
-}
-
-/* An upgrade that fails at its last step leaves the file exactly as it was. */
-static void
-test_migrate_v2_fails (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = NULL;
-  g_autofree char *path = temp_path ("v2-collides.entente");
-  g_autofree char *before = NULL, *after = NULL, *out = NULL;
-
-  make_v2 (path);
-  /* A table of the person's own, which version 2 allowed, under the name version 3 needs. */
-  out = sqlite_shell (path, "CREATE TABLE properties (note TEXT); INSERT INTO properties VALUES ('mine')");
-  before = sqlite_shell (path, ".dump");
-
-  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
-  g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_FAILED);
-  g_assert_null (store);
-
-  after = sqlite_shell (path, ".dump");
-  g_assert_cmpstr (after, ==, before);
-  g_free (out);
-  out = sqlite_shell (path, "PRAGMA user_version");
-  g_assert_cmpstr (out, ==, "2");
-}
-
-static void
-test_migrate_v1_broken_quote (void)
-{
-  g_autofree char *path = temp_path ("v1-broken.entente");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "network-v1.sql", NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *version = NULL;
-  g_autoptr(EntStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sqlite_shell_script (path, script);
-  out = sqlite_shell (path, "UPDATE quotes SET text = 'Delhi!' WHERE id = 3");
-
-  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
-  g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_QUOTE_MISMATCH);
-  g_assert_null (store);
-
-  /* The failed upgrade was rolled back as one transaction. */
-  version = sqlite_shell (path, "PRAGMA user_version; SELECT count (*) FROM sqlite_schema WHERE name = 'positions'");
-  g_assert_cmpstr (version, ==, "1\n0");
 }
 
 static void
@@ -811,10 +610,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ent/store/create-reopen", test_create_reopen);
-  g_test_add_func ("/ent/store/migrate-v1", test_migrate_v1);
-  g_test_add_func ("/ent/store/migrate-v1-broken-quote", test_migrate_v1_broken_quote);
-  g_test_add_func ("/ent/store/migrate-v2", test_migrate_v2);
-  g_test_add_func ("/ent/store/migrate-v2-fails", test_migrate_v2_fails);
   g_test_add_func ("/ent/store/quote-mismatch", test_quote_mismatch);
   g_test_add_func ("/ent/store/source-update-breaks-quote", test_source_update_breaks_quote);
   g_test_add_func ("/ent/store/undo-keeps-foreign-keys", test_undo_keeps_foreign_keys);
