@@ -303,7 +303,7 @@ static char *
 match_key (const EntEntity *entity)
 {
   g_autofree char *folded = ent_import_fold_name (entity->name != NULL ? entity->name : "");
-  const char *kind = entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind);
+  const char *kind = ent_entity_get_kind_key (entity);
 
   return g_strconcat (kind, "\n", folded, NULL);
 }

@@ -127,8 +127,7 @@ entity_object (gconstpointer record)
   JsonObject *object = json_object_new ();
 
   json_object_set_int_member (object, "id", entity->id);
-  json_object_set_string_member (object, "kind",
-                                 entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind));
+  json_object_set_string_member (object, "kind", ent_entity_get_kind_key (entity));
   set_text (object, "name", entity->name);
   set_text (object, "role", entity->role);
   set_text (object, "description", entity->description);

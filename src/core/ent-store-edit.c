@@ -80,13 +80,6 @@ check_entity_name (const char  *name,
   return _ent_store_check_text (name, _("The name must not be empty"), _("The name is not valid UTF-8 text"), error);
 }
 
-/* The kind an entity is stored with; the file refuses a key that is not among its kinds. */
-static const char *
-kind_key (const EntEntity *entity)
-{
-  return entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind);
-}
-
 /* The checks of an entity, the same for a new one and a changed one. */
 static gboolean
 check_entity (const EntEntity  *entity,
@@ -158,7 +151,7 @@ ent_store_add_entity (EntStore         *self,
                           "INSERT INTO entities (kind, name, role, description, start_date, end_date) "
                           "VALUES (?, ?, ?, coalesce (?, ''), ?, ?)",
                           _("Could not add the entity"), error, "ssssss",
-                          kind_key (entity), entity->name, entity->role, entity->description,
+                          ent_entity_get_kind_key (entity), entity->name, entity->role, entity->description,
                           entity->start_date, entity->end_date);
 
   return _ent_store_finish (self, id > 0, error) ? id : 0;
@@ -381,7 +374,7 @@ ent_store_update_entity (EntStore         *self,
                        "UPDATE entities SET kind = ?, name = ?, role = ?, description = coalesce (?, ''), "
                        "start_date = ?, end_date = ? WHERE id = ?",
                        _("Could not change the entity"), &changes, error, "ssssssi",
-                       kind_key (entity), entity->name, entity->role, entity->description,
+                       ent_entity_get_kind_key (entity), entity->name, entity->role, entity->description,
                        entity->start_date, entity->end_date, entity->id) &&
        _ent_store_check_found (changes, error, _("There is no entity with the id %lld"), (long long) entity->id);
 

@@ -356,7 +356,7 @@ import_entities (Import  *self,
             return FALSE;
 
           _ent_store_bind (self->stmts[INSERT_ENTITY], "issssss", entity->id,
-                           entity->kind_key != NULL ? entity->kind_key : ent_kind_to_string (entity->kind),
+                           ent_entity_get_kind_key (entity),
                            entity->name, entity->role, entity->description, entity->start_date,
                            entity->end_date);
           if (!self->keep_ids)
