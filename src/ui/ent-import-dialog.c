@@ -217,13 +217,21 @@ setup_problem (EntImportDialog *self)
   return NULL;
 }
 
+/* Shows @problem at the top of the setup page, or hides the line when it is %NULL. */
+static void
+show_problem (EntImportDialog *self,
+              const char      *problem)
+{
+  gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+}
+
 static void
 validate (EntImportDialog *self)
 {
   const char *problem = setup_problem (self);
 
-  gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+  show_problem (self, problem);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), problem == NULL);
 }
 
@@ -368,22 +376,32 @@ show_review (EntImportDialog *self)
   set_state (self, STATE_REVIEW);
 }
 
-/* Shows the progress page, its bar filled by the worker thread through progress_permille. */
+/* Runs @thread on @job in a worker thread and shows the progress page meanwhile, its bar filled by the
+ * worker through progress_permille; @done_cb gets the dialog, which the work keeps alive. */
 static void
-begin_work (EntImportDialog *self)
+run_job (EntImportDialog     *self,
+         Job                 *job,
+         GTaskThreadFunc      thread,
+         GAsyncReadyCallback  done_cb)
 {
+  g_autoptr(GTask) task = NULL;
+
   self->cancellable = g_cancellable_new ();
+  job->progress_permille = &self->progress_permille;
   g_atomic_int_set (&self->progress_permille, 0);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   self->progress_source = g_timeout_add (100, update_progress_cb, self);
   set_state (self, STATE_WORKING);
+
+  task = g_task_new (NULL, self->cancellable, done_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, thread);
 }
 
 static void
 show_cancelled (EntImportDialog *self)
 {
-  gtk_label_set_text (self->problem_label, _("The import was cancelled; nothing was written"));
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+  show_problem (self, _("The import was cancelled; nothing was written"));
   set_state (self, STATE_SETUP);
 }
 
@@ -418,7 +436,6 @@ static void
 write_into_open (EntImportDialog *self)
 {
   g_autofree char *name = g_path_get_basename (self->paths[0]);
-  g_autoptr(GTask) task = NULL;
   Job *job = g_new0 (Job, 1);
 
   job->open_path = g_strdup (ent_store_get_path (self->store));
@@ -426,12 +443,7 @@ write_into_open (EntImportDialog *self)
   job->matches = self->matches;
   /* Translators: the Undo menu's name of an import of the file %s */
   job->label = g_strdup_printf (_("Import “%s”"), name);
-  job->progress_permille = &self->progress_permille;
-
-  begin_work (self);
-  task = g_task_new (NULL, self->cancellable, write_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, write_thread);
+  run_job (self, job, write_thread, write_done_cb);
 }
 
 static void
@@ -473,13 +485,11 @@ work_done_cb (GObject      *source,
 static void
 start (EntImportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job = g_new0 (Job, 1);
 
   job->paths = g_strdupv (self->paths);
   job->format = self->format;
   job->new_path = g_strdup (self->new_path);
-  job->progress_permille = &self->progress_permille;
   for (guint i = 0; i < self->mapping_groups->len; i++)
     {
       EntCsvMappingGroup *group = g_ptr_array_index (self->mapping_groups, i);
@@ -490,10 +500,7 @@ start (EntImportDialog *self)
       *(mapping->table == ENT_CSV_EDGES ? &job->edges : &job->nodes) = ent_csv_mapping_copy (mapping);
     }
 
-  begin_work (self);
-  task = g_task_new (NULL, self->cancellable, work_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, work_thread);
+  run_job (self, job, work_thread, work_done_cb);
 }
 
 static void
@@ -515,16 +522,14 @@ new_network_response_cb (GtkNativeDialog *dialog,
       g_autofree char *name = g_path_get_basename (path);
       g_autofree char *message = g_strdup_printf (_("“%s” already exists: choose it to replace it"), name);
 
-      gtk_label_set_text (self->problem_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      show_problem (self, message);
       return;
     }
 
   /* The network the window shows must not be pulled from under it. */
   if (self->store != NULL && g_strcmp0 (path, ent_store_get_path (self->store)) == 0)
     {
-      gtk_label_set_text (self->problem_label, _("That network is open; a new one needs another file"));
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      show_problem (self, _("That network is open; a new one needs another file"));
       return;
     }
 

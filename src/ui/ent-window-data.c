@@ -16,20 +16,6 @@
 #include <string.h>
 
 static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *mime_type,
-            const char     *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
 open_network_cb (EntImportDialog *dialog,
                  const char      *path,
                  EntWindow       *self)
@@ -90,8 +76,8 @@ import_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Import a Network"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  add_filter (GTK_FILE_CHOOSER (dialog), _("Spreadsheets (CSV)"), "text/csv", "*.csv");
-  add_filter (GTK_FILE_CHOOSER (dialog), _("Entente data (JSON)"), "application/json", "*.json");
+  _ent_window_add_file_filter (GTK_FILE_CHOOSER (dialog), _("Spreadsheets (CSV)"), "text/csv", "*.csv");
+  _ent_window_add_file_filter (GTK_FILE_CHOOSER (dialog), _("Entente data (JSON)"), "application/json", "*.json");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -164,9 +150,9 @@ export_data_action (GtkWidget  *widget,
 
   dialog = gtk_file_chooser_native_new (_("Export the Data"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
-  add_filter (GTK_FILE_CHOOSER (dialog), _("Entente data (JSON)"), "application/json", "*.json");
-  add_filter (GTK_FILE_CHOOSER (dialog), _("Spreadsheets (CSV: an entities and a relations file)"), "text/csv",
-              "*.csv");
+  _ent_window_add_file_filter (GTK_FILE_CHOOSER (dialog), _("Entente data (JSON)"), "application/json", "*.json");
+  _ent_window_add_file_filter (GTK_FILE_CHOOSER (dialog), _("Spreadsheets (CSV: an entities and a relations file)"),
+                               "text/csv", "*.csv");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (export_data_response_cb), self);

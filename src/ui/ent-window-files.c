@@ -14,7 +14,6 @@
 #include "ent-user-data.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #define ENTENTE_MIME_TYPE "application/x-entente"
@@ -89,14 +88,18 @@ _ent_window_open_file (EntWindow  *self,
   open_file (self, file);
 }
 
-static void
-add_network_filter (GtkFileChooser *chooser)
+/* Offers @chooser the files of @mime_type, or whose names match @pattern, under @name. */
+void
+_ent_window_add_file_filter (GtkFileChooser *chooser,
+                             const char     *name,
+                             const char     *mime_type,
+                             const char     *pattern)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Entente networks"));
-  gtk_file_filter_add_mime_type (filter, ENTENTE_MIME_TYPE);
-  gtk_file_filter_add_pattern (filter, "*.entente");
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
@@ -112,7 +115,7 @@ show_network_chooser (EntWindow            *self,
   GtkFileChooserNative *dialog;
 
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
-  add_network_filter (GTK_FILE_CHOOSER (dialog));
+  _ent_window_add_file_filter (GTK_FILE_CHOOSER (dialog), _("Entente networks"), ENTENTE_MIME_TYPE, "*.entente");
   if (current_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), current_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
@@ -166,22 +169,15 @@ open_action (GtkWidget  *widget,
                         _("_Open"), NULL, G_CALLBACK (open_response_cb));
 }
 
-/* The chooser has asked before replacing a file, so the new network starts afresh there. */
+/* The chooser has asked before replacing a file, so the new network starts afresh there: an empty import
+ * written as a new network, which is renamed into place whole and leaves no log of the old file beside it. */
 static gboolean
 create_network (const char  *path,
                 GError     **error)
 {
-  g_autoptr(EntStore) store = NULL;
-  const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(EntImport) empty = ent_import_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *old = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (old);
-    }
-
-  store = ent_store_open (path, ENT_STORE_OPEN_CREATE, error);
-  return store != NULL;
+  return ent_data_write_network (empty, path, TRUE, NULL, NULL, NULL, NULL, error);
 }
 
 static void

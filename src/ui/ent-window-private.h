@@ -90,6 +90,10 @@ void        _ent_window_files_init          (EntWindow       *self);
 void        _ent_window_add_recent_file     (const char      *path);
 void        _ent_window_open_file           (EntWindow       *self,
                                              const char      *path);
+void        _ent_window_add_file_filter     (GtkFileChooser  *chooser,
+                                             const char      *name,
+                                             const char      *mime_type,
+                                             const char      *pattern);
 char       *_ent_window_chosen_path         (EntWindow       *self,
                                              GtkNativeDialog *dialog,
                                              int              response,

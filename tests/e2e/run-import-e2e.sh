@@ -32,6 +32,21 @@ printf '%s\r\n' 'id,name,type,description,population,founded,iata' \
 printf '%s\n' 'source,target,type,label,weight' '3,1,based-at,hub,5' '4,2,based-at,hub,7' '1,2,route,MSQ–DEL,2' \
   '5,99,visited,,1' >"$work/csv/routes.csv"
 count () { sqlite3 "$new" "SELECT count(*) FROM $1"; }
+# In the file chooser that has just opened, goes to the folder of the two files and takes both of them,
+# pressing the chooser's Import button by its mnemonic: Return would take only the file the cursor is on.
+choose_both_files () {
+  sleep 1.5
+  xdotool key ctrl+l
+  sleep 0.3
+  xdotool type --delay 20 "$work/csv/"
+  sleep 0.5
+  xdotool key Return
+  sleep 1.5
+  xdotool key ctrl+a
+  sleep 0.5
+  xdotool key alt+i
+  sleep 1.5
+}
 
 step "start Entente and make a new network with Ctrl+N"
 start_entente
@@ -48,19 +63,7 @@ query find label "An Empty Network" >/dev/null || fail "no empty-state page"
 
 step "Import… from the empty-state page, both files chosen in the file chooser"
 click_on find "push button" "Import…"
-sleep 1.5
-xdotool key ctrl+l
-sleep 0.3
-xdotool type --delay 20 "$work/csv/"
-sleep 0.5
-xdotool key Return
-sleep 1.5
-# Both files selected, and the chooser's Import button pressed by its mnemonic: Return would take only the
-# file the cursor is on.
-xdotool key ctrl+a
-sleep 0.5
-xdotool key alt+i
-sleep 1.5
+choose_both_files
 query find label "airports.csv" >/dev/null || fail "no mapping step for the entities' file"
 query find label "routes.csv" >/dev/null || fail "no mapping step for the relations' file"
 query find label "MSQ, DEL" >/dev/null || fail "the mapping step does not show the column's first values"
@@ -104,17 +107,7 @@ sleep 1.5
 step "import the same files again: every entity is reviewed and merged, and nothing comes twice"
 # (Nothing changes, so the import makes no Undo of its own: the file is as the first import left it.)
 xdotool key ctrl+i
-sleep 1.5
-xdotool key ctrl+l
-sleep 0.3
-xdotool type --delay 20 "$work/csv/"
-sleep 0.5
-xdotool key Return
-sleep 1.5
-xdotool key ctrl+a
-sleep 0.5
-xdotool key alt+i
-sleep 1.5
+choose_both_files
 # This network has entities now, so a new one is offered first: this one is chosen by its mnemonic.
 query find label "routes.csv" >/dev/null || fail "no mapping step the second time"
 xdotool key alt+t
