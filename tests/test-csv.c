@@ -371,6 +371,32 @@ test_edges_only (void)
   g_assert_cmpstr (find_entity (result->graph, "9")->kind_key, ==, "entity");
 }
 
+/* A node list with ids whose edge list names the nodes, as R's row-numbered exports are: the edges
+ * find their ends by name; and a Gephi edge table's Type says each edge's direction. */
+static void
+test_ends_by_name (void)
+{
+  g_autofree char *nodes = write_temp ("nodes.csv",
+                                       "\"\",\"Name\",\"ID\"\n\"1\",\"George Fox\",10004\n"
+                                       "\"2\",\"Margaret Fell\",10005\n", -1);
+  g_autofree char *edges = write_temp ("edges.csv",
+                                       "Source,Target,Type\nGeorge Fox,Margaret Fell,Undirected\n"
+                                       "Margaret Fell,George Fox,Directed\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntImport) result = import (nodes, edges, &error);
+  EntRelation *first, *second;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  g_assert_cmpuint (result->graph->relations->len, ==, 2);
+  first = g_ptr_array_index (result->graph->relations, 0);
+  second = g_ptr_array_index (result->graph->relations, 1);
+  g_assert_cmpint (first->from_id, ==, find_entity (result->graph, "George Fox")->id);
+  g_assert_cmpint (first->to_id, ==, find_entity (result->graph, "Margaret Fell")->id);
+  g_assert_false (first->directed);
+  g_assert_true (second->directed);
+}
+
 /* A 100 MB line fails as soon as it is longer than a line may be, without taking its size in memory. */
 static void
 test_long_line (void)
@@ -643,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/ent/csv/types", test_types);
   g_test_add_func ("/ent/csv/problems", test_problems);
   g_test_add_func ("/ent/csv/edges-only", test_edges_only);
+  g_test_add_func ("/ent/csv/ends-by-name", test_ends_by_name);
   g_test_add_func ("/ent/csv/long-line", test_long_line);
   g_test_add_func ("/ent/csv/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/ent/csv/binary", test_binary);

@@ -472,6 +472,15 @@ read_node (Import      *self,
     g_hash_table_insert (self->names, entity->name, entity);
 }
 
+/* What an edge file's ends name: the node file's ids, its names, or (until the first end found in
+ * either) not known yet. */
+typedef enum
+{
+  ENDS_ID,
+  ENDS_NAME,
+  ENDS_UNDECIDED,
+} Ends;
+
 /*
  * The entity an edge's end names, by id or by name. Without a node file
  * the ends are the nodes: each new one is made, named by the end's name
@@ -480,12 +489,12 @@ read_node (Import      *self,
 static EntEntity *
 find_end (Import      *self,
           const Table *table,
-          gboolean     by_id,
+          Ends        *ends,
           EntCsvRole   role,
           EntCsvRole   name_role)
 {
   const char *key = stripped (table, role);
-  GHashTable *index = by_id ? self->ids : self->names;
+  GHashTable *index;
   EntEntity *entity;
   const char *name = NULL;
 
@@ -495,6 +504,17 @@ find_end (Import      *self,
                               _("Line %lu is skipped: an end of its edge is empty"), (gulong) table->line);
       return NULL;
     }
+
+  /* The first end found among the node file's ids or its names says which of them the edges name: a
+   * node list with ids may still have its edges name the nodes, as R's row-numbered exports do. */
+  if (*ends == ENDS_UNDECIDED)
+    {
+      if (g_hash_table_contains (self->ids, key))
+        *ends = ENDS_ID;
+      else if (g_hash_table_contains (self->names, key))
+        *ends = ENDS_NAME;
+    }
+  index = *ends == ENDS_NAME ? self->names : self->ids;
   entity = g_hash_table_lookup (index, key);
   if (entity != NULL)
     return entity;
@@ -506,18 +526,18 @@ find_end (Import      *self,
       return NULL;
     }
 
-  name = by_id ? stripped (table, name_role) : NULL;
+  name = *ends == ENDS_ID ? stripped (table, name_role) : NULL;
   entity = new_entity (self, name != NULL ? name : key, NULL);
   entity->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
   ent_graph_take_entity (self->import->graph, entity);
-  g_hash_table_insert (index, by_id ? g_string_chunk_insert (self->strings, key) : entity->name, entity);
+  g_hash_table_insert (index, *ends == ENDS_ID ? g_string_chunk_insert (self->strings, key) : entity->name, entity);
   return entity;
 }
 
 static void
 read_edge (Import      *self,
            const Table *table,
-           gboolean     by_id)
+           Ends        *ends)
 {
   const char *kind = stripped (table, ENT_CSV_ROLE_KIND);
   const char *direction = stripped (table, ENT_CSV_ROLE_DIRECTED);
@@ -529,10 +549,10 @@ read_edge (Import      *self,
 
   if (!read_dates (self, table, &start, &end))
     return;
-  from = find_end (self, table, by_id, ENT_CSV_ROLE_SOURCE, ENT_CSV_ROLE_SOURCE_NAME);
+  from = find_end (self, table, ends, ENT_CSV_ROLE_SOURCE, ENT_CSV_ROLE_SOURCE_NAME);
   if (from == NULL)
     return;
-  to = find_end (self, table, by_id, ENT_CSV_ROLE_TARGET, ENT_CSV_ROLE_TARGET_NAME);
+  to = find_end (self, table, ends, ENT_CSV_ROLE_TARGET, ENT_CSV_ROLE_TARGET_NAME);
   if (to == NULL)
     return;
   if (direction != NULL && !ent_csv_parse_directed (direction, &directed))
@@ -565,7 +585,7 @@ read_table (Import               *self,
   g_autoptr(EntCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
   Table table = { 0 };
-  gboolean by_id = FALSE;
+  Ends ends = ENDS_NAME;
   gboolean failed;
   guint n = 0;
 
@@ -585,10 +605,12 @@ read_table (Import               *self,
           table_clear (&table);
           return FALSE;
         }
-      if (mapping->ends == ENT_CSV_ENDS_AUTO)
-        by_id = self->have_nodes ? g_hash_table_size (self->ids) > 0 : table.column[ENT_CSV_ROLE_SOURCE_NAME] >= 0;
-      else
-        by_id = mapping->ends == ENT_CSV_ENDS_BY_ID;
+      if (mapping->ends != ENT_CSV_ENDS_AUTO)
+        ends = mapping->ends == ENT_CSV_ENDS_BY_ID ? ENDS_ID : ENDS_NAME;
+      else if (!self->have_nodes)
+        ends = table.column[ENT_CSV_ROLE_SOURCE_NAME] >= 0 ? ENDS_ID : ENDS_NAME;
+      else if (g_hash_table_size (self->ids) > 0)
+        ends = ENDS_UNDECIDED;
     }
 
   while (ent_csv_reader_next (reader, &table.fields, &table.n_fields, &table.line, &local_error))
@@ -600,7 +622,7 @@ read_table (Import               *self,
       if (mapping->table == ENT_CSV_NODES)
         read_node (self, &table);
       else
-        read_edge (self, &table, by_id);
+        read_edge (self, &table, &ends);
 
       if (++n % PROGRESS_EVERY == 0)
         {
