@@ -208,6 +208,20 @@ def missing_node_skipped_with_line():
     assert "Line 3" in result.stderr, f"the skipped edge's line is not given: {result.stderr}"
 
 
+@test
+def gephi_edge_table_direction():
+    nodes, edges = path("gephi-nodes.csv"), path("gephi-edges.csv")
+    with open(nodes, "w", encoding="utf-8") as f:
+        f.write("Id,Label\n1,Alpha\n2,Beta\n")
+    with open(edges, "w", encoding="utf-8") as f:
+        f.write("Source,Target,Type,kind\n1,2,Undirected,knows\n2,1,Directed,owes\n")
+    run(f"--import={nodes}", f"--import={edges}", f"--output={path('gephi.entente')}")
+    db = sqlite3.connect(path("gephi.entente"))
+    rows = db.execute("SELECT kind, directed FROM relations ORDER BY id").fetchall()
+    db.close()
+    assert rows == [("knows", 0), ("owes", 1)], rows
+
+
 def expect_error(name, contents, words):
     file = path(name)
     with open(file, "wb") as f:

@@ -180,7 +180,7 @@ read_csv (const char * const     *paths,
           return NULL;
         }
 
-      preview = ent_csv_preview (paths[i], 0, error);
+      preview = ent_csv_preview (paths[i], ENT_DATA_CSV_PREVIEW_RECORDS, error);
       if (preview == NULL)
         return NULL;
       mapping = ent_data_guess_csv (preview);

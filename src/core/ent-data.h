@@ -27,6 +27,9 @@ typedef enum
   ENT_DATA_FORMAT_CSV,
 } EntDataFormat;
 
+/* How many records of a CSV file its columns' roles are guessed from, and its mapping step shows. */
+#define ENT_DATA_CSV_PREVIEW_RECORDS 20
+
 GQuark      ent_data_error_quark    (void);
 gboolean    ent_data_format_for_name  (const char             *name,
                                        EntDataFormat          *format,

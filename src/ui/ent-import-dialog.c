@@ -740,7 +740,7 @@ ent_import_dialog_new (GtkWindow          *parent,
   /* Every file's start is read before a group is made of any, so that one that cannot be read leaves none. */
   for (guint i = 0; format == ENT_DATA_FORMAT_CSV && paths[i] != NULL; i++)
     {
-      EntCsvPreview *preview = ent_csv_preview (paths[i], 20, error);
+      EntCsvPreview *preview = ent_csv_preview (paths[i], ENT_DATA_CSV_PREVIEW_RECORDS, error);
 
       if (preview == NULL)
         return NULL;
