@@ -10,7 +10,6 @@
 
 #include "ent-data.h"
 #include "ent-csv.h"
-#include "ent-json.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,51 +19,6 @@
 #include <unistd.h>
 
 G_DEFINE_QUARK (ent-data-error-quark, ent_data_error)
-
-/**
- * ent_data_format_for_name:
- * @name: "json" or "csv", in any case
- * @format: (out): the format
- * @error: return location for an error
- *
- * Returns: whether @name is a data format Entente reads and writes
- */
-gboolean
-ent_data_format_for_name (const char     *name,
-                          EntDataFormat  *format,
-                          GError        **error)
-{
-  if (g_ascii_strcasecmp (name, "json") == 0)
-    *format = ENT_DATA_FORMAT_JSON;
-  else if (g_ascii_strcasecmp (name, "csv") == 0)
-    *format = ENT_DATA_FORMAT_CSV;
-  else
-    {
-      g_set_error (error, ENT_DATA_ERROR, ENT_DATA_ERROR_UNKNOWN_FORMAT,
-                   _("“%s” is not a format Entente knows: use json or csv"), name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The data format of @path, from its extension (.json or .csv). */
-gboolean
-ent_data_format_for_path (const char     *path,
-                          EntDataFormat  *format,
-                          GError        **error)
-{
-  const char *dot = strrchr (path, '.');
-  g_autofree char *base = g_path_get_basename (path);
-
-  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL ||
-      !ent_data_format_for_name (dot + 1, format, NULL))
-    {
-      g_set_error (error, ENT_DATA_ERROR, ENT_DATA_ERROR_UNKNOWN_FORMAT,
-                   _("“%s” does not end in .json or .csv: name the format with --format"), base);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /**
  * ent_data_network_path:
@@ -154,14 +108,25 @@ ent_data_guess_csv (const EntCsvPreview *preview)
   return ent_csv_guess_mapping (ENT_CSV_NODES, preview);
 }
 
-/* The network in one or two CSV files, a node list and/or an edge list, with the columns' roles guessed
- * from their headers. */
-static EntImport *
-read_csv (const char * const     *paths,
-          GCancellable           *cancellable,
-          EntImportProgressFunc   progress,
-          gpointer                user_data,
-          GError                **error)
+/**
+ * ent_data_read_csv:
+ * @paths: (array zero-terminated=1): one or two CSV files, a node list and/or an edge list
+ * @cancellable: (nullable): to stop reading
+ * @progress: (nullable): called now and then with how much is read
+ * @user_data: for @progress
+ * @error: return location for an error
+ *
+ * Reads a network from CSV files with the roles of their columns guessed
+ * from their headers and first records.
+ *
+ * Returns: (transfer full): what was read, or %NULL with @error set
+ */
+EntImport *
+ent_data_read_csv (const char * const     *paths,
+                   GCancellable           *cancellable,
+                   EntImportProgressFunc   progress,
+                   gpointer                user_data,
+                   GError                **error)
 {
   g_autoptr(EntCsvMapping) nodes = NULL;
   g_autoptr(EntCsvMapping) edges = NULL;
@@ -214,8 +179,7 @@ read_csv (const char * const     *paths,
  * @user_data: for @progress
  * @error: return location for an error
  *
- * Reads a network from files in a data format, CSV files with the roles of
- * their columns guessed from the headers.
+ * Reads a network from files in a data format.
  *
  * Returns: (transfer full): what was read, or %NULL with @error set
  */
@@ -227,17 +191,18 @@ ent_data_read (const char * const     *paths,
                gpointer                user_data,
                GError                **error)
 {
+  const EntDataFormatInfo *info = ent_data_format_get_info (format);
+
   g_return_val_if_fail (paths != NULL && paths[0] != NULL, NULL);
 
-  if (format == ENT_DATA_FORMAT_CSV)
-    return read_csv (paths, cancellable, progress, user_data, error);
-
-  if (paths[1] != NULL)
+  /* A format of several files says itself what each must be. */
+  if (info->max_files == 1 && paths[1] != NULL)
     {
-      g_set_error (error, ENT_DATA_ERROR, ENT_DATA_ERROR_FAILED, _("A network is read from one JSON file"));
+      /* Translators: %s is the name of a format, "json" */
+      g_set_error (error, ENT_DATA_ERROR, ENT_DATA_ERROR_FAILED, _("A network is read from one %s file"), info->name);
       return NULL;
     }
-  return ent_json_read (paths[0], cancellable, progress, user_data, error);
+  return info->read (paths, cancellable, progress, user_data, error);
 }
 
 static void
@@ -372,8 +337,6 @@ ent_data_export (EntStore       *store,
 {
   g_autoptr(EntGraph) graph = NULL;
   g_autoptr(GPtrArray) layouts = NULL;
-  g_autofree char *entities_path = NULL;
-  g_autofree char *relations_path = NULL;
 
   g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -381,13 +344,6 @@ ent_data_export (EntStore       *store,
   graph = ent_store_load_graph (store, error);
   if (graph == NULL)
     return FALSE;
-
-  if (format == ENT_DATA_FORMAT_CSV)
-    {
-      ent_data_csv_paths (path, &entities_path, &relations_path);
-      return ent_csv_export (graph, entities_path, relations_path, error);
-    }
-
   layouts = ent_store_load_layouts (store, error);
-  return layouts != NULL && ent_json_write (graph, layouts, path, cancellable, error);
+  return layouts != NULL && ent_data_format_get_info (format)->write (graph, layouts, path, cancellable, error);
 }

@@ -27,10 +27,48 @@ typedef enum
   ENT_DATA_FORMAT_CSV,
 } EntDataFormat;
 
+/* Reads a network from @paths (as many as the format's max_files). */
+typedef EntImport *(*EntDataReadFunc)  (const char * const     *paths,
+                                        GCancellable           *cancellable,
+                                        EntImportProgressFunc   progress,
+                                        gpointer                user_data,
+                                        GError                **error);
+/* Writes @graph, with its stored @layouts (EntImportLayout), to @path. */
+typedef gboolean   (*EntDataWriteFunc) (EntGraph               *graph,
+                                        GPtrArray              *layouts,
+                                        const char             *path,
+                                        GCancellable           *cancellable,
+                                        GError                **error);
+/* Whether the first bytes of a file (@length of them, NUL-terminated) are in the format. */
+typedef gboolean   (*EntDataSniffFunc) (const char             *start,
+                                        gsize                   length);
+
+/* A data format, and how Entente reads and writes it. */
+typedef struct
+{
+  EntDataFormat     format;
+  const char       *name;               /* for --format */
+  const char       *filter_name;        /* translatable (N_), for file choosers */
+  const char       *export_filter_name; /* (nullable) when exporting says more than filter_name */
+  const char       *mime_type;
+  const char       *extensions[4];      /* lower case, no dot; the first is the one exports get */
+  EntDataSniffFunc  sniff;              /* (nullable) for formats that share an extension */
+  guint             max_files;          /* how many files make one network */
+  EntDataReadFunc   read;
+  EntDataWriteFunc  write;
+} EntDataFormatInfo;
+
 /* How many records of a CSV file its columns' roles are guessed from, and its mapping step shows. */
 #define ENT_DATA_CSV_PREVIEW_RECORDS 20
 
 GQuark      ent_data_error_quark    (void);
+const EntDataFormatInfo *ent_data_get_formats     (guint                  *n_formats);
+const EntDataFormatInfo *ent_data_format_get_info (EntDataFormat           format);
+EntImport  *ent_data_read_csv         (const char * const     *paths,
+                                       GCancellable           *cancellable,
+                                       EntImportProgressFunc   progress,
+                                       gpointer                user_data,
+                                       GError                **error);
 gboolean    ent_data_format_for_name  (const char             *name,
                                        EntDataFormat          *format,
                                        GError                **error);

@@ -37,7 +37,7 @@ static const GOptionEntry option_entries[] = {
        "network, the file given with --output, and exit"), N_("FILE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL, N_("The new network an import makes"), N_("FILE") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The data format of --import or --export, when the file’s name does not say: json or csv"), N_("FORMAT") },
+    N_("The data format of --import or --export, when the file’s name does not say (json, csv, …)"), N_("FORMAT") },
   { "engine", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Lay out with ENGINE: dot, neato, fdp, sfdp, circo or twopi (default: chosen by the network’s size)"),
     N_("ENGINE") },

@@ -65,6 +65,36 @@ import_response_cb (GtkNativeDialog *dialog,
   g_object_unref (assistant);
 }
 
+/* A filter for every data format, and before them, for choosing files to import, one for all of them. */
+static void
+add_format_filters (GtkFileChooser *chooser,
+                    gboolean        exporting)
+{
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  const EntDataFormatInfo *formats;
+  guint n_formats;
+
+  formats = ent_data_get_formats (&n_formats);
+  gtk_file_filter_set_name (all, _("All data files"));
+  if (!exporting)
+    gtk_file_chooser_add_filter (chooser, all);
+
+  for (guint i = 0; i < n_formats; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      const char *name = exporting && formats[i].export_filter_name != NULL ? formats[i].export_filter_name
+                                                                            : formats[i].filter_name;
+
+      gtk_file_filter_set_name (filter, _(name));
+      for (guint j = 0; j < G_N_ELEMENTS (formats[i].extensions) && formats[i].extensions[j] != NULL; j++)
+        {
+          gtk_file_filter_add_suffix (filter, formats[i].extensions[j]);
+          gtk_file_filter_add_suffix (all, formats[i].extensions[j]);
+        }
+      gtk_file_chooser_add_filter (chooser, filter);
+    }
+}
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
@@ -76,8 +106,7 @@ import_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Import a Network"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  _ent_window_add_file_filter (GTK_FILE_CHOOSER (dialog), _("Spreadsheets (CSV)"), "text/csv", "*.csv");
-  _ent_window_add_file_filter (GTK_FILE_CHOOSER (dialog), _("Entente data (JSON)"), "application/json", "*.json");
+  add_format_filters (GTK_FILE_CHOOSER (dialog), FALSE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -150,9 +179,7 @@ export_data_action (GtkWidget  *widget,
 
   dialog = gtk_file_chooser_native_new (_("Export the Data"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
-  _ent_window_add_file_filter (GTK_FILE_CHOOSER (dialog), _("Entente data (JSON)"), "application/json", "*.json");
-  _ent_window_add_file_filter (GTK_FILE_CHOOSER (dialog), _("Spreadsheets (CSV: an entities and a relations file)"),
-                               "text/csv", "*.csv");
+  add_format_filters (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (export_data_response_cb), self);
