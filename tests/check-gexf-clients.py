@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+# check-gexf-clients.py: GEXF that `entente --export` writes, read by the real clients: xmllint
+# validates it against the GEXF 1.3 schema and networkx reads it with the same nodes, edges and
+# attribute values; `entente --import` of Gephi's files, of what it wrote, and of hostile files.
+#
+# Usage: check-gexf-clients.py ENTENTE BUNDLED.entente DATA_DIR   (TAP output)
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+import networkx as nx
+
+entente, bundled, data = sys.argv[1], sys.argv[2], sys.argv[3]
+schema = os.path.join(data, "gexf-1.3", "gexf.xsd")
+work = tempfile.mkdtemp(prefix="entente-gexf-clients-")
+tests = []
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def run(*args, ok=True):
+    result = subprocess.run([entente, *args], capture_output=True, text=True, timeout=300)
+    if ok and result.returncode != 0:
+        raise AssertionError(f"entente {' '.join(args)} failed ({result.returncode}): {result.stderr}")
+    if not ok and result.returncode == 0:
+        raise AssertionError(f"entente {' '.join(args)} succeeded where it must fail")
+    return result
+
+
+def path(name):
+    return os.path.join(work, name)
+
+
+def validate(gexf):
+    result = subprocess.run(["xmllint", "--noout", "--nonet", "--schema", schema, gexf],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def export(network, name):
+    """The network as GEXF, validated, and as our JSON, which says what the GEXF must hold."""
+    gexf, exported = path(name + ".gexf"), path(name + ".json")
+    run(f"--export={gexf}", network)
+    run(f"--export={exported}", network)
+    validate(gexf)
+    with open(exported, encoding="utf-8") as f:
+        return gexf, json.load(f)
+
+
+def quote_texts(network, relation):
+    texts = {q["id"]: q["text"] for q in network["quotes"]}
+    return "\n\n".join(texts[i] for i in relation["quotes"])
+
+
+def check_networkx(gexf, network):
+    graph = nx.read_gexf(gexf)
+    assert graph.number_of_nodes() == len(network["entities"]), graph.number_of_nodes()
+    # In a network of both, an undirected relation is a "mutual" edge, which networkx makes an edge each
+    # way (one, for a loop).
+    relations = network["relations"]
+    mixed = any(r["directed"] for r in relations) and not all(r["directed"] for r in relations)
+    expected = len(relations) + (sum(not r["directed"] and r["from"] != r["to"] for r in relations) if mixed else 0)
+    assert graph.number_of_edges() == expected, (graph.number_of_edges(), expected)
+    kinds = {k["key"]: k["label"] for k in network["kinds"]}
+    builtin = {"person", "country", "place", "commission", "organisation", "community", "sector", "event"}
+    for entity in network["entities"]:
+        node = graph.nodes[str(entity["id"])]
+        assert node["label"] == entity["name"], (node, entity)
+        kind = entity["kind"] if entity["kind"] in builtin else kinds[entity["kind"]]
+        assert node["kind"] == kind, (node, entity)
+        for field in ("description", "role"):
+            assert node.get(field) == (entity[field] or None), (field, node, entity)
+        for prop in entity["properties"]:
+            check_value(node[prop["key"]], prop)
+    edges = {data["id"]: (u, v, data) for u, v, data in graph.edges(data=True)}
+    for relation in network["relations"]:
+        u, v, edge = edges[str(relation["id"])]
+        assert (u, v) == (str(relation["from"]), str(relation["to"])) or \
+            (not relation["directed"] and (v, u) == (str(relation["from"]), str(relation["to"]))), (u, v, relation)
+        assert edge.get("label") == (relation["label"] or None), (edge, relation)
+        assert edge.get("quotes") == (quote_texts(network, relation) or None), (edge, relation)
+        for prop in relation["properties"]:
+            check_value(edge[prop["key"]], prop)
+
+
+def check_value(value, prop):
+    if prop["type"] == "number":
+        assert value == float(prop["value"]), (value, prop)
+    elif prop["type"] == "boolean":
+        assert value is (prop["value"] == "true"), (value, prop)
+    else:
+        assert value == prop["value"], (value, prop)
+
+
+def rows(db_path, sql):
+    db = sqlite3.connect(db_path)
+    try:
+        return db.execute(sql).fetchall()
+    finally:
+        db.close()
+
+
+@test
+def bundled_network_read_by_networkx():
+    gexf, network = export(bundled, "bundled")
+    check_networkx(gexf, network)
+
+
+@test
+def properties_read_by_networkx_and_back():
+    network = {
+        "format": "entente-network", "version": 1,
+        "kinds": [{"key": "vessel", "label": "Vessel", "shape": "diamond", "glyph": "dot", "color": "#2ec27e"}],
+        "entities": [
+            {"id": 1, "kind": "vessel", "name": "Ship & <Co>", "start_date": "2001-02-03", "end_date": "2005",
+             "properties": [{"key": "tonnage", "type": "number", "value": "-1.5e3"},
+                            {"key": "active", "type": "boolean", "value": "true"},
+                            {"key": "built", "type": "date", "value": "1999-12-31"},
+                            {"key": "motto \"q\"", "type": "string", "value": "Мир\nमित्र"}]},
+            {"id": 2, "kind": "person", "name": "Ann", "description": "line one\nline two",
+             "properties": [{"key": "tonnage", "type": "number", "value": "7"}]},
+        ],
+        "relations": [
+            {"id": 1, "kind": "owns", "from": 2, "to": 1, "label": "owner", "directed": True,
+             "properties": [{"key": "weight", "type": "number", "value": "2.5"}]},
+            {"id": 2, "kind": "knows", "from": 2, "to": 2, "directed": False,
+             "properties": [{"key": "secret", "type": "boolean", "value": "false"}]},
+        ],
+    }
+    source = path("typed.json")
+    with open(source, "w", encoding="utf-8") as f:
+        json.dump(network, f)
+    first = path("typed.entente")
+    run(f"--import={source}", f"--output={first}")
+    gexf, exported = export(first, "typed")
+    check_networkx(gexf, exported)
+
+    second = path("typed-again.entente")
+    run(f"--import={gexf}", f"--output={second}")
+    for sql in ("SELECT name, kind, description, start_date, end_date FROM entities ORDER BY id",
+                "SELECT kind, label, directed FROM relations ORDER BY id",
+                "SELECT key, label, color FROM kinds WHERE key = 'vessel'",
+                "SELECT entity_id, relation_id, key, type, value FROM properties ORDER BY entity_id, relation_id, key"):
+        assert rows(second, sql) == rows(first, sql), (sql, rows(second, sql), rows(first, sql))
+
+
+@test
+def gephi_files_import():
+    for name, nodes, edges in [("gephi_les_miserables.gexf", 77, 254), ("gexfnet_dynamics.gexf", 4, 5),
+                               ("gexfnet_hierarchy1.gexf", 10, 9)]:
+        out = path(name + ".entente")
+        run(f"--import={os.path.join(data, 'gexf', name)}", f"--output={out}")
+        assert rows(out, "SELECT count(*) FROM entities") == [(nodes,)], name
+        assert rows(out, "SELECT count(*) FROM relations") == [(edges,)], name
+    assert rows(path("gephi_les_miserables.gexf.entente"),
+                "SELECT count(*) FROM positions WHERE engine = 'dot'") == [(77,)]
+
+
+@test
+def hostile_files_write_nothing():
+    laughs = ['<?xml version="1.0"?>\n<!DOCTYPE gexf [\n<!ENTITY l0 "ha">\n']
+    laughs += [f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">\n' for i in range(1, 10)]
+    laughs.append(']>\n<gexf version="1.3"><graph><nodes><node id="1" label="&l9;"/></nodes></graph></gexf>\n')
+    hostile = {
+        "laughs.gexf": "".join(laughs),
+        "xxe.gexf": '<?xml version="1.0"?>\n<!DOCTYPE gexf [ <!ENTITY x SYSTEM "file:///etc/passwd"> ]>\n'
+                    '<gexf version="1.3"><graph><nodes><node id="1" label="&x;"/></nodes></graph></gexf>\n',
+        "label.gexf": '<gexf version="1.3"><graph><nodes><node id="1" label="' + "line&#10;" * 40000 +
+                      '"/></nodes></graph></gexf>\n',
+    }
+    for name, text in hostile.items():
+        source, out = path(name), path(name + ".entente")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(text)
+        result = run(f"--import={source}", f"--output={out}", ok=False)
+        assert "line" in result.stderr.lower(), result.stderr
+        assert "root:" not in result.stderr + result.stdout, name
+        assert not os.path.exists(out), name
+
+
+def main():
+    print(f"1..{len(tests)}")
+    failed = 0
+    for i, fn in enumerate(tests, 1):
+        try:
+            fn()
+            print(f"ok {i} {fn.__name__}")
+        except Exception as e:  # a failed check or a crashed run: reported, and the rest still run
+            failed += 1
+            print(f"not ok {i} {fn.__name__}")
+            for line in str(e).splitlines() or [type(e).__name__]:
+                print(f"# {line}")
+    shutil.rmtree(work, ignore_errors=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
