@@ -270,7 +270,7 @@ read_edge (Reader  *self,
     }
   if ((label != NULL && _ent_gexf_too_long (label, ENT_PROPERTY_VALUE_MAX_LENGTH)) ||
       (kind != NULL && _ent_gexf_too_long (kind, ENT_PROPERTY_VALUE_MAX_LENGTH)))
-    return _ent_gexf_fail (self, ENT_IMPORT_ERROR_TOO_LARGE, error, _("an edge's label is longer than Entente reads"));
+    return _ent_gexf_fail (self, ENT_IMPORT_ERROR_TOO_LARGE, error, _("an edge's label or kind is longer than Entente reads"));
   _ent_gexf_know_roles (self, CLASS_EDGE);
 
   element.values = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _ent_gexf_value_free);
