@@ -224,6 +224,8 @@ test_versions (Fixture       *fixture,
   entity = find_entity (old->graph, "Ann");
   g_assert_cmpint (entity->kind, ==, ENT_KIND_PERSON);
   g_assert_null (entity->kind_key);
+  /* The attribute the kinds come from is the one the assistant offers first to take them from. */
+  g_assert_cmpstr (old->type_key, ==, "Type");
   assert_property (entity->properties, "age", ENT_PROPERTY_NUMBER, "42");
   /* A node without a label is named by its id; a self-loop and parallel edges come in. */
   g_assert_cmpstr (find_entity (old->graph, "b")->kind_key, ==, "entity");

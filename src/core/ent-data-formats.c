@@ -88,6 +88,7 @@ static const EntDataFormatInfo formats[] = {
     .mime_type = "application/gexf+xml",
     .extensions = { "gexf" },
     .max_files = 1,
+    .kinds_from_keys = TRUE,
     .read = read_gexf,
     .write = ent_gexf_write,
   },

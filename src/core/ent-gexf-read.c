@@ -388,10 +388,21 @@ read_document (Reader  *self,
   return TRUE;
 }
 
-/* String attributes whose every value is a date hold dates, as a CSV file's columns do. */
+/*
+ * String attributes whose every value is a date hold dates, as a CSV file's
+ * columns do; and the attribute the kinds come from is the import's type
+ * key, which a person may change for another.
+ */
 static void
-type_dates (Reader *self)
+type_attributes (Reader *self)
 {
+  for (guint i = 0; i < self->attributes[CLASS_NODE]->len && self->import->type_key == NULL; i++)
+    {
+      Attribute *attribute = g_ptr_array_index (self->attributes[CLASS_NODE], i);
+
+      if (attribute->role == ENT_CSV_ROLE_KIND && !attribute->ignored)
+        self->import->type_key = g_strdup (attribute->title);
+    }
   for (guint c = 0; c < N_CLASSES; c++)
     for (guint i = 0; i < self->attributes[c]->len; i++)
       {
@@ -486,7 +497,7 @@ ent_gexf_read (const char             *path,
   if (!read_document (&self, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  type_dates (&self);
+  type_attributes (&self);
   keep_layout (&self);
   if (progress != NULL)
     progress (1.0, user_data);
