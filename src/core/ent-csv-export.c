@@ -140,9 +140,9 @@ append_tail (GString    *out,
  * name in any language, or else its kind's label, which an import makes the same kind of again
  * (its key is made from the label) and which people read better than a key.
  */
-static const char *
-kind_column (EntGraph        *graph,
-             const EntEntity *entity)
+const char *
+ent_csv_kind_column (EntGraph        *graph,
+                     const EntEntity *entity)
 {
   const char *key = ent_entity_get_kind_key (entity);
   EntKindInfo *kind = ent_graph_get_kind (graph, key);
@@ -166,7 +166,7 @@ write_entities (EntGraph *graph)
 
       append_id (out, entity->id, TRUE);
       append_field (out, entity->name, FALSE);
-      append_field (out, kind_column (graph, entity), FALSE);
+      append_field (out, ent_csv_kind_column (graph, entity), FALSE);
       append_field (out, entity->role, FALSE);
       append_field (out, entity->description, FALSE);
       append_field (out, entity->start_date, FALSE);

@@ -120,6 +120,9 @@ EntImport *ent_csv_import (const char            *nodes_path,
                            gpointer               user_data,
                            GError               **error);
 
+const char *ent_csv_kind_column (EntGraph        *graph,
+                                 const EntEntity *entity);
+
 gboolean   ent_csv_export (EntGraph              *graph,
                            const char            *entities_path,
                            const char            *relations_path,

@@ -81,6 +81,7 @@ typedef struct
   EntRelation *relation;
   guint64      line;
   GHashTable  *values;  /* Attribute → Value */
+  GHashTable  *keys;    /* the keys of its properties so far */
   GString     *spells;
   GString     *parents;
   char        *spell_start;

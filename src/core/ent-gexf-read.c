@@ -25,6 +25,7 @@ element_clear (Element *element)
   g_clear_pointer (&element->entity, ent_entity_free);
   g_clear_pointer (&element->relation, ent_relation_free);
   g_clear_pointer (&element->values, g_hash_table_unref);
+  g_clear_pointer (&element->keys, g_hash_table_unref);
   if (element->spells != NULL)
     g_string_free (element->spells, TRUE);
   if (element->parents != NULL)
@@ -203,6 +204,7 @@ read_node (Reader     *self,
 
   element.line = ent_xml_reader_get_line (self->reader);
   element.values = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _ent_gexf_value_free);
+  element.keys = g_hash_table_new (g_str_hash, g_str_equal);
   element.entity = entity = g_new0 (EntEntity, 1);
   entity->id = ++self->next_entity;
   entity->name = g_steal_pointer (&label);
@@ -274,6 +276,7 @@ read_edge (Reader  *self,
   _ent_gexf_know_roles (self, CLASS_EDGE);
 
   element.values = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _ent_gexf_value_free);
+  element.keys = g_hash_table_new (g_str_hash, g_str_equal);
   element.relation = relation = g_new0 (EntRelation, 1);
   relation->id = self->import->graph->relations->len + 1;
   relation->from_id = from->id;
@@ -459,47 +462,40 @@ ent_gexf_read (const char             *path,
                gpointer                user_data,
                GError                **error)
 {
-  g_autoptr(EntImport) import = NULL;
-  g_autoptr(EntXmlReader) reader = NULL;
-  g_autoptr(GHashTable) nodes = NULL;
-  g_autoptr(GHashTable) adopted = NULL;
-  g_autoptr(GArray) positions = NULL;
-  g_autoptr(GPtrArray) node_attributes = NULL;
-  g_autoptr(GPtrArray) edge_attributes = NULL;
-  Reader self = { 0, };
+  Reader self = { .cancellable = cancellable, .progress = progress, .user_data = user_data, };
+  EntImport *import = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  reader = ent_xml_reader_new (path, error);
-  if (reader == NULL)
+  self.reader = ent_xml_reader_new (path, error);
+  if (self.reader == NULL)
     return NULL;
 
-  import = ent_import_new ();
-  nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  adopted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
-  node_attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) _ent_gexf_attribute_free);
-  edge_attributes = g_ptr_array_new_with_free_func ((GDestroyNotify) _ent_gexf_attribute_free);
-  self.import = import;
-  self.reader = reader;
-  self.cancellable = cancellable;
-  self.progress = progress;
-  self.user_data = user_data;
-  self.attributes[CLASS_NODE] = node_attributes;
-  self.attributes[CLASS_EDGE] = edge_attributes;
-  self.nodes = nodes;
-  self.positions = positions;
-  self.adopted = adopted;
+  self.import = ent_import_new ();
+  self.attributes[CLASS_NODE] = g_ptr_array_new_with_free_func ((GDestroyNotify) _ent_gexf_attribute_free);
+  self.attributes[CLASS_EDGE] = g_ptr_array_new_with_free_func ((GDestroyNotify) _ent_gexf_attribute_free);
+  self.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
+  self.adopted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!read_document (&self, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+  if (read_document (&self, error) && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      type_attributes (&self);
+      keep_layout (&self);
+      import = g_steal_pointer (&self.import);
+    }
 
-  type_attributes (&self);
-  keep_layout (&self);
-  if (progress != NULL)
+  g_clear_pointer (&self.import, ent_import_free);
+  ent_xml_reader_free (self.reader);
+  for (guint c = 0; c < N_CLASSES; c++)
+    g_ptr_array_unref (self.attributes[c]);
+  g_hash_table_unref (self.nodes);
+  g_array_unref (self.positions);
+  g_hash_table_unref (self.adopted);
+  if (import != NULL && progress != NULL)
     progress (1.0, user_data);
-  return g_steal_pointer (&import);
+  return import;
 }

@@ -14,25 +14,6 @@
 #include <math.h>
 #include <string.h>
 
-void
-_ent_gexf_attribute_free (Attribute *attribute)
-{
-  g_free (attribute->id);
-  g_free (attribute->title);
-  g_free (attribute->fallback);
-  g_ptr_array_unref (attribute->properties);
-  g_free (attribute);
-}
-
-void
-_ent_gexf_value_free (Value *value)
-{
-  g_free (value->value);
-  if (value->spans != NULL)
-    g_string_free (value->spans, TRUE);
-  g_free (value);
-}
-
 gboolean
 _ent_gexf_fail (Reader      *self,
                 int          code,
@@ -63,6 +44,25 @@ _ent_gexf_too_long (const char *text,
   gsize length = strlen (text);
 
   return length > max && (gsize) g_utf8_strlen (text, length) > max;
+}
+
+void
+_ent_gexf_attribute_free (Attribute *attribute)
+{
+  g_free (attribute->id);
+  g_free (attribute->title);
+  g_free (attribute->fallback);
+  g_ptr_array_unref (attribute->properties);
+  g_free (attribute);
+}
+
+void
+_ent_gexf_value_free (Value *value)
+{
+  g_free (value->value);
+  if (value->spans != NULL)
+    g_string_free (value->spans, TRUE);
+  g_free (value);
 }
 
 /* A finite number in the C locale, the whole of @text, as the store takes numbers. */
@@ -233,16 +233,6 @@ _ent_gexf_read_attvalue (Reader         *self,
   g_string_append_printf (held->spans, "%s [%s, %s]", value, start != NULL ? start : "", end != NULL ? end : "");
 }
 
-static gboolean
-has_property (GPtrArray  *properties,
-              const char *key)
-{
-  for (guint i = 0; i < properties->len; i++)
-    if (g_str_equal (((EntProperty *) g_ptr_array_index (properties, i))->key, key))
-      return TRUE;
-  return FALSE;
-}
-
 /* Adds a property of @type, or of strings where @value is not of it; a second of the same key says nothing new. */
 EntProperty *
 _ent_gexf_add_property (Reader          *self,
@@ -256,7 +246,7 @@ _ent_gexf_add_property (Reader          *self,
   guint types = ent_csv_value_types (stripped);
   EntProperty *property;
 
-  if (has_property (properties, key))
+  if (g_hash_table_contains (element->keys, key))
     return NULL;
   if (_ent_gexf_too_long (value, ENT_PROPERTY_VALUE_MAX_LENGTH))
     {
@@ -277,6 +267,7 @@ _ent_gexf_add_property (Reader          *self,
       property->value = g_strdup (value);
     }
   g_ptr_array_add (properties, property);
+  g_hash_table_add (element->keys, property->key);
   return property;
 }
 

@@ -10,6 +10,7 @@
 
 #include "ent-gexf.h"
 #include "ent-gexf-private.h"
+#include "ent-csv.h"
 #include "ent-diagram.h"
 #include "ent-style.h"
 #include "ent-xml.h"
@@ -71,20 +72,6 @@ _ent_gexf_kind_color (EntGraph        *graph,
   ent_style_kind_color (entity->kind, FALSE, &color);
   return g_strdup_printf ("#%02x%02x%02x", (guint) round (color.red * 255), (guint) round (color.green * 255),
                           (guint) round (color.blue * 255));
-}
-
-/* What names a kind in the file: a built-in kind's key, which no translation changes, or the label of the network's own. */
-static const char *
-kind_name (EntGraph        *graph,
-           const EntEntity *entity)
-{
-  const char *key = ent_entity_get_kind_key (entity);
-  EntKindInfo *info = ent_graph_get_kind (graph, key);
-  EntKind kind;
-
-  if (ent_kind_from_string (key, &kind) || info == NULL || info->label == NULL)
-    return key;
-  return info->label;
 }
 
 /* Whether @date can be a GEXF time: the schema takes xs:date, a full one. */
@@ -260,7 +247,7 @@ append_node (Writer    *self,
   g_autofree char *color = _ent_gexf_kind_color (self->graph, entity);
   EntPosition *position = g_hash_table_lookup (self->positions, &entity->id);
   const char *first[] = {
-    ENT_GEXF_KIND, kind_name (self->graph, entity),
+    ENT_GEXF_KIND, ent_csv_kind_column (self->graph, entity),
     ENT_GEXF_DESCRIPTION, entity->description != NULL && *entity->description != '\0' ? entity->description : NULL,
     ENT_GEXF_ROLE, entity->role != NULL && *entity->role != '\0' ? entity->role : NULL,
     NULL,
@@ -398,10 +385,10 @@ survey_graph (Writer *self)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for an error
  *
- * Writes @graph to @path as GEXF 1.3: each entity a node with its kind,
- * description, role and properties as typed attributes, its kind's colour
- * as viz:color and its place in the layout the network opens with as
- * viz:position; each relation an edge with its kind, label, direction,
+ * Writes @graph to @path as GEXF 1.3: each entity a node with its kind (as
+ * the CSV export names it), description, role and properties as typed
+ * attributes, its kind's colour as viz:color and its place in the layout
+ * the network opens with as viz:position; each relation an edge with its kind, label, direction,
  * quotes (their texts) and properties. Full dates are GEXF times, others
  * attributes. The file is written beside @path and renamed into place, so
  * a failed or cancelled write leaves what was there.
