@@ -162,8 +162,8 @@ gboolean
 _ent_gexf_read_attribute (Reader  *self,
                           GError **error)
 {
-  g_autofree char *type = ent_xml_reader_get_attribute (self->reader, "type");
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *written = ent_xml_reader_get_attribute (self->reader, "type");
+  g_autofree char *type = g_ascii_strdown (written != NULL ? written : "string", -1);
   Attribute *attribute = g_new0 (Attribute, 1);
 
   attribute->id = ent_xml_reader_get_attribute (self->reader, "id");
@@ -177,7 +177,6 @@ _ent_gexf_read_attribute (Reader  *self,
   if (_ent_gexf_too_long (attribute->title, ENT_PROPERTY_KEY_MAX_LENGTH))
     return _ent_gexf_fail (self, ENT_IMPORT_ERROR_TOO_LARGE, error, _("an attribute's title is too long"));
 
-  type = type != NULL ? g_ascii_strdown (type, -1) : g_strdup ("string");
   if (g_str_equal (type, "boolean"))
     attribute->type = ENT_PROPERTY_BOOLEAN;
   else if (g_str_equal (type, "date"))
