@@ -197,6 +197,10 @@ test_versions (void)
   g_assert_null (entity->kind_key);
   /* The attribute the kinds come from is the one the assistant offers first to take them from. */
   g_assert_cmpstr (old->type_key, ==, "Type");
+  /* Without it the kinds' type is a property again, as the file wrote it. */
+  ent_import_set_type_key (old, NULL);
+  g_assert_cmpstr (entity->kind_key, ==, "entity");
+  assert_property (entity->properties, "Type", ENT_PROPERTY_STRING, "person");
   assert_property (entity->properties, "age", ENT_PROPERTY_NUMBER, "42");
   /* A node without a label is named by its id; a self-loop and parallel edges come in. */
   g_assert_cmpstr (find_entity (old->graph, "b")->kind_key, ==, "entity");

@@ -66,6 +66,7 @@ typedef struct
   GHashTable            *nodes;     /* file id → EntEntity, for the edges */
   GArray                *positions; /* EntPosition, y downwards */
   GHashTable            *adopted;   /* kind keys whose colour is a node's viz:color */
+  GHashTable            *kinds;     /* a type as the file writes it → an entity of its kind */
   gboolean               have_graph;
   gboolean               dates;     /* whether times are dates (timeformat date or dateTime) */
   gboolean               timeformat_given;
@@ -114,6 +115,10 @@ EntProperty *_ent_gexf_add_property (Reader         *self,
                                     const char      *key,
                                     EntPropertyType  type,
                                     const char      *value);
+void      _ent_gexf_set_kind       (Reader          *self,
+                                    EntEntity       *entity,
+                                    const char      *type);
+void      _ent_gexf_clear_kinds    (Reader          *self);
 void      _ent_gexf_apply_values   (Reader          *self,
                                     AttributeClass   class,
                                     Element         *element);

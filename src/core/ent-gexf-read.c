@@ -227,7 +227,7 @@ read_node (Reader     *self,
     {
       _ent_gexf_apply_values (self, CLASS_NODE, &element);
       if (!element.has_kind)
-        ent_import_set_kind (self->import, entity, NULL);
+        _ent_gexf_set_kind (self, entity, NULL);
       if (element.parents != NULL)
         _ent_gexf_add_property (self, &element, "parent", ENT_PROPERTY_STRING, element.parents->str);
       finish_dates (self, &element, &entity->start_date, &entity->end_date);
@@ -464,6 +464,7 @@ ent_gexf_read (const char             *path,
 {
   Reader self = { .cancellable = cancellable, .progress = progress, .user_data = user_data, };
   EntImport *import = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -480,8 +481,11 @@ ent_gexf_read (const char             *path,
   self.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
   self.adopted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) ent_entity_free);
 
-  if (read_document (&self, error) && !g_cancellable_set_error_if_cancelled (cancellable, error))
+  ok = read_document (&self, error) && !g_cancellable_set_error_if_cancelled (cancellable, error);
+  _ent_gexf_clear_kinds (&self);
+  if (ok)
     {
       type_attributes (&self);
       keep_layout (&self);

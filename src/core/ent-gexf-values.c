@@ -270,6 +270,45 @@ _ent_gexf_add_property (Reader          *self,
   return property;
 }
 
+/*
+ * Gives @entity the kind @type names. Finding it folds names, and a file has
+ * few types, so each type's kind is found once, on an entity of the
+ * reader's own, whose kind and noted type each entity of that type takes.
+ */
+void
+_ent_gexf_set_kind (Reader     *self,
+                    EntEntity  *entity,
+                    const char *type)
+{
+  EntEntity *model = g_hash_table_lookup (self->kinds, type != NULL ? type : "");
+  const char *noted;
+
+  if (model == NULL)
+    {
+      model = g_new0 (EntEntity, 1);
+      ent_import_set_kind (self->import, model, type);
+      g_hash_table_insert (self->kinds, g_strdup (type != NULL ? type : ""), model);
+    }
+  entity->kind = model->kind;
+  _ent_gexf_set_text (&entity->kind_key, model->kind_key);
+  noted = g_hash_table_lookup (self->import->types, model);
+  if (noted != NULL)
+    g_hash_table_replace (self->import->types, entity, g_strdup (noted));
+}
+
+/* Forgets the entities _ent_gexf_set_kind() found kinds on, which are not the import's. */
+void
+_ent_gexf_clear_kinds (Reader *self)
+{
+  GHashTableIter iter;
+  EntEntity *model;
+
+  g_hash_table_iter_init (&iter, self->kinds);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &model))
+    g_hash_table_remove (self->import->types, model);
+  g_hash_table_unref (self->kinds);
+}
+
 /* A start or end date from an attribute; one that is no date is kept as a property. */
 static void
 set_date (Reader      *self,
@@ -305,7 +344,7 @@ apply_value (Reader     *self,
     case ENT_CSV_ROLE_KIND:
       if (entity != NULL && *value != '\0')
         {
-          ent_import_set_kind (self->import, entity, value);
+          _ent_gexf_set_kind (self, entity, value);
           element->has_kind = TRUE;
         }
       else if (relation != NULL && relation->kind == NULL && *value != '\0')
