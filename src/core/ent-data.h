@@ -25,6 +25,8 @@ typedef enum
 {
   ENT_DATA_FORMAT_JSON,
   ENT_DATA_FORMAT_CSV,
+  ENT_DATA_FORMAT_CYTOSCAPE,
+  ENT_DATA_FORMAT_FTM,
 } EntDataFormat;
 
 /* Reads a network from @paths (as many as the format's max_files). */
@@ -55,7 +57,7 @@ typedef struct
   EntDataSniffFunc  sniff;              /* (nullable) for formats that share an extension */
   guint             max_files;          /* how many files make one network */
   EntDataReadFunc   read;
-  EntDataWriteFunc  write;
+  EntDataWriteFunc  write;              /* (nullable) for formats Entente only reads */
 } EntDataFormatInfo;
 
 /* How many records of a CSV file its columns' roles are guessed from, and its mapping step shows. */
