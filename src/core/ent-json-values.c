@@ -28,12 +28,26 @@ key_properties_free (KeyProperties *key)
   g_free (key);
 }
 
+/* The fewest digits that read back as @value, as the file most likely wrote it. */
+static void
+append_double (GString *text,
+               double   value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      g_ascii_formatd (number, sizeof number, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g", value);
+      if (g_ascii_strtod (number, NULL) == value)
+        break;
+    }
+  g_string_append (text, number);
+}
+
 static void
 append_value (GString  *text,
               JsonNode *node)
 {
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (JSON_NODE_HOLDS_ARRAY (node) || JSON_NODE_HOLDS_OBJECT (node))
     {
       g_autofree char *json = json_to_string (node, FALSE);
@@ -55,7 +69,7 @@ append_value (GString  *text,
       break;
     case G_TYPE_DOUBLE:
     default:
-      g_string_append (text, g_ascii_dtostr (number, sizeof number, json_node_get_double (node)));
+      append_double (text, json_node_get_double (node));
       break;
     }
 }
