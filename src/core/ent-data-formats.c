@@ -10,6 +10,8 @@
 
 #include "ent-data.h"
 #include "ent-csv.h"
+#include "ent-cytoscape.h"
+#include "ent-ftm.h"
 #include "ent-json.h"
 
 #include <glib/gi18n-lib.h>
@@ -42,6 +44,72 @@ write_csv (EntGraph      *graph,
   return ent_csv_export (graph, entities_path, relations_path, error);
 }
 
+static EntImport *
+read_cytoscape (const char * const     *paths,
+                GCancellable           *cancellable,
+                EntImportProgressFunc   progress,
+                gpointer                user_data,
+                GError                **error)
+{
+  return ent_cytoscape_read (paths[0], cancellable, progress, user_data, error);
+}
+
+static EntImport *
+read_ftm (const char * const     *paths,
+          GCancellable           *cancellable,
+          EntImportProgressFunc   progress,
+          gpointer                user_data,
+          GError                **error)
+{
+  return ent_ftm_read (paths[0], cancellable, progress, user_data, error);
+}
+
+/* The start of @start after white space and a byte order mark. */
+static const char *
+skip_space (const char *start)
+{
+  if (g_str_has_prefix (start, "\xef\xbb\xbf"))
+    start += 3;
+  while (g_ascii_isspace (*start))
+    start++;
+  return start;
+}
+
+/*
+ * A Cytoscape start: an object with "elements", or Cytoscape's desktop
+ * export, whose "generated_by" names it; or a list of elements, whose first
+ * has "data". Entente's own files have neither.
+ */
+static gboolean
+sniff_cytoscape (const char *start,
+                 gsize       length)
+{
+  start = skip_space (start);
+  if (*start == '[')
+    {
+      start = skip_space (start + 1);
+      return *start == '{' && strstr (start, "\"data\"") != NULL;
+    }
+  return *start == '{' && strstr (start, "\"entente-network\"") == NULL &&
+         (strstr (start, "\"elements\"") != NULL ||
+          (strstr (start, "\"generated_by\"") != NULL && strstr (start, "ytoscape") != NULL));
+}
+
+/* A FollowTheMoney start: a first line that is an object with a "schema" and an "id" or "properties". */
+static gboolean
+sniff_ftm (const char *start,
+           gsize       length)
+{
+  g_autofree char *line = NULL;
+  const char *end;
+
+  start = skip_space (start);
+  end = strchr (start, '\n');
+  line = end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+  return *line == '{' && strstr (line, "\"schema\"") != NULL &&
+         (strstr (line, "\"id\"") != NULL || strstr (line, "\"properties\"") != NULL);
+}
+
 /*
  * Every format, in the order file choosers list them. Where formats share
  * an extension, the first of them without a sniff function is the one a
@@ -69,6 +137,27 @@ static const EntDataFormatInfo formats[] = {
     .max_files = 2,
     .read = ent_data_read_csv,
     .write = write_csv,
+  },
+  {
+    .format = ENT_DATA_FORMAT_CYTOSCAPE,
+    .name = "cytoscape",
+    .filter_name = N_("Cytoscape (JSON)"),
+    .mime_type = "application/json",
+    .extensions = { "cyjs", "json" },
+    .sniff = sniff_cytoscape,
+    .max_files = 1,
+    .read = read_cytoscape,
+    .write = ent_cytoscape_write,
+  },
+  {
+    .format = ENT_DATA_FORMAT_FTM,
+    .name = "ftm",
+    .filter_name = N_("FollowTheMoney entities (JSON lines)"),
+    .mime_type = "application/x-ndjson",
+    .extensions = { "ijson", "jsonl", "ftm.json", "json" },
+    .sniff = sniff_ftm,
+    .max_files = 1,
+    .read = read_ftm,
   },
 };
 

@@ -25,6 +25,8 @@ typedef enum
 {
   ENT_DATA_FORMAT_JSON,
   ENT_DATA_FORMAT_CSV,
+  ENT_DATA_FORMAT_CYTOSCAPE,
+  ENT_DATA_FORMAT_FTM,
 } EntDataFormat;
 
 /* Reads a network from @paths (as many as the format's max_files). */
@@ -57,7 +59,7 @@ typedef struct
   /* Whether its entities' kinds come from one of their keys, which a person may choose when importing. */
   gboolean          kinds_from_keys;
   EntDataReadFunc   read;
-  EntDataWriteFunc  write;
+  EntDataWriteFunc  write;              /* (nullable) for formats Entente only reads */
 } EntDataFormatInfo;
 
 /* How many records of a CSV file its columns' roles are guessed from, and its mapping step shows. */
