@@ -431,6 +431,10 @@ read_node (Reader      *self,
         }
     }
 
+  /* The key the kinds come from, for the person to choose another in the assistant. */
+  for (guint i = 0; kind != NULL && self->import->type_key == NULL && kinds[i] != NULL; i++)
+    if (has_text (data, kinds[i]))
+      self->import->type_key = g_strdup (kinds[i]);
   ent_import_set_kind (self->import, entity, kind);
   read_dates (data, &used, &entity->start_date, &entity->end_date);
   read_quotes (self, data, &used, entity->quote_ids);

@@ -146,6 +146,7 @@ static const EntDataFormatInfo formats[] = {
     .extensions = { "cyjs", "json" },
     .sniff = sniff_cytoscape,
     .max_files = 1,
+    .kinds_from_keys = TRUE,
     .read = read_cytoscape,
     .write = ent_cytoscape_write,
   },
