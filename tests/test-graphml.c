@@ -288,6 +288,12 @@ test_structure (Fixture       *fixture,
   g_assert_cmpstr (inner->kind_key, ==, "ship");
   g_assert_cmpstr (ship->kind_key, ==, "ship");
   g_assert_nonnull (ent_graph_get_kind (import->graph, "ship"));
+  g_assert_cmpstr (import->type_key, ==, "Type");
+
+  /* The kinds taken from another key: the types come back as properties of theirs. */
+  ent_import_set_type_key (import, NULL);
+  g_assert_cmpstr (property_value (ship->properties, "Type", ENT_PROPERTY_STRING), ==, "Ship");
+  g_assert_cmpstr (ship->kind_key, ==, "entity");
 
   g_assert_cmpuint (import->graph->relations->len, ==, 2);
   g_assert_cmpint (relation_at (import, 0)->from_id, ==, a->id);

@@ -88,6 +88,7 @@ static const EntDataFormatInfo formats[] = {
     .mime_type = "application/graphml+xml",
     .extensions = { "graphml" },
     .max_files = 1,
+    .kinds_from_keys = TRUE,
     .read = read_graphml,
     .write = ent_graphml_write,
   },

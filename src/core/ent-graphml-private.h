@@ -52,7 +52,7 @@ typedef enum
 typedef struct
 {
   char            *id;
-  char            *name;     /* the key of the properties it makes */
+  char            *name;     /* its attr.name; for a key of properties, their key, made unique */
   EntGraphmlUse              use;
   EntPropertyType  type;
   char            *fallback; /* its <default>, for elements without its data */
@@ -109,7 +109,6 @@ typedef struct
   GArray                *graphs;              /* EntGraphmlGraph, the open ones */
   GPtrArray             *elements;            /* EntGraphmlElement, the open ones */
   GHashTable            *nodes;               /* file id → EntEntity */
-  GHashTable            *kinds;               /* type as the file writes it → kind key, "" for a built-in one */
   GPtrArray             *pending;             /* EntGraphmlPending */
   GArray                *geometry;            /* EntPosition, from yEd */
   GArray                *xy;                  /* EntPosition, from Gephi's x and y */

@@ -155,6 +155,11 @@ add_key (EntGraphmlReader *self,
     }
   if (key->use == USE_PROPERTY || key->use == USE_X || key->use == USE_Y)
     key->name = property_name (self, domain, name);
+  else
+    key->name = g_strdup (name);
+  /* The key the assistant offers to take the kinds from, and under which it keeps them should another be chosen. */
+  if (domain == DOMAIN_NODE && key->use == USE_KIND)
+    self->import->type_key = g_strdup (name);
 
   if (g_strcmp0 (type, "int") == 0 || g_strcmp0 (type, "long") == 0 ||
       g_strcmp0 (type, "float") == 0 || g_strcmp0 (type, "double") == 0)
@@ -526,7 +531,6 @@ reader_clear (EntGraphmlReader *self)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->graphs, g_array_unref);
   g_clear_pointer (&self->nodes, g_hash_table_unref);
-  g_clear_pointer (&self->kinds, g_hash_table_unref);
   g_clear_pointer (&self->geometry, g_array_unref);
   g_clear_pointer (&self->xy, g_array_unref);
   g_clear_pointer (&self->xy_properties, g_array_unref);
@@ -592,7 +596,6 @@ ent_graphml_read (const char             *path,
   self.pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   self.graphs = g_array_new (FALSE, FALSE, sizeof (EntGraphmlGraph));
   self.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self.geometry = g_array_new (FALSE, FALSE, sizeof (EntPosition));
   self.xy = g_array_new (FALSE, FALSE, sizeof (EntPosition));
   self.xy_properties = g_array_new (FALSE, FALSE, sizeof (gpointer));

@@ -207,31 +207,27 @@ take_quotes (EntGraphmlReader  *self,
   return ids;
 }
 
-/* Gives @entity the kind @type names: one the file lists, a built-in one, or one made for it, found once a type. */
+/*
+ * Gives @entity the kind @type names: one of the kinds the file lists, as
+ * Entente writes them, or else one found or made as every importer does;
+ * the import keeps the type either way, should the person choose another
+ * key for the kinds.
+ */
 static void
 set_kind (EntGraphmlReader *self,
           EntEntity        *entity,
           const char       *type)
 {
-  const char *kind_key = g_hash_table_lookup (self->kinds, type != NULL ? type : "");
+  EntKind builtin;
 
-  if (kind_key == NULL)
+  if (type != NULL && !ent_kind_from_string (type, &builtin) && ent_graph_get_kind (self->import->graph, type) != NULL)
     {
-      EntEntity found = { 0, };
-
-      if (type != NULL && ent_graph_get_kind (self->import->graph, type) != NULL &&
-          !ent_kind_from_string (type, &found.kind))
-        found.kind_key = g_strdup (type);
-      else
-        ent_import_set_kind (self->import, &found, type);
-      kind_key = found.kind_key != NULL ? found.kind_key : g_strdup (ent_kind_to_string (found.kind));
-      g_hash_table_insert (self->kinds, g_strdup (type != NULL ? type : ""), (char *) kind_key);
+      entity->kind = ENT_KIND_ORGANISATION;
+      entity->kind_key = g_strdup (type);
+      g_hash_table_replace (self->import->types, entity, g_strdup (type));
+      return;
     }
-
-  if (ent_kind_from_string (kind_key, &entity->kind))
-    return;
-  entity->kind = ENT_KIND_ORGANISATION;
-  entity->kind_key = g_strdup (kind_key);
+  ent_import_set_kind (self->import, entity, type);
 }
 
 static void
