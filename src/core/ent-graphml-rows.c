@@ -29,8 +29,8 @@ too_large (EntGraphmlReader  *self,
 {
   g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_TOO_LARGE,
                /* Translators: a file's name, a line, what is too long (“a node's label”), then a number */
-               _("“%s”, line %" G_GUINT64_FORMAT ": %s is longer than %u characters, the most Entente reads"),
-               self->title, at, what, ENT_PROPERTY_VALUE_MAX_LENGTH);
+               _("“%s”, line %lu: %s is longer than %u characters, the most Entente reads"),
+               self->title, (gulong) at, what, ENT_PROPERTY_VALUE_MAX_LENGTH);
   return FALSE;
 }
 
