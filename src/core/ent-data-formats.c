@@ -10,6 +10,7 @@
 
 #include "ent-data.h"
 #include "ent-csv.h"
+#include "ent-graphml.h"
 #include "ent-cytoscape.h"
 #include "ent-ftm.h"
 #include "ent-json.h"
@@ -28,6 +29,16 @@ read_json (const char * const     *paths,
            GError                **error)
 {
   return ent_json_read (paths[0], cancellable, progress, user_data, error);
+}
+
+static EntImport *
+read_graphml (const char * const     *paths,
+              GCancellable           *cancellable,
+              EntImportProgressFunc   progress,
+              gpointer                user_data,
+              GError                **error)
+{
+  return ent_graphml_read (paths[0], cancellable, progress, user_data, error);
 }
 
 static gboolean
@@ -137,6 +148,17 @@ static const EntDataFormatInfo formats[] = {
     .max_files = 2,
     .read = ent_data_read_csv,
     .write = write_csv,
+  },
+  {
+    .format = ENT_DATA_FORMAT_GRAPHML,
+    .name = "graphml",
+    .filter_name = N_("GraphML (networkx, Gephi, yEd)"),
+    .mime_type = "application/graphml+xml",
+    .extensions = { "graphml" },
+    .max_files = 1,
+    .kinds_from_keys = TRUE,
+    .read = read_graphml,
+    .write = ent_graphml_write,
   },
   {
     .format = ENT_DATA_FORMAT_CYTOSCAPE,
