@@ -538,7 +538,7 @@ test_long_label (void)
     g_string_append (contents, "line\n");
   g_string_append (contents, "</data></node></graph></graphml>\n");
   path = write_file (contents->str, contents->len);
-  assert_read_fails (path, ENT_IMPORT_ERROR_TOO_LARGE, "label is longer than");
+  assert_read_fails (path, ENT_IMPORT_ERROR_TOO_LARGE, "line 2: a node's label is longer than");
 }
 
 int
