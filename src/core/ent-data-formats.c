@@ -10,6 +10,7 @@
 
 #include "ent-data.h"
 #include "ent-csv.h"
+#include "ent-dot.h"
 #include "ent-json.h"
 
 #include <glib/gi18n-lib.h>
@@ -26,6 +27,16 @@ read_json (const char * const     *paths,
            GError                **error)
 {
   return ent_json_read (paths[0], cancellable, progress, user_data, error);
+}
+
+static EntImport *
+read_dot (const char * const     *paths,
+          GCancellable           *cancellable,
+          EntImportProgressFunc   progress,
+          gpointer                user_data,
+          GError                **error)
+{
+  return ent_dot_read (paths[0], cancellable, progress, user_data, error);
 }
 
 static gboolean
@@ -69,6 +80,16 @@ static const EntDataFormatInfo formats[] = {
     .max_files = 2,
     .read = ent_data_read_csv,
     .write = write_csv,
+  },
+  {
+    .format = ENT_DATA_FORMAT_DOT,
+    .name = "dot",
+    .filter_name = N_("Graphviz (DOT)"),
+    .mime_type = "text/vnd.graphviz",
+    .extensions = { "gv", "dot" },
+    .max_files = 1,
+    .read = read_dot,
+    .write = ent_dot_write,
   },
 };
 

@@ -25,6 +25,7 @@ typedef enum
 {
   ENT_DATA_FORMAT_JSON,
   ENT_DATA_FORMAT_CSV,
+  ENT_DATA_FORMAT_DOT,
 } EntDataFormat;
 
 /* Reads a network from @paths (as many as the format's max_files). */
