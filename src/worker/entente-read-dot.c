@@ -173,6 +173,16 @@ add_clusters (Texts      *texts,
     add_clusters (texts, child, node_index, nodes, clusters);
 }
 
+/* cgraph keeps edges by their tails; the file's order is their sequence numbers'. */
+static int
+compare_edges (gconstpointer a,
+               gconstpointer b)
+{
+  Agedge_t *first = *(Agedge_t * const *) a, *second = *(Agedge_t * const *) b;
+
+  return AGSEQ (first) < AGSEQ (second) ? -1 : AGSEQ (first) > AGSEQ (second);
+}
+
 static GVariant *
 fixed_array (const char *type,
              GArray     *array,
@@ -195,6 +205,7 @@ describe (Agraph_t *graph,
   g_autoptr(GArray) edges = g_array_new (FALSE, TRUE, sizeof (EntDotWireEdge));
   g_autoptr(GArray) attributes = g_array_new (FALSE, TRUE, sizeof (EntDotWirePair));
   g_autoptr(GArray) clusters = g_array_new (FALSE, TRUE, sizeof (EntDotWirePair));
+  g_autoptr(GPtrArray) in_order = g_ptr_array_new ();
   guint32 name, charset;
   GVariant *reply;
 
@@ -209,16 +220,21 @@ describe (Agraph_t *graph,
 
   for (Agnode_t *node = agfstnode (graph); node != NULL; node = agnxtnode (graph, node))
     for (Agedge_t *edge = agfstout (graph, node); edge != NULL; edge = agnxtout (graph, edge))
-      {
-        EntDotWireEdge wire = {
-          GPOINTER_TO_UINT (g_hash_table_lookup (node_index, agtail (edge))) - 1,
-          GPOINTER_TO_UINT (g_hash_table_lookup (node_index, aghead (edge))) - 1,
-          0, 0,
-        };
+      g_ptr_array_add (in_order, edge);
+  g_ptr_array_sort (in_order, compare_edges);
 
-        add_attributes (&texts, attributes, graph, edge, AGEDGE, &wire.first_attribute, &wire.n_attributes);
-        g_array_append_val (edges, wire);
-      }
+  for (guint i = 0; i < in_order->len; i++)
+    {
+      Agedge_t *edge = g_ptr_array_index (in_order, i);
+      EntDotWireEdge wire = {
+        GPOINTER_TO_UINT (g_hash_table_lookup (node_index, agtail (edge))) - 1,
+        GPOINTER_TO_UINT (g_hash_table_lookup (node_index, aghead (edge))) - 1,
+        0, 0,
+      };
+
+      add_attributes (&texts, attributes, graph, edge, AGEDGE, &wire.first_attribute, &wire.n_attributes);
+      g_array_append_val (edges, wire);
+    }
 
   for (Agraph_t *child = agfstsubg (graph); child != NULL; child = agnxtsubg (child))
     add_clusters (&texts, child, node_index, nodes, clusters);
