@@ -17,47 +17,14 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-dot-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-  g_free (fixture->dir);
-}
-
-/* Writes @length bytes of @contents (-1: a string) to @name in the fixture's folder. */
+/* Writes @length bytes of @contents (-1: a string) to @name in the test.s folder. */
 static char *
-write_file (Fixture    *fixture,
-            const char *name,
+write_file (const char *name,
             const char *contents,
             gssize      length)
 {
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
+  char *path = temp_path (name);
 
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
@@ -65,10 +32,9 @@ write_file (Fixture    *fixture,
 }
 
 static EntImport *
-read_string (Fixture    *fixture,
-             const char *contents)
+read_string (const char *contents)
 {
-  g_autofree char *path = write_file (fixture, "in.gv", contents, -1);
+  g_autofree char *path = write_file ("in.gv", contents, -1);
   g_autoptr(GError) error = NULL;
   EntImport *import = ent_dot_read (path, NULL, NULL, NULL, &error);
 
@@ -79,11 +45,10 @@ read_string (Fixture    *fixture,
 
 /* The error reading @contents gives. */
 static GError *
-read_error (Fixture    *fixture,
-            const char *contents,
+read_error (const char *contents,
             gssize      length)
 {
-  g_autofree char *path = write_file (fixture, "bad.gv", contents, length);
+  g_autofree char *path = write_file ("bad.gv", contents, length);
   GError *error = NULL;
   g_autoptr(EntImport) import = ent_dot_read (path, NULL, NULL, NULL, &error);
 
@@ -120,8 +85,7 @@ relation_at (EntGraph *graph,
 
 /* Graphviz's own graphs import with Graphviz's counts; b15.gv, on which dot crashes, among them. */
 static void
-test_corpus (Fixture       *fixture,
-             gconstpointer  data)
+test_corpus (void)
 {
   static const struct {
     const char *name;
@@ -159,8 +123,7 @@ read_corpus (const char *name)
 
 /* Labels of every sort, clusters, directions and undirected graphs, as the corpus has them. */
 static void
-test_corpus_contents (Fixture       *fixture,
-                      gconstpointer  data)
+test_corpus_contents (void)
 {
   g_autoptr(EntImport) html = read_corpus ("html.gv");
   g_autoptr(EntImport) records = read_corpus ("records.gv");
@@ -226,10 +189,9 @@ test_label_text (void)
 
 /* Attributes set on nodes and edges are typed properties; types and descriptions take their roles. */
 static void
-test_attributes (Fixture       *fixture,
-                 gconstpointer  data)
+test_attributes (void)
 {
-  g_autoptr(EntImport) import = read_string (fixture,
+  g_autoptr(EntImport) import = read_string (
     "digraph \"g\" {\n"
     "  node [shape=box];\n"
     "  edge [weight=1073741824];\n"
@@ -273,11 +235,10 @@ test_attributes (Fixture       *fixture,
 
 /* Parallel edges and self-loops stay, but a strict graph merges them as Graphviz does; a second graph is a problem. */
 static void
-test_parallel (Fixture       *fixture,
-               gconstpointer  data)
+test_parallel (void)
 {
-  g_autoptr(EntImport) multi = read_string (fixture, "graph { a -- b; a -- b; a -- a; a -- b:p:n }\ngraph second { x }\n");
-  g_autoptr(EntImport) strict = read_string (fixture, "strict digraph { a -> b; a -> b; b -> b }\n");
+  g_autoptr(EntImport) multi = read_string ("graph { a -- b; a -- b; a -- a; a -- b:p:n }\ngraph second { x }\n");
+  g_autoptr(EntImport) strict = read_string ("strict digraph { a -> b; a -> b; b -> b }\n");
 
   g_assert_cmpuint (multi->graph->entities->len, ==, 2);
   g_assert_cmpuint (multi->graph->relations->len, ==, 4);
@@ -287,11 +248,10 @@ test_parallel (Fixture       *fixture,
 
 /* pos comes in as the stored layout of the engine the network opens with, y flipped, only when every node has one. */
 static void
-test_positions (Fixture       *fixture,
-                gconstpointer  data)
+test_positions (void)
 {
-  g_autoptr(EntImport) placed = read_string (fixture, "digraph { a [pos=\"10,20\"]; b [pos=\"-5.5,0!\"]; a -> b [pos=\"e,1,1 2,2 3,3 4,4\"] }");
-  g_autoptr(EntImport) half = read_string (fixture, "digraph { a [pos=\"10,20\"]; b }");
+  g_autoptr(EntImport) placed = read_string ("digraph { a [pos=\"10,20\"]; b [pos=\"-5.5,0!\"]; a -> b [pos=\"e,1,1 2,2 3,3 4,4\"] }");
+  g_autoptr(EntImport) half = read_string ("digraph { a [pos=\"10,20\"]; b }");
   EntImportLayout *layout;
   EntPosition *a, *b;
 
@@ -312,8 +272,7 @@ test_positions (Fixture       *fixture,
 
 /* A label of 40,000 lines becomes the description, and the node keeps its name. */
 static void
-test_long_label (Fixture       *fixture,
-                 gconstpointer  data)
+test_long_label (void)
 {
   g_autoptr(GString) contents = g_string_new ("digraph { big [label=\"");
   g_autoptr(EntImport) import = NULL;
@@ -324,7 +283,7 @@ test_long_label (Fixture       *fixture,
   for (guint i = 0; i < 40000; i++)
     g_string_append (contents, "line\\n");
   g_string_append (contents, "\"] }\n");
-  import = read_string (fixture, contents->str);
+  import = read_string (contents->str);
   entity = g_ptr_array_index (import->graph->entities, 0);
   g_assert_cmpstr (entity->name, ==, "big");
   g_assert_cmpuint (strlen (entity->description), ==, 40000 * 5 - 1);
@@ -336,7 +295,7 @@ test_long_label (Fixture       *fixture,
    * whole chunks, with which it reads any.
    */
   g_clear_pointer (&import, ent_import_free);
-  import = read_string (fixture, unbroken);
+  import = read_string (unbroken);
   entity = g_ptr_array_index (import->graph->entities, 0);
   g_assert_cmpstr (entity->name, ==, "a");
   g_assert_cmpuint (strlen (entity->description), ==, 100 * 1024);
@@ -344,16 +303,15 @@ test_long_label (Fixture       *fixture,
 
 /* Broken files are errors that say what is wrong, with the line where cgraph knows it. */
 static void
-test_broken (Fixture       *fixture,
-             gconstpointer  data)
+test_broken (void)
 {
-  g_autoptr(GError) truncated = read_error (fixture, "digraph {\n  a -> b;\n  c [label=\"x", -1);
-  g_autoptr(GError) not_dot = read_error (fixture, "{\"elements\": []}\n", -1);
-  g_autoptr(GError) binary = read_error (fixture, "digraph { a\0 }", 15);
-  g_autoptr(GError) empty = read_error (fixture, "", 0);
-  g_autoptr(GError) bad_utf8 = read_error (fixture, "digraph {\n a;\n b [label=\"\xff\xfe\"] }\n", -1);
-  g_autoptr(GError) big5 = read_error (fixture, "digraph { charset=big5; a }\n", -1);
-  g_autoptr(EntImport) latin1 = read_string (fixture, "digraph { charset=latin1; a [label=\"caf\xe9\"] }\n");
+  g_autoptr(GError) truncated = read_error ("digraph {\n  a -> b;\n  c [label=\"x", -1);
+  g_autoptr(GError) not_dot = read_error ("{\"elements\": []}\n", -1);
+  g_autoptr(GError) binary = read_error ("digraph { a\0 }", 15);
+  g_autoptr(GError) empty = read_error ("", 0);
+  g_autoptr(GError) bad_utf8 = read_error ("digraph {\n a;\n b [label=\"\xff\xfe\"] }\n", -1);
+  g_autoptr(GError) big5 = read_error ("digraph { charset=big5; a }\n", -1);
+  g_autoptr(EntImport) latin1 = read_string ("digraph { charset=latin1; a [label=\"caf\xe9\"] }\n");
 
   g_assert_error (truncated, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (truncated->message, "line 3"));
@@ -370,11 +328,10 @@ test_broken (Fixture       *fixture,
 
 /* Points the reader at a fake helper that runs @script. */
 static void
-use_fake_helper (Fixture    *fixture,
-                 const char *script)
+use_fake_helper (const char *script)
 {
   g_autofree char *contents = g_strconcat ("#!/bin/sh\n", script, NULL);
-  g_autofree char *path = write_file (fixture, "helper.sh", contents, -1);
+  g_autofree char *path = write_file ("helper.sh", contents, -1);
 
   g_assert_cmpint (g_chmod (path, 0755), ==, 0);
   g_setenv ("ENTENTE_READ_DOT_WORKER", path, TRUE);
@@ -382,8 +339,7 @@ use_fake_helper (Fixture    *fixture,
 
 /* A helper that crashes, fails, says nothing or garbles its answer is an error, and the application goes on. */
 static void
-test_helper_failures (Fixture       *fixture,
-                      gconstpointer  data)
+test_helper_failures (void)
 {
   g_autofree char *real = g_strdup (g_getenv ("ENTENTE_READ_DOT_WORKER"));
   g_autoptr(GError) crash = NULL;
@@ -391,14 +347,14 @@ test_helper_failures (Fixture       *fixture,
   g_autoptr(GError) garbage = NULL;
   g_autoptr(GError) missing = NULL;
 
-  use_fake_helper (fixture, "cat > /dev/null\nkill -SEGV $$\n");
-  crash = read_error (fixture, "digraph { a }", -1);
-  use_fake_helper (fixture, "cat > /dev/null\nexit 3\n");
-  failure = read_error (fixture, "digraph { a }", -1);
-  use_fake_helper (fixture, "cat > /dev/null\nprintf 'not a reply at all'\n");
-  garbage = read_error (fixture, "digraph { a }", -1);
+  use_fake_helper ("cat > /dev/null\nkill -SEGV $$\n");
+  crash = read_error ("digraph { a }", -1);
+  use_fake_helper ("cat > /dev/null\nexit 3\n");
+  failure = read_error ("digraph { a }", -1);
+  use_fake_helper ("cat > /dev/null\nprintf 'not a reply at all'\n");
+  garbage = read_error ("digraph { a }", -1);
   g_setenv ("ENTENTE_READ_DOT_WORKER", "/nonexistent/entente-read-dot", TRUE);
-  missing = read_error (fixture, "digraph { a }", -1);
+  missing = read_error ("digraph { a }", -1);
   g_setenv ("ENTENTE_READ_DOT_WORKER", real, TRUE);
 
   g_assert_error (crash, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID);
@@ -419,18 +375,17 @@ cancel_soon (gpointer data)
 
 /* Cancelling kills the helper, however long it would have taken. */
 static void
-test_cancel (Fixture       *fixture,
-             gconstpointer  data)
+test_cancel (void)
 {
   g_autofree char *real = g_strdup (g_getenv ("ENTENTE_READ_DOT_WORKER"));
-  g_autofree char *path = write_file (fixture, "slow.gv", "digraph { a }", -1);
+  g_autofree char *path = write_file ("slow.gv", "digraph { a }", -1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(EntImport) import = NULL;
   GThread *thread;
   gint64 start;
 
-  use_fake_helper (fixture, "exec sleep 600\n");
+  use_fake_helper ("exec sleep 600\n");
   thread = g_thread_new ("cancel", cancel_soon, cancellable);
   start = g_get_monotonic_time ();
   import = ent_dot_read (path, cancellable, NULL, NULL, &error);
@@ -444,10 +399,9 @@ test_cancel (Fixture       *fixture,
 
 /* Runs dot -Tsvg on @path and xmllint on what it draws. */
 static void
-assert_dot_draws (Fixture    *fixture,
-                  const char *path)
+assert_dot_draws (const char *path)
 {
-  g_autofree char *svg = g_build_filename (fixture->dir, "drawn.svg", NULL);
+  g_autofree char *svg = temp_path ("drawn.svg");
   g_autofree char *output = g_strconcat ("-o", svg, NULL);
   const char *dot[] = { "dot", "-Tsvg", output, path, NULL };
   const char *xmllint[] = { "xmllint", "--noout", svg, NULL };
@@ -527,17 +481,15 @@ assert_reads_back (EntGraph  *graph,
     }
 }
 
-static EntProperty *
-property_new (const char      *key,
+static void
+add_property (GPtrArray       *properties,
+              const char      *key,
               EntPropertyType  type,
               const char      *value)
 {
-  EntProperty *property = g_new0 (EntProperty, 1);
+  EntProperty property = { g_strdup (key), type, g_strdup (value) };
 
-  property->key = g_strdup (key);
-  property->type = type;
-  property->value = g_strdup (value);
-  return property;
+  g_ptr_array_add (properties, g_memdup2 (&property, sizeof property));
 }
 
 /* The bundled network with names no file format likes, a description of 100 KB, properties and a layout. */
@@ -566,11 +518,10 @@ hostile_graph (GPtrArray *layouts)
   g_free (relation->label);
   relation->label = g_strdup ("a \"b\" \\ {c}\nd <e>");
   relation->directed = FALSE;
-  g_ptr_array_add (((EntEntity *) g_ptr_array_index (graph->entities, 0))->properties,
-                   property_new ("weight", ENT_PROPERTY_NUMBER, "2.5"));
-  g_ptr_array_add (((EntEntity *) g_ptr_array_index (graph->entities, 1))->properties,
-                   property_new ("quote \"key\"", ENT_PROPERTY_STRING, "a \"value\"\nover lines"));
-  g_ptr_array_add (relation->properties, property_new ("since", ENT_PROPERTY_DATE, "1991-12"));
+  add_property (((EntEntity *) g_ptr_array_index (graph->entities, 0))->properties, "weight", ENT_PROPERTY_NUMBER, "2.5");
+  add_property (((EntEntity *) g_ptr_array_index (graph->entities, 1))->properties,
+                "quote \"key\"", ENT_PROPERTY_STRING, "a \"value\"\nover lines");
+  add_property (relation->properties, "since", ENT_PROPERTY_DATE, "1991-12");
 
   layout->engine = g_strdup (ent_diagram_choose_engine (graph, NULL));
   layout->positions = g_array_new (FALSE, TRUE, sizeof (EntPosition));
@@ -587,29 +538,28 @@ hostile_graph (GPtrArray *layouts)
 
 /* Our DOT draws with dot, and reads back as what was written, hostile names and a 100 KB text included. */
 static void
-test_round_trip (Fixture       *fixture,
-                 gconstpointer  data)
+test_round_trip (void)
 {
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_import_layout_free);
   g_autoptr(EntGraph) graph = hostile_graph (layouts);
   g_autoptr(EntGraph) bundled = load_bundled ();
   g_autoptr(GPtrArray) no_layouts = g_ptr_array_new ();
-  g_autofree char *path = g_build_filename (fixture->dir, "out.gv", NULL);
-  g_autofree char *bundled_path = g_build_filename (fixture->dir, "bundled.gv", NULL);
+  g_autofree char *path = temp_path ("out.gv");
+  g_autofree char *bundled_path = temp_path ("bundled.gv");
   g_autoptr(GError) error = NULL;
   g_autoptr(EntImport) import = NULL;
   g_autoptr(EntImport) bundled_import = NULL;
 
   g_assert_true (ent_dot_write (bundled, NULL, bundled_path, NULL, &error));
   g_assert_no_error (error);
-  assert_dot_draws (fixture, bundled_path);
+  assert_dot_draws (bundled_path);
   bundled_import = ent_dot_read (bundled_path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   assert_reads_back (bundled, no_layouts, bundled_import);
 
   g_assert_true (ent_dot_write (graph, layouts, path, NULL, &error));
   g_assert_no_error (error);
-  assert_dot_draws (fixture, path);
+  assert_dot_draws (path);
   import = ent_dot_read (path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (import->problems->len, ==, 0);
@@ -638,10 +588,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/ent/dot/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add_func ("/ent/dot/" name, func)
   ADD ("corpus", test_corpus);
   ADD ("corpus-contents", test_corpus_contents);
-  g_test_add_func ("/ent/dot/label-text", test_label_text);
+  ADD ("label-text", test_label_text);
   ADD ("attributes", test_attributes);
   ADD ("parallel", test_parallel);
   ADD ("positions", test_positions);
@@ -650,7 +600,7 @@ main (int    argc,
   ADD ("helper-failures", test_helper_failures);
   ADD ("cancel", test_cancel);
   ADD ("round-trip", test_round_trip);
-  g_test_add_func ("/ent/dot/format-table", test_format_table);
+  ADD ("format-table", test_format_table);
 #undef ADD
 
   return g_test_run ();

@@ -766,14 +766,13 @@ ent_dot_read (const char             *path,
               gpointer                user_data,
               GError                **error)
 {
-  g_autofree char *base = NULL;
-  g_autoptr(GBytes) input = NULL;
-  g_autoptr(GBytes) output = NULL;
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(EntImport) import = NULL;
-  g_autoptr(GHashTable) columns = NULL;
-  g_autofree EntEntity **entities = NULL;
   Builder self = { 0 };
+  g_autofree EntEntity **entities = NULL;
+  g_autoptr(GHashTable) columns = NULL;
+  g_autoptr(EntImport) import = NULL;
+  g_autoptr(Reply) reply = NULL;
+  g_autoptr(GBytes) input = NULL, output = NULL;
+  g_autofree char *base = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
