@@ -323,6 +323,117 @@ test_new_kind (Fixture       *fixture,
   remove_store (store);
 }
 
+static void
+add_text_property (EntEntity  *entity,
+                   const char *key,
+                   const char *value)
+{
+  EntProperty *property = g_new0 (EntProperty, 1);
+
+  property->key = g_strdup (key);
+  property->type = ENT_PROPERTY_STRING;
+  property->value = g_strdup (value);
+  if (entity->properties == NULL)
+    entity->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
+  g_ptr_array_add (entity->properties, property);
+}
+
+/* "key=value;…" of @entity's properties, in their order. */
+static char *
+properties_of (EntEntity *entity)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; entity->properties != NULL && i < entity->properties->len; i++)
+    {
+      EntProperty *property = g_ptr_array_index (entity->properties, i);
+
+      g_string_append_printf (text, "%s=%s;", property->key, property->value);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_entity (EntImport  *import,
+               gint64      id,
+               const char *kind_key,
+               const char *properties)
+{
+  EntEntity *entity = ent_graph_get_entity (import->graph, id);
+  g_autofree char *text = properties_of (entity);
+
+  g_assert_cmpstr (entity->kind_key, ==, kind_key);
+  g_assert_cmpstr (text, ==, properties);
+}
+
+/* The entities' kinds come from the key a person chooses, and what the other key said stays a property. */
+static void
+test_type_key (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(EntImport) import = ent_import_new ();
+  g_autoptr(GPtrArray) keys = NULL;
+  const char *types[] = { "Airport", "Airport", NULL };
+  const char *categories[] = { "Hub", "Regional", "Hub" };
+
+  import->type_key = g_strdup ("type");
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      EntEntity *entity = g_new0 (EntEntity, 1);
+      EntProperty *number = g_new0 (EntProperty, 1);
+      g_autofree char *code = g_strdup_printf ("code %u", i);
+
+      entity->id = i + 1;
+      entity->name = g_strdup_printf ("Entity %u", i);
+      ent_import_set_kind (import, entity, types[i]);
+      add_text_property (entity, "category", categories[i]);
+      add_text_property (entity, "code", code);
+      number->key = g_strdup ("passengers");
+      number->type = ENT_PROPERTY_NUMBER;
+      number->value = g_strdup ("12");
+      g_ptr_array_add (entity->properties, number);
+      ent_graph_take_entity (import->graph, entity);
+    }
+  /* A key of more values than kinds can be is not offered. */
+  for (guint i = 0; i <= ENT_IMPORT_MAX_TYPES; i++)
+    {
+      EntEntity *entity = g_new0 (EntEntity, 1);
+      g_autofree char *code = g_strdup_printf ("code %u", i + 10);
+
+      entity->id = i + 10;
+      entity->name = g_strdup_printf ("Entity %u", i + 10);
+      ent_import_set_kind (import, entity, "Airport");
+      add_text_property (entity, "code", code);
+      ent_graph_take_entity (import->graph, entity);
+    }
+
+  keys = ent_import_get_type_keys (import);
+  g_assert_cmpuint (keys->len, ==, 2);
+  g_assert_cmpstr (keys->pdata[0], ==, "type");
+  g_assert_cmpstr (keys->pdata[1], ==, "category");
+
+  ent_import_set_type_key (import, "category");
+  assert_entity (import, 1, "hub", "code=code 0;passengers=12;type=Airport;");
+  assert_entity (import, 2, "regional", "code=code 1;passengers=12;type=Airport;");
+  assert_entity (import, 3, "hub", "code=code 2;passengers=12;");
+  assert_entity (import, 10, "entity", "code=code 10;type=Airport;");
+  g_assert_null (ent_graph_get_kind (import->graph, "airport"));
+  g_assert_cmpstr (ent_graph_get_kind (import->graph, "hub")->label, ==, "Hub");
+
+  /* Back as the file had it: the same kinds, and the category a property again (last now). */
+  ent_import_set_type_key (import, "type");
+  assert_entity (import, 1, "airport", "code=code 0;passengers=12;category=Hub;");
+  assert_entity (import, 3, "entity", "code=code 2;passengers=12;category=Hub;");
+  g_assert_null (ent_graph_get_kind (import->graph, "hub"));
+  g_assert_nonnull (ent_graph_get_kind (import->graph, "airport"));
+
+  /* No types at all: every entity of the one kind, nothing lost. */
+  ent_import_set_type_key (import, NULL);
+  assert_entity (import, 1, "entity", "code=code 0;passengers=12;category=Hub;type=Airport;");
+  g_assert_null (ent_graph_get_kind (import->graph, "airport"));
+  g_assert_cmpuint (import->graph->kinds->len, ==, 1);
+}
+
 /* A cancelled or failed import leaves the file as it was. */
 static void
 test_cancel_and_fail (Fixture       *fixture,
@@ -377,6 +488,7 @@ main (int   argc,
   g_test_add ("/ent/import/edit-from-other-store", Fixture, NULL, fixture_set_up, test_edit_from_other_store,
               fixture_tear_down);
   g_test_add ("/ent/import/new-kind", Fixture, NULL, fixture_set_up, test_new_kind, fixture_tear_down);
+  g_test_add ("/ent/import/type-key", Fixture, NULL, fixture_set_up, test_type_key, fixture_tear_down);
   g_test_add ("/ent/import/cancel-and-fail", Fixture, NULL, fixture_set_up, test_cancel_and_fail, fixture_tear_down);
 
   return g_test_run ();

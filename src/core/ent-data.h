@@ -55,6 +55,8 @@ typedef struct
   const char       *extensions[4];      /* lower case, no dot; the first is the one exports get */
   EntDataSniffFunc  sniff;              /* (nullable) for formats that share an extension */
   guint             max_files;          /* how many files make one network */
+  /* Whether its entities' kinds come from one of their keys, which a person may choose when importing. */
+  gboolean          kinds_from_keys;
   EntDataReadFunc   read;
   EntDataWriteFunc  write;
 } EntDataFormatInfo;

@@ -446,6 +446,22 @@ ent_graph_take_kind (EntGraph    *self,
   g_hash_table_insert (self->kind_index, kind->key, kind);
 }
 
+/* Removes the kind @key from the graph's kinds; its entities are the caller's to change. */
+void
+ent_graph_remove_kind (EntGraph   *self,
+                       const char *key)
+{
+  EntKindInfo *kind;
+
+  g_return_if_fail (self != NULL && key != NULL);
+
+  kind = g_hash_table_lookup (self->kind_index, key);
+  if (kind == NULL)
+    return;
+  g_hash_table_remove (self->kind_index, key);
+  g_ptr_array_remove (self->kinds, kind);
+}
+
 void
 ent_graph_take_source (EntGraph  *self,
                        EntSource *source)

@@ -165,6 +165,8 @@ EntGraph    *ent_graph_ref           (EntGraph    *self);
 void         ent_graph_unref         (EntGraph    *self);
 void         ent_graph_take_kind     (EntGraph    *self,
                                       EntKindInfo *kind);
+void         ent_graph_remove_kind   (EntGraph    *self,
+                                      const char  *key);
 void         ent_graph_take_source   (EntGraph    *self,
                                       EntSource   *source);
 void         ent_graph_take_entity   (EntGraph    *self,

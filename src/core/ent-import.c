@@ -65,6 +65,7 @@ ent_import_new (void)
   self->graph = ent_graph_new ();
   self->layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_import_layout_free);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_import_problem_free);
+  self->types = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   return self;
 }
 
@@ -76,6 +77,8 @@ ent_import_free (EntImport *self)
   g_clear_pointer (&self->graph, ent_graph_unref);
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->types, g_hash_table_unref);
+  g_free (self->type_key);
   g_free (self);
 }
 
@@ -209,7 +212,8 @@ make_kind_key (const char *folded)
  * Gives @entity the built-in kind @type names, or else a kind of the
  * import's own for @type, added to the import's kinds the first time with a
  * look no other new kind has. Entities without a type are of the kind
- * "entity".
+ * "entity". The import keeps @type, for ent_import_set_type_key() to put
+ * back as a property when the entities take their kinds from another key.
  */
 void
 ent_import_set_kind (EntImport  *self,
@@ -228,6 +232,10 @@ ent_import_set_kind (EntImport  *self,
   if (g_utf8_strlen (trimmed, -1) > 200)
     *g_utf8_offset_to_pointer (trimmed, 200) = '\0';
   folded = ent_import_fold_name (trimmed);
+  if (*trimmed != '\0')
+    g_hash_table_replace (self->types, entity, g_strdup (trimmed));
+  else
+    g_hash_table_remove (self->types, entity);
 
   for (EntKind kind = 0; kind < ENT_N_KINDS; kind++)
     if (*folded != '\0' && is_builtin_kind (folded, kind))

@@ -24,6 +24,9 @@ typedef enum
   ENT_IMPORT_ERROR_FAILED,
 } EntImportError;
 
+/* A key whose values are more varied than this is not offered as the entities' types. */
+#define ENT_IMPORT_MAX_TYPES 100
+
 /* Bounds on what an importer reads, so that no file can take the machine's memory. */
 #define ENT_IMPORT_MAX_FILE_SIZE   (G_GINT64_CONSTANT (1) << 30)
 #define ENT_IMPORT_MAX_LINE_LENGTH (16 * 1024 * 1024)
@@ -52,9 +55,14 @@ typedef struct
  */
 typedef struct
 {
-  EntGraph  *graph;
-  GPtrArray *layouts;  /* EntImportLayout */
-  GPtrArray *problems; /* EntImportProblem, what was skipped */
+  EntGraph   *graph;
+  GPtrArray  *layouts;    /* EntImportLayout */
+  GPtrArray  *problems;   /* EntImportProblem, what was skipped */
+  /* The file's key whose values gave the entities their kinds, or %NULL; set by the importer, then by
+   * ent_import_set_type_key(). */
+  char       *type_key;
+  /* EntEntity → the type it was given its kind from, as the file wrote it */
+  GHashTable *types;
 } EntImport;
 
 /* What becomes of an imported entity that matches one the network has. */
@@ -100,6 +108,9 @@ void         ent_import_add_problem  (EntImport   *self,
 void         ent_import_set_kind     (EntImport   *self,
                                       EntEntity   *entity,
                                       const char  *type);
+GPtrArray   *ent_import_get_type_keys (EntImport  *self);
+void         ent_import_set_type_key  (EntImport  *self,
+                                       const char *key);
 GArray      *ent_import_add_layout   (EntImport   *self,
                                       const char  *engine);
 char        *ent_import_fold_name    (const char  *name);

@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include "ent-import-dialog.h"
+#include "ent-import-job.h"
 #include "ent-csv-mapping-group.h"
 #include "ent-data.h"
+#include "ent-import-types-group.h"
 #include "ent-style.h"
 
 #include <glib/gi18n.h>
@@ -25,6 +27,7 @@ typedef enum
   STATE_WORKING,
   STATE_REVIEW,
   STATE_SUMMARY,
+  STATE_TYPES,
 } State;
 
 struct _EntImportDialog
@@ -61,6 +64,8 @@ struct _EntImportDialog
   AdwStatusPage        *progress_page;
   GtkProgressBar       *progress_bar;
   AdwPreferencesGroup  *review_group;
+  AdwPreferencesPage   *types_page;
+  EntImportTypesGroup  *types_group;
   GtkLabel             *summary_title;
   GtkLabel             *summary_label;
   GtkWidget            *problems_heading;
@@ -77,118 +82,11 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* What the worker thread reads and writes; it owns copies of all it needs. */
-typedef struct
-{
-  GStrv           paths;
-  EntDataFormat   format;
-  char           *nodes_path;
-  char           *edges_path;
-  EntCsvMapping  *nodes;
-  EntCsvMapping  *edges;
-  char           *new_path;
-  /* Writing into the open network: its file, the import and the person's choices (the dialog's, which
-   * it keeps while the work goes on), and the edit as the worker's store recorded it. */
-  char           *open_path;
-  EntImport      *import;
-  GArray         *matches;
-  char           *label;
-  GBytes         *changeset;
-  int            *progress_permille;
-  /* The part of the bar the current stage fills: reading, then writing a new network. */
-  double          stage_start;
-  double          stage_span;
-  EntImportCounts counts;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_strfreev (job->paths);
-  g_free (job->nodes_path);
-  g_free (job->edges_path);
-  g_clear_pointer (&job->nodes, ent_csv_mapping_free);
-  g_clear_pointer (&job->edges, ent_csv_mapping_free);
-  g_free (job->new_path);
-  g_free (job->open_path);
-  g_free (job->label);
-  g_clear_pointer (&job->changeset, g_bytes_unref);
-  g_free (job);
-}
-
-static void
-job_progress_cb (double   fraction,
-                 gpointer user_data)
-{
-  Job *job = user_data;
-
-  g_atomic_int_set (job->progress_permille, (int) (1000 * (job->stage_start + fraction * job->stage_span)));
-}
-
-static void
-work_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(EntImport) import = NULL;
-  g_autoptr(GError) error = NULL;
-
-  job->stage_start = 0;
-  job->stage_span = job->new_path != NULL ? 0.5 : 1.0;
-  if (job->format == ENT_DATA_FORMAT_CSV)
-    import = ent_csv_import (job->nodes_path, job->nodes, job->edges_path, job->edges, cancellable,
-                             job_progress_cb, job, &error);
-  else
-    import = ent_data_read ((const char * const *) job->paths, job->format, cancellable, job_progress_cb, job, &error);
-
-  job->stage_start = 0.5;
-  if (import != NULL && job->new_path != NULL &&
-      !ent_data_write_network (import, job->new_path, TRUE, cancellable, job_progress_cb, job, &job->counts, &error))
-    g_clear_pointer (&import, ent_import_free);
-
-  if (import == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&import), (GDestroyNotify) ent_import_free);
-}
-
-/*
- * Writes the import into the open network through a connection of the worker's own, as one edit that
- * the window's store then takes onto its undo stack: the window's store is the main thread's.
- */
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(EntStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-
-  job->stage_start = 0;
-  job->stage_span = 1.0;
-  store = ent_store_open (job->open_path, ENT_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL ||
-      !ent_store_import (store, job->import, job->label, FALSE, job->matches, cancellable, job_progress_cb, job,
-                         &job->counts, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  job->changeset = ent_store_take_last_edit (store, &label);
-  g_task_return_boolean (task, TRUE);
-}
-
 static void
 set_state (EntImportDialog *self,
            State            state)
 {
-  static const char * const pages[] = { "setup", "progress", "review", "summary" };
+  static const char * const pages[] = { "setup", "progress", "review", "summary", "types" };
 
   self->state = state;
   gtk_stack_set_visible_child_name (self->stack, pages[state]);
@@ -380,7 +278,7 @@ show_review (EntImportDialog *self)
  * worker through progress_permille; @done_cb gets the dialog, which the work keeps alive. */
 static void
 run_job (EntImportDialog     *self,
-         Job                 *job,
+         EntImportJob                 *job,
          GTaskThreadFunc      thread,
          GAsyncReadyCallback  done_cb)
 {
@@ -394,7 +292,7 @@ run_job (EntImportDialog     *self,
   set_state (self, STATE_WORKING);
 
   task = g_task_new (NULL, self->cancellable, done_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) _ent_import_job_free);
   g_task_run_in_thread (task, thread);
 }
 
@@ -412,7 +310,7 @@ write_done_cb (GObject      *source,
 {
   g_autoptr(EntImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  Job *job = g_task_get_task_data (G_TASK (result));
+  EntImportJob *job = g_task_get_task_data (G_TASK (result));
 
   stop_progress (self);
   g_task_propagate_boolean (G_TASK (result), &error);
@@ -436,14 +334,61 @@ static void
 write_into_open (EntImportDialog *self)
 {
   g_autofree char *name = g_path_get_basename (self->paths[0]);
-  Job *job = g_new0 (Job, 1);
+  EntImportJob *job = g_new0 (EntImportJob, 1);
 
   job->open_path = g_strdup (ent_store_get_path (self->store));
   job->import = self->import;
   job->matches = self->matches;
   /* Translators: the Undo menu's name of an import of the file %s */
   job->label = g_strdup_printf (_("Import “%s”"), name);
-  run_job (self, job, write_thread, write_done_cb);
+  run_job (self, job, _ent_import_job_write_open_thread, write_done_cb);
+}
+
+/* Whether a person may choose the key the entities take their kinds from: the format has them from a key, and
+ * the file has some text key besides the one they are from. */
+static gboolean
+has_type_keys (EntImportDialog *self)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+
+  if (!ent_data_format_get_info (self->format)->kinds_from_keys)
+    return FALSE;
+  keys = ent_import_get_type_keys (self->import);
+  return keys->len > (self->import->type_key != NULL ? 1 : 0);
+}
+
+static void
+show_types (EntImportDialog *self)
+{
+  if (self->types_group == NULL)
+    {
+      self->types_group = ENT_IMPORT_TYPES_GROUP (ent_import_types_group_new ());
+      adw_preferences_page_add (self->types_page, ADW_PREFERENCES_GROUP (self->types_group));
+    }
+  ent_import_types_group_set_import (self->types_group, self->import);
+  set_state (self, STATE_TYPES);
+}
+
+/* Writes what was read: as a new network, or into the open one once its matches are reviewed. */
+static void
+write_import (EntImportDialog *self)
+{
+  if (self->new_path != NULL)
+    {
+      EntImportJob *job = g_new0 (EntImportJob, 1);
+
+      job->new_path = g_strdup (self->new_path);
+      job->import = self->import;
+      run_job (self, job, _ent_import_job_write_new_thread, write_done_cb);
+      return;
+    }
+
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->matches = ent_import_find_matches (self->import, self->graph);
+  if (self->matches->len > 0)
+    show_review (self);
+  else
+    write_into_open (self);
 }
 
 static void
@@ -453,7 +398,7 @@ work_done_cb (GObject      *source,
 {
   g_autoptr(EntImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  Job *job = g_task_get_task_data (G_TASK (result));
+  EntImportJob *job = g_task_get_task_data (G_TASK (result));
 
   stop_progress (self);
   g_clear_pointer (&self->import, ent_import_free);
@@ -474,22 +419,25 @@ work_done_cb (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->matches, g_array_unref);
-  self->matches = ent_import_find_matches (self->import, self->graph);
-  if (self->matches->len > 0)
-    show_review (self);
-  else
-    write_into_open (self);
+  if (has_type_keys (self))
+    {
+      show_types (self);
+      return;
+    }
+  write_import (self);
 }
 
 static void
 start (EntImportDialog *self)
 {
-  Job *job = g_new0 (Job, 1);
+  EntImportJob *job = g_new0 (EntImportJob, 1);
 
   job->paths = g_strdupv (self->paths);
   job->format = self->format;
-  job->new_path = g_strdup (self->new_path);
+  /* A CSV file's kinds come from the column its mapping step chose; other files are read first, for the
+   * person to choose the key their kinds come from before anything is written. */
+  if (self->format == ENT_DATA_FORMAT_CSV)
+    job->new_path = g_strdup (self->new_path);
   for (guint i = 0; i < self->mapping_groups->len; i++)
     {
       EntCsvMappingGroup *group = g_ptr_array_index (self->mapping_groups, i);
@@ -500,7 +448,7 @@ start (EntImportDialog *self)
       *(mapping->table == ENT_CSV_EDGES ? &job->edges : &job->nodes) = ent_csv_mapping_copy (mapping);
     }
 
-  run_job (self, job, work_thread, work_done_cb);
+  run_job (self, job, _ent_import_job_read_thread, work_done_cb);
 }
 
 static void
@@ -579,6 +527,10 @@ next_action (GtkWidget  *widget,
 
     case STATE_REVIEW:
       write_into_open (self);
+      break;
+
+    case STATE_TYPES:
+      write_import (self);
       break;
 
     case STATE_SUMMARY:
@@ -668,6 +620,7 @@ ent_import_dialog_class_init (EntImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, progress_page);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, review_group);
+  gtk_widget_class_bind_template_child (widget_class, EntImportDialog, types_page);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, summary_title);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, problems_heading);
