@@ -206,6 +206,7 @@ test_attributes (void)
   EntPropertyType type = ENT_PROPERTY_DATE;
 
   g_assert_cmpstr (ent_entity_get_kind_key (alice), ==, "person");
+  g_assert_cmpstr (import->type_key, ==, "type");
   g_assert_cmpstr (alice->description, ==, "a person");
   g_assert_cmpstr (alice->start_date, ==, "2001-02");
   g_assert_cmpstr (property_value (alice->properties, "shape", NULL), ==, "box");

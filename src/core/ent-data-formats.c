@@ -88,6 +88,7 @@ static const EntDataFormatInfo formats[] = {
     .mime_type = "text/vnd.graphviz",
     .extensions = { "gv", "dot" },
     .max_files = 1,
+    .kinds_from_keys = TRUE,
     .read = read_dot,
     .write = ent_dot_write,
   },

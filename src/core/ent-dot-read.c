@@ -565,7 +565,16 @@ read_nodes (Builder *self)
 {
   const Reply *reply = self->reply;
 
+  GHashTableIter iter;
+  gpointer key, role;
+
   self->roles = guess_roles (reply, ENT_CSV_NODES);
+  /* The attribute the kinds come from, which a person may change for another in the import assistant. */
+  g_hash_table_iter_init (&iter, self->roles);
+  while (g_hash_table_iter_next (&iter, &key, &role))
+    if (GPOINTER_TO_UINT (role) == ENT_CSV_ROLE_KIND + 1)
+      self->import->type_key = g_strdup (key);
+
   for (gsize i = 0; i < reply->n_nodes; i++)
     {
       const EntDotWireNode *node = &reply->nodes[i];
@@ -618,7 +627,7 @@ read_edges (Builder *self)
 
       if (from == NULL || to == NULL)
         {
-          ent_import_add_problem (self->import, 0, _("The edge %.40s is skipped: a node it joins is"), edge_name);
+          ent_import_add_problem (self->import, 0, _("The edge %.40s is skipped: a node it joins was skipped"), edge_name);
           continue;
         }
       relation = g_new0 (EntRelation, 1);
@@ -735,7 +744,8 @@ read_input (const char  *path,
     {
       g_autofree char *max = g_format_size (ENT_IMPORT_MAX_FILE_SIZE);
 
-      g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_TOO_LARGE, _("“%s” is larger than %s"), base, max);
+      g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is larger than %s, the most Entente reads"), max);
       return NULL;
     }
   if (length == 0 || memchr (g_mapped_file_get_contents (file), '\0', length) != NULL)
