@@ -20,13 +20,9 @@
 #include <glib/gi18n-lib.h>
 
 /*
- * Graphviz's parser crashes on some inputs, so it never runs in the
- * application: the file's bytes go to a fresh helper process
- * (src/worker/entente-read-dot.c) on its stdin, and what cgraph read comes
- * back on its stdout. A crash, a limit the helper set on itself, a failure
- * or a garbled answer is an error here, and cancelling kills the helper.
- * What the texts mean (labels, escapes, charsets, positions) is decided
- * here, where it can be tested without Graphviz.
+ * What cgraph read of a file comes from its helper process (see
+ * ent-dot-helper.c); what the texts mean (labels, escapes, positions,
+ * clusters, roles) is decided here, where it can be tested without Graphviz.
  */
 
 /* Longer than any name a diagram can show, as for the CSV importer. */
@@ -34,9 +30,6 @@
 
 /* The kind of relations whose file gives them none. */
 #define DEFAULT_RELATION_KIND "related-to"
-
-/* Enough of the helper's stderr to explain a failure without flooding a dialog. */
-#define MAX_DIAGNOSTICS_CHARS 500
 
 /*
  * Attributes a layout writes, which say where Graphviz drew things and
@@ -47,40 +40,6 @@ static const char * const drawing_attributes[] = {
   "pos", "bb", "lp", "xlp", "head_lp", "tail_lp", "lwidth", "lheight", "rects",
   "_draw_", "_ldraw_", "_hdraw_", "_tdraw_", "_hldraw_", "_tldraw_", "_background", NULL
 };
-
-/* The reply, taken apart and checked; the arrays point into the GVariants held here. */
-typedef struct
-{
-  GVariant             *reply;
-  GVariant             *arrays[5];
-  char                **texts;      /* UTF-8 */
-  gsize                 n_texts;
-  const guint8         *html;
-  const EntDotWireNode *nodes;
-  gsize                 n_nodes;
-  const EntDotWireEdge *edges;
-  gsize                 n_edges;
-  const EntDotWirePair *attributes;
-  gsize                 n_attributes;
-  const EntDotWirePair *clusters;
-  gsize                 n_clusters;
-  guint32               name;
-  guint32               charset;
-  gboolean              directed;
-  guint32               more_graphs;
-} Reply;
-
-static void
-reply_free (Reply *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (self->arrays); i++)
-    g_clear_pointer (&self->arrays[i], g_variant_unref);
-  g_clear_pointer (&self->reply, g_variant_unref);
-  g_strfreev (self->texts);
-  g_free (self);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
 
 /* What the property of one attribute name has been so far: the types its values fit and its properties. */
 typedef struct
@@ -99,243 +58,15 @@ column_free (Column *column)
 typedef struct
 {
   EntImport    *import;
-  Reply        *reply;
+  EntDotReply        *reply;
   GHashTable   *columns;  /* attribute name → Column */
   EntEntity   **entities; /* for each node, %NULL where it was skipped */
   GHashTable   *roles;    /* attribute name → EntCsvRole + 1, for nodes or for edges */
 } Builder;
 
-static gboolean
-cannot_read (GError    **error,
-             const char *base,
-             const char *why)
-{
-  /* Translators: the first %s is a file's name, the second why it could not be read */
-  g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID, _("“%s” could not be read: %s"), base, why);
-  return FALSE;
-}
-
-/* The helper's stderr, valid UTF-8 of a length a message can show, without cgraph's "Error: ". */
-static char *
-diagnostics_to_string (GBytes *diagnostics)
-{
-  gsize size = 0;
-  const char *data = diagnostics != NULL ? g_bytes_get_data (diagnostics, &size) : NULL;
-  g_autofree char *text = g_strstrip (g_utf8_make_valid (data != NULL ? data : "", size));
-  const char *start = g_str_has_prefix (text, "Error: ") ? text + strlen ("Error: ") : text;
-
-  if (g_utf8_strlen (start, -1) > MAX_DIAGNOSTICS_CHARS)
-    {
-      g_autofree char *head = g_utf8_substring (start, 0, MAX_DIAGNOSTICS_CHARS);
-      return g_strconcat (head, "…", NULL);
-    }
-  return g_strdup (start);
-}
-
-/* May run in whichever thread cancelled; forcing a subprocess to exit is thread-safe. */
-static void
-cancelled_cb (GCancellable *cancellable,
-              gpointer      user_data)
-{
-  g_subprocess_force_exit (G_SUBPROCESS (user_data));
-}
-
-/* The installed helper, unless the environment names another (tests, uninstalled builds). */
-static const char *
-get_worker_path (void)
-{
-  const char *path = g_getenv ("ENTENTE_READ_DOT_WORKER");
-
-  return path != NULL && *path != '\0' ? path : LIBEXECDIR "/entente-read-dot";
-}
-
-/* Hands @input to a fresh helper and returns what it printed, or %NULL with @error set. */
-static GBytes *
-run_helper (GBytes       *input,
-            const char   *base,
-            GCancellable *cancellable,
-            GError      **error)
-{
-  const char *argv[] = { get_worker_path (), NULL };
-  g_autoptr(GSubprocess) worker = NULL;
-  g_autoptr(GBytes) output = NULL;
-  g_autoptr(GBytes) diagnostics = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *why = NULL;
-  gulong cancelled_id = 0;
-  gboolean talked;
-
-  worker = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                              G_SUBPROCESS_FLAGS_STDERR_PIPE, &local_error);
-  if (worker == NULL)
-    {
-      /* Translators: the first %s is a program, the second why it did not start */
-      why = g_strdup_printf (_("its helper %s could not be started: %s"), argv[0], local_error->message);
-      return cannot_read (error, base, why), NULL;
-    }
-
-  /*
-   * The cancellable is not handed to communicate, which would stop reading
-   * and leave the helper running: cancelling kills the helper, and
-   * communicating then ends as its pipes close.
-   */
-  if (cancellable != NULL)
-    cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), worker, NULL);
-  talked = g_subprocess_communicate (worker, input, NULL, &output, &diagnostics, &local_error);
-  if (!talked)
-    g_subprocess_force_exit (worker);
-  g_subprocess_wait (worker, NULL, NULL);
-  g_cancellable_disconnect (cancellable, cancelled_id);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (g_subprocess_get_if_signaled (worker))
-    return cannot_read (error, base, _("Graphviz stopped on it")), NULL;
-  if (!talked)
-    return cannot_read (error, base, local_error->message), NULL;
-  if (g_subprocess_get_exit_status (worker) != 0)
-    {
-      why = diagnostics_to_string (diagnostics);
-      return cannot_read (error, base, *why != '\0' ? why : _("Graphviz stopped on it")), NULL;
-    }
-  return g_steal_pointer (&output);
-}
-
-static gboolean
-check_pairs (const EntDotWirePair *pairs,
-             gsize                 n_pairs,
-             gsize                 n_texts,
-             gboolean              second_optional)
-{
-  for (gsize i = 0; i < n_pairs; i++)
-    if (pairs[i].first >= n_texts ||
-        (pairs[i].second >= n_texts && !(second_optional && pairs[i].second == ENT_DOT_NONE)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-check_ranges (guint32 first,
-              guint32 n,
-              gsize   n_attributes)
-{
-  return first <= n_attributes && n <= n_attributes - first;
-}
-
-/* Whether every index of the reply points at something it holds. */
-static gboolean
-reply_is_consistent (const Reply *self)
-{
-  if (self->name >= self->n_texts || (self->charset >= self->n_texts && self->charset != ENT_DOT_NONE) ||
-      !check_pairs (self->attributes, self->n_attributes, self->n_texts, FALSE) ||
-      !check_pairs (self->clusters, self->n_clusters, self->n_texts, TRUE))
-    return FALSE;
-  for (gsize i = 0; i < self->n_nodes; i++)
-    if (self->nodes[i].name >= self->n_texts ||
-        (self->nodes[i].cluster >= self->n_clusters && self->nodes[i].cluster != ENT_DOT_NONE) ||
-        !check_ranges (self->nodes[i].first_attribute, self->nodes[i].n_attributes, self->n_attributes))
-      return FALSE;
-  for (gsize i = 0; i < self->n_edges; i++)
-    if (self->edges[i].tail >= self->n_nodes || self->edges[i].head >= self->n_nodes ||
-        !check_ranges (self->edges[i].first_attribute, self->edges[i].n_attributes, self->n_attributes))
-      return FALSE;
-  return TRUE;
-}
-
-/* The line of the first byte of @data that is not UTF-8, counting from 1. */
-static guint64
-invalid_line (const char *data,
-              gsize       length)
-{
-  const char *end;
-  guint64 line = 1;
-
-  g_utf8_validate_len (data, length, &end);
-  for (const char *p = data; p < end; p++)
-    line += *p == '\n';
-  return line;
-}
-
-/*
- * The texts in UTF-8. cgraph reads bytes: a file that says charset=latin1
- * has its texts converted; any other file must be UTF-8 throughout, or it
- * is an error with the line of its first byte that is not.
- */
-static gboolean
-convert_texts (Reply       *self,
-               GVariant    *texts,
-               GBytes      *input,
-               const char  *base,
-               GError     **error)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (input, &length);
-  g_autoptr(GVariant) charset_text = self->charset != ENT_DOT_NONE ? g_variant_get_child_value (texts, self->charset) : NULL;
-  const char *charset = charset_text != NULL ? g_variant_get_bytestring (charset_text) : "UTF-8";
-  gboolean latin1 = _ent_dot_is_latin1 (charset);
-  g_autofree char *why = NULL;
-
-  if (!latin1 && g_ascii_strcasecmp (charset, "utf-8") != 0 && g_ascii_strcasecmp (charset, "utf8") != 0)
-    {
-      /* Translators: %s is the name of a character set */
-      why = g_strdup_printf (_("it is in the character set “%s”; Entente reads UTF-8 and Latin-1"), charset);
-      return cannot_read (error, base, why);
-    }
-  if (!latin1 && !g_utf8_validate_len (data, length, NULL))
-    {
-      /* Translators: %lu is a line of the file */
-      why = g_strdup_printf (_("line %lu is not valid UTF-8"), (gulong) invalid_line (data, length));
-      return cannot_read (error, base, why);
-    }
-
-  self->texts = g_new0 (char *, self->n_texts + 1);
-  for (gsize i = 0; i < self->n_texts; i++)
-    {
-      g_autoptr(GVariant) text = g_variant_get_child_value (texts, i);
-      const char *bytes = g_variant_get_bytestring (text);
-
-      self->texts[i] = latin1 ? g_convert (bytes, -1, "UTF-8", "ISO-8859-1", NULL, NULL, NULL) : g_strdup (bytes);
-      if (self->texts[i] == NULL || !g_utf8_validate (self->texts[i], -1, NULL))
-        return cannot_read (error, base, _("its helper gave a malformed answer"));
-    }
-  return TRUE;
-}
-
-/* The helper is our own program, but it runs a parser that misbehaves, so its answer is checked like any input. */
-static Reply *
-parse_reply (GBytes      *bytes,
-             GBytes      *input,
-             const char  *base,
-             GError     **error)
-{
-  g_autoptr(Reply) self = g_new0 (Reply, 1);
-  g_autoptr(GVariant) texts = NULL;
-  gsize n_html;
-
-  self->reply = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (ENT_DOT_REPLY_TYPE), bytes, FALSE));
-  if (!g_variant_is_normal_form (self->reply))
-    return cannot_read (error, base, _("its helper gave a malformed answer")), NULL;
-
-  g_variant_get (self->reply, ENT_DOT_REPLY_FORMAT, &texts, &self->arrays[0], &self->name, &self->charset,
-                 &self->directed, &self->more_graphs, &self->arrays[1], &self->arrays[2], &self->arrays[3],
-                 &self->arrays[4]);
-  self->n_texts = g_variant_n_children (texts);
-  self->html = g_variant_get_fixed_array (self->arrays[0], &n_html, 1);
-  self->nodes = g_variant_get_fixed_array (self->arrays[1], &self->n_nodes, sizeof (EntDotWireNode));
-  self->edges = g_variant_get_fixed_array (self->arrays[2], &self->n_edges, sizeof (EntDotWireEdge));
-  self->attributes = g_variant_get_fixed_array (self->arrays[3], &self->n_attributes, sizeof (EntDotWirePair));
-  self->clusters = g_variant_get_fixed_array (self->arrays[4], &self->n_clusters, sizeof (EntDotWirePair));
-  if (n_html != self->n_texts || !reply_is_consistent (self))
-    return cannot_read (error, base, _("its helper gave a malformed answer")), NULL;
-
-  if (!convert_texts (self, texts, input, base, error))
-    return NULL;
-  return g_steal_pointer (&self);
-}
-
 /* The value of the attribute @name among @n of them from @first, or %NULL; its index in @index. */
 static const char *
-attribute (const Reply *reply,
+attribute (const EntDotReply *reply,
            guint32      first,
            guint32      n,
            const char  *name,
@@ -353,7 +84,7 @@ attribute (const Reply *reply,
 
 /* The text of a label: HTML-like, a record's fields or plain with escapes. */
 static char *
-label_text (const Reply       *reply,
+label_text (const EntDotReply       *reply,
             guint32            index,
             gboolean           record,
             const EntDotNames *names)
@@ -369,7 +100,7 @@ label_text (const Reply       *reply,
 
 /* What each attribute name stands for, guessed from the names as the CSV importer guesses from headers. */
 static GHashTable *
-guess_roles (const Reply *reply,
+guess_roles (const EntDotReply *reply,
              EntCsvTable  table)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -518,7 +249,7 @@ node_name (Builder              *self,
            const EntDotWireNode *node,
            char                **description)
 {
-  const Reply *reply = self->reply;
+  const EntDotReply *reply = self->reply;
   const char *name = reply->texts[node->name];
   EntDotNames names = { name, reply->texts[reply->name], NULL, NULL, NULL };
   const char *shape = attribute (reply, node->first_attribute, node->n_attributes, "shape", NULL);
@@ -552,7 +283,7 @@ read_cluster (Builder              *self,
               const EntDotWireNode *node,
               EntEntity            *entity)
 {
-  const Reply *reply = self->reply;
+  const EntDotReply *reply = self->reply;
   const EntDotWirePair *cluster = &reply->clusters[node->cluster];
   EntDotNames names = { NULL, reply->texts[cluster->first], NULL, NULL, NULL };
   g_autofree char *label = cluster->second != ENT_DOT_NONE ? label_text (reply, cluster->second, FALSE, &names) : NULL;
@@ -563,7 +294,7 @@ read_cluster (Builder              *self,
 static void
 read_nodes (Builder *self)
 {
-  const Reply *reply = self->reply;
+  const EntDotReply *reply = self->reply;
 
   GHashTableIter iter;
   gpointer key, role;
@@ -608,7 +339,7 @@ read_nodes (Builder *self)
 static void
 read_edges (Builder *self)
 {
-  const Reply *reply = self->reply;
+  const EntDotReply *reply = self->reply;
 
   self->roles = guess_roles (reply, ENT_CSV_EDGES);
   for (gsize i = 0; i < reply->n_edges; i++)
@@ -703,7 +434,7 @@ parse_position (const char *pos,
 static void
 read_positions (Builder *self)
 {
-  const Reply *reply = self->reply;
+  const EntDotReply *reply = self->reply;
   g_autoptr(GArray) positions = g_array_new (FALSE, TRUE, sizeof (EntPosition));
   GArray *layout;
 
@@ -728,30 +459,6 @@ read_positions (Builder *self)
   g_array_append_vals (layout, positions->data, positions->len);
 }
 
-/* Reads the whole of @path, bounded by what Entente reads, with no NUL byte in it. */
-static GBytes *
-read_input (const char  *path,
-            const char  *base,
-            GError     **error)
-{
-  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
-  gsize length;
-
-  if (file == NULL)
-    return NULL;
-  length = g_mapped_file_get_length (file);
-  if (length > ENT_IMPORT_MAX_FILE_SIZE)
-    {
-      g_autofree char *max = g_format_size (ENT_IMPORT_MAX_FILE_SIZE);
-
-      g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_TOO_LARGE,
-                   _("The file is larger than %s, the most Entente reads"), max);
-      return NULL;
-    }
-  if (length == 0 || memchr (g_mapped_file_get_contents (file), '\0', length) != NULL)
-    return cannot_read (error, base, _("it is not a DOT file")), NULL;
-  return g_mapped_file_get_bytes (file);
-}
 
 /**
  * ent_dot_read:
@@ -780,8 +487,7 @@ ent_dot_read (const char             *path,
   g_autofree EntEntity **entities = NULL;
   g_autoptr(GHashTable) columns = NULL;
   g_autoptr(EntImport) import = NULL;
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(GBytes) input = NULL, output = NULL;
+  g_autoptr(EntDotReply) reply = NULL;
   g_autofree char *base = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -789,9 +495,7 @@ ent_dot_read (const char             *path,
 
   base = g_filename_display_basename (path);
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      (input = read_input (path, base, error)) == NULL ||
-      (output = run_helper (input, base, cancellable, error)) == NULL ||
-      (reply = parse_reply (output, input, base, error)) == NULL)
+      (reply = _ent_dot_read_reply (path, base, cancellable, error)) == NULL)
     return NULL;
   if (progress != NULL)
     progress (0.5, user_data);
