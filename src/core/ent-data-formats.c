@@ -13,6 +13,7 @@
 #include "ent-graphml.h"
 #include "ent-cytoscape.h"
 #include "ent-ftm.h"
+#include "ent-dot.h"
 #include "ent-json.h"
 
 #include <glib/gi18n-lib.h>
@@ -20,26 +21,6 @@
 
 /* How much of a file is looked at to tell formats that share an extension apart. */
 #define SNIFF_LENGTH 4096
-
-static EntImport *
-read_json (const char * const     *paths,
-           GCancellable           *cancellable,
-           EntImportProgressFunc   progress,
-           gpointer                user_data,
-           GError                **error)
-{
-  return ent_json_read (paths[0], cancellable, progress, user_data, error);
-}
-
-static EntImport *
-read_graphml (const char * const     *paths,
-              GCancellable           *cancellable,
-              EntImportProgressFunc   progress,
-              gpointer                user_data,
-              GError                **error)
-{
-  return ent_graphml_read (paths[0], cancellable, progress, user_data, error);
-}
 
 static gboolean
 write_csv (EntGraph      *graph,
@@ -53,26 +34,6 @@ write_csv (EntGraph      *graph,
 
   ent_data_csv_paths (path, &entities_path, &relations_path);
   return ent_csv_export (graph, entities_path, relations_path, error);
-}
-
-static EntImport *
-read_cytoscape (const char * const     *paths,
-                GCancellable           *cancellable,
-                EntImportProgressFunc   progress,
-                gpointer                user_data,
-                GError                **error)
-{
-  return ent_cytoscape_read (paths[0], cancellable, progress, user_data, error);
-}
-
-static EntImport *
-read_ftm (const char * const     *paths,
-          GCancellable           *cancellable,
-          EntImportProgressFunc   progress,
-          gpointer                user_data,
-          GError                **error)
-{
-  return ent_ftm_read (paths[0], cancellable, progress, user_data, error);
 }
 
 /* The start of @start after white space and a byte order mark. */
@@ -135,7 +96,7 @@ static const EntDataFormatInfo formats[] = {
     .mime_type = "application/json",
     .extensions = { "json" },
     .max_files = 1,
-    .read = read_json,
+    .read_file = ent_json_read,
     .write = ent_json_write,
   },
   {
@@ -157,7 +118,7 @@ static const EntDataFormatInfo formats[] = {
     .extensions = { "graphml" },
     .max_files = 1,
     .kinds_from_keys = TRUE,
-    .read = read_graphml,
+    .read_file = ent_graphml_read,
     .write = ent_graphml_write,
   },
   {
@@ -169,7 +130,7 @@ static const EntDataFormatInfo formats[] = {
     .sniff = sniff_cytoscape,
     .max_files = 1,
     .kinds_from_keys = TRUE,
-    .read = read_cytoscape,
+    .read_file = ent_cytoscape_read,
     .write = ent_cytoscape_write,
   },
   {
@@ -180,7 +141,18 @@ static const EntDataFormatInfo formats[] = {
     .extensions = { "ijson", "jsonl", "ftm.json", "json" },
     .sniff = sniff_ftm,
     .max_files = 1,
-    .read = read_ftm,
+    .read_file = ent_ftm_read,
+  },
+  {
+    .format = ENT_DATA_FORMAT_DOT,
+    .name = "dot",
+    .filter_name = N_("Graphviz (DOT)"),
+    .mime_type = "text/vnd.graphviz",
+    .extensions = { "gv", "dot" },
+    .max_files = 1,
+    .kinds_from_keys = TRUE,
+    .read_file = ent_dot_read,
+    .write = ent_dot_write,
   },
 };
 

@@ -202,6 +202,8 @@ ent_data_read (const char * const     *paths,
       g_set_error (error, ENT_DATA_ERROR, ENT_DATA_ERROR_FAILED, _("A network is read from one %s file"), info->name);
       return NULL;
     }
+  if (info->read_file != NULL)
+    return info->read_file (paths[0], cancellable, progress, user_data, error);
   return info->read (paths, cancellable, progress, user_data, error);
 }
 
