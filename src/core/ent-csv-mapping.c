@@ -124,6 +124,30 @@ column_is_direction (const EntCsvPreview *preview,
   return n > 0;
 }
 
+/**
+ * ent_csv_guess_role:
+ * @table: whether the name is of a node's or an edge's field
+ * @name: a column's header, or the name another format gives a field
+ *
+ * Returns: the role a field of that name is taken to have, compared without
+ *   case and the white space around it; %ENT_CSV_ROLE_PROPERTY for a name
+ *   that says nothing known
+ */
+EntCsvRole
+ent_csv_guess_role (EntCsvTable  table,
+                    const char  *name)
+{
+  g_autofree char *header = g_strstrip (g_strdup (name));
+
+  for (guint i = 0; i < G_N_ELEMENTS (guesses); i++)
+    if (guesses[i].table == table && is_one_of (header, guesses[i].headers))
+      return guesses[i].role;
+  for (guint i = 0; i < G_N_ELEMENTS (common_guesses); i++)
+    if (is_one_of (header, common_guesses[i].headers))
+      return common_guesses[i].role;
+  return ENT_CSV_ROLE_PROPERTY;
+}
+
 static EntCsvRole
 guess_role (EntCsvTable          table,
             const EntCsvPreview *preview,
@@ -133,13 +157,7 @@ guess_role (EntCsvTable          table,
 
   if (table == ENT_CSV_EDGES && g_ascii_strcasecmp (header, "type") == 0 && column_is_direction (preview, column))
     return ENT_CSV_ROLE_DIRECTED;
-  for (guint i = 0; i < G_N_ELEMENTS (guesses); i++)
-    if (guesses[i].table == table && is_one_of (header, guesses[i].headers))
-      return guesses[i].role;
-  for (guint i = 0; i < G_N_ELEMENTS (common_guesses); i++)
-    if (is_one_of (header, common_guesses[i].headers))
-      return common_guesses[i].role;
-  return ENT_CSV_ROLE_PROPERTY;
+  return ent_csv_guess_role (table, header);
 }
 
 /**

@@ -103,6 +103,8 @@ EntCsvPreview   *ent_csv_preview          (const char           *path,
 void             ent_csv_preview_free     (EntCsvPreview        *self);
 
 /* The types a single value could have, as bits (1 << EntPropertyType), and the type all of a column's fit. */
+EntCsvRole       ent_csv_guess_role       (EntCsvTable           table,
+                                           const char           *name);
 guint            ent_csv_value_types      (const char           *value);
 EntPropertyType  ent_csv_column_type      (guint                 types);
 gboolean         ent_csv_parse_directed   (const char           *value,

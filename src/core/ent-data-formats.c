@@ -11,6 +11,10 @@
 #include "ent-data.h"
 #include "ent-csv.h"
 #include "ent-gexf.h"
+#include "ent-graphml.h"
+#include "ent-cytoscape.h"
+#include "ent-ftm.h"
+#include "ent-dot.h"
 #include "ent-json.h"
 
 #include <glib/gi18n-lib.h>
@@ -18,26 +22,6 @@
 
 /* How much of a file is looked at to tell formats that share an extension apart. */
 #define SNIFF_LENGTH 4096
-
-static EntImport *
-read_json (const char * const     *paths,
-           GCancellable           *cancellable,
-           EntImportProgressFunc   progress,
-           gpointer                user_data,
-           GError                **error)
-{
-  return ent_json_read (paths[0], cancellable, progress, user_data, error);
-}
-
-static EntImport *
-read_gexf (const char * const     *paths,
-           GCancellable           *cancellable,
-           EntImportProgressFunc   progress,
-           gpointer                user_data,
-           GError                **error)
-{
-  return ent_gexf_read (paths[0], cancellable, progress, user_data, error);
-}
 
 static gboolean
 write_csv (EntGraph      *graph,
@@ -51,6 +35,52 @@ write_csv (EntGraph      *graph,
 
   ent_data_csv_paths (path, &entities_path, &relations_path);
   return ent_csv_export (graph, entities_path, relations_path, error);
+}
+
+/* The start of @start after white space and a byte order mark. */
+static const char *
+skip_space (const char *start)
+{
+  if (g_str_has_prefix (start, "\xef\xbb\xbf"))
+    start += 3;
+  while (g_ascii_isspace (*start))
+    start++;
+  return start;
+}
+
+/*
+ * A Cytoscape start: an object with "elements", or Cytoscape's desktop
+ * export, whose "generated_by" names it; or a list of elements, whose first
+ * has "data". Entente's own files have neither.
+ */
+static gboolean
+sniff_cytoscape (const char *start,
+                 gsize       length)
+{
+  start = skip_space (start);
+  if (*start == '[')
+    {
+      start = skip_space (start + 1);
+      return *start == '{' && strstr (start, "\"data\"") != NULL;
+    }
+  return *start == '{' && strstr (start, "\"entente-network\"") == NULL &&
+         (strstr (start, "\"elements\"") != NULL ||
+          (strstr (start, "\"generated_by\"") != NULL && strstr (start, "ytoscape") != NULL));
+}
+
+/* A FollowTheMoney start: a first line that is an object with a "schema" and an "id" or "properties". */
+static gboolean
+sniff_ftm (const char *start,
+           gsize       length)
+{
+  g_autofree char *line = NULL;
+  const char *end;
+
+  start = skip_space (start);
+  end = strchr (start, '\n');
+  line = end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+  return *line == '{' && strstr (line, "\"schema\"") != NULL &&
+         (strstr (line, "\"id\"") != NULL || strstr (line, "\"properties\"") != NULL);
 }
 
 /*
@@ -67,7 +97,7 @@ static const EntDataFormatInfo formats[] = {
     .mime_type = "application/json",
     .extensions = { "json" },
     .max_files = 1,
-    .read = read_json,
+    .read_file = ent_json_read,
     .write = ent_json_write,
   },
   {
@@ -82,6 +112,17 @@ static const EntDataFormatInfo formats[] = {
     .write = write_csv,
   },
   {
+    .format = ENT_DATA_FORMAT_GRAPHML,
+    .name = "graphml",
+    .filter_name = N_("GraphML (networkx, Gephi, yEd)"),
+    .mime_type = "application/graphml+xml",
+    .extensions = { "graphml" },
+    .max_files = 1,
+    .kinds_from_keys = TRUE,
+    .read_file = ent_graphml_read,
+    .write = ent_graphml_write,
+  },
+  {
     .format = ENT_DATA_FORMAT_GEXF,
     .name = "gexf",
     .filter_name = N_("Gephi networks (GEXF)"),
@@ -89,8 +130,41 @@ static const EntDataFormatInfo formats[] = {
     .extensions = { "gexf" },
     .max_files = 1,
     .kinds_from_keys = TRUE,
-    .read = read_gexf,
+    .read_file = ent_gexf_read,
     .write = ent_gexf_write,
+  },
+  {
+    .format = ENT_DATA_FORMAT_CYTOSCAPE,
+    .name = "cytoscape",
+    .filter_name = N_("Cytoscape (JSON)"),
+    .mime_type = "application/json",
+    .extensions = { "cyjs", "json" },
+    .sniff = sniff_cytoscape,
+    .max_files = 1,
+    .kinds_from_keys = TRUE,
+    .read_file = ent_cytoscape_read,
+    .write = ent_cytoscape_write,
+  },
+  {
+    .format = ENT_DATA_FORMAT_FTM,
+    .name = "ftm",
+    .filter_name = N_("FollowTheMoney entities (JSON lines)"),
+    .mime_type = "application/x-ndjson",
+    .extensions = { "ijson", "jsonl", "ftm.json", "json" },
+    .sniff = sniff_ftm,
+    .max_files = 1,
+    .read_file = ent_ftm_read,
+  },
+  {
+    .format = ENT_DATA_FORMAT_DOT,
+    .name = "dot",
+    .filter_name = N_("Graphviz (DOT)"),
+    .mime_type = "text/vnd.graphviz",
+    .extensions = { "gv", "dot" },
+    .max_files = 1,
+    .kinds_from_keys = TRUE,
+    .read_file = ent_dot_read,
+    .write = ent_dot_write,
   },
 };
 

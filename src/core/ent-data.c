@@ -202,6 +202,8 @@ ent_data_read (const char * const     *paths,
       g_set_error (error, ENT_DATA_ERROR, ENT_DATA_ERROR_FAILED, _("A network is read from one %s file"), info->name);
       return NULL;
     }
+  if (info->read_file != NULL)
+    return info->read_file (paths[0], cancellable, progress, user_data, error);
   return info->read (paths, cancellable, progress, user_data, error);
 }
 
@@ -337,13 +339,23 @@ ent_data_export (EntStore       *store,
 {
   g_autoptr(EntGraph) graph = NULL;
   g_autoptr(GPtrArray) layouts = NULL;
+  const EntDataFormatInfo *info;
 
   g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  info = ent_data_format_get_info (format);
+  if (info->write == NULL)
+    {
+      /* Translators: %s is a format's name in a file chooser, e.g. “FollowTheMoney entities (JSON lines)” */
+      g_set_error (error, ENT_DATA_ERROR, ENT_DATA_ERROR_UNKNOWN_FORMAT, _("Entente reads %s but does not write it"),
+                   _(info->filter_name));
+      return FALSE;
+    }
 
   graph = ent_store_load_graph (store, error);
   if (graph == NULL)
     return FALSE;
   layouts = ent_store_load_layouts (store, error);
-  return layouts != NULL && ent_data_format_get_info (format)->write (graph, layouts, path, cancellable, error);
+  return layouts != NULL && info->write (graph, layouts, path, cancellable, error);
 }

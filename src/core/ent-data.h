@@ -25,6 +25,10 @@ typedef enum
 {
   ENT_DATA_FORMAT_JSON,
   ENT_DATA_FORMAT_CSV,
+  ENT_DATA_FORMAT_GRAPHML,
+  ENT_DATA_FORMAT_CYTOSCAPE,
+  ENT_DATA_FORMAT_FTM,
+  ENT_DATA_FORMAT_DOT,
   ENT_DATA_FORMAT_GEXF,
 } EntDataFormat;
 
@@ -34,6 +38,12 @@ typedef EntImport *(*EntDataReadFunc)  (const char * const     *paths,
                                         EntImportProgressFunc   progress,
                                         gpointer                user_data,
                                         GError                **error);
+/* Reads a network from the one file at @path. */
+typedef EntImport *(*EntDataReadFileFunc) (const char             *path,
+                                           GCancellable           *cancellable,
+                                           EntImportProgressFunc   progress,
+                                           gpointer                user_data,
+                                           GError                **error);
 /* Writes @graph, with its stored @layouts (EntImportLayout), to @path. */
 typedef gboolean   (*EntDataWriteFunc) (EntGraph               *graph,
                                         GPtrArray              *layouts,
@@ -47,18 +57,19 @@ typedef gboolean   (*EntDataSniffFunc) (const char             *start,
 /* A data format, and how Entente reads and writes it. */
 typedef struct
 {
-  EntDataFormat     format;
-  const char       *name;               /* for --format */
-  const char       *filter_name;        /* translatable (N_), for file choosers */
-  const char       *export_filter_name; /* (nullable) when exporting says more than filter_name */
-  const char       *mime_type;
-  const char       *extensions[4];      /* lower case, no dot; the first is the one exports get */
-  EntDataSniffFunc  sniff;              /* (nullable) for formats that share an extension */
-  guint             max_files;          /* how many files make one network */
+  EntDataFormat        format;
+  const char          *name;               /* for --format */
+  const char          *filter_name;        /* translatable (N_), for file choosers */
+  const char          *export_filter_name; /* (nullable) when exporting says more than filter_name */
+  const char          *mime_type;
+  const char          *extensions[4];      /* lower case, no dot; the first is the one exports get */
+  EntDataSniffFunc     sniff;              /* (nullable) for formats that share an extension */
+  guint                max_files;          /* how many files make one network */
   /* Whether its entities' kinds come from one of their keys, which a person may choose when importing. */
-  gboolean          kinds_from_keys;
-  EntDataReadFunc   read;
-  EntDataWriteFunc  write;
+  gboolean             kinds_from_keys;
+  EntDataReadFunc      read;               /* (nullable) for formats of several files */
+  EntDataReadFileFunc  read_file;          /* (nullable) for formats of one file */
+  EntDataWriteFunc     write;              /* (nullable) for formats Entente only reads */
 } EntDataFormatInfo;
 
 /* How many records of a CSV file its columns' roles are guessed from, and its mapping step shows. */

@@ -57,6 +57,20 @@ ent_import_problem_free (EntImportProblem *problem)
   g_free (problem);
 }
 
+/* The kind a type names: a built-in one, or one of the import's own by its key. */
+typedef struct
+{
+  EntKind  kind;
+  char    *key;
+} KindChoice;
+
+static void
+kind_choice_free (KindChoice *choice)
+{
+  g_free (choice->key);
+  g_free (choice);
+}
+
 EntImport *
 ent_import_new (void)
 {
@@ -66,6 +80,7 @@ ent_import_new (void)
   self->layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_import_layout_free);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_import_problem_free);
   self->types = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->kinds_of_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) kind_choice_free);
   return self;
 }
 
@@ -78,6 +93,7 @@ ent_import_free (EntImport *self)
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_pointer (&self->kinds_of_types, g_hash_table_unref);
   g_free (self->type_key);
   g_free (self);
 }
@@ -223,6 +239,7 @@ ent_import_set_kind (EntImport  *self,
   g_autofree char *trimmed = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *key = NULL;
+  KindChoice *choice;
   EntKindInfo *info;
 
   g_return_if_fail (self != NULL);
@@ -231,22 +248,35 @@ ent_import_set_kind (EntImport  *self,
   trimmed = g_strstrip (g_strdup (type != NULL ? type : ""));
   if (g_utf8_strlen (trimmed, -1) > 200)
     *g_utf8_offset_to_pointer (trimmed, 200) = '\0';
-  folded = ent_import_fold_name (trimmed);
   if (*trimmed != '\0')
     g_hash_table_replace (self->types, entity, g_strdup (trimmed));
   else
     g_hash_table_remove (self->types, entity);
 
+  /* A type seen before has its kind, unless that was one of the import's own that has gone since. */
+  choice = g_hash_table_lookup (self->kinds_of_types, trimmed);
+  if (choice != NULL && (choice->key == NULL || ent_graph_get_kind (self->graph, choice->key) != NULL))
+    {
+      entity->kind = choice->kind;
+      g_free (entity->kind_key);
+      entity->kind_key = g_strdup (choice->key);
+      return;
+    }
+
+  choice = g_new0 (KindChoice, 1);
+  g_hash_table_replace (self->kinds_of_types, g_strdup (trimmed), choice);
+  folded = ent_import_fold_name (trimmed);
   for (EntKind kind = 0; kind < ENT_N_KINDS; kind++)
     if (*folded != '\0' && is_builtin_kind (folded, kind))
       {
-        entity->kind = kind;
+        choice->kind = entity->kind = kind;
         g_clear_pointer (&entity->kind_key, g_free);
         return;
       }
 
   key = *folded != '\0' ? make_kind_key (folded) : g_strdup ("entity");
-  entity->kind = ENT_KIND_ORGANISATION;
+  choice->kind = entity->kind = ENT_KIND_ORGANISATION;
+  choice->key = g_strdup (key);
   g_free (entity->kind_key);
   entity->kind_key = g_strdup (key);
 

@@ -63,6 +63,8 @@ typedef struct
   char       *type_key;
   /* EntEntity → the type it was given its kind from, as the file wrote it */
   GHashTable *types;
+  /* A type as the file wrote it → the kind ent_import_set_kind() found for it, so each is looked up once */
+  GHashTable *kinds_of_types;
 } EntImport;
 
 /* What becomes of an imported entity that matches one the network has. */

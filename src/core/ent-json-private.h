@@ -58,14 +58,23 @@ struct _EntJsonItem
 #define ENT_JSON_NAME_LENGTH ENT_PROPERTY_VALUE_MAX_LENGTH  /* names, titles, labels, addresses, values */
 #define ENT_JSON_TEXT_LENGTH ENT_IMPORT_MAX_LINE_LENGTH     /* descriptions, the bodies of sources, quotes */
 
+GMappedFile *_ent_json_map       (const char   *path,
+                                  const char  **data,
+                                  gsize        *length,
+                                  GError      **error);
 gboolean  _ent_json_scan         (const char   *data,
                                   gsize         length,
+                                  guint         first_line,
                                   EntJsonScan  *scan,
                                   GError      **error);
 void      _ent_json_scan_clear   (EntJsonScan  *scan);
 guint64   _ent_json_scan_line    (EntJsonScan  *scan,
                                   const char   *table,
                                   guint         index);
+JsonParser *_ent_json_parse      (const char   *data,
+                                  gsize         length,
+                                  guint         first_line,
+                                  GError      **error);
 
 char     *_ent_json_item_name    (const EntJsonItem *item);
 void      _ent_json_problem      (const EntJsonItem *item,
@@ -100,5 +109,32 @@ gboolean  _ent_json_get_array    (const EntJsonItem *item,
                                   const char        *member,
                                   JsonArray        **array);
 gboolean  _ent_json_is_id        (JsonNode          *node);
+
+void      _ent_json_set_number   (JsonObject        *object,
+                                  const char        *member,
+                                  double             value);
+
+/* How the values of a list are joined when a list of another program's file becomes one property. */
+#define ENT_JSON_LIST_SEPARATOR "; "
+
+/* The properties an import of another program's JSON makes, to be typed once all are read. */
+typedef struct
+{
+  EntImport  *import;
+  gboolean    text_typed;
+  GHashTable *keys;
+} EntJsonProperties;
+
+char     *_ent_json_value_text        (JsonNode          *node);
+void      _ent_json_properties_init   (EntJsonProperties *self,
+                                       EntImport         *import,
+                                       gboolean           text_typed);
+void      _ent_json_properties_add    (EntJsonProperties *self,
+                                       guint64            line,
+                                       const char        *owner,
+                                       GPtrArray         *properties,
+                                       const char        *key,
+                                       JsonNode          *node);
+void      _ent_json_properties_finish (EntJsonProperties *self);
 
 G_END_DECLS

@@ -588,39 +588,6 @@ check_root (JsonNode  *root,
   return TRUE;
 }
 
-static void
-parse_error_cb (JsonParser *parser,
-                gpointer    error,
-                gpointer    user_data)
-{
-  guint *where = user_data;
-
-  where[0] = json_parser_get_current_line (parser);
-  where[1] = json_parser_get_current_pos (parser);
-}
-
-/* Parses @data; json-glib's error says where it broke in a message of its own, which is put in ours. */
-static JsonParser *
-parse (const char  *data,
-       gsize        length,
-       GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  guint where[2] = { 0, 0 };
-  const char *message;
-
-  g_signal_connect (parser, "error", G_CALLBACK (parse_error_cb), where);
-  if (json_parser_load_from_data (parser, data, length, &local_error))
-    return g_steal_pointer (&parser);
-
-  message = strstr (local_error->message, "Parse error: ");
-  message = message != NULL ? message + strlen ("Parse error: ") : local_error->message;
-  g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
-               _("Line %u, column %u: the file is not valid JSON: %s"), where[0], where[1], message);
-  return NULL;
-}
-
 /**
  * ent_json_read:
  * @path: a file in Entente's JSON format
@@ -661,22 +628,11 @@ ent_json_read (const char             *path,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  file = g_mapped_file_new (path, FALSE, error);
+  file = _ent_json_map (path, &data, &length, error);
   if (file == NULL)
     return NULL;
 
-  length = g_mapped_file_get_length (file);
-  data = length > 0 ? g_mapped_file_get_contents (file) : "";
-  if (length > ENT_IMPORT_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (ENT_IMPORT_MAX_FILE_SIZE);
-
-      g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_TOO_LARGE,
-                   _("The file is larger than %s, the most Entente reads"), size);
-      return NULL;
-    }
-
-  if (!_ent_json_scan (data, length, &self.scan, error))
+  if (!_ent_json_scan (data, length, 1, &self.scan, error))
     {
       _ent_json_scan_clear (&self.scan);
       return NULL;
@@ -684,7 +640,7 @@ ent_json_read (const char             *path,
   if (progress != NULL)
     progress (SCANNED, user_data);
 
-  parser = parse (data, length, error);
+  parser = _ent_json_parse (data, length, 1, error);
   if (parser == NULL || !check_root (json_parser_get_root (parser), error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     {

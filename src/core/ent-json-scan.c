@@ -1,4 +1,4 @@
-/* ent-json-scan.c: the look over a JSON file's bytes before json-glib parses them
+/* ent-json-scan.c: a JSON file's bytes, looked over before json-glib parses them, and the parse
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,16 +13,17 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* The line (from 1) and column (in characters, from 1) of @at in @data. */
+/* The line (from @first_line, @data's) and column (in characters, from 1) of @at in @data. */
 static void
 locate (const char *data,
         const char *at,
+        guint       first_line,
         guint      *line,
         guint      *column)
 {
   const char *line_start = data;
 
-  *line = 1;
+  *line = first_line;
   for (const char *p = data; p < at; p++)
     if (*p == '\n')
       {
@@ -44,6 +45,7 @@ is_space (char c)
  * _ent_json_scan:
  * @data: the file's bytes
  * @length: how many there are
+ * @first_line: the line of the file @data starts on, from 1
  * @scan: (out caller-allocates): what the scan found, for _ent_json_scan_clear()
  * @error: return location for an error
  *
@@ -59,6 +61,7 @@ is_space (char c)
 gboolean
 _ent_json_scan (const char   *data,
                 gsize         length,
+                guint         first_line,
                 EntJsonScan  *scan,
                 GError      **error)
 {
@@ -71,7 +74,7 @@ _ent_json_scan (const char   *data,
   gboolean expect_item = FALSE;
   gboolean ended = FALSE;
   guint depth = 0;
-  guint line = 1;
+  guint line = first_line;
 
   scan->n_lines = 0;
   scan->item_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
@@ -80,7 +83,7 @@ _ent_json_scan (const char   *data,
     {
       guint bad_line, bad_column;
 
-      locate (data, invalid, &bad_line, &bad_column);
+      locate (data, invalid, first_line, &bad_line, &bad_column);
       g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
                    _("Line %u, column %u: the file is not valid UTF-8 text"), bad_line, bad_column);
       return FALSE;
@@ -114,7 +117,7 @@ _ent_json_scan (const char   *data,
         {
           guint column;
 
-          locate (data, p, &line, &column);
+          locate (data, p, first_line, &line, &column);
           g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
                        _("Line %u, column %u: the file goes on after its network"), line, column);
           return FALSE;
@@ -141,7 +144,7 @@ _ent_json_scan (const char   *data,
             {
               guint column;
 
-              locate (data, p, &line, &column);
+              locate (data, p, first_line, &line, &column);
               g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
                            _("Line %u, column %u: the file is nested deeper than %d levels"),
                            line, column, ENT_IMPORT_MAX_DEPTH);
@@ -198,4 +201,83 @@ _ent_json_scan_line (EntJsonScan *scan,
   if (lines == NULL || index >= lines->len)
     return 0;
   return g_array_index (lines, guint, index);
+}
+
+/**
+ * _ent_json_map:
+ * @path: a JSON file
+ * @data: (out): its bytes
+ * @length: (out): how many there are
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the file, mapped, or %NULL when it cannot be
+ *   read or is larger than %ENT_IMPORT_MAX_FILE_SIZE
+ */
+GMappedFile *
+_ent_json_map (const char  *path,
+               const char **data,
+               gsize       *length,
+               GError     **error)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
+
+  if (file == NULL)
+    return NULL;
+
+  *length = g_mapped_file_get_length (file);
+  *data = *length > 0 ? g_mapped_file_get_contents (file) : "";
+  if (*length > ENT_IMPORT_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (ENT_IMPORT_MAX_FILE_SIZE);
+
+      g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is larger than %s, the most Entente reads"), size);
+      return NULL;
+    }
+  return g_steal_pointer (&file);
+}
+
+static void
+parse_error_cb (JsonParser *parser,
+                gpointer    error,
+                gpointer    user_data)
+{
+  guint *where = user_data;
+
+  where[0] = json_parser_get_current_line (parser);
+  where[1] = json_parser_get_current_pos (parser);
+}
+
+/**
+ * _ent_json_parse:
+ * @data: bytes _ent_json_scan() found may be parsed
+ * @length: how many there are
+ * @first_line: the line of the file @data starts on, from 1
+ * @error: return location for an error
+ *
+ * Parses @data; json-glib's error says where it broke in a message of its
+ * own, which is put in ours, with the line in the file.
+ *
+ * Returns: (transfer full): the parser, holding the tree, or %NULL
+ */
+JsonParser *
+_ent_json_parse (const char  *data,
+                 gsize        length,
+                 guint        first_line,
+                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  guint where[2] = { 0, 0 };
+  const char *message;
+
+  g_signal_connect (parser, "error", G_CALLBACK (parse_error_cb), where);
+  if (json_parser_load_from_data (parser, data, length, &local_error))
+    return g_steal_pointer (&parser);
+
+  message = strstr (local_error->message, "Parse error: ");
+  message = message != NULL ? message + strlen ("Parse error: ") : local_error->message;
+  g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID,
+               _("Line %u, column %u: the file is not valid JSON: %s"), where[0] + first_line - 1, where[1], message);
+  return NULL;
 }

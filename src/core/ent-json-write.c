@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-json.h"
+#include "ent-json-private.h"
 
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -172,17 +173,17 @@ table_array (GPtrArray     *table,
 }
 
 /*
- * A coordinate as a JSON number that reads back as the same double. json-glib
+ * A coordinate or other number as a JSON number that reads back as the same double. json-glib
  * writes doubles with 17 digits, which is enough, but appends ".0" to any
  * without a point, which makes "1e+20" the invalid "1e+20.0". Whole numbers
  * go as integers, which are exact up to 2^63; what is left of those forms
  * (a single digit with an exponent, such as 1e-300, never a layout's) goes
  * one step towards zero, the only change a value can see on the way.
  */
-static void
-set_coordinate (JsonObject *object,
-                const char *name,
-                double      value)
+void
+_ent_json_set_number (JsonObject *object,
+                      const char *name,
+                      double      value)
 {
   char text[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -215,8 +216,8 @@ layouts_array (GPtrArray *layouts)
           JsonObject *item = json_object_new ();
 
           json_object_set_int_member (item, "entity", position->entity_id);
-          set_coordinate (item, "x", position->x);
-          set_coordinate (item, "y", position->y);
+          _ent_json_set_number (item, "x", position->x);
+          _ent_json_set_number (item, "y", position->y);
           json_object_set_boolean_member (item, "pinned", position->pinned);
           json_array_add_object_element (positions, item);
         }

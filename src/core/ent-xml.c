@@ -365,12 +365,17 @@ ent_xml_reader_read_text (EntXmlReader  *self,
     }
 }
 
-/* The line (from 1) the reader is at. */
+/* The line (from 1) the current node starts on; where it has none, the line the parser is at, which may be ahead. */
 guint64
 ent_xml_reader_get_line (EntXmlReader *self)
 {
-  int line = xmlTextReaderGetParserLineNumber (self->reader);
+  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
+  long node_line = node != NULL ? xmlGetLineNo (node) : -1;
+  int line;
 
+  if (node_line > 0)
+    return (guint64) node_line;
+  line = xmlTextReaderGetParserLineNumber (self->reader);
   return line > 0 ? (guint64) line : 0;
 }
 

@@ -85,6 +85,8 @@ add_format_filters (GtkFileChooser *chooser,
       const char *name = exporting && formats[i].export_filter_name != NULL ? formats[i].export_filter_name
                                                                             : formats[i].filter_name;
 
+      if (exporting && formats[i].write == NULL)
+        continue;
       gtk_file_filter_set_name (filter, _(name));
       for (guint j = 0; j < G_N_ELEMENTS (formats[i].extensions) && formats[i].extensions[j] != NULL; j++)
         {
