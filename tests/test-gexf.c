@@ -14,37 +14,35 @@
 #include "ent-store.h"
 #include "ent-test-util.h"
 
+/* @contents in the test's own network.gexf, which each test writes again. */
 static char *
 write_file (const char *contents,
             gssize      length)
 {
-  g_autoptr(GError) error = NULL;
   char *path = temp_path ("network.gexf");
 
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
   return path;
 }
 
+/* What @path holds, which must be read; what was left out goes to the test's log. */
 static EntImport *
 read_ok (const char *path)
 {
   g_autoptr(GError) error = NULL;
   EntImport *import = ent_gexf_read (path, NULL, NULL, NULL, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  for (guint i = 0; i < import->problems->len; i++)
+  for (guint i = 0; import != NULL && i < import->problems->len; i++)
     g_test_message ("problem: %s", ((EntImportProblem *) g_ptr_array_index (import->problems, i))->message);
+  g_assert_no_error (error);
   return import;
 }
 
+/* A file of the corpus of real ones in tests/data/gexf. */
 static EntImport *
 read_corpus (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "gexf", name, NULL);
-
-  return read_ok (path);
+  return read_ok (g_test_get_filename (G_TEST_DIST, "data", "gexf", name, NULL));
 }
 
 /* @properties as describe_properties() writes them, a line end before each. */
@@ -409,12 +407,12 @@ test_round_trip (void)
   g_autoptr(EntStore) source = ent_store_open (source_path, ENT_STORE_OPEN_READ_ONLY, &error);
   g_autoptr(EntGraph) graph = ent_store_load_graph (source, &error);
   g_autoptr(GPtrArray) layouts = ent_store_load_layouts (source, &error);
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
   g_autoptr(EntImport) import = NULL;
   g_autoptr(EntStore) copy = NULL;
   g_autoptr(EntGraph) copy_graph = NULL;
   g_autoptr(GPtrArray) copy_layouts = NULL;
-  g_autofree char *expected = NULL;
-  g_autofree char *actual = NULL;
 
   g_assert_no_error (error);
   g_assert_true (ent_gexf_write (graph, layouts, gexf, NULL, &error));

@@ -35,6 +35,13 @@ element_clear (Element *element)
   g_free (element->color);
 }
 
+static char *
+attribute (Reader     *self,
+           const char *name)
+{
+  return ent_xml_reader_get_attribute (self->reader, name);
+}
+
 /* Tells the progress and looks whether the read is cancelled, now and then. */
 static gboolean
 count_element (Reader  *self,
@@ -108,7 +115,7 @@ read_children (Reader          *self,
         _ent_gexf_read_spell (self, element);
       else if (g_str_equal (name, "parent"))
         {
-          g_autofree char *id = ent_xml_reader_get_attribute (self->reader, "for");
+          g_autofree char *id = attribute (self, "for");
 
           add_parent (self, element, id);
         }
@@ -185,9 +192,9 @@ read_node (Reader     *self,
            EntEntity  *parent,
            GError    **error)
 {
-  g_autofree char *id = ent_xml_reader_get_attribute (self->reader, "id");
-  g_autofree char *label = ent_xml_reader_get_attribute (self->reader, "label");
-  g_autofree char *pid = ent_xml_reader_get_attribute (self->reader, "pid");
+  g_autofree char *id = attribute (self, "id");
+  g_autofree char *label = attribute (self, "label");
+  g_autofree char *pid = attribute (self, "pid");
   Element element = { 0, };
   EntEntity *entity;
   gboolean ok;
@@ -248,12 +255,12 @@ static gboolean
 read_edge (Reader  *self,
            GError **error)
 {
-  g_autofree char *source = ent_xml_reader_get_attribute (self->reader, "source");
-  g_autofree char *target = ent_xml_reader_get_attribute (self->reader, "target");
-  g_autofree char *type = ent_xml_reader_get_attribute (self->reader, "type");
-  g_autofree char *kind = ent_xml_reader_get_attribute (self->reader, "kind");
-  g_autofree char *label = ent_xml_reader_get_attribute (self->reader, "label");
-  g_autofree char *weight = ent_xml_reader_get_attribute (self->reader, "weight");
+  g_autofree char *source = attribute (self, "source");
+  g_autofree char *target = attribute (self, "target");
+  g_autofree char *type = attribute (self, "type");
+  g_autofree char *kind = attribute (self, "kind");
+  g_autofree char *label = attribute (self, "label");
+  g_autofree char *weight = attribute (self, "weight");
   EntEntity *from = source != NULL ? g_hash_table_lookup (self->nodes, source) : NULL;
   EntEntity *to = target != NULL ? g_hash_table_lookup (self->nodes, target) : NULL;
   Element element = { 0, };
@@ -318,8 +325,8 @@ read_edge (Reader  *self,
 static void
 read_graph (Reader *self)
 {
-  g_autofree char *edge_type = ent_xml_reader_get_attribute (self->reader, "defaultedgetype");
-  g_autofree char *timeformat = ent_xml_reader_get_attribute (self->reader, "timeformat");
+  g_autofree char *edge_type = attribute (self, "defaultedgetype");
+  g_autofree char *timeformat = attribute (self, "timeformat");
 
   self->have_graph = TRUE;
   /* GEXF's default is undirected. */
@@ -345,7 +352,7 @@ read_document (Reader  *self,
       name = ent_xml_reader_get_local_name (self->reader);
       if (!root)
         {
-          g_autofree char *version = ent_xml_reader_get_attribute (self->reader, "version");
+          g_autofree char *version = attribute (self, "version");
 
           root = TRUE;
           if (!g_str_equal (name, "gexf"))
@@ -357,7 +364,7 @@ read_document (Reader  *self,
         read_graph (self);
       else if (g_str_equal (name, "attributes"))
         {
-          g_autofree char *class = ent_xml_reader_get_attribute (self->reader, "class");
+          g_autofree char *class = attribute (self, "class");
 
           self->current_class = g_strcmp0 (class, "edge") == 0 ? CLASS_EDGE : CLASS_NODE;
         }
@@ -469,10 +476,8 @@ ent_gexf_read (const char             *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  self.reader = ent_xml_reader_new (path, error);
-  if (self.reader == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      (self.reader = ent_xml_reader_new (path, error)) == NULL)
     return NULL;
 
   self.import = ent_import_new ();

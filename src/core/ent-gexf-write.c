@@ -331,26 +331,17 @@ append_edge (Writer      *self,
   g_string_append (self->out, "    </edge>\n");
 }
 
-/* The positions of the layout the network opens with, the one the engine it would be laid out with stored. */
-static void
-index_positions (Writer    *self,
-                 GPtrArray *layouts)
+/* The stored layout the network opens with: the one of the engine it would be laid out with, if it has one. */
+static EntImportLayout *
+opening_layout (EntGraph  *graph,
+                GPtrArray *layouts)
 {
-  const char *engine = ent_diagram_choose_engine (self->graph, NULL);
+  const char *engine = ent_diagram_choose_engine (graph, NULL);
 
   for (guint i = 0; layouts != NULL && i < layouts->len; i++)
-    {
-      EntImportLayout *layout = g_ptr_array_index (layouts, i);
-
-      if (!g_str_equal (layout->engine, engine))
-        continue;
-      for (guint p = 0; p < layout->positions->len; p++)
-        {
-          EntPosition *position = &g_array_index (layout->positions, EntPosition, p);
-
-          g_hash_table_insert (self->positions, &position->entity_id, position);
-        }
-    }
+    if (g_str_equal (((EntImportLayout *) g_ptr_array_index (layouts, i))->engine, engine))
+      return g_ptr_array_index (layouts, i);
+  return NULL;
 }
 
 static void
@@ -409,6 +400,7 @@ ent_gexf_write (EntGraph      *graph,
   g_autoptr(GPtrArray) node_list = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   g_autoptr(GPtrArray) edge_list = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   g_autoptr(GFile) file = NULL;
+  EntImportLayout *layout;
   Writer self = { graph, out, positions, { node_columns, edge_columns }, { node_list, edge_list }, };
 
   g_return_val_if_fail (graph != NULL, FALSE);
@@ -418,7 +410,10 @@ ent_gexf_write (EntGraph      *graph,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  index_positions (&self, layouts);
+  layout = opening_layout (graph, layouts);
+  for (guint i = 0; layout != NULL && i < layout->positions->len; i++)
+    g_hash_table_insert (positions, &g_array_index (layout->positions, EntPosition, i).entity_id,
+                         &g_array_index (layout->positions, EntPosition, i));
   survey_graph (&self);
 
   /*
