@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # check-gexf-clients.py: GEXF that `entente --export` writes, read by the real clients: xmllint
 # validates it against the GEXF 1.3 schema and networkx reads it with the same nodes, edges and
-# attribute values; `entente --import` of Gephi's files, of what it wrote, and of hostile files.
+# attribute values (networkx 2, Debian 12's, reads no GEXF newer than 1.2: it reads the export of
+# --format=gexf-1.2, and networkx 3 both); `entente --import` of Gephi's files, of what it wrote, and
+# of hostile files.
 #
 # Usage: check-gexf-clients.py ENTENTE BUNDLED.entente DATA_DIR   (exits non-zero at the first failed check)
 
@@ -38,13 +40,22 @@ def validate(gexf):
 
 
 def export(network, name):
-    """The network as GEXF, validated, and as our JSON, which says what the GEXF must hold."""
-    gexf, exported = path(name + ".gexf"), path(name + ".json")
+    """The network as GEXF 1.3, validated, and as GEXF 1.2; and as our JSON, which says what the GEXF must hold."""
+    gexf, gexf_1_2, exported = path(name + ".gexf"), path(name + "-1.2.gexf"), path(name + ".json")
     run(f"--export={gexf}", network)
+    run(f"--export={gexf_1_2}", "--format=gexf-1.2", network)
     run(f"--export={exported}", network)
     validate(gexf)
     with open(exported, encoding="utf-8") as f:
-        return gexf, json.load(f)
+        return (gexf, gexf_1_2), json.load(f)
+
+
+def check_networkx(files, network):
+    """networkx reads what it can of both versions the same."""
+    gexf, gexf_1_2 = files
+    readable = [gexf_1_2] + ([gexf] if "1.3" in nx.readwrite.gexf.GEXF.versions else [])
+    for name in readable:
+        check_networkx_file(name, network)
 
 
 def quote_texts(network, relation):
@@ -52,8 +63,8 @@ def quote_texts(network, relation):
     return "\n\n".join(texts[i] for i in relation["quotes"])
 
 
-def check_networkx(gexf, network):
-    graph = nx.read_gexf(gexf)
+def check_networkx_file(gexf, network):
+    graph = nx.read_gexf(gexf, version="1.2draft" if gexf.endswith("-1.2.gexf") else "1.3")
     assert graph.number_of_nodes() == len(network["entities"]), graph.number_of_nodes()
     # In a network of both, an undirected relation is a "mutual" edge, which networkx makes an edge each
     # way (one, for a loop).
@@ -104,8 +115,8 @@ def bundled_network_read_by_networkx():
     # A copy, as opening a network readies it for writing, which the installed one must not be.
     copy = path("bundled.entente")
     shutil.copyfile(bundled, copy)
-    gexf, network = export(copy, "bundled")
-    check_networkx(gexf, network)
+    files, network = export(copy, "bundled")
+    check_networkx(files, network)
 
 
 def properties_read_by_networkx_and_back():
@@ -133,16 +144,18 @@ def properties_read_by_networkx_and_back():
         json.dump(network, f)
     first = path("typed.entente")
     run(f"--import={source}", f"--output={first}")
-    gexf, exported = export(first, "typed")
-    check_networkx(gexf, exported)
+    files, exported = export(first, "typed")
+    check_networkx(files, exported)
 
-    second = path("typed-again.entente")
-    run(f"--import={gexf}", f"--output={second}")
-    for sql in ("SELECT name, kind, description, start_date, end_date FROM entities ORDER BY id",
-                "SELECT kind, label, directed FROM relations ORDER BY id",
-                "SELECT key, label, color FROM kinds WHERE key = 'vessel'",
-                "SELECT entity_id, relation_id, key, type, value FROM properties ORDER BY entity_id, relation_id, key"):
-        assert rows(second, sql) == rows(first, sql), (sql, rows(second, sql), rows(first, sql))
+    # Both versions read back the same.
+    for i, gexf in enumerate(files):
+        second = path(f"typed-again-{i}.entente")
+        run(f"--import={gexf}", f"--output={second}")
+        for sql in ("SELECT name, kind, description, start_date, end_date FROM entities ORDER BY id",
+                    "SELECT kind, label, directed FROM relations ORDER BY id",
+                    "SELECT key, label, color FROM kinds WHERE key = 'vessel'",
+                    "SELECT entity_id, relation_id, key, type, value FROM properties ORDER BY entity_id, relation_id, key"):
+            assert rows(second, sql) == rows(first, sql), (gexf, sql, rows(second, sql), rows(first, sql))
 
 
 def gephi_files_import():

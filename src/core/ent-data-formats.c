@@ -134,6 +134,18 @@ static const EntDataFormatInfo formats[] = {
     .write = ent_gexf_write,
   },
   {
+    .format = ENT_DATA_FORMAT_GEXF_1_2,
+    .name = "gexf-1.2",
+    .filter_name = N_("Gephi networks (GEXF 1.2, for networkx 2)"),
+    .mime_type = "application/gexf+xml",
+    .extensions = { "gexf" },
+    .max_files = 1,
+    .kinds_from_keys = TRUE,
+    .read_file = ent_gexf_read,
+    .write = ent_gexf_write_1_2,
+    .variant = TRUE,
+  },
+  {
     .format = ENT_DATA_FORMAT_CYTOSCAPE,
     .name = "cytoscape",
     .filter_name = N_("Cytoscape (JSON)"),
@@ -273,6 +285,25 @@ read_start (const char *path,
   start[read] = '\0';
   *length = read;
   return start;
+}
+
+/**
+ * ent_data_format_has_path:
+ * @format: a format
+ * @path: a file's path
+ *
+ * Returns: whether @path ends in one of @format's extensions
+ */
+gboolean
+ent_data_format_has_path (EntDataFormat  format,
+                          const char    *path)
+{
+  const EntDataFormatInfo *info = ent_data_format_get_info (format);
+
+  for (guint i = 0; i < G_N_ELEMENTS (info->extensions) && info->extensions[i] != NULL; i++)
+    if (has_extension (path, info->extensions[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /**

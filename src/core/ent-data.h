@@ -30,6 +30,7 @@ typedef enum
   ENT_DATA_FORMAT_FTM,
   ENT_DATA_FORMAT_DOT,
   ENT_DATA_FORMAT_GEXF,
+  ENT_DATA_FORMAT_GEXF_1_2,
 } EntDataFormat;
 
 /* Reads a network from @paths (as many as the format's max_files). */
@@ -70,6 +71,8 @@ typedef struct
   EntDataReadFunc      read;               /* (nullable) for formats of several files */
   EntDataReadFileFunc  read_file;          /* (nullable) for formats of one file */
   EntDataWriteFunc     write;              /* (nullable) for formats Entente only reads */
+  /* Whether it is another way of writing the format before it, which is what reads its files. */
+  gboolean             variant;
 } EntDataFormatInfo;
 
 /* How many records of a CSV file its columns' roles are guessed from, and its mapping step shows. */
@@ -78,6 +81,8 @@ typedef struct
 GQuark      ent_data_error_quark    (void);
 const EntDataFormatInfo *ent_data_get_formats     (guint                  *n_formats);
 const EntDataFormatInfo *ent_data_format_get_info (EntDataFormat           format);
+gboolean    ent_data_format_has_path  (EntDataFormat           format,
+                                       const char             *path);
 EntImport  *ent_data_read_csv         (const char * const     *paths,
                                        GCancellable           *cancellable,
                                        EntImportProgressFunc   progress,

@@ -368,30 +368,14 @@ survey_graph (Writer *self)
     }
 }
 
-/**
- * ent_gexf_write:
- * @graph: a network
- * @layouts: (nullable) (element-type EntImportLayout): its stored layouts
- * @path: where to write it
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for an error
- *
- * Writes @graph to @path as GEXF 1.3: each entity a node with its kind (as
- * the CSV export names it), description, role and properties as typed
- * attributes, its kind's colour as viz:color and its place in the layout
- * the network opens with as viz:position; each relation an edge with its kind, label, direction,
- * quotes (their texts) and properties. Full dates are GEXF times, others
- * attributes. The file is written beside @path and renamed into place, so
- * a failed or cancelled write leaves what was there.
- *
- * Returns: %TRUE when the file is written
- */
-gboolean
-ent_gexf_write (EntGraph      *graph,
-                GPtrArray     *layouts,
-                const char    *path,
-                GCancellable  *cancellable,
-                GError       **error)
+/* Writes GEXF 1.3, or with @version_1_2 the same in GEXF 1.2's namespaces. */
+static gboolean
+write_version (EntGraph      *graph,
+               GPtrArray     *layouts,
+               const char    *path,
+               gboolean       version_1_2,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -417,13 +401,18 @@ ent_gexf_write (EntGraph      *graph,
   survey_graph (&self);
 
   /*
-   * The schema's namespace, not Gephi's www.gexf.net, which networkx does not
-   * read; and the schema puts the viz: elements in it too, so that is what
-   * the prefix names.
+   * 1.3 in the schema's namespace, not Gephi's www.gexf.net, which networkx
+   * does not read; the schema puts the viz: elements in it too, so that is
+   * what the prefix names. 1.2 has a namespace of its own for them.
    */
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<gexf xmlns=\"" ENT_GEXF_NAMESPACE "\" xmlns:viz=\"" ENT_GEXF_NAMESPACE "\" version=\"1.3\">\n"
-                        "  <meta>\n    <creator>Entente</creator>\n  </meta>\n");
+  if (version_1_2)
+    g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<gexf xmlns=\"" ENT_GEXF_1_2_NAMESPACE "\" xmlns:viz=\"" ENT_GEXF_1_2_VIZ_NAMESPACE "\" "
+                          "version=\"1.2\">\n");
+  else
+    g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<gexf xmlns=\"" ENT_GEXF_NAMESPACE "\" xmlns:viz=\"" ENT_GEXF_NAMESPACE "\" version=\"1.3\">\n");
+  g_string_append (out, "  <meta>\n    <creator>Entente</creator>\n  </meta>\n");
   g_string_append_printf (out, "  <graph defaultedgetype=\"%s\" mode=\"%s\"%s>\n",
                           self.all_undirected ? "undirected" : "directed", self.times ? "dynamic" : "static",
                           self.times ? " timeformat=\"date\"" : "");
@@ -451,4 +440,55 @@ ent_gexf_write (EntGraph      *graph,
   file = g_file_new_for_path (path);
   return g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
                                   cancellable, error);
+}
+
+/**
+ * ent_gexf_write:
+ * @graph: a network
+ * @layouts: (nullable) (element-type EntImportLayout): its stored layouts
+ * @path: where to write it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Writes @graph to @path as GEXF 1.3: each entity a node with its kind (as
+ * the CSV export names it), description, role and properties as typed
+ * attributes, its kind's colour as viz:color and its place in the layout
+ * the network opens with as viz:position; each relation an edge with its kind, label, direction,
+ * quotes (their texts) and properties. Full dates are GEXF times, others
+ * attributes. The file is written beside @path and renamed into place, so
+ * a failed or cancelled write leaves what was there.
+ *
+ * Returns: %TRUE when the file is written
+ */
+gboolean
+ent_gexf_write (EntGraph      *graph,
+                GPtrArray     *layouts,
+                const char    *path,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return write_version (graph, layouts, path, FALSE, cancellable, error);
+}
+
+/**
+ * ent_gexf_write_1_2:
+ * @graph: a network
+ * @layouts: (nullable) (element-type EntImportLayout): its stored layouts
+ * @path: where to write it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Writes @graph as ent_gexf_write() does, in GEXF 1.2's namespaces, for the
+ * programs that read no newer GEXF.
+ *
+ * Returns: %TRUE when the file is written
+ */
+gboolean
+ent_gexf_write_1_2 (EntGraph      *graph,
+                    GPtrArray     *layouts,
+                    const char    *path,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return write_version (graph, layouts, path, TRUE, cancellable, error);
 }

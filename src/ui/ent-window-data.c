@@ -85,9 +85,11 @@ add_format_filters (GtkFileChooser *chooser,
       const char *name = exporting && formats[i].export_filter_name != NULL ? formats[i].export_filter_name
                                                                             : formats[i].filter_name;
 
-      if (exporting && formats[i].write == NULL)
+      if (exporting ? formats[i].write == NULL : formats[i].variant)
         continue;
       gtk_file_filter_set_name (filter, _(name));
+      /* The format an export takes when its file's name fits it, as where formats share an extension. */
+      g_object_set_data (G_OBJECT (filter), "ent-data-format", GINT_TO_POINTER (formats[i].format + 1));
       for (guint j = 0; j < G_N_ELEMENTS (formats[i].extensions) && formats[i].extensions[j] != NULL; j++)
         {
           gtk_file_filter_add_suffix (filter, formats[i].extensions[j]);
@@ -115,16 +117,22 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-export_data (EntWindow  *self,
-             const char *path)
+export_data (EntWindow     *self,
+             const char    *path,
+             GtkFileFilter *filter)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *name = g_path_get_basename (path);
-  EntDataFormat format;
+  int chosen = filter != NULL ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "ent-data-format")) - 1 : -1;
+  EntDataFormat format = chosen;
 
-  if (!ent_data_format_for_path (path, &format, &error) ||
-      !ent_data_export (self->store, path, format, NULL, &error))
+  if ((chosen < 0 || !ent_data_format_has_path (format, path)) && !ent_data_format_for_path (path, &format, &error))
+    {
+      _ent_window_show_toast (self, error->message);
+      return;
+    }
+  if (!ent_data_export (self->store, path, format, NULL, &error))
     {
       _ent_window_show_toast (self, error->message);
       return;
@@ -157,7 +165,7 @@ export_data_response_cb (GtkNativeDialog *dialog,
   g_autofree char *path = _ent_window_chosen_path (self, dialog, response, _("Only local files can be written"));
 
   if (path != NULL && self->store != NULL)
-    export_data (self, path);
+    export_data (self, path, gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog)));
   g_object_unref (dialog);
 }
 
