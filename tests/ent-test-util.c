@@ -14,6 +14,8 @@
 #include "ent-user-data.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 /* Reads the network in @path without writing to the file. */
 EntGraph *
@@ -138,6 +140,155 @@ temp_path (const char *name)
     dir = g_dir_make_tmp ("entente-test-XXXXXX", NULL);
 
   return g_build_filename (dir, name, NULL);
+}
+
+/* Writes @length bytes of @contents (-1: a string) to @path, which it returns. */
+static char *
+write_contents (char       *path,
+                const char *contents,
+                gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* @contents in the file @name of the folder temp_path() makes, written again by each test that names it. */
+char *
+write_temp_file (const char *name,
+                 const char *contents,
+                 gssize      length)
+{
+  return write_contents (temp_path (name), contents, length);
+}
+
+void
+temp_dir_set_up (TempDir       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("entente-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+void
+temp_dir_tear_down (TempDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* @contents in the file @name of the test's own folder. */
+char *
+temp_dir_write (TempDir    *fixture,
+                const char *name,
+                const char *contents,
+                gssize      length)
+{
+  return write_contents (g_build_filename (fixture->dir, name, NULL), contents, length);
+}
+
+/* The file @name of the real files in tests/data/@folder. */
+char *
+data_path (const char *folder,
+           const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", folder, name, NULL);
+}
+
+/* What @read makes of @path, which must be read; what it left out goes to the test's log. */
+EntImport *
+read_ok (EntDataReadFileFunc  read,
+         const char          *path)
+{
+  g_autoptr(GError) error = NULL;
+  EntImport *import = read (path, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  for (guint i = 0; i < import->problems->len; i++)
+    g_test_message ("problem: %s", ((EntImportProblem *) g_ptr_array_index (import->problems, i))->message);
+  return import;
+}
+
+EntImport *
+read_data_file (EntDataReadFileFunc  read,
+                const char          *folder,
+                const char          *name)
+{
+  g_autofree char *path = data_path (folder, name);
+
+  return read_ok (read, path);
+}
+
+/*
+ * Reading @path with @read fails with @code, saying @part_of_message unless
+ * that is NULL, and nothing of /etc/passwd, which a hostile file may name, is
+ * in what it says.
+ */
+void
+assert_read_fails (EntDataReadFileFunc  read,
+                   const char          *path,
+                   int                  code,
+                   const char          *part_of_message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntImport) import = read (path, NULL, NULL, NULL, &error);
+
+  g_assert_null (import);
+  g_assert_error (error, ENT_IMPORT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, "root:"));
+  if (part_of_message != NULL)
+    g_assert_nonnull (strstr (error->message, part_of_message));
+}
+
+/* The value of the property @key, which must be of @type, or NULL where there is none. */
+const char *
+property_value (GPtrArray       *properties,
+                const char      *key,
+                EntPropertyType  type)
+{
+  for (guint i = 0; properties != NULL && i < properties->len; i++)
+    {
+      EntProperty *property = g_ptr_array_index (properties, i);
+
+      if (g_str_equal (property->key, key))
+        {
+          g_assert_cmpint (property->type, ==, type);
+          return property->value;
+        }
+    }
+  return NULL;
+}
+
+/* Adds a property, as the store would hold it, to *@properties, made if there is none yet. */
+void
+add_property (GPtrArray       **properties,
+              const char       *key,
+              EntPropertyType   type,
+              const char       *value)
+{
+  EntProperty *property = g_new0 (EntProperty, 1);
+
+  property->key = g_strdup (key);
+  property->type = type;
+  property->value = g_strdup (value);
+  if (*properties == NULL)
+    *properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
+  g_ptr_array_add (*properties, property);
 }
 
 /* Runs SQL through the sqlite3 shell, as a person editing a file by hand would. */

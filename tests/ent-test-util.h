@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ent-data.h"
 #include "ent-graph.h"
 #include "ent-store.h"
 
@@ -28,6 +29,43 @@ EntEntity *add_kind_entity  (EntGraph   *graph,
 EntEntity *middle_entity    (EntGraph   *graph);
 
 char      *temp_path           (const char *name);
+char      *write_temp_file     (const char *name,
+                                const char *contents,
+                                gssize      length);
+
+/* A folder of a test's own, made before it and emptied and removed after it. */
+typedef struct
+{
+  char *dir;
+} TempDir;
+
+void       temp_dir_set_up     (TempDir       *fixture,
+                                gconstpointer  data);
+void       temp_dir_tear_down  (TempDir       *fixture,
+                                gconstpointer  data);
+char      *temp_dir_write      (TempDir       *fixture,
+                                const char    *name,
+                                const char    *contents,
+                                gssize         length);
+
+char      *data_path           (const char *folder,
+                                const char *name);
+EntImport *read_ok             (EntDataReadFileFunc  read,
+                                const char          *path);
+EntImport *read_data_file      (EntDataReadFileFunc  read,
+                                const char          *folder,
+                                const char          *name);
+void       assert_read_fails   (EntDataReadFileFunc  read,
+                                const char          *path,
+                                int                  code,
+                                const char          *part_of_message);
+const char *property_value     (GPtrArray       *properties,
+                                const char      *key,
+                                EntPropertyType  type);
+void       add_property        (GPtrArray      **properties,
+                                const char      *key,
+                                EntPropertyType  type,
+                                const char      *value);
 char      *sqlite_shell        (const char *path,
                                 const char *sql);
 void       sqlite_shell_script (const char *path,

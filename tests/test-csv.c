@@ -12,12 +12,6 @@
 #include "ent-csv.h"
 #include "ent-test-util.h"
 
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
-}
-
 /* A file of @len bytes of @contents in a new temporary folder. */
 static char *
 write_temp (const char *name,
@@ -164,8 +158,8 @@ assert_python_nodes (EntImport *result)
 static void
 test_python (void)
 {
-  g_autofree char *nodes = data_path ("python-nodes.csv");
-  g_autofree char *edges = data_path ("python-edges.csv");
+  g_autofree char *nodes = data_path ("csv", "python-nodes.csv");
+  g_autofree char *edges = data_path ("csv", "python-edges.csv");
   g_autoptr(GError) error = NULL;
   g_autoptr(EntImport) result = import (nodes, edges, &error);
   EntGraph *graph;
@@ -204,7 +198,7 @@ test_separators (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = data_path (names[i]);
+      g_autofree char *path = data_path ("csv", names[i]);
       g_autoptr(GError) error = NULL;
       g_autoptr(EntCsvPreview) preview = ent_csv_preview (path, 2, &error);
       g_autoptr(EntImport) result = NULL;
@@ -360,7 +354,7 @@ test_problems (void)
 static void
 test_edges_only (void)
 {
-  g_autofree char *edges = data_path ("python-edges.csv");
+  g_autofree char *edges = data_path ("csv", "python-edges.csv");
   g_autoptr(GError) error = NULL;
   g_autoptr(EntImport) result = import (NULL, edges, &error);
 

@@ -15,68 +15,6 @@
 #include "ent-test-util.h"
 #include "ent-user-data.h"
 
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "cytoscape", name, NULL);
-}
-
-static EntImport *
-read_ok (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  EntImport *import = ent_cytoscape_read (path, NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
-static char *
-write_file (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = temp_path (name);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-assert_read_fails (const char *path,
-                   int         code,
-                   const char *part_of_message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntImport) import = ent_cytoscape_read (path, NULL, NULL, NULL, &error);
-
-  g_assert_null (import);
-  g_assert_error (error, ENT_IMPORT_ERROR, code);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, part_of_message));
-}
-
-static const char *
-property_value (GPtrArray       *properties,
-                const char      *key,
-                EntPropertyType  type)
-{
-  for (guint i = 0; properties != NULL && i < properties->len; i++)
-    {
-      EntProperty *property = g_ptr_array_index (properties, i);
-
-      if (g_str_equal (property->key, key))
-        {
-          g_assert_cmpint (property->type, ==, type);
-          return property->value;
-        }
-    }
-  return NULL;
-}
-
 /* How many relations join the same two entities in the same order as an earlier one. */
 static guint
 count_parallel (EntGraph *graph)
@@ -99,8 +37,8 @@ count_parallel (EntGraph *graph)
 static void
 test_desktop_export (void)
 {
-  g_autofree char *path = data_path ("cytoscape3_genemania-export.cyjs.json");
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autofree char *path = data_path ("cytoscape", "cytoscape3_genemania-export.cyjs.json");
+  g_autoptr(EntImport) import = read_ok (ent_cytoscape_read, path);
   EntGraph *graph = import->graph;
   EntEntity *med6 = NULL;
   EntImportLayout *layout;
@@ -161,8 +99,8 @@ test_desktop_export (void)
 static void
 test_flat_array (void)
 {
-  g_autofree char *path = data_path ("edge-types_flat-array.json");
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autofree char *path = data_path ("cytoscape", "edge-types_flat-array.json");
+  g_autoptr(EntImport) import = read_ok (ent_cytoscape_read, path);
   EntGraph *graph = import->graph;
   EntEntity *n02 = find_entity (graph, "n02");
   guint loops = 0;
@@ -192,7 +130,7 @@ test_flat_array (void)
 static void
 test_shapes (void)
 {
-  g_autofree char *path = write_file ("bare.json",
+  g_autofree char *path = write_temp_file ("bare.json",
     "{\"elements\": {\"nodes\": [\n"
     "  {\"data\": {\"id\": \"p\", \"label\": \"Parent\", \"nothing\": null, \"tags\": [\"a\", null, \"b\"]}},\n"
     "  {\"data\": {\"id\": 7, \"parent\": \"p\", \"station_name\": \"Central\", \"when\": \"2020-03\"}},\n"
@@ -201,7 +139,7 @@ test_shapes (void)
     "  {\"data\": {\"source\": \"7\", \"target\": \"gone\"}},\n"
     "  {\"data\": {\"source\": \"7\", \"target\": \"p\", \"directed\": false, \"interaction\": \"pp\", \"start\": \"2019\"}}\n"
     "]}}\n", -1);
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autoptr(EntImport) import = read_ok (ent_cytoscape_read, path);
   EntGraph *graph = import->graph;
   EntEntity *parent = find_entity (graph, "Parent");
   EntEntity *child = find_entity (graph, "Central");
@@ -299,7 +237,7 @@ assert_round_trip (EntGraph  *graph,
   g_assert_true (ent_data_format_for_path (path, &format, NULL));
   g_assert_cmpint (format, ==, ENT_DATA_FORMAT_CYTOSCAPE);
 
-  import = read_ok (path);
+  import = read_ok (ent_cytoscape_read, path);
   g_assert_cmpuint (import->problems->len, ==, 0);
   actual = describe (import->graph, import->layouts);
   g_assert_cmpstr (actual, ==, expected);
@@ -323,20 +261,6 @@ test_round_trip_bundled (void)
   assert_round_trip (graph, layouts);
 }
 
-static void
-add_property (GPtrArray       *properties,
-              const char      *key,
-              EntPropertyType  type,
-              const char      *value)
-{
-  EntProperty *property = g_new0 (EntProperty, 1);
-
-  property->key = g_strdup (key);
-  property->type = type;
-  property->value = g_strdup (value);
-  g_ptr_array_add (properties, property);
-}
-
 /* Properties of every type, an undirected relation with a label, a kind of the file's own and positions. */
 static void
 test_round_trip_properties (void)
@@ -350,11 +274,11 @@ test_round_trip_properties (void)
   EntPosition positions[] = { { 1, 10.5, -20.25, FALSE }, { 2, 1e-3, 300, FALSE } };
 
   a->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
-  add_property (a->properties, "age", ENT_PROPERTY_NUMBER, "42");
-  add_property (a->properties, "height", ENT_PROPERTY_NUMBER, "1.75");
-  add_property (a->properties, "alive", ENT_PROPERTY_BOOLEAN, "true");
-  add_property (a->properties, "born", ENT_PROPERTY_DATE, "1980-02");
-  add_property (a->properties, "motto", ENT_PROPERTY_STRING, "“Ça va” \"quoted\"\nline");
+  add_property (&a->properties, "age", ENT_PROPERTY_NUMBER, "42");
+  add_property (&a->properties, "height", ENT_PROPERTY_NUMBER, "1.75");
+  add_property (&a->properties, "alive", ENT_PROPERTY_BOOLEAN, "true");
+  add_property (&a->properties, "born", ENT_PROPERTY_DATE, "1980-02");
+  add_property (&a->properties, "motto", ENT_PROPERTY_STRING, "“Ça va” \"quoted\"\nline");
   b->start_date = g_strdup ("2001");
   b->description = g_strdup ("A bay.");
 
@@ -367,7 +291,7 @@ test_round_trip_properties (void)
   relation->end_date = g_strdup ("2010-05-01");
   relation->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   relation->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
-  add_property (relation->properties, "weight", ENT_PROPERTY_NUMBER, "-3");
+  add_property (&relation->properties, "weight", ENT_PROPERTY_NUMBER, "-3");
   ent_graph_take_relation (graph, relation);
 
   layout->engine = g_strdup (ent_diagram_choose_engine (graph, NULL));
@@ -380,22 +304,22 @@ test_round_trip_properties (void)
 static void
 test_truncated (void)
 {
-  g_autofree char *original = data_path ("edge-types_flat-array.json");
+  g_autofree char *original = data_path ("cytoscape", "edge-types_flat-array.json");
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
-  path = write_file ("truncated.json", contents, length / 2);
-  assert_read_fails (path, ENT_IMPORT_ERROR_INVALID, "not valid JSON");
+  path = write_temp_file ("truncated.json", contents, length / 2);
+  assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_INVALID, "not valid JSON");
 }
 
 static void
 test_invalid_utf8 (void)
 {
-  g_autofree char *path = write_file ("bad.cyjs", "{\"elements\": [\n{\"data\": {\"id\": \"a\xff\"}}]}", -1);
+  g_autofree char *path = write_temp_file ("bad.cyjs", "{\"elements\": [\n{\"data\": {\"id\": \"a\xff\"}}]}", -1);
 
-  assert_read_fails (path, ENT_IMPORT_ERROR_INVALID, "Line 2, column");
+  assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_INVALID, "Line 2, column");
 }
 
 static void
@@ -409,9 +333,9 @@ test_deep (void)
     g_string_append_c (text, ']');
   g_string_append_c (text, '}');
   {
-    g_autofree char *path = write_file ("deep.cyjs", text->str, text->len);
+    g_autofree char *path = write_temp_file ("deep.cyjs", text->str, text->len);
 
-    assert_read_fails (path, ENT_IMPORT_ERROR_INVALID, "nested deeper");
+    assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_INVALID, "nested deeper");
   }
 }
 
@@ -425,20 +349,20 @@ test_long_label (void)
   for (guint i = 0; i < 40000; i++)
     g_string_append (text, "line\\n");
   g_string_append (text, "\"}}]}}");
-  path = write_file ("label.cyjs", text->str, text->len);
-  assert_read_fails (path, ENT_IMPORT_ERROR_TOO_LARGE, "longer than");
+  path = write_temp_file ("label.cyjs", text->str, text->len);
+  assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_TOO_LARGE, "longer than");
 }
 
 /* Entente's own JSON, and JSON of no graph at all, are not Cytoscape's: .json files go to the right reader. */
 static void
 test_wrong_shape (void)
 {
-  g_autofree char *ours = write_file ("ours.json", "{\"format\": \"entente-network\", \"version\": 1, \"entities\": []}", -1);
-  g_autofree char *other = write_file ("other.cyjs", "{\"nodes\": []}", -1);
+  g_autofree char *ours = write_temp_file ("ours.json", "{\"format\": \"entente-network\", \"version\": 1, \"entities\": []}", -1);
+  g_autofree char *other = write_temp_file ("other.cyjs", "{\"nodes\": []}", -1);
   EntDataFormat format;
 
-  assert_read_fails (ours, ENT_IMPORT_ERROR_INVALID, "not a Cytoscape network");
-  assert_read_fails (other, ENT_IMPORT_ERROR_INVALID, "not a Cytoscape network");
+  assert_read_fails (ent_cytoscape_read, ours, ENT_IMPORT_ERROR_INVALID, "not a Cytoscape network");
+  assert_read_fails (ent_cytoscape_read, other, ENT_IMPORT_ERROR_INVALID, "not a Cytoscape network");
   g_assert_true (ent_data_format_for_path (ours, &format, NULL));
   g_assert_cmpint (format, ==, ENT_DATA_FORMAT_JSON);
 }

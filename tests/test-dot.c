@@ -17,24 +17,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-/* Writes @length bytes of @contents (-1: a string) to @name in the test.s folder. */
-static char *
-write_file (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = temp_path (name);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 static EntImport *
 read_string (const char *contents)
 {
-  g_autofree char *path = write_file ("in.gv", contents, -1);
+  g_autofree char *path = write_temp_file ("in.gv", contents, -1);
   g_autoptr(GError) error = NULL;
   EntImport *import = ent_dot_read (path, NULL, NULL, NULL, &error);
 
@@ -48,32 +34,13 @@ static GError *
 read_error (const char *contents,
             gssize      length)
 {
-  g_autofree char *path = write_file ("bad.gv", contents, length);
+  g_autofree char *path = write_temp_file ("bad.gv", contents, length);
   GError *error = NULL;
   g_autoptr(EntImport) import = ent_dot_read (path, NULL, NULL, NULL, &error);
 
   g_assert_null (import);
   g_assert_nonnull (error);
   return error;
-}
-
-static const char *
-property_value (GPtrArray  *properties,
-                const char *key,
-                EntPropertyType *type)
-{
-  for (guint i = 0; properties != NULL && i < properties->len; i++)
-    {
-      EntProperty *property = g_ptr_array_index (properties, i);
-
-      if (strcmp (property->key, key) == 0)
-        {
-          if (type != NULL)
-            *type = property->type;
-          return property->value;
-        }
-    }
-  return NULL;
 }
 
 static EntRelation *
@@ -136,16 +103,16 @@ test_corpus_contents (void)
 
   g_assert_nonnull (find_entity (html->graph, "left mid dle right"));
   g_assert_nonnull (find_entity (html->graph, "one two"));
-  g_assert_cmpstr (property_value (relation_at (html->graph, 0)->properties, "headport", NULL), ==, "f0");
+  g_assert_cmpstr (property_value (relation_at (html->graph, 0)->properties, "headport", ENT_PROPERTY_STRING), ==, "f0");
   g_assert_nonnull (find_entity (records->graph, "Graphs can\nbe fun | mid | right"));
   g_assert_nonnull (find_entity (japanese->graph, "黒塗り桐下駄配列"));
 
-  g_assert_cmpstr (property_value (find_entity (clusters->graph, "a0")->properties, "cluster", NULL), ==, "process #1");
-  g_assert_cmpstr (property_value (find_entity (clusters->graph, "b0")->properties, "cluster", NULL), ==, "process #2");
-  g_assert_null (property_value (find_entity (clusters->graph, "start")->properties, "cluster", NULL));
+  g_assert_cmpstr (property_value (find_entity (clusters->graph, "a0")->properties, "cluster", ENT_PROPERTY_STRING), ==, "process #1");
+  g_assert_cmpstr (property_value (find_entity (clusters->graph, "b0")->properties, "cluster", ENT_PROPERTY_STRING), ==, "process #2");
+  g_assert_null (property_value (find_entity (clusters->graph, "start")->properties, "cluster", ENT_PROPERTY_STRING));
   /* cluster_1 nested in cluster_0 and again at the top: one cluster. */
-  g_assert_cmpstr (property_value (find_entity (reused->graph, "y")->properties, "cluster", NULL), ==, "cluster_1");
-  g_assert_cmpstr (property_value (find_entity (reused->graph, "q")->properties, "cluster", NULL), ==, "cluster_1");
+  g_assert_cmpstr (property_value (find_entity (reused->graph, "y")->properties, "cluster", ENT_PROPERTY_STRING), ==, "cluster_1");
+  g_assert_cmpstr (property_value (find_entity (reused->graph, "q")->properties, "cluster", ENT_PROPERTY_STRING), ==, "cluster_1");
 
   /* a -> b, c [forward], d [back], e [both], f [none] */
   for (guint i = 0; i < 5; i++)
@@ -156,7 +123,7 @@ test_corpus_contents (void)
   relation = relation_at (dir->graph, 2);
   g_assert_cmpint (relation->from_id, ==, find_entity (dir->graph, "d")->id);
   g_assert_cmpint (relation->to_id, ==, find_entity (dir->graph, "a")->id);
-  g_assert_cmpstr (property_value (relation_at (dir->graph, 3)->properties, "dir", NULL), ==, "both");
+  g_assert_cmpstr (property_value (relation_at (dir->graph, 3)->properties, "dir", ENT_PROPERTY_STRING), ==, "both");
 
   g_assert_false (relation_at (heawood->graph, 0)->directed);
 }
@@ -203,35 +170,31 @@ test_attributes (void)
   EntEntity *alice = find_entity (import->graph, "Alice");
   EntEntity *b = find_entity (import->graph, "b");
   EntRelation *relation = relation_at (import->graph, 0);
-  EntPropertyType type = ENT_PROPERTY_DATE;
 
   g_assert_cmpstr (ent_entity_get_kind_key (alice), ==, "person");
   g_assert_cmpstr (import->type_key, ==, "type");
   g_assert_cmpstr (alice->description, ==, "a person");
   g_assert_cmpstr (alice->start_date, ==, "2001-02");
-  g_assert_cmpstr (property_value (alice->properties, "shape", NULL), ==, "box");
-  g_assert_cmpstr (property_value (alice->properties, "color", NULL), ==, "red");
-  g_assert_null (property_value (alice->properties, "lp", NULL));
-  g_assert_null (property_value (alice->properties, "type", NULL));
-  g_assert_cmpstr (property_value (alice->properties, "member", &type), ==, "true");
-  g_assert_cmpint (type, ==, ENT_PROPERTY_BOOLEAN);
+  g_assert_cmpstr (property_value (alice->properties, "shape", ENT_PROPERTY_STRING), ==, "box");
+  g_assert_cmpstr (property_value (alice->properties, "color", ENT_PROPERTY_STRING), ==, "red");
+  g_assert_null (property_value (alice->properties, "lp", ENT_PROPERTY_STRING));
+  g_assert_null (property_value (alice->properties, "type", ENT_PROPERTY_STRING));
+  g_assert_cmpstr (property_value (alice->properties, "member", ENT_PROPERTY_BOOLEAN), ==, "true");
   /* "x" makes the column of ages strings. */
-  g_assert_cmpstr (property_value (alice->properties, "age", &type), ==, "42");
-  g_assert_cmpint (type, ==, ENT_PROPERTY_STRING);
+  g_assert_cmpstr (property_value (alice->properties, "age", ENT_PROPERTY_STRING), ==, "42");
   g_assert_cmpstr (ent_entity_get_kind_key (b), !=, ent_entity_get_kind_key (alice));
   g_assert_nonnull (ent_graph_get_kind (import->graph, ent_entity_get_kind_key (b)));
 
   /* An image is only text: never opened, its content nowhere. */
-  g_assert_cmpstr (property_value (alice->properties, "image", NULL), ==, "/etc/passwd");
+  g_assert_cmpstr (property_value (alice->properties, "image", ENT_PROPERTY_STRING), ==, "/etc/passwd");
   for (guint i = 0; i < alice->properties->len; i++)
     g_assert_null (strstr (((EntProperty *) g_ptr_array_index (alice->properties, i))->value, "root:"));
 
   g_assert_cmpstr (relation->label, ==, "flies to b");
   g_assert_cmpstr (relation->kind, ==, "travel");
   g_assert_false (relation->directed);
-  g_assert_cmpstr (property_value (relation->properties, "weight", &type), ==, "1073741824");
-  g_assert_cmpint (type, ==, ENT_PROPERTY_NUMBER);
-  g_assert_null (property_value (relation->properties, "dir", NULL));
+  g_assert_cmpstr (property_value (relation->properties, "weight", ENT_PROPERTY_NUMBER), ==, "1073741824");
+  g_assert_null (property_value (relation->properties, "dir", ENT_PROPERTY_STRING));
 }
 
 /* Parallel edges and self-loops stay, but a strict graph merges them as Graphviz does; a second graph is a problem. */
@@ -267,7 +230,7 @@ test_positions (void)
   g_assert_false (a->pinned);
   g_assert_cmpfloat (b->x, ==, -5.5);
   g_assert_true (b->pinned);
-  g_assert_null (property_value (relation_at (placed->graph, 0)->properties, "pos", NULL));
+  g_assert_null (property_value (relation_at (placed->graph, 0)->properties, "pos", ENT_PROPERTY_STRING));
   g_assert_cmpuint (half->layouts->len, ==, 0);
 }
 
@@ -332,7 +295,7 @@ static void
 use_fake_helper (const char *script)
 {
   g_autofree char *contents = g_strconcat ("#!/bin/sh\n", script, NULL);
-  g_autofree char *path = write_file ("helper.sh", contents, -1);
+  g_autofree char *path = write_temp_file ("helper.sh", contents, -1);
 
   g_assert_cmpint (g_chmod (path, 0755), ==, 0);
   g_setenv ("ENTENTE_READ_DOT_WORKER", path, TRUE);
@@ -379,7 +342,7 @@ static void
 test_cancel (void)
 {
   g_autofree char *real = g_strdup (g_getenv ("ENTENTE_READ_DOT_WORKER"));
-  g_autofree char *path = write_file ("slow.gv", "digraph { a }", -1);
+  g_autofree char *path = write_temp_file ("slow.gv", "digraph { a }", -1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(EntImport) import = NULL;
@@ -482,17 +445,6 @@ assert_reads_back (EntGraph  *graph,
     }
 }
 
-static void
-add_property (GPtrArray       *properties,
-              const char      *key,
-              EntPropertyType  type,
-              const char      *value)
-{
-  EntProperty property = { g_strdup (key), type, g_strdup (value) };
-
-  g_ptr_array_add (properties, g_memdup2 (&property, sizeof property));
-}
-
 /* The bundled network with names no file format likes, a description of 100 KB, properties and a layout. */
 static EntGraph *
 hostile_graph (GPtrArray *layouts)
@@ -522,10 +474,10 @@ hostile_graph (GPtrArray *layouts)
   g_free (relation->label);
   relation->label = g_strdup ("a \"b\" \\ {c}\nd <e>");
   relation->directed = FALSE;
-  add_property (((EntEntity *) g_ptr_array_index (graph->entities, 0))->properties, "weight", ENT_PROPERTY_NUMBER, "2.5");
-  add_property (((EntEntity *) g_ptr_array_index (graph->entities, 1))->properties,
+  add_property (&((EntEntity *) g_ptr_array_index (graph->entities, 0))->properties, "weight", ENT_PROPERTY_NUMBER, "2.5");
+  add_property (&((EntEntity *) g_ptr_array_index (graph->entities, 1))->properties,
                 "quote \"key\"", ENT_PROPERTY_STRING, "a \"value\"\nover lines");
-  add_property (relation->properties, "since", ENT_PROPERTY_DATE, "1991-12");
+  add_property (&relation->properties, "since", ENT_PROPERTY_DATE, "1991-12");
 
   layout->engine = g_strdup (ent_diagram_choose_engine (graph, NULL));
   layout->positions = g_array_new (FALSE, TRUE, sizeof (EntPosition));

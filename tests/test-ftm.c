@@ -12,68 +12,6 @@
 #include "ent-ftm.h"
 #include "ent-test-util.h"
 
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "ftm", name, NULL);
-}
-
-static EntImport *
-read_ok (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  EntImport *import = ent_ftm_read (path, NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
-static char *
-write_file (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = temp_path (name);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-assert_read_fails (const char *path,
-                   int         code,
-                   const char *part_of_message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntImport) import = ent_ftm_read (path, NULL, NULL, NULL, &error);
-
-  g_assert_null (import);
-  g_assert_error (error, ENT_IMPORT_ERROR, code);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, part_of_message));
-}
-
-static const char *
-property_value (GPtrArray       *properties,
-                const char      *key,
-                EntPropertyType  type)
-{
-  for (guint i = 0; properties != NULL && i < properties->len; i++)
-    {
-      EntProperty *property = g_ptr_array_index (properties, i);
-
-      if (g_str_equal (property->key, key))
-        {
-          g_assert_cmpint (property->type, ==, type);
-          return property->value;
-        }
-    }
-  return NULL;
-}
-
 static guint
 count_kind (EntGraph   *graph,
             const char *kind)
@@ -89,8 +27,8 @@ count_kind (EntGraph   *graph,
 static void
 test_donations (void)
 {
-  g_autofree char *path = data_path ("nomenklatura_donations.ijson");
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autofree char *path = data_path ("ftm", "nomenklatura_donations.ijson");
+  g_autoptr(EntImport) import = read_ok (ent_ftm_read, path);
   EntGraph *graph = import->graph;
   EntEntity *mlpd = find_entity (graph, "MLPD");
   EntEntity *address = find_entity (graph, "Schillerstraße 19, 76135 Karlsruhe");
@@ -123,8 +61,8 @@ test_donations (void)
 static void
 test_sanctions (void)
 {
-  g_autofree char *path = data_path ("yente_t1_entities.ftm.json");
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autofree char *path = data_path ("ftm", "yente_t1_entities.ftm.json");
+  g_autoptr(EntImport) import = read_ok (ent_ftm_read, path);
   EntGraph *graph = import->graph;
   EntEntity *tobacco = find_entity (graph, "LLC “Inter Tobacco”");
   EntDataFormat format;
@@ -151,7 +89,7 @@ test_sanctions (void)
 static void
 test_edges (void)
 {
-  g_autofree char *path = write_file ("edges.ijson",
+  g_autofree char *path = write_temp_file ("edges.ijson",
     "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"Ann\"], \"sourceUrl\": [\"https://example.org/a\"],"
     " \"publisher\": [\"Registry\"], \"retrievedAt\": [\"2021-04-05T10:00:00\"]}}\n"
     "{\"id\": \"b\", \"schema\": \"Company\", \"properties\": {\"name\": \"Bee Ltd\"}}\n"
@@ -161,7 +99,7 @@ test_edges (void)
     "{\"id\": \"p1\", \"schema\": \"Payment\", \"properties\": {\"payer\": [\"a\"], \"beneficiary\": [\"a\"], \"date\": [\"2020\"]}}\n"
     "{\"id\": \"m1\", \"schema\": \"Membership\", \"properties\": {\"member\": [\"a\"]}}\n"
     "\n", -1);
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autoptr(EntImport) import = read_ok (ent_ftm_read, path);
   EntGraph *graph = import->graph;
   EntRelation *relation;
   EntSource *source;
@@ -196,24 +134,24 @@ test_edges (void)
 static void
 test_truncated (void)
 {
-  g_autofree char *original = data_path ("nomenklatura_donations.ijson");
+  g_autofree char *original = data_path ("ftm", "nomenklatura_donations.ijson");
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
-  path = write_file ("truncated.ijson", contents, length / 2);
-  assert_read_fails (path, ENT_IMPORT_ERROR_INVALID, "not valid JSON");
+  path = write_temp_file ("truncated.ijson", contents, length / 2);
+  assert_read_fails (ent_ftm_read, path, ENT_IMPORT_ERROR_INVALID, "not valid JSON");
 }
 
 static void
 test_invalid_utf8 (void)
 {
-  g_autofree char *path = write_file ("bad.ijson",
-                                      "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {}}\n"
-                                      "{\"id\": \"b\xff\", \"schema\": \"Person\", \"properties\": {}}\n", -1);
+  g_autofree char *path = write_temp_file ("bad.ijson",
+                                           "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {}}\n"
+                                           "{\"id\": \"b\xff\", \"schema\": \"Person\", \"properties\": {}}\n", -1);
 
-  assert_read_fails (path, ENT_IMPORT_ERROR_INVALID, "Line 2, column");
+  assert_read_fails (ent_ftm_read, path, ENT_IMPORT_ERROR_INVALID, "Line 2, column");
 }
 
 static void
@@ -227,8 +165,8 @@ test_deep (void)
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (text, ']');
   g_string_append (text, "}}\n");
-  path = write_file ("deep.ijson", text->str, text->len);
-  assert_read_fails (path, ENT_IMPORT_ERROR_INVALID, "nested deeper");
+  path = write_temp_file ("deep.ijson", text->str, text->len);
+  assert_read_fails (ent_ftm_read, path, ENT_IMPORT_ERROR_INVALID, "nested deeper");
 }
 
 /* A line of 100 MB is more than a line may be: an error before it is parsed. */
@@ -243,8 +181,8 @@ test_long_line (void)
   memset (contents, 'x', length);
   memcpy (contents, start, strlen (start));
   memcpy (contents + length - 5, "\"]}}\n", 5);
-  path = write_file ("long.ijson", contents, length);
-  assert_read_fails (path, ENT_IMPORT_ERROR_TOO_LARGE, "Line 1 is longer than");
+  path = write_temp_file ("long.ijson", contents, length);
+  assert_read_fails (ent_ftm_read, path, ENT_IMPORT_ERROR_TOO_LARGE, "Line 1 is longer than");
 }
 
 static void
@@ -256,19 +194,19 @@ test_long_label (void)
   for (guint i = 0; i < 40000; i++)
     g_string_append (text, "line\\n");
   g_string_append (text, "\"]}}\n");
-  path = write_file ("label.ijson", text->str, text->len);
-  assert_read_fails (path, ENT_IMPORT_ERROR_TOO_LARGE, "longer than");
+  path = write_temp_file ("label.ijson", text->str, text->len);
+  assert_read_fails (ent_ftm_read, path, ENT_IMPORT_ERROR_TOO_LARGE, "longer than");
 }
 
 static void
 test_wrong_shape (void)
 {
-  g_autofree char *ours = write_file ("ours.jsonl", "{\"format\": \"entente-network\", \"version\": 1}\n", -1);
-  g_autofree char *empty = write_file ("empty.jsonl", "\n\n", -1);
+  g_autofree char *ours = write_temp_file ("ours.jsonl", "{\"format\": \"entente-network\", \"version\": 1}\n", -1);
+  g_autofree char *empty = write_temp_file ("empty.jsonl", "\n\n", -1);
   EntDataFormat format;
 
-  assert_read_fails (ours, ENT_IMPORT_ERROR_INVALID, "not FollowTheMoney");
-  assert_read_fails (empty, ENT_IMPORT_ERROR_INVALID, "empty");
+  assert_read_fails (ent_ftm_read, ours, ENT_IMPORT_ERROR_INVALID, "not FollowTheMoney");
+  assert_read_fails (ent_ftm_read, empty, ENT_IMPORT_ERROR_INVALID, "empty");
   g_assert_true (ent_data_format_for_path (ours, &format, NULL));
   g_assert_cmpint (format, ==, ENT_DATA_FORMAT_FTM);
 }

@@ -14,37 +14,6 @@
 #include "ent-store.h"
 #include "ent-test-util.h"
 
-/* @contents in the test's own network.gexf, which each test writes again. */
-static char *
-write_file (const char *contents,
-            gssize      length)
-{
-  char *path = temp_path ("network.gexf");
-
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
-}
-
-/* What @path holds, which must be read; what was left out goes to the test's log. */
-static EntImport *
-read_ok (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  EntImport *import = ent_gexf_read (path, NULL, NULL, NULL, &error);
-
-  for (guint i = 0; import != NULL && i < import->problems->len; i++)
-    g_test_message ("problem: %s", ((EntImportProblem *) g_ptr_array_index (import->problems, i))->message);
-  g_assert_no_error (error);
-  return import;
-}
-
-/* A file of the corpus of real ones in tests/data/gexf. */
-static EntImport *
-read_corpus (const char *name)
-{
-  return read_ok (g_test_get_filename (G_TEST_DIST, "data", "gexf", name, NULL));
-}
-
 /* @properties as describe_properties() writes them, a line end before each. */
 static char *
 property_lines (GPtrArray *properties)
@@ -81,7 +50,7 @@ assert_property (GPtrArray       *properties,
 static void
 test_les_miserables (void)
 {
-  g_autoptr(EntImport) import = read_corpus ("gephi_les_miserables.gexf");
+  g_autoptr(EntImport) import = read_data_file (ent_gexf_read, "gexf", "gephi_les_miserables.gexf");
   EntGraph *graph = import->graph;
   EntEntity *myriel = find_entity (graph, "Myriel");
   EntImportLayout *layout;
@@ -129,7 +98,7 @@ test_les_miserables (void)
 static void
 test_dynamics (void)
 {
-  g_autoptr(EntImport) import = read_corpus ("gexfnet_dynamics.gexf");
+  g_autoptr(EntImport) import = read_data_file (ent_gexf_read, "gexf", "gexfnet_dynamics.gexf");
   EntGraph *graph = import->graph;
   EntEntity *gephi = find_entity (graph, "Gephi");
   EntEntity *network = find_entity (graph, "Network");
@@ -163,7 +132,7 @@ test_dynamics (void)
 static void
 test_hierarchy (void)
 {
-  g_autoptr(EntImport) import = read_corpus ("gexfnet_hierarchy1.gexf");
+  g_autoptr(EntImport) import = read_data_file (ent_gexf_read, "gexf", "gexfnet_hierarchy1.gexf");
   EntGraph *graph = import->graph;
 
   g_assert_cmpuint (graph->entities->len, ==, 10);
@@ -182,14 +151,14 @@ test_versions (void)
   g_autoptr(EntImport) draft = NULL;
   EntEntity *entity;
 
-  path = write_file ("<?xml version=\"1.0\"?>\n<gexf xmlns=\"http://www.gephi.org/gexf\" version=\"1.0\">\n"
-                     "<graph type=\"static\"><attributes class=\"node\" type=\"static\">\n"
-                     "<attribute id=\"0\" title=\"Type\" type=\"string\"/><attribute id=\"1\" title=\"age\" "
-                     "type=\"integer\"/></attributes>\n<nodes><node id=\"a\" label=\"Ann\"><attvalues>"
-                     "<attvalue id=\"0\" value=\"person\"/><attvalue id=\"1\" value=\"42\"/></attvalues></node>\n"
-                     "<node id=\"b\"/></nodes>\n<edges><edge id=\"0\" source=\"a\" target=\"b\" type=\"directed\"/>"
-                     "<edge source=\"b\" target=\"b\"/><edge source=\"a\" target=\"b\"/></edges></graph></gexf>\n", -1);
-  old = read_ok (path);
+  path = write_temp_file ("network.gexf", "<?xml version=\"1.0\"?>\n<gexf xmlns=\"http://www.gephi.org/gexf\" version=\"1.0\">\n"
+                                          "<graph type=\"static\"><attributes class=\"node\" type=\"static\">\n"
+                                          "<attribute id=\"0\" title=\"Type\" type=\"string\"/><attribute id=\"1\" title=\"age\" "
+                                          "type=\"integer\"/></attributes>\n<nodes><node id=\"a\" label=\"Ann\"><attvalues>"
+                                          "<attvalue id=\"0\" value=\"person\"/><attvalue id=\"1\" value=\"42\"/></attvalues></node>\n"
+                                          "<node id=\"b\"/></nodes>\n<edges><edge id=\"0\" source=\"a\" target=\"b\" type=\"directed\"/>"
+                                          "<edge source=\"b\" target=\"b\"/><edge source=\"a\" target=\"b\"/></edges></graph></gexf>\n", -1);
+  old = read_ok (ent_gexf_read, path);
   entity = find_entity (old->graph, "Ann");
   g_assert_cmpint (entity->kind, ==, ENT_KIND_PERSON);
   g_assert_null (entity->kind_key);
@@ -207,15 +176,15 @@ test_versions (void)
   g_assert_false (((EntRelation *) g_ptr_array_index (old->graph->relations, 1))->directed);
   g_clear_pointer (&path, g_free);
 
-  path = write_file ("<?xml version=\"1.0\"?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
-                     "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n"
-                     "<graph defaultedgetype=\"directed\"><nodes>\n"
-                     "<node id=\"1\" label=\"One\"><viz:position x=\"1.5\" y=\"2\" z=\"0\"/>"
-                     "<viz:color r=\"255\" g=\"0\" b=\"16\" a=\"0.5\"/><viz:shape value=\"image\" uri=\"/etc/passwd\"/></node>\n"
-                     "<node id=\"2\" label=\"Two\"/></nodes>\n<edges><edge source=\"1\" target=\"2\" type=\"mutual\" "
-                     "kind=\"knows\" label=\"since school\"/><edge source=\"1\" target=\"3\"/></edges></graph></gexf>\n",
-                     -1);
-  draft = read_ok (path);
+  path = write_temp_file ("network.gexf", "<?xml version=\"1.0\"?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+                                          "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n"
+                                          "<graph defaultedgetype=\"directed\"><nodes>\n"
+                                          "<node id=\"1\" label=\"One\"><viz:position x=\"1.5\" y=\"2\" z=\"0\"/>"
+                                          "<viz:color r=\"255\" g=\"0\" b=\"16\" a=\"0.5\"/><viz:shape value=\"image\" uri=\"/etc/passwd\"/></node>\n"
+                                          "<node id=\"2\" label=\"Two\"/></nodes>\n<edges><edge source=\"1\" target=\"2\" type=\"mutual\" "
+                                          "kind=\"knows\" label=\"since school\"/><edge source=\"1\" target=\"3\"/></edges></graph></gexf>\n",
+                          -1);
+  draft = read_ok (ent_gexf_read, path);
   entity = find_entity (draft->graph, "One");
   assert_property (entity->properties, "viz:color", ENT_PROPERTY_STRING, "#ff0010");
   /* The shape is kept as its name; the file it names is never opened. */
@@ -419,7 +388,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   assert_validates (gexf);
 
-  import = read_ok (gexf);
+  import = read_ok (ent_gexf_read, gexf);
   g_assert_cmpuint (import->problems->len, ==, 0);
   copy = ent_store_open (copy_path, ENT_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
@@ -485,7 +454,7 @@ test_validates (void)
   g_assert_no_error (error);
   assert_validates (path);
 
-  import = read_ok (path);
+  import = read_ok (ent_gexf_read, path);
   g_assert_cmpuint (import->graph->entities->len, ==, graph->entities->len);
   g_assert_cmpuint (import->graph->relations->len, ==, graph->relations->len);
   /* What XML can hold reads back as it was; control characters are written as U+FFFD. */
@@ -503,7 +472,7 @@ assert_refused (const char *contents,
                 int         code,
                 const char *part_of_message)
 {
-  g_autofree char *path = write_file (contents, length);
+  g_autofree char *path = write_temp_file ("network.gexf", contents, length);
   g_autoptr(GError) error = NULL;
   g_autoptr(EntImport) import = ent_gexf_read (path, NULL, NULL, NULL, &error);
 
@@ -582,7 +551,7 @@ test_cancelled (void)
   for (guint i = 0; i < 5000; i++)
     g_string_append_printf (text, "<node id=\"n%u\" label=\"Node %u\"/>\n", i, i);
   g_string_append (text, GEXF_END);
-  path = write_file (text->str, -1);
+  path = write_temp_file ("network.gexf", text->str, -1);
 
   /* Progress is told as the nodes are read, growing up to the whole. */
   import = ent_gexf_read (path, NULL, record_cb, fractions, &error);
@@ -602,7 +571,7 @@ test_cancelled (void)
   g_assert_false (ent_gexf_write (import->graph, NULL, path, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_pointer (&import, ent_import_free);
-  import = read_ok (path);
+  import = read_ok (ent_gexf_read, path);
   g_assert_cmpuint (import->graph->entities->len, ==, 5000);
 }
 

@@ -12,53 +12,6 @@
 #include "ent-store.h"
 #include "ent-test-util.h"
 
-/* Writes @contents to the test's own file.graphml, which each test writes again. */
-static char *
-write_file (const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = temp_path ("file.graphml");
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static EntImport *
-read_ok (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  EntImport *import = ent_graphml_read (path, NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
-static EntImport *
-read_data_file (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "graphml", name, NULL);
-
-  return read_ok (path);
-}
-
-/* Reading @path fails with @code, saying @part_of_message, and nothing of /etc/passwd is in what it says. */
-static void
-assert_read_fails (const char *path,
-                   int         code,
-                   const char *part_of_message)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_null (ent_graphml_read (path, NULL, NULL, NULL, &error));
-  g_assert_error (error, ENT_IMPORT_ERROR, code);
-  g_test_message ("%s", error->message);
-  g_assert_null (strstr (error->message, "root:"));
-  g_assert_true (part_of_message == NULL || strstr (error->message, part_of_message) != NULL);
-}
-
 static EntEntity *
 entity_at (EntImport *import,
            guint      index)
@@ -71,24 +24,6 @@ relation_at (EntImport *import,
              guint      index)
 {
   return g_ptr_array_index (import->graph->relations, index);
-}
-
-static const char *
-property_value (GPtrArray  *properties,
-                const char *key,
-                EntPropertyType type)
-{
-  for (guint i = 0; properties != NULL && i < properties->len; i++)
-    {
-      EntProperty *property = g_ptr_array_index (properties, i);
-
-      if (g_str_equal (property->key, key))
-        {
-          g_assert_cmpint (property->type, ==, type);
-          return property->value;
-        }
-    }
-  return NULL;
 }
 
 static gboolean
@@ -121,7 +56,7 @@ position_of (EntImport  *import,
 static void
 test_gephi_export (void)
 {
-  g_autoptr(EntImport) import = read_data_file ("gephi_export_miserables.graphml");
+  g_autoptr(EntImport) import = read_data_file (ent_graphml_read, "graphml", "gephi_export_miserables.graphml");
   EntEntity *valjean = entity_at (import, 0);
   EntPosition *position;
 
@@ -149,7 +84,7 @@ test_gephi_export (void)
 static void
 test_gephi_cdata (void)
 {
-  g_autoptr(EntImport) import = read_data_file ("gephi_test_cdata.graphml");
+  g_autoptr(EntImport) import = read_data_file (ent_graphml_read, "graphml", "gephi_test_cdata.graphml");
 
   g_assert_cmpuint (import->graph->entities->len, ==, 2);
   g_assert_cmpuint (import->graph->relations->len, ==, 1);
@@ -164,7 +99,7 @@ test_gephi_cdata (void)
 static void
 test_mixed_multigraph (void)
 {
-  g_autoptr(EntImport) import = read_data_file ("graphology_mixed_multigraph.graphml");
+  g_autoptr(EntImport) import = read_data_file (ent_graphml_read, "graphml", "graphology_mixed_multigraph.graphml");
   static const gboolean directed[] = { FALSE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, TRUE };
   static const char * const colors[] = { "green", "yellow", "blue", "red", "yellow", "turquoise" };
   static const char * const names[] = { "n0", "n1", "n2", "n3", "n4", "n5" };
@@ -190,7 +125,7 @@ test_mixed_multigraph (void)
 static void
 test_yed (void)
 {
-  g_autoptr(EntImport) import = read_data_file ("yed_n2g_test_load.graphml");
+  g_autoptr(EntImport) import = read_data_file (ent_graphml_read, "graphml", "yed_n2g_test_load.graphml");
   static const char * const names[] = { "R1", "b", "somelabel", "somelabel1", "R1" };
   EntPosition *position;
 
@@ -223,7 +158,7 @@ test_yed (void)
 static void
 test_structure (void)
 {
-  g_autofree char *path = write_file (
+  g_autofree char *path = write_temp_file ("file.graphml",
     "<graphml>\n"
     "<key id=\"t\" for=\"node\" attr.name=\"Type\"/>\n"
     "<key id=\"w\" for=\"all\" attr.name=\"weight\" attr.type=\"int\"/>\n"
@@ -240,7 +175,7 @@ test_structure (void)
     "<edge source=\"a\" target=\"nowhere\"/>\n"
     "<hyperedge><endpoint node=\"a\"/><endpoint node=\"g\"/></hyperedge>\n"
     "</graph></graphml>\n", -1);
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autoptr(EntImport) import = read_ok (ent_graphml_read, path);
   EntEntity *a = entity_at (import, 0);
   EntEntity *inner = entity_at (import, 1);
   EntEntity *ship = entity_at (import, 2);
@@ -275,18 +210,6 @@ test_structure (void)
   g_assert_true (has_problem (import, "nowhere"));
   g_assert_true (has_problem (import, "hyperedges"));
   g_assert_cmpuint (import->layouts->len, ==, 0);
-}
-
-/* A property, as the store would hold it, for @properties to own. */
-static void
-add_property (GPtrArray       *properties,
-              const char      *key,
-              EntPropertyType  type,
-              const char      *value)
-{
-  EntProperty property = { g_strdup (key), type, g_strdup (value) };
-
-  g_ptr_array_add (properties, g_memdup2 (&property, sizeof property));
 }
 
 static char *
@@ -398,10 +321,10 @@ test_round_trip (void)
   entity->kind_key = g_strdup ("ministry");
   entity->start_date = g_strdup ("2001-02");
   /* In the order of their keys, as a network reads them back. */
-  add_property (entity->properties, "budget", ENT_PROPERTY_NUMBER, "-1.5e3");
-  add_property (entity->properties, "founded", ENT_PROPERTY_DATE, "--03-11");
-  add_property (entity->properties, "motto <&> \"quoted\"\nline", ENT_PROPERTY_STRING, "a\tb");
-  add_property (relation->properties, "secret", ENT_PROPERTY_BOOLEAN, "false");
+  add_property (&entity->properties, "budget", ENT_PROPERTY_NUMBER, "-1.5e3");
+  add_property (&entity->properties, "founded", ENT_PROPERTY_DATE, "--03-11");
+  add_property (&entity->properties, "motto <&> \"quoted\"\nline", ENT_PROPERTY_STRING, "a\tb");
+  add_property (&relation->properties, "secret", ENT_PROPERTY_BOOLEAN, "false");
   relation->directed = FALSE;
   ((EntRelation *) g_ptr_array_index (graph->relations, 1))->directed = TRUE;
 
@@ -421,7 +344,7 @@ test_round_trip (void)
 
   g_assert_true (ent_graphml_write (graph, layouts, path, NULL, &error));
   g_assert_no_error (error);
-  import = read_ok (path);
+  import = read_ok (ent_graphml_read, path);
   g_assert_cmpuint (import->problems->len, ==, 0);
 
   store = ent_store_open (copy_path, ENT_STORE_OPEN_CREATE, &error);
@@ -489,8 +412,8 @@ test_truncated (void)
 
   g_assert_true (ent_graphml_write (graph, NULL, whole, NULL, &error));
   g_assert_true (g_file_get_contents (whole, &contents, &length, &error));
-  path = write_file (contents, length / 2);
-  assert_read_fails (path, ENT_IMPORT_ERROR_INVALID, "line");
+  path = write_temp_file ("file.graphml", contents, length / 2);
+  assert_read_fails (ent_graphml_read, path, ENT_IMPORT_ERROR_INVALID, "line");
 }
 
 /* Files that would expand, fetch or read what they name, are broken, or are not GraphML. */
@@ -520,9 +443,9 @@ test_hostile (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *path = write_file (files[i].contents, -1);
+      g_autofree char *path = write_temp_file ("file.graphml", files[i].contents, -1);
 
-      assert_read_fails (path, files[i].code, files[i].part_of_message);
+      assert_read_fails (ent_graphml_read, path, files[i].code, files[i].part_of_message);
     }
 }
 
@@ -537,8 +460,8 @@ test_long_label (void)
   for (guint i = 0; i < 40000; i++)
     g_string_append (contents, "line\n");
   g_string_append (contents, "</data></node></graph></graphml>\n");
-  path = write_file (contents->str, contents->len);
-  assert_read_fails (path, ENT_IMPORT_ERROR_TOO_LARGE, "line 2: a node's label is longer than");
+  path = write_temp_file ("file.graphml", contents->str, contents->len);
+  assert_read_fails (ent_graphml_read, path, ENT_IMPORT_ERROR_TOO_LARGE, "line 2: a node's label is longer than");
 }
 
 int

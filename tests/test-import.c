@@ -323,21 +323,6 @@ test_new_kind (Fixture       *fixture,
   remove_store (store);
 }
 
-static void
-add_text_property (EntEntity  *entity,
-                   const char *key,
-                   const char *value)
-{
-  EntProperty *property = g_new0 (EntProperty, 1);
-
-  property->key = g_strdup (key);
-  property->type = ENT_PROPERTY_STRING;
-  property->value = g_strdup (value);
-  if (entity->properties == NULL)
-    entity->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
-  g_ptr_array_add (entity->properties, property);
-}
-
 /* "key=value;…" of @entity's properties, in their order. */
 static char *
 properties_of (EntEntity *entity)
@@ -386,8 +371,8 @@ test_type_key (Fixture       *fixture,
       entity->id = i + 1;
       entity->name = g_strdup_printf ("Entity %u", i);
       ent_import_set_kind (import, entity, types[i]);
-      add_text_property (entity, "category", categories[i]);
-      add_text_property (entity, "code", code);
+      add_property (&entity->properties, "category", ENT_PROPERTY_STRING, categories[i]);
+      add_property (&entity->properties, "code", ENT_PROPERTY_STRING, code);
       number->key = g_strdup ("passengers");
       number->type = ENT_PROPERTY_NUMBER;
       number->value = g_strdup ("12");
@@ -403,7 +388,7 @@ test_type_key (Fixture       *fixture,
       entity->id = i + 10;
       entity->name = g_strdup_printf ("Entity %u", i + 10);
       ent_import_set_kind (import, entity, "Airport");
-      add_text_property (entity, "code", code);
+      add_property (&entity->properties, "code", ENT_PROPERTY_STRING, code);
       ent_graph_take_entity (import->graph, entity);
     }
 

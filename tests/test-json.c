@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ent-json.h"
@@ -14,86 +13,14 @@
 #include "ent-test-util.h"
 #include "ent-user-data.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("entente-json-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* A network of our format with @tables after the format and version. */
 static char *
-write_network (Fixture    *fixture,
+write_network (TempDir    *fixture,
                const char *tables)
 {
   g_autofree char *contents = g_strdup_printf ("{\n\"format\": \"entente-network\",\n\"version\": 1,\n%s\n}\n", tables);
 
-  return write_file (fixture, "network.json", contents, -1);
-}
-
-static EntImport *
-read_ok (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  EntImport *import = ent_json_read (path, NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
-static void
-assert_read_fails (const char *path,
-                   GQuark      domain,
-                   int         code,
-                   const char *part_of_message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntImport) import = ent_json_read (path, NULL, NULL, NULL, &error);
-
-  g_assert_null (import);
-  g_assert_error (error, domain, code);
-  g_test_message ("%s", error->message);
-  if (part_of_message != NULL)
-    g_assert_nonnull (strstr (error->message, part_of_message));
+  return temp_dir_write (fixture, "network.json", contents, -1);
 }
 
 /* Whether one of the import's problems says @part, on @line unless that is 0. */
@@ -273,7 +200,7 @@ property_new (const char      *key,
 
 /* The bundled network, with what it lacks to show every field: a kind of its own, properties, awkward positions. */
 static void
-test_round_trip_graph (Fixture       *fixture,
+test_round_trip_graph (TempDir       *fixture,
                        gconstpointer  data)
 {
   static const double awkward[] = { 0.1, 1.0 / 3.0, -123.45678901234567, 3e-7, 6.02214076e23, 1e18, -0.5 };
@@ -318,7 +245,7 @@ test_round_trip_graph (Fixture       *fixture,
   g_assert_true (ent_json_write (graph, layouts, path, NULL, &error));
   g_assert_no_error (error);
 
-  import = read_ok (path);
+  import = read_ok (ent_json_read, path);
   g_assert_cmpuint (import->problems->len, ==, 0);
   assert_graphs_equal (graph, import->graph);
   assert_layouts_equal (layouts, import->layouts);
@@ -326,7 +253,7 @@ test_round_trip_graph (Fixture       *fixture,
 
 /* @store → JSON → a new file, whose dump must be @store's. */
 static void
-assert_store_round_trip (Fixture  *fixture,
+assert_store_round_trip (TempDir  *fixture,
                          EntStore *store)
 {
   g_autoptr(GError) error = NULL;
@@ -346,7 +273,7 @@ assert_store_round_trip (Fixture  *fixture,
   g_test_message ("written in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   start = g_get_monotonic_time ();
-  import = read_ok (json);
+  import = read_ok (ent_json_read, json);
   g_test_message ("read in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpuint (import->problems->len, ==, 0);
 
@@ -364,7 +291,7 @@ assert_store_round_trip (Fixture  *fixture,
 }
 
 static void
-test_round_trip_bundled (Fixture       *fixture,
+test_round_trip_bundled (TempDir       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -377,7 +304,7 @@ test_round_trip_bundled (Fixture       *fixture,
 
 /* Ten thousand entities of two kinds, one of them the network's own, with properties of every type. */
 static void
-test_round_trip_generated (Fixture       *fixture,
+test_round_trip_generated (TempDir       *fixture,
                            gconstpointer  data)
 {
   enum { N_ENTITIES = 10000 };
@@ -440,7 +367,7 @@ test_round_trip_generated (Fixture       *fixture,
 }
 
 static void
-test_truncated (Fixture       *fixture,
+test_truncated (TempDir       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(EntGraph) graph = load_bundled ();
@@ -452,12 +379,12 @@ test_truncated (Fixture       *fixture,
 
   g_assert_true (ent_json_write (graph, NULL, path, NULL, &error));
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  truncated = write_file (fixture, "truncated.json", contents, length / 2);
-  assert_read_fails (truncated, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID, "Line ");
+  truncated = temp_dir_write (fixture, "truncated.json", contents, length / 2);
+  assert_read_fails (ent_json_read, truncated, ENT_IMPORT_ERROR_INVALID, "Line ");
 }
 
 static void
-test_deep (Fixture       *fixture,
+test_deep (TempDir       *fixture,
            gconstpointer  data)
 {
   enum { DEPTH = 100000 };
@@ -466,8 +393,8 @@ test_deep (Fixture       *fixture,
 
   for (guint i = 0; i < DEPTH; i++)
     g_string_append_c (deep, i % 2 ? '{' : '[');
-  path = write_file (fixture, "deep.json", deep->str, deep->len);
-  assert_read_fails (path, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID, "Line 2, column 76");
+  path = temp_dir_write (fixture, "deep.json", deep->str, deep->len);
+  assert_read_fails (ent_json_read, path, ENT_IMPORT_ERROR_INVALID, "Line 2, column 76");
 
   /* A deep file that is otherwise valid JSON. */
   g_string_truncate (deep, 0);
@@ -476,21 +403,21 @@ test_deep (Fixture       *fixture,
   for (guint i = 0; i < DEPTH; i++)
     g_string_append_c (deep, ']');
   g_free (path);
-  path = write_file (fixture, "deep-array.json", deep->str, deep->len);
-  assert_read_fails (path, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID, "nested");
+  path = temp_dir_write (fixture, "deep-array.json", deep->str, deep->len);
+  assert_read_fails (ent_json_read, path, ENT_IMPORT_ERROR_INVALID, "nested");
 }
 
 static void
-test_invalid_utf8 (Fixture       *fixture,
+test_invalid_utf8 (TempDir       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *path = write_network (fixture, "\"entities\": [{\"id\": 1, \"kind\": \"person\", \"name\": \"Ал\xd0\"}]");
 
-  assert_read_fails (path, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID, "Line 4, column 53");
+  assert_read_fails (ent_json_read, path, ENT_IMPORT_ERROR_INVALID, "Line 4, column 53");
 }
 
 static void
-test_not_ours (Fixture       *fixture,
+test_not_ours (TempDir       *fixture,
                gconstpointer  data)
 {
   static const struct {
@@ -509,26 +436,26 @@ test_not_ours (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *path = write_file (fixture, "other.json", files[i].contents, -1);
+      g_autofree char *path = temp_dir_write (fixture, "other.json", files[i].contents, -1);
 
-      assert_read_fails (path, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_INVALID, files[i].part_of_message);
+      assert_read_fails (ent_json_read, path, ENT_IMPORT_ERROR_INVALID, files[i].part_of_message);
     }
 }
 
 static void
-test_too_large (Fixture       *fixture,
+test_too_large (TempDir       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *name = g_strnfill (10 * 1024 * 1024, 'a');
   g_autofree char *tables = g_strdup_printf ("\"entities\": [\n{\"id\": 1, \"kind\": \"person\", \"name\": \"%s\"}]", name);
   g_autofree char *path = write_network (fixture, tables);
 
-  assert_read_fails (path, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_TOO_LARGE, "Line 5: Entity 1: “name”");
+  assert_read_fails (ent_json_read, path, ENT_IMPORT_ERROR_TOO_LARGE, "Line 5: Entity 1: “name”");
 }
 
 /* Broken items are left out with what depends on them, each listed with its line; the rest comes in. */
 static void
-test_broken_items (Fixture       *fixture,
+test_broken_items (TempDir       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *path = write_network (fixture,
@@ -567,7 +494,7 @@ test_broken_items (Fixture       *fixture,
     "                                 {\"entity\": 2, \"x\": 0, \"y\": 0},\n"
     "                                 {\"entity\": 3, \"x\": \"left\", \"y\": 0}]}\n"
     "]");
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autoptr(EntImport) import = read_ok (ent_json_read, path);
   EntEntity *aleinik;
   EntImportLayout *layout;
 
@@ -614,7 +541,7 @@ test_broken_items (Fixture       *fixture,
 }
 
 static void
-test_kinds (Fixture       *fixture,
+test_kinds (TempDir       *fixture,
             gconstpointer  data)
 {
   g_autofree char *path = write_network (fixture,
@@ -624,7 +551,7 @@ test_kinds (Fixture       *fixture,
     "{\"key\": \"person\", \"label\": \"Again\", \"shape\": \"circle\", \"glyph\": \"person\", \"color\": \"#112233\"}\n"
     "],\n"
     "\"entities\": [{\"id\": 7, \"kind\": \"person\", \"name\": \"Aleinik\"}]");
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autoptr(EntImport) import = read_ok (ent_json_read, path);
   EntEntity *entity;
 
   assert_problem (import, 6, "Kind “ship”: Its colours are not written as #rrggbb");
@@ -653,7 +580,7 @@ progress_cb (double   fraction,
 }
 
 static void
-test_cancelled (Fixture       *fixture,
+test_cancelled (TempDir       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(EntGraph) graph = load_bundled ();
@@ -680,7 +607,7 @@ test_cancelled (Fixture       *fixture,
   g_assert_false (ent_json_write (graph, NULL, path, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_pointer (&import, ent_import_free);
-  import = read_ok (path);
+  import = read_ok (ent_json_read, path);
   g_assert_cmpuint (import->graph->entities->len, ==, graph->entities->len);
 }
 
@@ -690,7 +617,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/ent/json/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/ent/json/" name, TempDir, NULL, temp_dir_set_up, func, temp_dir_tear_down)
   ADD ("round-trip-graph", test_round_trip_graph);
   ADD ("round-trip-bundled", test_round_trip_bundled);
   ADD ("round-trip-generated", test_round_trip_generated);

@@ -12,6 +12,7 @@
 #include "ent-store.h"
 #include "ent-style.h"
 #include "ent-svg-writer.h"
+#include "ent-test-util.h"
 #include "ent-view-state.h"
 
 #define SURFACE_SIZE 200
@@ -237,22 +238,6 @@ test_edit_undo (Fixture       *fixture,
   g_assert_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND);
 }
 
-/* The SVG export also keeps an entity's properties, in its title. */
-static void
-add_property (EntEntity  *entity,
-              const char *key,
-              const char *value)
-{
-  EntProperty *property = g_new0 (EntProperty, 1);
-
-  property->key = g_strdup (key);
-  property->type = ENT_PROPERTY_STRING;
-  property->value = g_strdup (value);
-  if (entity->properties == NULL)
-    entity->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
-  g_ptr_array_add (entity->properties, property);
-}
-
 static void
 test_svg_colors (Fixture       *fixture,
                  gconstpointer  data)
@@ -262,7 +247,9 @@ test_svg_colors (Fixture       *fixture,
   EntRect area;
   g_autoptr(GString) svg = NULL;
 
-  add_property (ent_graph_get_entity (fixture->graph, fixture->airport_id), "iata", "MSQ <&>");
+  /* The SVG export also keeps an entity's properties, in its title. */
+  add_property (&ent_graph_get_entity (fixture->graph, fixture->airport_id)->properties, "iata", ENT_PROPERTY_STRING,
+                "MSQ <&>");
   scene = new_scene (fixture->graph, fixture->airport_id, fixture->person_id);
   ent_scene_get_bounds (scene, TRUE, &area);
   svg = ent_svg_write_scene (scene, &area, &options);

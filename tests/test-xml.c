@@ -7,54 +7,10 @@
 #include "config.h"
 
 #include "ent-import.h"
+#include "ent-test-util.h"
 #include "ent-xml.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
-
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("entente-xml-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-write_file (Fixture    *fixture,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, "file.xml", NULL);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 /* Reads the whole file; returns the text of every element named "v", one after the other, or NULL with @error. */
 static char *
@@ -83,14 +39,14 @@ read_all (const char  *path,
 }
 
 static void
-test_reads_text_and_attributes (Fixture       *fixture,
+test_reads_text_and_attributes (TempDir       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = write_file (fixture,
-                                      "<?xml version=\"1.0\"?>\n<r xmlns=\"urn:x\">\n"
-                                      "<v a=\"1 &amp; 2\">one <![CDATA[<two>]]> &lt;three&gt;</v>\n"
-                                      "<v>f<i>ou</i>r</v><v/></r>\n", -1);
+  g_autofree char *path = temp_dir_write (fixture, "file.xml",
+                                          "<?xml version=\"1.0\"?>\n<r xmlns=\"urn:x\">\n"
+                                          "<v a=\"1 &amp; 2\">one <![CDATA[<two>]]> &lt;three&gt;</v>\n"
+                                          "<v>f<i>ou</i>r</v><v/></r>\n", -1);
   g_autofree char *texts = read_all (path, &error);
 
   g_assert_no_error (error);
@@ -99,14 +55,14 @@ test_reads_text_and_attributes (Fixture       *fixture,
 
 /* A document type without entities, as some tools write one, is read. */
 static void
-test_doctype_without_entities (Fixture       *fixture,
+test_doctype_without_entities (TempDir       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = write_file (fixture,
-                                      "<?xml version=\"1.0\"?>\n"
-                                      "<!DOCTYPE r SYSTEM \"http://www.graphdrawing.org/dtds/graphml.dtd\">\n"
-                                      "<r><v>x</v></r>\n", -1);
+  g_autofree char *path = temp_dir_write (fixture, "file.xml",
+                                          "<?xml version=\"1.0\"?>\n"
+                                          "<!DOCTYPE r SYSTEM \"http://www.graphdrawing.org/dtds/graphml.dtd\">\n"
+                                          "<r><v>x</v></r>\n", -1);
   g_autofree char *texts = read_all (path, &error);
 
   g_assert_no_error (error);
@@ -114,13 +70,13 @@ test_doctype_without_entities (Fixture       *fixture,
 }
 
 static void
-assert_refused (Fixture    *fixture,
+assert_refused (TempDir    *fixture,
                 const char *contents,
                 int         code,
                 const char *message_part)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = write_file (fixture, contents, -1);
+  g_autofree char *path = temp_dir_write (fixture, "file.xml", contents, -1);
   g_autofree char *texts = read_all (path, &error);
 
   g_assert_null (texts);
@@ -131,7 +87,7 @@ assert_refused (Fixture    *fixture,
 }
 
 static void
-test_billion_laughs (Fixture       *fixture,
+test_billion_laughs (TempDir       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GString) laughs = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n<!ENTITY l0 \"ha\">\n");
@@ -151,7 +107,7 @@ test_billion_laughs (Fixture       *fixture,
 }
 
 static void
-test_parameter_entity_laughs (Fixture       *fixture,
+test_parameter_entity_laughs (TempDir       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GString) laughs = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n<!ENTITY % l0 \"ha\">\n");
@@ -165,7 +121,7 @@ test_parameter_entity_laughs (Fixture       *fixture,
 
 /* The content of the file an external entity names never appears, in the text or in an error. */
 static void
-test_external_entity (Fixture       *fixture,
+test_external_entity (TempDir       *fixture,
                       gconstpointer  data)
 {
   assert_refused (fixture,
@@ -178,7 +134,7 @@ test_external_entity (Fixture       *fixture,
 }
 
 static void
-test_broken_files (Fixture       *fixture,
+test_broken_files (TempDir       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GString) deep = g_string_new ("<r>");
@@ -195,7 +151,7 @@ test_broken_files (Fixture       *fixture,
 
 /* What ent_xml_append_escaped writes reads back the same, in text and in an attribute. */
 static void
-test_escaping_round_trip (Fixture       *fixture,
+test_escaping_round_trip (TempDir       *fixture,
                           gconstpointer  data)
 {
   const char *text = "a & b < c > d \"e\" 'f'\tg\nh\r\ni \x01 Ферма 🌾";
@@ -210,7 +166,7 @@ test_escaping_round_trip (Fixture       *fixture,
   g_string_append (xml, "\">");
   ent_xml_append_escaped (xml, text);
   g_string_append (xml, "</v></r>");
-  path = write_file (fixture, xml->str, xml->len);
+  path = temp_dir_write (fixture, "file.xml", xml->str, xml->len);
   texts = read_all (path, &error);
   g_assert_no_error (error);
 
@@ -226,17 +182,17 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/ent/xml/reads-text-and-attributes", Fixture, NULL, fixture_set_up, test_reads_text_and_attributes,
-              fixture_tear_down);
-  g_test_add ("/ent/xml/doctype-without-entities", Fixture, NULL, fixture_set_up, test_doctype_without_entities,
-              fixture_tear_down);
-  g_test_add ("/ent/xml/billion-laughs", Fixture, NULL, fixture_set_up, test_billion_laughs, fixture_tear_down);
-  g_test_add ("/ent/xml/parameter-entity-laughs", Fixture, NULL, fixture_set_up, test_parameter_entity_laughs,
-              fixture_tear_down);
-  g_test_add ("/ent/xml/external-entity", Fixture, NULL, fixture_set_up, test_external_entity, fixture_tear_down);
-  g_test_add ("/ent/xml/broken-files", Fixture, NULL, fixture_set_up, test_broken_files, fixture_tear_down);
-  g_test_add ("/ent/xml/escaping-round-trip", Fixture, NULL, fixture_set_up, test_escaping_round_trip,
-              fixture_tear_down);
+  g_test_add ("/ent/xml/reads-text-and-attributes", TempDir, NULL, temp_dir_set_up, test_reads_text_and_attributes,
+              temp_dir_tear_down);
+  g_test_add ("/ent/xml/doctype-without-entities", TempDir, NULL, temp_dir_set_up, test_doctype_without_entities,
+              temp_dir_tear_down);
+  g_test_add ("/ent/xml/billion-laughs", TempDir, NULL, temp_dir_set_up, test_billion_laughs, temp_dir_tear_down);
+  g_test_add ("/ent/xml/parameter-entity-laughs", TempDir, NULL, temp_dir_set_up, test_parameter_entity_laughs,
+              temp_dir_tear_down);
+  g_test_add ("/ent/xml/external-entity", TempDir, NULL, temp_dir_set_up, test_external_entity, temp_dir_tear_down);
+  g_test_add ("/ent/xml/broken-files", TempDir, NULL, temp_dir_set_up, test_broken_files, temp_dir_tear_down);
+  g_test_add ("/ent/xml/escaping-round-trip", TempDir, NULL, temp_dir_set_up, test_escaping_round_trip,
+              temp_dir_tear_down);
 
   return g_test_run ();
 }
