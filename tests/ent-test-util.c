@@ -200,6 +200,63 @@ temp_dir_write (TempDir    *fixture,
   return write_contents (g_build_filename (fixture->dir, name, NULL), contents, length);
 }
 
+/* The first half of the file @original in the file @name of temp_path()'s folder: a file cut short. */
+char *
+write_truncated (const char *original,
+                 const char *name)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
+  return write_temp_file (name, contents, length / 2);
+}
+
+/* @start, @unit @n times, then @end: a value longer than a reader takes. */
+char *
+repeat_text (const char *start,
+             const char *unit,
+             guint       n,
+             const char *end)
+{
+  GString *text = g_string_new (start);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, unit);
+  g_string_append (text, end);
+  return g_string_free (text, FALSE);
+}
+
+/* @start, @depth arrays each in the one before, then @end: JSON nested deeper than a reader goes. */
+char *
+deep_text (const char *start,
+           guint       depth,
+           const char *end)
+{
+  g_autofree char *open = repeat_text (start, "[", depth, "");
+
+  return repeat_text (open, "]", depth, end);
+}
+
+/* Adds the kind "ministry", called @label, and makes @entity an organisation of that kind. */
+void
+make_ministry (EntGraph   *graph,
+               EntEntity  *entity,
+               const char *label)
+{
+  EntKindInfo *kind = g_new0 (EntKindInfo, 1);
+
+  kind->key = g_strdup ("ministry");
+  kind->label = g_strdup (label);
+  kind->shape = g_strdup ("hexagon");
+  kind->glyph = g_strdup ("building");
+  kind->color = g_strdup ("#2ec27e");
+  ent_graph_take_kind (graph, kind);
+  entity->kind = ENT_KIND_ORGANISATION;
+  g_free (entity->kind_key);
+  entity->kind_key = g_strdup ("ministry");
+}
+
 /* The file @name of the real files in tests/data/@folder. */
 char *
 data_path (const char *folder,

@@ -48,6 +48,19 @@ char      *temp_dir_write      (TempDir       *fixture,
                                 const char    *contents,
                                 gssize         length);
 
+char      *write_truncated     (const char *original,
+                                const char *name);
+char      *repeat_text         (const char *start,
+                                const char *unit,
+                                guint       n,
+                                const char *end);
+char      *deep_text           (const char *start,
+                                guint       depth,
+                                const char *end);
+void       make_ministry       (EntGraph   *graph,
+                                EntEntity  *entity,
+                                const char *label);
+
 char      *data_path           (const char *folder,
                                 const char *name);
 EntImport *read_ok             (EntDataReadFileFunc  read,

@@ -305,12 +305,8 @@ static void
 test_truncated (void)
 {
   g_autofree char *original = data_path ("cytoscape", "edge-types_flat-array.json");
-  g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
-  gsize length;
+  g_autofree char *path = write_truncated (original, "truncated.json");
 
-  g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
-  path = write_temp_file ("truncated.json", contents, length / 2);
   assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_INVALID, "not valid JSON");
 }
 
@@ -325,31 +321,20 @@ test_invalid_utf8 (void)
 static void
 test_deep (void)
 {
-  g_autoptr(GString) text = g_string_new ("{\"elements\": ");
+  g_autofree char *text = deep_text ("{\"elements\": ", 100000, "}");
+  g_autofree char *path = write_temp_file ("deep.cyjs", text, -1);
 
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (text, '[');
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (text, ']');
-  g_string_append_c (text, '}');
-  {
-    g_autofree char *path = write_temp_file ("deep.cyjs", text->str, text->len);
-
-    assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_INVALID, "nested deeper");
-  }
+  assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_INVALID, "nested deeper");
 }
 
 /* A label of 40,000 lines is more than a name may be: the whole read fails, nothing comes in. */
 static void
 test_long_label (void)
 {
-  g_autoptr(GString) text = g_string_new ("{\"elements\": {\"nodes\": [{\"data\": {\"id\": \"a\", \"name\": \"");
-  g_autofree char *path = NULL;
+  g_autofree char *text = repeat_text ("{\"elements\": {\"nodes\": [{\"data\": {\"id\": \"a\", \"name\": \"", "line\\n", 40000,
+                                       "\"}}]}}");
+  g_autofree char *path = write_temp_file ("label.cyjs", text, -1);
 
-  for (guint i = 0; i < 40000; i++)
-    g_string_append (text, "line\\n");
-  g_string_append (text, "\"}}]}}");
-  path = write_temp_file ("label.cyjs", text->str, text->len);
   assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_TOO_LARGE, "longer than");
 }
 

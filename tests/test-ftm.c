@@ -135,12 +135,8 @@ static void
 test_truncated (void)
 {
   g_autofree char *original = data_path ("ftm", "nomenklatura_donations.ijson");
-  g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
-  gsize length;
+  g_autofree char *path = write_truncated (original, "truncated.ijson");
 
-  g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
-  path = write_temp_file ("truncated.ijson", contents, length / 2);
   assert_read_fails (ent_ftm_read, path, ENT_IMPORT_ERROR_INVALID, "not valid JSON");
 }
 
@@ -157,15 +153,9 @@ test_invalid_utf8 (void)
 static void
 test_deep (void)
 {
-  g_autoptr(GString) text = g_string_new ("{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"x\": ");
-  g_autofree char *path = NULL;
+  g_autofree char *text = deep_text ("{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"x\": ", 100000, "}}\n");
+  g_autofree char *path = write_temp_file ("deep.ijson", text, -1);
 
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (text, '[');
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (text, ']');
-  g_string_append (text, "}}\n");
-  path = write_temp_file ("deep.ijson", text->str, text->len);
   assert_read_fails (ent_ftm_read, path, ENT_IMPORT_ERROR_INVALID, "nested deeper");
 }
 
@@ -188,13 +178,10 @@ test_long_line (void)
 static void
 test_long_label (void)
 {
-  g_autoptr(GString) text = g_string_new ("{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"");
-  g_autofree char *path = NULL;
+  g_autofree char *text = repeat_text ("{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"", "line\\n", 40000,
+                                       "\"]}}\n");
+  g_autofree char *path = write_temp_file ("label.ijson", text, -1);
 
-  for (guint i = 0; i < 40000; i++)
-    g_string_append (text, "line\\n");
-  g_string_append (text, "\"]}}\n");
-  path = write_temp_file ("label.ijson", text->str, text->len);
   assert_read_fails (ent_ftm_read, path, ENT_IMPORT_ERROR_TOO_LARGE, "longer than");
 }
 

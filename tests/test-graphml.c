@@ -304,21 +304,12 @@ test_round_trip (void)
   g_autofree char *copy_path = temp_path ("copy.entente");
   g_autofree char *expected = NULL;
   g_autofree char *actual = NULL;
-  EntKindInfo *kind = g_new0 (EntKindInfo, 1);
   EntEntity *entity = g_ptr_array_index (graph->entities, 0);
   EntRelation *relation = g_ptr_array_index (graph->relations, 0);
   EntImportLayout *layout = g_new0 (EntImportLayout, 1);
   EntImportLayout *read_layout = NULL;
 
-  kind->key = g_strdup ("ministry");
-  kind->label = g_strdup ("Ministry\t«МИД»\nमंत्रालय \\ \"");
-  kind->shape = g_strdup ("hexagon");
-  kind->glyph = g_strdup ("building");
-  kind->color = g_strdup ("#2ec27e");
-  ent_graph_take_kind (graph, kind);
-  entity->kind = ENT_KIND_ORGANISATION;
-  g_free (entity->kind_key);
-  entity->kind_key = g_strdup ("ministry");
+  make_ministry (graph, entity, "Ministry\t«МИД»\nमंत्रालय \\ \"");
   entity->start_date = g_strdup ("2001-02");
   /* In the order of their keys, as a network reads them back. */
   add_property (&entity->properties, "budget", ENT_PROPERTY_NUMBER, "-1.5e3");
@@ -406,13 +397,10 @@ test_truncated (void)
   g_autoptr(EntGraph) graph = load_bundled ();
   g_autoptr(GError) error = NULL;
   g_autofree char *whole = temp_path ("whole.graphml");
-  g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
-  gsize length;
 
   g_assert_true (ent_graphml_write (graph, NULL, whole, NULL, &error));
-  g_assert_true (g_file_get_contents (whole, &contents, &length, &error));
-  path = write_temp_file ("file.graphml", contents, length / 2);
+  path = write_truncated (whole, "file.graphml");
   assert_read_fails (ent_graphml_read, path, ENT_IMPORT_ERROR_INVALID, "line");
 }
 
@@ -453,14 +441,11 @@ test_hostile (void)
 static void
 test_long_label (void)
 {
-  g_autoptr(GString) contents = g_string_new ("<graphml><key id=\"l\" for=\"node\" attr.name=\"label\"/>\n"
-                                              "<graph><node id=\"n\"><data key=\"l\">");
-  g_autofree char *path = NULL;
+  g_autofree char *contents = repeat_text ("<graphml><key id=\"l\" for=\"node\" attr.name=\"label\"/>\n"
+                                          "<graph><node id=\"n\"><data key=\"l\">",
+                                          "line\n", 40000, "</data></node></graph></graphml>\n");
+  g_autofree char *path = write_temp_file ("file.graphml", contents, -1);
 
-  for (guint i = 0; i < 40000; i++)
-    g_string_append (contents, "line\n");
-  g_string_append (contents, "</data></node></graph></graphml>\n");
-  path = write_temp_file ("file.graphml", contents->str, contents->len);
   assert_read_fails (ent_graphml_read, path, ENT_IMPORT_ERROR_TOO_LARGE, "line 2: a node's label is longer than");
 }
 

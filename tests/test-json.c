@@ -185,19 +185,6 @@ assert_layouts_equal (GPtrArray *a,
     }
 }
 
-static EntProperty *
-property_new (const char      *key,
-              EntPropertyType  type,
-              const char      *value)
-{
-  EntProperty *property = g_new0 (EntProperty, 1);
-
-  property->key = g_strdup (key);
-  property->type = type;
-  property->value = g_strdup (value);
-  return property;
-}
-
 /* The bundled network, with what it lacks to show every field: a kind of its own, properties, awkward positions. */
 static void
 test_round_trip_graph (TempDir       *fixture,
@@ -209,24 +196,15 @@ test_round_trip_graph (TempDir       *fixture,
   g_autoptr(EntImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "bundled.json", NULL);
-  EntKindInfo *kind = g_new0 (EntKindInfo, 1);
   EntEntity *entity = g_ptr_array_index (graph->entities, 0);
   EntRelation *relation = g_ptr_array_index (graph->relations, 0);
   EntImportLayout *layout = g_new0 (EntImportLayout, 1);
 
-  kind->key = g_strdup ("ministry");
-  kind->label = g_strdup ("Ministry «МИД» मंत्रालय");
-  kind->shape = g_strdup ("hexagon");
-  kind->glyph = g_strdup ("building");
-  kind->color = g_strdup ("#2ec27e");
-  ent_graph_take_kind (graph, kind);
-  entity->kind = ENT_KIND_ORGANISATION;
-  g_free (entity->kind_key);
-  entity->kind_key = g_strdup ("ministry");
-  g_ptr_array_add (entity->properties, property_new ("budget", ENT_PROPERTY_NUMBER, "-1.5e3"));
-  g_ptr_array_add (entity->properties, property_new ("founded", ENT_PROPERTY_DATE, "--03-11"));
-  g_ptr_array_add (entity->properties, property_new ("motto \"quoted\"\n", ENT_PROPERTY_STRING, ""));
-  g_ptr_array_add (relation->properties, property_new ("secret", ENT_PROPERTY_BOOLEAN, "false"));
+  make_ministry (graph, entity, "Ministry «МИД» मंत्रालय");
+  add_property (&entity->properties, "budget", ENT_PROPERTY_NUMBER, "-1.5e3");
+  add_property (&entity->properties, "founded", ENT_PROPERTY_DATE, "--03-11");
+  add_property (&entity->properties, "motto \"quoted\"\n", ENT_PROPERTY_STRING, "");
+  add_property (&relation->properties, "secret", ENT_PROPERTY_BOOLEAN, "false");
 
   layout->engine = g_strdup ("neato");
   layout->positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
