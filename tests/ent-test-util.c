@@ -312,6 +312,35 @@ assert_read_fails (EntDataReadFileFunc  read,
     g_assert_nonnull (strstr (error->message, part_of_message));
 }
 
+/* Reading @contents, in the file @name of temp_path()'s folder, with @read fails as assert_read_fails() expects. */
+void
+assert_contents_fail (EntDataReadFileFunc  read,
+                      const char          *name,
+                      const char          *contents,
+                      int                  code,
+                      const char          *part_of_message)
+{
+  g_autofree char *path = write_temp_file (name, contents, -1);
+
+  assert_read_fails (read, path, code, part_of_message);
+}
+
+/* A new network at @path made of @import, whole as its integrity check has it. */
+EntStore *
+store_of_import (EntImport  *import,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ent_store_import (store, import, NULL, TRUE, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ent_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
 /* The value of the property @key, which must be of @type, or NULL where there is none. */
 const char *
 property_value (GPtrArray       *properties,

@@ -72,6 +72,13 @@ void       assert_read_fails   (EntDataReadFileFunc  read,
                                 const char          *path,
                                 int                  code,
                                 const char          *part_of_message);
+void       assert_contents_fail (EntDataReadFileFunc  read,
+                                 const char          *name,
+                                 const char          *contents,
+                                 int                  code,
+                                 const char          *part_of_message);
+EntStore  *store_of_import     (EntImport           *import,
+                                const char          *path);
 const char *property_value     (GPtrArray       *properties,
                                 const char      *key,
                                 EntPropertyType  type);

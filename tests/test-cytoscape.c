@@ -322,9 +322,8 @@ static void
 test_deep (void)
 {
   g_autofree char *text = deep_text ("{\"elements\": ", 100000, "}");
-  g_autofree char *path = write_temp_file ("deep.cyjs", text, -1);
 
-  assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_INVALID, "nested deeper");
+  assert_contents_fail (ent_cytoscape_read, "deep.cyjs", text, ENT_IMPORT_ERROR_INVALID, "nested deeper");
 }
 
 /* A label of 40,000 lines is more than a name may be: the whole read fails, nothing comes in. */
@@ -333,9 +332,8 @@ test_long_label (void)
 {
   g_autofree char *text = repeat_text ("{\"elements\": {\"nodes\": [{\"data\": {\"id\": \"a\", \"name\": \"", "line\\n", 40000,
                                        "\"}}]}}");
-  g_autofree char *path = write_temp_file ("label.cyjs", text, -1);
 
-  assert_read_fails (ent_cytoscape_read, path, ENT_IMPORT_ERROR_TOO_LARGE, "longer than");
+  assert_contents_fail (ent_cytoscape_read, "label.cyjs", text, ENT_IMPORT_ERROR_TOO_LARGE, "longer than");
 }
 
 /* Entente's own JSON, and JSON of no graph at all, are not Cytoscape's: .json files go to the right reader. */

@@ -338,11 +338,7 @@ test_round_trip (void)
   import = read_ok (ent_graphml_read, path);
   g_assert_cmpuint (import->problems->len, ==, 0);
 
-  store = ent_store_open (copy_path, ENT_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (ent_store_import (store, import, NULL, TRUE, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (ent_store_check_integrity (store, &error));
+  store = store_of_import (import, copy_path);
   copy = ent_store_load_graph (store, &error);
   g_assert_no_error (error);
   expected = describe_graph (graph);

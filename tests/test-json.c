@@ -255,12 +255,7 @@ assert_store_round_trip (TempDir  *fixture,
   g_test_message ("read in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpuint (import->problems->len, ==, 0);
 
-  copy = ent_store_open (copy_path, ENT_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (ent_store_import (copy, import, NULL, TRUE, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (ent_store_check_integrity (copy, &error));
+  copy = store_of_import (import, copy_path);
   expected = ent_store_dump (store, &error);
   g_assert_no_error (error);
   actual = ent_store_dump (copy, &error);

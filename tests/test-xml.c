@@ -38,19 +38,29 @@ read_all (const char  *path,
   return g_string_free (g_steal_pointer (&texts), FALSE);
 }
 
+/* @contents, which must be read, has the texts @expected, as read_all() gives them. */
+static void
+assert_reads (TempDir    *fixture,
+              const char *contents,
+              const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_dir_write (fixture, "file.xml", contents, -1);
+  g_autofree char *texts = read_all (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (texts, ==, expected);
+}
+
 static void
 test_reads_text_and_attributes (TempDir       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = temp_dir_write (fixture, "file.xml",
-                                          "<?xml version=\"1.0\"?>\n<r xmlns=\"urn:x\">\n"
-                                          "<v a=\"1 &amp; 2\">one <![CDATA[<two>]]> &lt;three&gt;</v>\n"
-                                          "<v>f<i>ou</i>r</v><v/></r>\n", -1);
-  g_autofree char *texts = read_all (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (texts, ==, "[1 & 2|one <two> <three>][|four][|]");
+  assert_reads (fixture,
+                "<?xml version=\"1.0\"?>\n<r xmlns=\"urn:x\">\n"
+                "<v a=\"1 &amp; 2\">one <![CDATA[<two>]]> &lt;three&gt;</v>\n"
+                "<v>f<i>ou</i>r</v><v/></r>\n",
+                "[1 & 2|one <two> <three>][|four][|]");
 }
 
 /* A document type without entities, as some tools write one, is read. */
@@ -58,15 +68,11 @@ static void
 test_doctype_without_entities (TempDir       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = temp_dir_write (fixture, "file.xml",
-                                          "<?xml version=\"1.0\"?>\n"
-                                          "<!DOCTYPE r SYSTEM \"http://www.graphdrawing.org/dtds/graphml.dtd\">\n"
-                                          "<r><v>x</v></r>\n", -1);
-  g_autofree char *texts = read_all (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (texts, ==, "[|x]");
+  assert_reads (fixture,
+                "<?xml version=\"1.0\"?>\n"
+                "<!DOCTYPE r SYSTEM \"http://www.graphdrawing.org/dtds/graphml.dtd\">\n"
+                "<r><v>x</v></r>\n",
+                "[|x]");
 }
 
 static void
