@@ -238,6 +238,34 @@ deep_text (const char *start,
   return repeat_text (open, "]", depth, end);
 }
 
+/*
+ * A layout by @engine of every entity of @graph, at places that no decimal
+ * writes exactly, tiny and huge among them; every other entity pinned when
+ * @pins is TRUE.
+ */
+EntImportLayout *
+awkward_layout (EntGraph   *graph,
+                const char *engine,
+                gboolean    pins)
+{
+  static const double awkward[] = { 0.1, 1.0 / 3.0, -123.45678901234567, 3e-7, 6.02214076e23, 1e18, -0.5 };
+  EntImportLayout *layout = g_new0 (EntImportLayout, 1);
+
+  layout->engine = g_strdup (engine);
+  layout->positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntPosition position = {
+        ((EntEntity *) g_ptr_array_index (graph->entities, i))->id,
+        awkward[i % G_N_ELEMENTS (awkward)] + i,
+        -awkward[(i + 3) % G_N_ELEMENTS (awkward)],
+        pins && i % 2 == 1,
+      };
+      g_array_append_val (layout->positions, position);
+    }
+  return layout;
+}
+
 /* Adds the kind "ministry", called @label, and makes @entity an organisation of that kind. */
 void
 make_ministry (EntGraph   *graph,

@@ -57,6 +57,9 @@ char      *repeat_text         (const char *start,
 char      *deep_text           (const char *start,
                                 guint       depth,
                                 const char *end);
+EntImportLayout *awkward_layout (EntGraph   *graph,
+                                 const char *engine,
+                                 gboolean    pins);
 void       make_ministry       (EntGraph   *graph,
                                 EntEntity  *entity,
                                 const char *label);

@@ -292,7 +292,6 @@ describe_graph (EntGraph *graph)
 static void
 test_round_trip (void)
 {
-  static const double awkward[] = { 0.1, 1.0 / 3.0, -123.45678901234567, 3e-7, 6.02214076e23, 1e18, -0.5 };
   g_autoptr(EntGraph) graph = load_bundled ();
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_import_layout_free);
   g_autoptr(GPtrArray) stored = NULL;
@@ -306,7 +305,7 @@ test_round_trip (void)
   g_autofree char *actual = NULL;
   EntEntity *entity = g_ptr_array_index (graph->entities, 0);
   EntRelation *relation = g_ptr_array_index (graph->relations, 0);
-  EntImportLayout *layout = g_new0 (EntImportLayout, 1);
+  EntImportLayout *layout;
   EntImportLayout *read_layout = NULL;
 
   make_ministry (graph, entity, "Ministry\t«МИД»\nमंत्रालय \\ \"");
@@ -319,18 +318,7 @@ test_round_trip (void)
   relation->directed = FALSE;
   ((EntRelation *) g_ptr_array_index (graph->relations, 1))->directed = TRUE;
 
-  layout->engine = g_strdup ("dot");
-  layout->positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
-  for (guint i = 0; i < graph->entities->len; i++)
-    {
-      EntPosition position = {
-        ((EntEntity *) g_ptr_array_index (graph->entities, i))->id,
-        awkward[i % G_N_ELEMENTS (awkward)] + i,
-        -awkward[(i + 3) % G_N_ELEMENTS (awkward)],
-        FALSE,
-      };
-      g_array_append_val (layout->positions, position);
-    }
+  layout = awkward_layout (graph, "dot", FALSE);
   g_ptr_array_add (layouts, layout);
 
   g_assert_true (ent_graphml_write (graph, layouts, path, NULL, &error));

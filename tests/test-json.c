@@ -190,7 +190,6 @@ static void
 test_round_trip_graph (TempDir       *fixture,
                        gconstpointer  data)
 {
-  static const double awkward[] = { 0.1, 1.0 / 3.0, -123.45678901234567, 3e-7, 6.02214076e23, 1e18, -0.5 };
   g_autoptr(EntGraph) graph = load_bundled ();
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_import_layout_free);
   g_autoptr(EntImport) import = NULL;
@@ -198,7 +197,6 @@ test_round_trip_graph (TempDir       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "bundled.json", NULL);
   EntEntity *entity = g_ptr_array_index (graph->entities, 0);
   EntRelation *relation = g_ptr_array_index (graph->relations, 0);
-  EntImportLayout *layout = g_new0 (EntImportLayout, 1);
 
   make_ministry (graph, entity, "Ministry «МИД» मंत्रालय");
   add_property (&entity->properties, "budget", ENT_PROPERTY_NUMBER, "-1.5e3");
@@ -206,19 +204,7 @@ test_round_trip_graph (TempDir       *fixture,
   add_property (&entity->properties, "motto \"quoted\"\n", ENT_PROPERTY_STRING, "");
   add_property (&relation->properties, "secret", ENT_PROPERTY_BOOLEAN, "false");
 
-  layout->engine = g_strdup ("neato");
-  layout->positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
-  for (guint i = 0; i < graph->entities->len; i++)
-    {
-      EntPosition position = {
-        ((EntEntity *) g_ptr_array_index (graph->entities, i))->id,
-        awkward[i % G_N_ELEMENTS (awkward)] + i,
-        -awkward[(i + 3) % G_N_ELEMENTS (awkward)],
-        i % 2,
-      };
-      g_array_append_val (layout->positions, position);
-    }
-  g_ptr_array_add (layouts, layout);
+  g_ptr_array_add (layouts, awkward_layout (graph, "neato", TRUE));
 
   g_assert_true (ent_json_write (graph, layouts, path, NULL, &error));
   g_assert_no_error (error);
