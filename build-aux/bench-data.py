@@ -11,11 +11,10 @@ import json
 import os
 import random
 import sqlite3
-import subprocess
 import sys
-import time
 
-RUNS = 3
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_common import RUNS, best, remove, run  # noqa: E402
 
 
 def generate(n, directory):
@@ -39,28 +38,6 @@ def generate(n, directory):
             b = rand.randint(1, n)
             w.writerow([a, b, rand.choice(["knows", "owns", "visited"]), f"relation {i}", rand.randint(1, 100)])
     return nodes, edges
-
-
-def best(fn):
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def remove(*paths):
-    for path in paths:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            try:
-                os.unlink(path + suffix)
-            except FileNotFoundError:
-                pass
-
-
-def run(*args):
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
 
 
 def python_json_reference(path, db_path):

@@ -575,6 +575,40 @@ test_cancelled (void)
   g_assert_cmpuint (import->graph->entities->len, ==, 5000);
 }
 
+/* An edge's "type" data, which networkx writes as the edge's type: the relation's kind, or a property. */
+static void
+test_networkx_types (void)
+{
+  g_autofree char *path = write_file (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
+    "<graph defaultedgetype=\"directed\" mode=\"static\">\n"
+    "<attributes class=\"edge\" mode=\"static\"><attribute id=\"0\" title=\"kind\" type=\"string\"/></attributes>\n"
+    "<nodes><node id=\"a\" label=\"A\"/><node id=\"b\" label=\"B\"/></nodes>\n"
+    "<edges>\n"
+    "<edge source=\"a\" target=\"b\" id=\"0\" type=\"knows\"/>\n"
+    "<edge source=\"b\" target=\"a\" id=\"1\" type=\"owns\">"
+    "<attvalues><attvalue for=\"0\" value=\"ownership\"/></attvalues></edge>\n"
+    "<edge source=\"b\" target=\"b\" id=\"2\" type=\"undirected\"/>\n"
+    "</edges></graph></gexf>\n", -1);
+  g_autoptr(EntImport) import = read_ok (path);
+  EntRelation *knows, *owns, *loop;
+
+  g_assert_cmpuint (import->graph->relations->len, ==, 3);
+  knows = g_ptr_array_index (import->graph->relations, 0);
+  owns = g_ptr_array_index (import->graph->relations, 1);
+  loop = g_ptr_array_index (import->graph->relations, 2);
+  g_assert_cmpstr (knows->kind, ==, "knows");
+  g_assert_true (knows->directed);
+  g_assert_cmpstr (owns->kind, ==, "ownership");
+  assert_property (owns->properties, "type", ENT_PROPERTY_STRING, "owns");
+  g_assert_true (owns->directed);
+  g_assert_false (loop->directed);
+  /* Said once for the file, with the first edge's line. */
+  g_assert_cmpuint (import->problems->len, ==, 1);
+  g_assert_cmpuint (((EntImportProblem *) g_ptr_array_index (import->problems, 0))->line, ==, 7);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -590,6 +624,7 @@ main (int    argc,
   ADD ("validates", test_validates);
   ADD ("hostile", test_hostile);
   ADD ("cancelled", test_cancelled);
+  ADD ("networkx-types", test_networkx_types);
 #undef ADD
 
   return g_test_run ();

@@ -24,15 +24,6 @@
 
 #define N_ROLES (ENT_CSV_ROLE_DIRECTED + 1)
 
-/* A source made of the quotes that name it as theirs, and the quotes it has so far. */
-typedef struct
-{
-  EntSource  *source;
-  GString    *body;
-  gint64      n_chars;
-  GHashTable *quotes; /* text → EntQuote, so a passage two rows quote is one quote */
-} SourceBody;
-
 /* A property column: its key, the types all its values so far could be of, and its properties. */
 typedef struct
 {
@@ -56,12 +47,11 @@ typedef struct
   GHashTable            *ids;   /* file id, in @strings → EntEntity */
   GHashTable            *names; /* its name → EntEntity, the first of that name */
   GStringChunk          *strings; /* the ids, kept in one block rather than a copy each */
-  GHashTable            *sources; /* title → SourceBody */
+  /* The sources made of the quotes that name them as theirs */
+  EntImportQuotes       *sources;
   GHashTable            *kinds; /* type as the file writes it → EntEntity of that kind */
   GPtrArray             *columns; /* PropertyColumn */
   gboolean               have_nodes;
-  gint64                 next_source;
-  gint64                 next_quote;
 } Import;
 
 /* One file being read: its mapping, and the column of each role (-1 for none). */
@@ -77,14 +67,6 @@ typedef struct
   guint                n_fields;
   guint64              line;
 } Table;
-
-static void
-source_body_free (SourceBody *body)
-{
-  g_string_free (body->body, TRUE);
-  g_hash_table_unref (body->quotes);
-  g_free (body);
-}
 
 static void
 property_column_free (PropertyColumn *column)
@@ -263,56 +245,6 @@ read_dates (Import       *self,
   return TRUE;
 }
 
-static SourceBody *
-get_source (Import     *self,
-            const char *title)
-{
-  SourceBody *body = g_hash_table_lookup (self->sources, title);
-
-  if (body == NULL)
-    {
-      body = g_new0 (SourceBody, 1);
-      body->source = g_new0 (EntSource, 1);
-      body->source->id = ++self->next_source;
-      body->source->title = g_strdup (title);
-      body->body = g_string_new (NULL);
-      body->quotes = g_hash_table_new (g_str_hash, g_str_equal);
-      ent_graph_take_source (self->import->graph, body->source);
-      g_hash_table_insert (self->sources, body->source->title, body);
-    }
-  return body;
-}
-
-/* The quote of @source with @text: one more passage of its body, unless it has it already. */
-static gint64
-add_quote (Import     *self,
-           const char *title,
-           const char *text)
-{
-  SourceBody *body = get_source (self, title);
-  EntQuote *quote = g_hash_table_lookup (body->quotes, text);
-
-  if (quote != NULL)
-    return quote->id;
-
-  if (body->body->len > 0)
-    {
-      g_string_append (body->body, "\n\n");
-      body->n_chars += 2;
-    }
-  quote = g_new0 (EntQuote, 1);
-  quote->id = ++self->next_quote;
-  quote->source_id = body->source->id;
-  quote->start = body->n_chars;
-  quote->text = g_strdup (text);
-  g_string_append (body->body, text);
-  body->n_chars += g_utf8_strlen (text, -1);
-  quote->end = body->n_chars;
-  ent_graph_take_quote (self->import->graph, quote);
-  g_hash_table_insert (body->quotes, quote->text, quote);
-  return quote->id;
-}
-
 /*
  * The quotes of a row as evidence of it: its quotes column holds their texts
  * with a blank line between two, its quote-sources column their sources'
@@ -345,7 +277,7 @@ read_quotes (Import      *self,
         continue;
       title = g_strstrip (g_strdup (n < n_titles ? titles[n] : ""));
       n++;
-      id = add_quote (self, *title != '\0' ? title : table->title, texts[i]);
+      id = ent_import_quotes_add (self->sources, *title != '\0' ? title : table->title, texts[i]);
       for (guint k = 0; k < quote_ids->len && !known; k++)
         known = g_array_index (quote_ids, gint64, k) == id;
       if (!known)
@@ -699,15 +631,12 @@ ent_csv_import (const char            *nodes_path,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStringChunk) strings = g_string_chunk_new (64 * 1024);
-  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) source_body_free);
+  g_autoptr(EntImportQuotes) sources = ent_import_quotes_new (import);
   g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) ent_entity_free);
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) property_column_free);
   Import self = { import, cancellable, progress, user_data, 0.0, 1.0, ids, names, strings, sources, kinds, columns,
-                  nodes_path != NULL, 0, 0 };
-  GHashTableIter iter;
-  SourceBody *body;
+                  nodes_path != NULL };
 
   g_return_val_if_fail (nodes_path != NULL || edges_path != NULL, NULL);
   g_return_val_if_fail (nodes_path == NULL || (nodes != NULL && nodes->table == ENT_CSV_NODES), NULL);
@@ -730,9 +659,7 @@ ent_csv_import (const char            *nodes_path,
     return NULL;
 
   type_properties (&self);
-  g_hash_table_iter_init (&iter, sources);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &body))
-    body->source->body = g_strdup (body->body->str);
+  ent_import_quotes_finish (sources);
 
   if (progress != NULL)
     progress (1.0, user_data);

@@ -29,15 +29,6 @@
 /* The most members of an element's data that can stand for something of Entente's. */
 #define MAX_USED 16
 
-/* A source made of the quotes whose file names it as theirs, and the quotes it has so far. */
-typedef struct
-{
-  EntSource  *source;
-  GString    *body;
-  gint64      n_chars;
-  GHashTable *quotes; /* text → EntQuote */
-} SourceBody;
-
 /* A compound node's child, and the id of its parent in the file. */
 typedef struct
 {
@@ -55,7 +46,7 @@ typedef struct
   guint                  done;
   guint                  total;
   GHashTable            *ids;     /* the file's node id → EntEntity */
-  GHashTable            *sources; /* title → SourceBody */
+  EntImportQuotes       *sources; /* made of the quotes that name them */
   EntJsonProperties      properties;
   GArray                *positions;
   GArray                *parents; /* Parent */
@@ -68,14 +59,6 @@ typedef struct
   const char *members[MAX_USED];
   guint       n;
 } Used;
-
-static void
-source_body_free (SourceBody *body)
-{
-  g_string_free (body->body, TRUE);
-  g_hash_table_unref (body->quotes);
-  g_free (body);
-}
 
 static void
 use (Used       *used,
@@ -185,56 +168,6 @@ read_dates (JsonObject  *data,
     }
 }
 
-static SourceBody *
-get_source (Reader     *self,
-            const char *title)
-{
-  SourceBody *body = g_hash_table_lookup (self->sources, title);
-
-  if (body == NULL)
-    {
-      body = g_new0 (SourceBody, 1);
-      body->source = g_new0 (EntSource, 1);
-      body->source->id = self->import->graph->sources->len + 1;
-      body->source->title = g_strdup (title);
-      body->body = g_string_new (NULL);
-      body->quotes = g_hash_table_new (g_str_hash, g_str_equal);
-      ent_graph_take_source (self->import->graph, body->source);
-      g_hash_table_insert (self->sources, body->source->title, body);
-    }
-  return body;
-}
-
-/* The quote @text of the source @title: a passage of its body, which is made of its quotes. */
-static gint64
-add_quote (Reader     *self,
-           const char *title,
-           const char *text)
-{
-  SourceBody *body = get_source (self, title);
-  EntQuote *quote = g_hash_table_lookup (body->quotes, text);
-
-  if (quote != NULL)
-    return quote->id;
-
-  if (body->body->len > 0)
-    {
-      g_string_append (body->body, "\n\n");
-      body->n_chars += 2;
-    }
-  quote = g_new0 (EntQuote, 1);
-  quote->id = self->import->graph->quotes->len + 1;
-  quote->source_id = body->source->id;
-  quote->start = body->n_chars;
-  quote->text = g_strdup (text);
-  g_string_append (body->body, text);
-  body->n_chars += g_utf8_strlen (text, -1);
-  quote->end = body->n_chars;
-  ent_graph_take_quote (self->import->graph, quote);
-  g_hash_table_insert (body->quotes, quote->text, quote);
-  return quote->id;
-}
-
 /* Whether @node is a list of texts, each no longer than a quote may be. */
 static gboolean
 is_text_list (JsonNode *node)
@@ -286,7 +219,7 @@ read_quotes (Reader     *self,
 
       if (*text == '\0')
         continue;
-      id = add_quote (self, *title != '\0' ? title : self->title, text);
+      id = ent_import_quotes_add (self->sources, *title != '\0' ? title : self->title, text);
       for (guint k = 0; k < quote_ids->len && !known; k++)
         known = g_array_index (quote_ids, gint64, k) == id;
       if (!known)
@@ -719,45 +652,29 @@ ent_cytoscape_read (const char             *path,
                     gpointer                user_data,
                     GError                **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GHashTable) sources = NULL;
+  g_autoptr(EntImportQuotes) sources = NULL;
   g_autoptr(GArray) positions = NULL;
   g_autoptr(GArray) parents = NULL;
-  EntJsonScan scan = { 0, };
+  EntJsonScan scan;
   Reader self = { 0, };
-  const char *data;
-  gsize length;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  file = _ent_json_map (path, &data, &length, error);
-  if (file == NULL)
-    return NULL;
-  ok = _ent_json_scan (data, length, 1, &scan, error);
+  /* Its problems name the element, not the line: the scan's lines are those of the root's arrays. */
+  parser = _ent_json_load (path, &scan, SCANNED, PARSED, cancellable, progress, user_data, error);
   _ent_json_scan_clear (&scan);
-  if (!ok)
+  if (parser == NULL)
     return NULL;
-  if (progress != NULL)
-    progress (SCANNED, user_data);
-
-  parser = _ent_json_parse (data, length, 1, error);
-  if (parser == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (progress != NULL)
-    progress (PARSED, user_data);
 
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) source_body_free);
   positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
   parents = g_array_new (FALSE, FALSE, sizeof (Parent));
   self.import = ent_import_new ();
+  sources = ent_import_quotes_new (self.import);
   self.title = g_path_get_basename (path);
   self.cancellable = cancellable;
   self.progress = progress;
@@ -775,14 +692,7 @@ ent_cytoscape_read (const char             *path,
 
   /* The sources' bodies are their quotes, complete only now. */
   if (ok)
-    {
-      GHashTableIter iter;
-      SourceBody *body;
-
-      g_hash_table_iter_init (&iter, sources);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &body))
-        body->source->body = g_strdup (body->body->str);
-    }
+    ent_import_quotes_finish (sources);
   g_free (self.title);
 
   if (!ok)

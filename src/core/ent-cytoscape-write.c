@@ -214,15 +214,10 @@ ent_cytoscape_write (EntGraph      *graph,
                      GError       **error)
 {
   g_autoptr(GHashTable) positions = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
   JsonObject *object, *network, *elements;
   JsonArray *nodes, *edges;
   char *dot;
-  gsize length;
 
   g_return_val_if_fail (graph != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -254,19 +249,5 @@ ent_cytoscape_write (EntGraph      *graph,
   json_object_set_string_member (object, "generated_by", "Entente " PACKAGE_VERSION);
   json_object_set_object_member (object, "data", network);
   json_object_set_object_member (object, "elements", elements);
-  root = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  json_generator_set_root (generator, root);
-  contents = json_generator_to_data (generator, &length);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  file = g_file_new_for_path (path);
-  return g_file_replace_contents (file, contents, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                  cancellable, error);
+  return _ent_json_write_object (object, path, cancellable, error);
 }

@@ -71,6 +71,7 @@ typedef struct
   gboolean               dates;     /* whether times are dates (timeformat date or dateTime) */
   gboolean               timeformat_given;
   gboolean               directed;  /* the graph's defaultedgetype */
+  gboolean               told_types; /* of an edge type that is no direction */
   gint64                 next_entity;
   guint                  n_elements;
 } Reader;

@@ -261,6 +261,7 @@ read_edge (Reader  *self,
   g_autofree char *kind = attribute (self, "kind");
   g_autofree char *label = attribute (self, "label");
   g_autofree char *weight = attribute (self, "weight");
+  g_autofree char *type_kind = NULL;
   EntEntity *from = source != NULL ? g_hash_table_lookup (self->nodes, source) : NULL;
   EntEntity *to = target != NULL ? g_hash_table_lookup (self->nodes, target) : NULL;
   Element element = { 0, };
@@ -278,7 +279,8 @@ read_edge (Reader  *self,
       return ent_xml_reader_skip (self->reader, error);
     }
   if ((label != NULL && _ent_gexf_too_long (label, ENT_PROPERTY_VALUE_MAX_LENGTH)) ||
-      (kind != NULL && _ent_gexf_too_long (kind, ENT_PROPERTY_VALUE_MAX_LENGTH)))
+      (kind != NULL && _ent_gexf_too_long (kind, ENT_PROPERTY_VALUE_MAX_LENGTH)) ||
+      (type != NULL && _ent_gexf_too_long (type, ENT_PROPERTY_VALUE_MAX_LENGTH)))
     return _ent_gexf_fail (self, ENT_IMPORT_ERROR_TOO_LARGE, error, _("an edge's label or kind is longer than Entente reads"));
   _ent_gexf_know_roles (self, CLASS_EDGE);
 
@@ -294,13 +296,22 @@ read_edge (Reader  *self,
   relation->properties = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_property_free);
   /* "mutual" is both ways, which Entente says as no way. */
   relation->directed = type != NULL ? g_ascii_strcasecmp (type, "directed") == 0 : self->directed;
+  /*
+   * networkx writes an edge's "type" data as its type, which GEXF keeps for
+   * the direction: such a type is the relation's kind, unless the edge has
+   * one, and then a property; the file's default direction holds.
+   */
   if (type != NULL && g_ascii_strcasecmp (type, "directed") != 0 && g_ascii_strcasecmp (type, "undirected") != 0 &&
       g_ascii_strcasecmp (type, "mutual") != 0)
     {
-      ent_import_add_problem (self->import, element.line,
-                              _("Line %lu: “%s” is not a direction (directed or undirected), so the file's default is taken"),
-                              (gulong) element.line, type);
+      if (!self->told_types)
+        ent_import_add_problem (self->import, element.line,
+                                _("Line %lu: “%s” is not a direction (directed or undirected): edges' types that are "
+                                  "not are kept as their kinds, and the file's default direction is taken"),
+                                (gulong) element.line, type);
+      self->told_types = TRUE;
       relation->directed = self->directed;
+      type_kind = g_steal_pointer (&type);
     }
   if (weight != NULL)
     _ent_gexf_add_property (self, &element, "weight", ENT_PROPERTY_NUMBER, weight);
@@ -310,6 +321,10 @@ read_edge (Reader  *self,
   if (ok)
     {
       _ent_gexf_apply_values (self, CLASS_EDGE, &element);
+      if (type_kind != NULL && relation->kind != NULL)
+        _ent_gexf_add_property (self, &element, "type", ENT_PROPERTY_STRING, type_kind);
+      else if (type_kind != NULL)
+        relation->kind = g_steal_pointer (&type_kind);
       if (relation->kind == NULL)
         relation->kind = g_strdup (ENT_GEXF_DEFAULT_RELATION_KIND);
       finish_dates (self, &element, &relation->start_date, &relation->end_date);

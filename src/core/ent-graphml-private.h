@@ -115,11 +115,8 @@ typedef struct
   GArray                *xy_properties;       /* EntProperty *, the x and y of entities, and then their owners */
   gboolean               told_nested;
   gboolean               told_hyperedges;
-  EntSource             *source;              /* of the quotes, made when there is one */
-  GString               *body;
-  gint64                 body_chars;
+  EntImportQuotes       *quotes;              /* their source, named after the file */
   gint64                 next_entity;
-  gint64                 next_quote;
 } EntGraphmlReader;
 
 gboolean _ent_graphml_read_graphics  (EntXmlReader        *reader,

@@ -534,8 +534,7 @@ reader_clear (EntGraphmlReader *self)
   g_clear_pointer (&self->geometry, g_array_unref);
   g_clear_pointer (&self->xy, g_array_unref);
   g_clear_pointer (&self->xy_properties, g_array_unref);
-  if (self->body != NULL)
-    g_string_free (self->body, TRUE);
+  g_clear_pointer (&self->quotes, ent_import_quotes_free);
   g_clear_pointer (&self->reader, ent_xml_reader_free);
   g_free (self->title);
 }

@@ -172,37 +172,23 @@ take_quotes (EntGraphmlReader  *self,
   if (text == NULL)
     return ids;
 
-  if (self->source == NULL)
-    {
-      self->source = g_new0 (EntSource, 1);
-      self->source->id = 1;
-      self->source->title = g_strdup (self->title);
-      self->body = g_string_new (NULL);
-      ent_graph_take_source (self->import->graph, self->source);
-    }
+  if (self->quotes == NULL)
+    self->quotes = ent_import_quotes_new (self->import);
 
   passages = g_strsplit (text, ENT_GRAPHML_QUOTE_SEPARATOR, -1);
   for (guint i = 0; passages[i] != NULL; i++)
     {
-      EntQuote *quote;
+      gint64 id;
+      gboolean listed = FALSE;
 
       if (*g_strstrip (passages[i]) == '\0')
         continue;
-      if (self->body->len > 0)
-        {
-          g_string_append (self->body, ENT_GRAPHML_QUOTE_SEPARATOR);
-          self->body_chars += strlen (ENT_GRAPHML_QUOTE_SEPARATOR);
-        }
-      quote = g_new0 (EntQuote, 1);
-      quote->id = ++self->next_quote;
-      quote->source_id = self->source->id;
-      quote->start = self->body_chars;
-      quote->text = g_strdup (passages[i]);
-      g_string_append (self->body, passages[i]);
-      self->body_chars += g_utf8_strlen (passages[i], -1);
-      quote->end = self->body_chars;
-      ent_graph_take_quote (self->import->graph, quote);
-      g_array_append_val (ids, quote->id);
+      id = ent_import_quotes_add (self->quotes, self->title, passages[i]);
+      /* A passage quoted twice is one quote, and evidence of the element once. */
+      for (guint j = 0; j < ids->len && !listed; j++)
+        listed = g_array_index (ids, gint64, j) == id;
+      if (!listed)
+        g_array_append_val (ids, id);
     }
   return ids;
 }
@@ -438,6 +424,6 @@ _ent_graphml_finish (EntGraphmlReader *self)
 {
   resolve_edges (self);
   store_layout (self);
-  if (self->source != NULL)
-    self->source->body = g_strdup (self->body->str);
+  if (self->quotes != NULL)
+    ent_import_quotes_finish (self->quotes);
 }

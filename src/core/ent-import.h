@@ -119,9 +119,20 @@ char        *ent_import_fold_name    (const char  *name);
 GArray      *ent_import_find_matches (EntImport   *self,
                                       EntGraph    *existing);
 
+/* Sources an importer makes of the quotes a file gives as text, each source's body its quotes one after the other. */
+typedef struct _EntImportQuotes EntImportQuotes;
+
+EntImportQuotes *ent_import_quotes_new    (EntImport       *import);
+gint64           ent_import_quotes_add    (EntImportQuotes *self,
+                                           const char      *title,
+                                           const char      *text);
+void             ent_import_quotes_finish (EntImportQuotes *self);
+void             ent_import_quotes_free   (EntImportQuotes *self);
+
 void         ent_import_layout_free  (EntImportLayout  *layout);
 void         ent_import_problem_free (EntImportProblem *problem);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntImport, ent_import_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntImportQuotes, ent_import_quotes_free)
 
 G_END_DECLS

@@ -75,6 +75,18 @@ JsonParser *_ent_json_parse      (const char   *data,
                                   gsize         length,
                                   guint         first_line,
                                   GError      **error);
+gboolean  _ent_json_write_object (JsonObject             *object,
+                                  const char             *path,
+                                  GCancellable           *cancellable,
+                                  GError                **error);
+JsonParser *_ent_json_load       (const char             *path,
+                                  EntJsonScan            *scan,
+                                  double                  scanned,
+                                  double                  parsed,
+                                  GCancellable           *cancellable,
+                                  EntImportProgressFunc   progress,
+                                  gpointer                user_data,
+                                  GError                **error);
 
 char     *_ent_json_item_name    (const EntJsonItem *item);
 void      _ent_json_problem      (const EntJsonItem *item,

@@ -612,43 +612,24 @@ ent_json_read (const char             *path,
                gpointer                user_data,
                GError                **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(EntImport) import = NULL;
   g_autoptr(GHashTable) body_lengths = NULL;
   Reader self = { 0, };
   JsonObject *root;
-  const char *data;
-  gsize length;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  parser = _ent_json_load (path, &self.scan, SCANNED, PARSED, cancellable, progress, user_data, error);
+  if (parser == NULL)
     return NULL;
-
-  file = _ent_json_map (path, &data, &length, error);
-  if (file == NULL)
-    return NULL;
-
-  if (!_ent_json_scan (data, length, 1, &self.scan, error))
+  if (!check_root (json_parser_get_root (parser), error))
     {
       _ent_json_scan_clear (&self.scan);
       return NULL;
     }
-  if (progress != NULL)
-    progress (SCANNED, user_data);
-
-  parser = _ent_json_parse (data, length, 1, error);
-  if (parser == NULL || !check_root (json_parser_get_root (parser), error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      _ent_json_scan_clear (&self.scan);
-      return NULL;
-    }
-  if (progress != NULL)
-    progress (PARSED, user_data);
 
   import = ent_import_new ();
   body_lengths = g_hash_table_new (NULL, NULL);

@@ -281,3 +281,60 @@ _ent_json_parse (const char  *data,
                _("Line %u, column %u: the file is not valid JSON: %s"), where[0] + first_line - 1, where[1], message);
   return NULL;
 }
+
+/**
+ * _ent_json_load:
+ * @path: a JSON file
+ * @scan: (out caller-allocates): what the scan of its bytes found, for _ent_json_scan_clear()
+ * @scanned: the share of the read that the scan stands for
+ * @parsed: the share of the read that is done once the file is parsed
+ * @cancellable: (nullable): to stop reading
+ * @progress: (nullable) (scope call): told @scanned, then @parsed
+ * @user_data: data for @progress
+ * @error: return location for an error
+ *
+ * Maps @path, scans its bytes and parses them: what every reader of a whole
+ * JSON file does first.
+ *
+ * Returns: (transfer full): the parser, holding the tree, or %NULL with
+ *   @error set (and @scan cleared)
+ */
+JsonParser *
+_ent_json_load (const char             *path,
+                EntJsonScan            *scan,
+                double                  scanned,
+                double                  parsed,
+                GCancellable           *cancellable,
+                EntImportProgressFunc   progress,
+                gpointer                user_data,
+                GError                **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  const char *data;
+  gsize length;
+
+  memset (scan, 0, sizeof (EntJsonScan));
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  file = _ent_json_map (path, &data, &length, error);
+  if (file == NULL)
+    return NULL;
+  if (!_ent_json_scan (data, length, 1, scan, error))
+    {
+      _ent_json_scan_clear (scan);
+      return NULL;
+    }
+  if (progress != NULL)
+    progress (scanned, user_data);
+
+  parser = _ent_json_parse (data, length, 1, error);
+  if (parser == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      _ent_json_scan_clear (scan);
+      return NULL;
+    }
+  if (progress != NULL)
+    progress (parsed, user_data);
+  return g_steal_pointer (&parser);
+}

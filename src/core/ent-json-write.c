@@ -250,12 +250,7 @@ ent_json_write (EntGraph      *graph,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *data = NULL;
   JsonObject *object;
-  gsize length;
 
   g_return_val_if_fail (graph != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -273,11 +268,35 @@ ent_json_write (EntGraph      *graph,
   json_object_set_array_member (object, "entities", table_array (graph->entities, TRUE, entity_object));
   json_object_set_array_member (object, "relations", table_array (graph->relations, TRUE, relation_object));
   json_object_set_array_member (object, "layouts", layouts_array (layouts));
-  root = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
+  return _ent_json_write_object (object, path, cancellable, error);
+}
 
+/**
+ * _ent_json_write_object:
+ * @object: (transfer full): the file's root
+ * @path: where to write it
+ * @cancellable: (nullable): to stop writing
+ * @error: return location for an error
+ *
+ * Writes @object beside @path and renames it into place, so a failed or
+ * cancelled write leaves what was there.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+_ent_json_write_object (JsonObject    *object,
+                        const char    *path,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  json_object_unref (object);
   /* One item a line or so, so that the reader's line numbers point at an item and files diff well. */
-  generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 1);
   json_generator_set_root (generator, root);

@@ -88,11 +88,13 @@ ent_xml_reader_new (const char  *path,
    * refuses), no XML_PARSE_DTDLOAD nor _DTDATTR nor _DTDVALID (no external
    * subset is read), no XML_PARSE_XINCLUDE, no XML_PARSE_HUGE (libxml2's own
    * limits stay), and XML_PARSE_NONET in case anything would still fetch.
-   * CDATA sections come as text.
+   * CDATA sections come as text; lines past 65,535 are counted
+   * (XML_PARSE_BIG_LINES), so that a problem names its true line.
    */
   self->reader = xmlReaderForMemory (self->length > 0 ? g_mapped_file_get_contents (self->file) : "",
                                      (int) self->length, NULL, NULL,
-                                     XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                                     XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                       XML_PARSE_BIG_LINES);
   if (self->reader == NULL)
     {
       g_set_error (error, ENT_IMPORT_ERROR, ENT_IMPORT_ERROR_FAILED, _("Could not read “%s”"), self->base);

@@ -112,6 +112,28 @@ top_window () {
   xwininfo -root -children | grep -o '^ *0x[0-9a-f]*' | tr -d ' ' | grep -x -F "$ours" | head -n 1
 }
 hex () { printf '0x%x' "$1"; }
+# Waits a few seconds for a shown label with TEXT in it, and fails with MESSAGE if none comes.
+wait_for_label () {
+  for _ in $(seq 15); do query find label "$1" >/dev/null 2>&1 && return 0; sleep 0.3; done
+  fail "$2"
+}
+# Makes a new network at PATH with Ctrl+N from the window $window; $window is then the new one's and
+# $first the window it was made from.
+new_network () {
+  xdotool windowfocus "$window"
+  sleep 0.3
+  xdotool key ctrl+n
+  choose_path "$1"
+  for _ in $(seq 25); do [ -f "$1" ] && break; sleep 0.2; done
+  [ -f "$1" ] || fail "the new network was not made"
+  first=$window
+  for _ in $(seq 25); do
+    window=$(windows | grep -v -x "$first" | head -n 1)
+    [ -n "$window" ] && break
+    sleep 0.2
+  done
+  [ -n "$window" ] || fail "the new network did not open in a window of its own"
+}
 # Types PATH into the file chooser that has just opened, replacing its suggestion, and accepts it.
 choose_path () {
   sleep 1.5

@@ -51,28 +51,20 @@ choose_both_files () {
 step "start Entente and make a new network with Ctrl+N"
 start_entente
 sleep 3
-xdotool windowfocus "$window"
-sleep 0.3
-xdotool key ctrl+n
-choose_path "$new"
-[ -f "$new" ] || fail "the new network was not made"
-first=$window
-window=$(windows | grep -v -x "$first" | head -n 1)
-[ -n "$window" ] || fail "the new network did not open in a window of its own"
+new_network "$new"
 query find label "An Empty Network" >/dev/null || fail "no empty-state page"
 
 step "Import… from the empty-state page, both files chosen in the file chooser"
 click_on find "push button" "Import…"
 choose_both_files
-query find label "airports.csv" >/dev/null || fail "no mapping step for the entities' file"
+wait_for_label "airports.csv" "no mapping step for the entities' file"
 query find label "routes.csv" >/dev/null || fail "no mapping step for the relations' file"
 query find label "MSQ, DEL" >/dev/null || fail "the mapping step does not show the column's first values"
 shot import-01-mapping
 
 step "import into the empty network, with the Import button's mnemonic"
 xdotool key alt+i
-for _ in $(seq 5); do query find label "Entities: 5" >/dev/null 2>&1 && break; sleep 0.2; done
-query find label "Entities: 5" >/dev/null || fail "the summary does not count the five entities"
+wait_for_label "Entities: 5" "the summary does not count the five entities"
 query toast "Line 5" >/dev/null || fail "the summary does not list the relation to a missing entity, with its line"
 shot import-02-summary
 xdotool key alt+d
@@ -109,17 +101,15 @@ step "import the same files again: every entity is reviewed and merged, and noth
 xdotool key ctrl+i
 choose_both_files
 # This network has entities now, so a new one is offered first: this one is chosen by its mnemonic.
-query find label "routes.csv" >/dev/null || fail "no mapping step the second time"
+wait_for_label "routes.csv" "no mapping step the second time"
 xdotool key alt+t
 sleep 0.3
 xdotool key alt+i
-for _ in $(seq 5); do query find label "Already in the Network" >/dev/null 2>&1 && break; sleep 0.2; done
-query find label "Already in the Network" >/dev/null || fail "the matching entities are not listed for review"
+wait_for_label "Already in the Network" "the matching entities are not listed for review"
 query find label "All 5 entities" >/dev/null || fail "the review does not offer a choice for all five"
 shot import-04-review
 xdotool key alt+i
-for _ in $(seq 5); do query find label "Merged into entities the network had: 5" >/dev/null 2>&1 && break; sleep 0.2; done
-query find label "Merged into entities the network had: 5" >/dev/null || fail "the summary does not count five merged"
+wait_for_label "Merged into entities the network had: 5" "the summary does not count five merged"
 xdotool key alt+d
 sleep 1.5
 [ "$(count entities) $(count relations)" = "5 3" ] || fail "the second import brought entities or relations twice"

@@ -45,14 +45,7 @@ count () { sqlite3 "$new" "SELECT count(*) FROM $1"; }
 step "start Entente and make a new network with Ctrl+N"
 start_entente
 sleep 3
-xdotool windowfocus "$window"
-sleep 0.3
-xdotool key ctrl+n
-choose_path "$new"
-[ -f "$new" ] || fail "the new network was not made"
-first=$window
-window=$(windows | grep -v -x "$first" | head -n 1)
-[ -n "$window" ] || fail "the new network did not open in a window of its own"
+new_network "$new"
 
 step "Import… the GraphML file: read, then the Kinds step offers its text keys"
 xdotool windowfocus "$window"
@@ -66,8 +59,7 @@ sleep 0.3
 xdotool key Return
 sleep 2
 xdotool key alt+i
-for _ in $(seq 10); do query find label "Kinds From" >/dev/null 2>&1 && break; sleep 0.3; done
-query find label "Kinds From" >/dev/null || fail "no Kinds step after reading the file"
+wait_for_label "Kinds From" "no Kinds step after reading the file"
 query find label "3 entities" >/dev/null || fail "the Kinds step does not count the three airports"
 shot interchange-01-kinds
 
@@ -80,8 +72,7 @@ query find label "Regional" >/dev/null || fail "choosing the category did not li
 query find label "2 entities" >/dev/null || fail "the two hubs are not counted"
 shot interchange-02-category
 xdotool key alt+i
-for _ in $(seq 10); do query find label "Entities: 4" >/dev/null 2>&1 && break; sleep 0.3; done
-query find label "Entities: 4" >/dev/null || fail "the summary does not count the four entities"
+wait_for_label "Entities: 4" "the summary does not count the four entities"
 xdotool key alt+d
 sleep 2
 [ "$(count entities) $(count relations)" = "4 3" ] || fail "the file does not have the four entities and three relations"
