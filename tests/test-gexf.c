@@ -579,7 +579,7 @@ test_cancelled (void)
 static void
 test_networkx_types (void)
 {
-  g_autofree char *path = write_file (
+  g_autofree char *path = write_temp_file ("network.gexf",
     "<?xml version='1.0' encoding='utf-8'?>\n"
     "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
     "<graph defaultedgetype=\"directed\" mode=\"static\">\n"
@@ -591,7 +591,7 @@ test_networkx_types (void)
     "<attvalues><attvalue for=\"0\" value=\"ownership\"/></attvalues></edge>\n"
     "<edge source=\"b\" target=\"b\" id=\"2\" type=\"undirected\"/>\n"
     "</edges></graph></gexf>\n", -1);
-  g_autoptr(EntImport) import = read_ok (path);
+  g_autoptr(EntImport) import = read_ok (ent_gexf_read, path);
   EntRelation *knows, *owns, *loop;
 
   g_assert_cmpuint (import->graph->relations->len, ==, 3);
