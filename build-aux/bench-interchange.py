@@ -26,10 +26,15 @@ def generate(n):
         graph.add_node(f"n{i}", label=f"Entity {i}", type=rand.choice(kinds),
                        population=rand.randint(1, 10**7), founded=f"{rand.randint(1900, 2024)}",
                        verified=rand.choice([True, False]))
-    while graph.number_of_edges() < n * 3 // 2:
+    # Counted here: a DiGraph counts its edges by going through every node.
+    edges = 0
+    while edges < n * 3 // 2:
         a, b = rand.randint(1, n), rand.randint(1, n)
+        if graph.has_edge(f"n{a}", f"n{b}"):
+            continue
         graph.add_edge(f"n{a}", f"n{b}", type=rand.choice(["knows", "owns", "visited"]),
-                       label=f"relation {graph.number_of_edges()}", weight=rand.randint(1, 100))
+                       label=f"relation {edges}", weight=rand.randint(1, 100))
+        edges += 1
     return graph
 
 
