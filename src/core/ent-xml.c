@@ -137,14 +137,19 @@ fail (EntXmlReader  *self,
   return fail_at (self, ent_xml_reader_get_line (self), error, message);
 }
 
-/* Whether the document type declares entities, general or parameter ones, that a reference could expand. */
+/*
+ * Whether the document type the reader is at declares entities, general or
+ * parameter ones, that a reference could expand. Asked of the node, not of
+ * xmlTextReaderCurrentDoc(), which would leave the document for the caller
+ * to free.
+ */
 static gboolean
 declares_entities (EntXmlReader *self)
 {
-  xmlDocPtr doc = xmlTextReaderCurrentDoc (self->reader);
+  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
+  xmlDtdPtr dtd = node != NULL && node->type == XML_DTD_NODE ? (xmlDtdPtr) node : NULL;
 
-  return doc != NULL && doc->intSubset != NULL &&
-         (doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL);
+  return dtd != NULL && (dtd->entities != NULL || dtd->pentities != NULL);
 }
 
 /**
