@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include "ent-cytoscape.h"
-#include "ent-diagram.h"
 #include "ent-json-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -585,18 +584,6 @@ find_elements (JsonNode   *root,
   return TRUE;
 }
 
-/* The positions as the stored layout the network opens with, when the file places every node. */
-static void
-add_layout (Reader *self)
-{
-  EntGraph *graph = self->import->graph;
-
-  if (graph->entities->len == 0 || !ent_diagram_positions_complete (graph, self->positions))
-    return;
-  g_array_append_vals (ent_import_add_layout (self->import, ent_diagram_choose_engine (graph, NULL)),
-                       self->positions->data, self->positions->len);
-}
-
 static gboolean
 read_root (Reader    *self,
            JsonNode  *root,
@@ -621,7 +608,7 @@ read_root (Reader    *self,
     }
 
   add_parents (self);
-  add_layout (self);
+  ent_import_add_opening_layout (self->import, self->positions);
   return TRUE;
 }
 

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include "ent-cytoscape.h"
-#include "ent-diagram.h"
 #include "ent-json-private.h"
 
 #include <string.h>
@@ -163,30 +162,6 @@ edge_object (EntGraph    *graph,
   return element;
 }
 
-/* The positions of the stored layout the network opens with, by entity id; none when it has no such layout. */
-static GHashTable *
-opening_positions (EntGraph  *graph,
-                   GPtrArray *layouts)
-{
-  GHashTable *positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-  const char *engine = ent_diagram_choose_engine (graph, NULL);
-
-  for (guint i = 0; layouts != NULL && i < layouts->len; i++)
-    {
-      EntImportLayout *layout = g_ptr_array_index (layouts, i);
-
-      if (!g_str_equal (layout->engine, engine))
-        continue;
-      for (guint p = 0; p < layout->positions->len; p++)
-        {
-          EntPosition *position = &g_array_index (layout->positions, EntPosition, p);
-
-          g_hash_table_insert (positions, &position->entity_id, position);
-        }
-    }
-  return positions;
-}
-
 /**
  * ent_cytoscape_write:
  * @graph: a network
@@ -226,7 +201,7 @@ ent_cytoscape_write (EntGraph      *graph,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  positions = opening_positions (graph, layouts);
+  positions = ent_import_find_opening_positions (graph, layouts, FALSE);
   nodes = json_array_sized_new (graph->entities->len);
   for (guint i = 0; i < graph->entities->len; i++)
     json_array_add_object_element (nodes, node_object (graph, g_ptr_array_index (graph->entities, i), positions));

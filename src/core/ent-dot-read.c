@@ -10,7 +10,6 @@
 
 #include "ent-dot.h"
 #include "ent-csv.h"
-#include "ent-diagram.h"
 #include "ent-dot-private.h"
 #include "ent-dot-protocol.h"
 
@@ -436,7 +435,6 @@ read_positions (Builder *self)
 {
   const EntDotReply *reply = self->reply;
   g_autoptr(GArray) positions = g_array_new (FALSE, TRUE, sizeof (EntPosition));
-  GArray *layout;
 
   for (gsize i = 0; i < reply->n_nodes; i++)
     {
@@ -452,11 +450,7 @@ read_positions (Builder *self)
       position.y = -position.y;
       g_array_append_val (positions, position);
     }
-  if (positions->len == 0 || !ent_diagram_positions_complete (self->import->graph, positions))
-    return;
-
-  layout = ent_import_add_layout (self->import, ent_diagram_choose_engine (self->import->graph, NULL));
-  g_array_append_vals (layout, positions->data, positions->len);
+  ent_import_add_opening_layout (self->import, positions);
 }
 
 

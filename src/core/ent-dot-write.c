@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include "ent-dot.h"
-#include "ent-diagram.h"
 #include "ent-dot-private.h"
 #include "ent-style.h"
 
@@ -167,31 +166,6 @@ append_look (GString         *out,
       }
 }
 
-/* The stored layout of the engine the network opens with, by entity, when there is one for all of it. */
-static GHashTable *
-find_positions (EntGraph  *graph,
-                GPtrArray *layouts)
-{
-  const char *engine = ent_diagram_choose_engine (graph, NULL);
-  GHashTable *positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; layouts != NULL && i < layouts->len; i++)
-    {
-      EntImportLayout *layout = g_ptr_array_index (layouts, i);
-
-      if (g_strcmp0 (layout->engine, engine) != 0 || !ent_diagram_positions_complete (graph, layout->positions))
-        continue;
-      for (guint k = 0; k < layout->positions->len; k++)
-        {
-          EntPosition *position = &g_array_index (layout->positions, EntPosition, k);
-
-          g_hash_table_insert (positions, &position->entity_id, position);
-        }
-      break;
-    }
-  return positions;
-}
-
 static void
 append_entity (GString    *out,
                EntGraph   *graph,
@@ -271,7 +245,7 @@ ent_dot_write (EntGraph      *graph,
   g_return_val_if_fail (graph != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  positions = find_positions (graph, layouts);
+  positions = ent_import_find_opening_positions (graph, layouts, TRUE);
   for (guint i = 0; i < graph->entities->len; i++)
     {
       if (i % CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))

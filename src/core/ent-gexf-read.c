@@ -10,7 +10,6 @@
 
 #include "ent-gexf.h"
 #include "ent-gexf-private.h"
-#include "ent-diagram.h"
 #include "ent-style.h"
 
 #include <glib/gi18n-lib.h>
@@ -444,17 +443,10 @@ keep_layout (Reader *self)
 {
   EntGraph *graph = self->import->graph;
 
-  if (self->positions->len == 0)
-    return;
-  if (!ent_diagram_positions_complete (graph, self->positions))
-    {
-      ent_import_add_problem (self->import, 0,
-                              _("Only %u of the %u nodes have a position, so the network is laid out anew"),
-                              self->positions->len, graph->entities->len);
-      return;
-    }
-  g_array_append_vals (ent_import_add_layout (self->import, ent_diagram_choose_engine (graph, NULL)),
-                       self->positions->data, self->positions->len);
+  if (self->positions->len > 0 && !ent_import_add_opening_layout (self->import, self->positions))
+    ent_import_add_problem (self->import, 0,
+                            _("Only %u of the %u nodes have a position, so the network is laid out anew"),
+                            self->positions->len, graph->entities->len);
 }
 
 /**

@@ -11,7 +11,6 @@
 #include "ent-gexf.h"
 #include "ent-gexf-private.h"
 #include "ent-csv.h"
-#include "ent-diagram.h"
 #include "ent-style.h"
 #include "ent-xml.h"
 
@@ -331,19 +330,6 @@ append_edge (Writer      *self,
   g_string_append (self->out, "    </edge>\n");
 }
 
-/* The stored layout the network opens with: the one of the engine it would be laid out with, if it has one. */
-static EntImportLayout *
-opening_layout (EntGraph  *graph,
-                GPtrArray *layouts)
-{
-  const char *engine = ent_diagram_choose_engine (graph, NULL);
-
-  for (guint i = 0; layouts != NULL && i < layouts->len; i++)
-    if (g_str_equal (((EntImportLayout *) g_ptr_array_index (layouts, i))->engine, engine))
-      return g_ptr_array_index (layouts, i);
-  return NULL;
-}
-
 static void
 survey_graph (Writer *self)
 {
@@ -378,13 +364,12 @@ write_version (EntGraph      *graph,
                GError       **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) positions = NULL;
   g_autoptr(GHashTable) node_columns = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) edge_columns = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) node_list = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   g_autoptr(GPtrArray) edge_list = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   g_autoptr(GFile) file = NULL;
-  EntImportLayout *layout;
   Writer self = { graph, out, positions, { node_columns, edge_columns }, { node_list, edge_list }, };
 
   g_return_val_if_fail (graph != NULL, FALSE);
@@ -394,10 +379,7 @@ write_version (EntGraph      *graph,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  layout = opening_layout (graph, layouts);
-  for (guint i = 0; layout != NULL && i < layout->positions->len; i++)
-    g_hash_table_insert (positions, &g_array_index (layout->positions, EntPosition, i).entity_id,
-                         &g_array_index (layout->positions, EntPosition, i));
+  self.positions = positions = ent_import_find_opening_positions (graph, layouts, FALSE);
   survey_graph (&self);
 
   /*

@@ -10,7 +10,6 @@
 
 #include "ent-graphml-private.h"
 #include "ent-csv.h"
-#include "ent-diagram.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -391,17 +390,10 @@ resolve_edges (EntGraphmlReader *self)
 static void
 store_layout (EntGraphmlReader *self)
 {
-  EntGraph *graph = self->import->graph;
-  const char *engine = ent_diagram_choose_engine (graph, NULL);
-  GArray *positions = NULL;
-
-  if (graph->entities->len == 0)
+  if (ent_import_add_opening_layout (self->import, self->geometry))
     return;
-  if (ent_diagram_positions_complete (graph, self->geometry))
-    positions = self->geometry;
-  else if (ent_diagram_positions_complete (graph, self->xy))
+  if (ent_import_add_opening_layout (self->import, self->xy))
     {
-      positions = self->xy;
       for (guint i = 0; i + 2 < self->xy_properties->len; i += 3)
         {
           GPtrArray *owner = g_array_index (self->xy_properties, gpointer, i + 2);
@@ -413,9 +405,6 @@ store_layout (EntGraphmlReader *self)
   else if (self->geometry->len > 0 || self->xy->len > 0)
     ent_import_add_problem (self->import, 0,
                             _("Only some of the nodes have positions, so the network is laid out anew"));
-
-  if (positions != NULL)
-    g_array_append_vals (ent_import_add_layout (self->import, engine), positions->data, positions->len);
 }
 
 /* Once every node is read: the edges with their ends, the file's drawing as a layout, the quotes' source. */

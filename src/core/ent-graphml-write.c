@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include "ent-graphml.h"
-#include "ent-diagram.h"
 #include "ent-xml.h"
 
 #include <string.h>
@@ -267,29 +266,6 @@ kinds_text (EntGraph *graph)
   return g_string_free (text, FALSE);
 }
 
-/* The positions of the layout the network opens with, when it places every entity. */
-static GHashTable *
-find_positions (EntGraph  *graph,
-                GPtrArray *layouts)
-{
-  GHashTable *positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-  const char *engine = ent_diagram_choose_engine (graph, NULL);
-
-  for (guint i = 0; layouts != NULL && i < layouts->len; i++)
-    {
-      EntImportLayout *layout = g_ptr_array_index (layouts, i);
-
-      if (!g_str_equal (layout->engine, engine) || !ent_diagram_positions_complete (graph, layout->positions))
-        continue;
-      for (guint p = 0; p < layout->positions->len; p++)
-        {
-          EntPosition *position = &g_array_index (layout->positions, EntPosition, p);
-          g_hash_table_insert (positions, &position->entity_id, position);
-        }
-    }
-  return positions;
-}
-
 static gboolean
 any_directed (EntGraph *graph)
 {
@@ -346,7 +322,7 @@ ent_graphml_write (EntGraph      *graph,
   /* Property keys have ids of their own, "np0", "ep0", …, so that Entente's keep theirs whatever the properties. */
   node_properties = collect_properties (graph->entities, G_STRUCT_OFFSET (EntEntity, properties), "np", node_order);
   edge_properties = collect_properties (graph->relations, G_STRUCT_OFFSET (EntRelation, properties), "ep", edge_order);
-  positions = find_positions (graph, layouts);
+  positions = ent_import_find_opening_positions (graph, layouts, TRUE);
   self = (Writer) { out, graph, node_properties, edge_properties, positions };
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

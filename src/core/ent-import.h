@@ -113,6 +113,11 @@ void         ent_import_set_kind     (EntImport   *self,
 GPtrArray   *ent_import_get_type_keys (EntImport  *self);
 void         ent_import_set_type_key  (EntImport  *self,
                                        const char *key);
+gboolean     ent_import_add_opening_layout     (EntImport  *self,
+                                                GArray     *positions);
+GHashTable  *ent_import_find_opening_positions (EntGraph   *graph,
+                                                GPtrArray  *layouts,
+                                                gboolean    complete);
 GArray      *ent_import_add_layout   (EntImport   *self,
                                       const char  *engine);
 char        *ent_import_fold_name    (const char  *name);
