@@ -27,6 +27,7 @@ typedef struct
   EntPropertyType  type;
   gboolean         mixed; /* of more than one type, so written as text */
   guint            index;
+  char             id[16];  /* "p" and the index, the attribute's id */
 } Column;
 
 typedef struct
@@ -109,6 +110,7 @@ survey (Writer     *self,
           column->key = g_strdup (property->key);
           column->type = property->type;
           column->index = self->column_list[table]->len;
+          g_snprintf (column->id, sizeof column->id, "p%u", column->index);
           g_ptr_array_add (self->column_list[table], column);
           g_hash_table_insert (self->columns[table], column->key, column);
         }
@@ -169,10 +171,8 @@ append_attributes (Writer *self,
   for (guint i = 0; i < columns->len; i++)
     {
       Column *column = g_ptr_array_index (columns, i);
-      char id[32];
 
-      g_snprintf (id, sizeof id, "p%u", column->index);
-      append_attribute (self->out, id, column->key, column_type (column));
+      append_attribute (self->out, column->id, column->key, column_type (column));
     }
   g_string_append (self->out, "    </attributes>\n");
 }
@@ -184,7 +184,9 @@ append_value (GString    *out,
 {
   if (value == NULL)
     return;
-  g_string_append_printf (out, "        <attvalue for=\"%s\" value=\"", id);
+  g_string_append (out, "        <attvalue for=\"");
+  g_string_append (out, id);
+  g_string_append (out, "\" value=\"");
   ent_xml_append_escaped (out, value);
   g_string_append (out, "\"/>\n");
 }
@@ -219,12 +221,9 @@ append_values (Writer      *self,
     {
       EntProperty *property = g_ptr_array_index (properties, i);
       Column *column = g_hash_table_lookup (self->columns[table], property->key);
-      char id[32];
 
-      if (column == NULL)
-        continue;
-      g_snprintf (id, sizeof id, "p%u", column->index);
-      append_value (self->out, id, property->value);
+      if (column != NULL)
+        append_value (self->out, column->id, property->value);
     }
   g_string_append (self->out, "      </attvalues>\n");
 }

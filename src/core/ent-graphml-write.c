@@ -141,7 +141,9 @@ append_data (GString    *out,
 {
   if (value == NULL)
     return;
-  g_string_append_printf (out, "      <data key=\"%s\">", key);
+  g_string_append (out, "      <data key=\"");
+  g_string_append (out, key);
+  g_string_append (out, "\">");
   ent_xml_append_escaped (out, value);
   g_string_append (out, "</data>\n");
 }

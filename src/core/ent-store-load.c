@@ -12,12 +12,21 @@
 #include "ent-store-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 static char *
 column_strdup (sqlite3_stmt *stmt,
                int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* Orders properties as SQLite's BINARY collation orders their keys: byte by byte. */
+static int
+compare_property_keys (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp ((*(EntProperty *const *) a)->key, (*(EntProperty *const *) b)->key);
 }
 
 static GArray *
@@ -114,10 +123,15 @@ load_properties (EntStore  *self,
                  GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) unsorted = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer properties_to_sort;
   int rc;
 
+  /* In the order of the rows, which needs no sorting by SQLite; each owner's few properties are put
+   * in the order of their keys afterwards, where they are not in it already. */
   stmt = _ent_store_prepare (self->db,
-                             "SELECT entity_id, relation_id, key, type, value FROM properties ORDER BY key, id",
+                             "SELECT entity_id, relation_id, key, type, value FROM properties ORDER BY id",
                              error, "");
   if (stmt == NULL)
     return FALSE;
@@ -137,6 +151,9 @@ load_properties (EntStore  *self,
       if (!ent_property_type_from_string ((const char *) sqlite3_column_text (stmt, 3), &property->type))
         property->type = ENT_PROPERTY_STRING;
       property->value = column_strdup (stmt, 4);
+      if (properties->len > 0 &&
+          strcmp (((EntProperty *) g_ptr_array_index (properties, properties->len - 1))->key, property->key) > 0)
+        g_hash_table_add (unsorted, properties);
       g_ptr_array_add (properties, property);
     }
 
@@ -145,6 +162,10 @@ load_properties (EntStore  *self,
       _ent_store_set_sqlite_error (error, self->db, rc, _("Could not read the properties"));
       return FALSE;
     }
+
+  g_hash_table_iter_init (&iter, unsorted);
+  while (g_hash_table_iter_next (&iter, &properties_to_sort, NULL))
+    g_ptr_array_sort ((GPtrArray *) properties_to_sort, compare_property_keys);
 
   return TRUE;
 }

@@ -411,10 +411,24 @@ void
 ent_xml_append_escaped (GString    *out,
                         const char *text)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  const char *p = text;
 
+  while (*p != '\0')
+    {
+      const char *run = p;
+      gunichar c;
+
+      /* Bytes that stand for themselves go in a run: all but markup, control characters and the
+       * lead byte 0xEF of U+FFFE and U+FFFF. */
+      while ((guchar) *p >= 0x20 && (guchar) *p != 0xef &&
+             *p != '&' && *p != '<' && *p != '>' && *p != '"')
+        p++;
+      if (p > run)
+        g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
+
+      c = g_utf8_get_char (p);
       switch (c)
         {
         case '&': g_string_append (out, "&amp;"); break;
@@ -430,5 +444,6 @@ ent_xml_append_escaped (GString    *out,
           else
             g_string_append_len (out, p, g_utf8_next_char (p) - p);
         }
+      p = g_utf8_next_char (p);
     }
 }
