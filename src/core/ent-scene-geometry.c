@@ -14,6 +14,7 @@
 #include "ent-style.h"
 
 #include <math.h>
+#include <string.h>
 
 #define LABEL_GAP       3.0
 #define PARALLEL_SPREAD 16.0
@@ -132,7 +133,8 @@ _ent_scene_place_node (EntSceneItem *item,
   item->cy = y - height / 2 + item->radius;
   item->label_x = x - label_width / 2 - label_offset;
   item->label_y = item->cy + item->radius + LABEL_GAP;
-  item->bounds = (EntRect) { x - width / 2, y - height / 2, x + width / 2, y + height / 2 };
+  item->box = (EntRect) { x - width / 2, y - height / 2, x + width / 2, y + height / 2 };
+  item->bounds = item->box;
   /* The selection ring reaches beyond the shape. */
   ent_rect_union (&item->bounds, &(EntRect) { item->cx - ENT_STYLE_RING_REACH (item->radius),
                                               item->cy - ENT_STYLE_RING_REACH (item->radius),
@@ -163,11 +165,63 @@ unit_towards (double  x0,
   *uy = dy / length;
 }
 
+/* Grows @bounds by the control points of a path, which hold the whole curve. */
+static void
+add_path_points (EntRect      *bounds,
+                 const double *points,
+                 guint         n_points)
+{
+  for (guint i = 0; i < n_points; i++)
+    ent_rect_union (bounds, &(EntRect) { points[2 * i], points[2 * i + 1], points[2 * i], points[2 * i + 1] });
+}
+
+/* The point halfway along the path's middle segment, where an edge label centres. */
+static void
+path_middle (const double *points,
+             guint         n_points,
+             double       *x,
+             double       *y)
+{
+  const double *q = points + 6 * ((n_points - 1) / 3 / 2);
+
+  *x = (q[0] + 3 * q[2] + 3 * q[4] + q[6]) / 8;
+  *y = (q[1] + 3 * q[3] + 3 * q[5] + q[7]) / 8;
+}
+
+/* Bounds and label of an edge whose path is set. */
+static void
+finish_edge (EntSceneItem *item)
+{
+  guint n_points;
+  const double *points = ent_scene_edge_get_path (item, &n_points);
+  double extent;
+
+  item->bounds = (EntRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  add_path_points (&item->bounds, points, n_points);
+  extent = ENT_STYLE_ARROW_LENGTH + item->line_width;
+  item->bounds.x1 -= extent;
+  item->bounds.y1 -= extent;
+  item->bounds.x2 += extent;
+  item->bounds.y2 += extent;
+
+  /* The label, drawn when zoomed in or asked for, centres on the path's midpoint, once it is measured. */
+  if (*item->label != '\0' && item->label_logical.height > 0)
+    {
+      double w, h, mx, my;
+
+      _ent_scene_label_extents (&item->label_logical, NULL, &w, &h);
+      path_middle (points, n_points, &mx, &my);
+      item->label_x = mx - w / 2;
+      item->label_y = my - h / 2;
+      add_label_paint (&item->bounds, &item->label_ink, &item->label_logical, item->label_x, item->label_y);
+    }
+}
+
 /*
- * Relations are drawn as curves between shapes: straight for a single
- * relation, spread apart when several join the same two entities, so each
- * stays visible. Drawing them from the node positions alone means a stored
- * layout looks exactly as it did when it was made.
+ * Relations Entente draws itself are curves between shapes: straight for a
+ * single relation, spread apart when several join the same two entities, so
+ * each stays visible. An edge with a route keeps it (see
+ * _ent_scene_route_edge()); only its bounds and label are placed anew.
  */
 void
 _ent_scene_place_edge (EntSceneItem       *item,
@@ -175,7 +229,13 @@ _ent_scene_place_edge (EntSceneItem       *item,
                        const EntSceneItem *to)
 {
   double cx, cy, nx, ny, ux, uy, offset;
-  double x0, y0, x3, y3, extent;
+  double x0, y0, x3, y3;
+
+  if (item->route != NULL)
+    {
+      finish_edge (item);
+      return;
+    }
 
   /* The control point sits on the perpendicular through the middle, one slot further out each,
    * measured from the entity with the lower id so that relations either way spread apart. */
@@ -222,31 +282,100 @@ _ent_scene_place_edge (EntSceneItem       *item,
   item->p[6] = x3;
   item->p[7] = y3;
 
-  item->bounds = (EntRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-  for (int i = 0; i < 4; i++)
+  finish_edge (item);
+}
+
+/* Whether (@x, @y) lies in @node's box, or within @slack of it. */
+static gboolean
+near_box (const EntSceneItem *node,
+          double              x,
+          double              y,
+          double              slack)
+{
+  return x >= node->box.x1 - slack && x <= node->box.x2 + slack &&
+         y >= node->box.y1 - slack && y <= node->box.y2 + slack;
+}
+
+/* Appends the straight segment from the last point of @path to (@x, @y), as a cubic. */
+static void
+append_straight (GArray *path,
+                 double  x,
+                 double  y)
+{
+  double x0 = g_array_index (path, double, path->len - 2);
+  double y0 = g_array_index (path, double, path->len - 1);
+  double segment[] = {
+    x0 + (x - x0) / 3, y0 + (y - y0) / 3, x0 + 2 * (x - x0) / 3, y0 + 2 * (y - y0) / 3, x, y,
+  };
+
+  g_array_append_vals (path, segment, G_N_ELEMENTS (segment));
+}
+
+/* Where a route's end at (@x, @y) meets @node's shape: on its outline, towards (@x, @y), @gap further out. */
+static void
+shape_point (const EntSceneItem *node,
+             double              x,
+             double              y,
+             double              gap,
+             double             *sx,
+             double             *sy)
+{
+  double ux, uy;
+
+  unit_towards (node->cx, node->cy, x, y, &ux, &uy);
+  *sx = node->cx + ux * (shape_half_width (node->look->shape) + gap);
+  *sy = node->cy + uy * (shape_half_width (node->look->shape) + gap);
+}
+
+/*
+ * Gives @item the layout engine's @route, its ends joined to the shapes of
+ * @from and @to by straight pieces: the engine routes to the boxes, which
+ * hold the labels under the shapes. A route whose ends are not at the two
+ * nodes (one of them moved since) is not used, and the edge is drawn as
+ * Entente draws it. Then places the edge.
+ */
+void
+_ent_scene_route_edge (EntSceneItem       *item,
+                       const EntSceneItem *from,
+                       const EntSceneItem *to,
+                       const EntRoute     *route)
+{
+  g_clear_pointer (&item->route, g_free);
+
+  if (route != NULL && ent_route_n_points_is_valid (route->n_points))
     {
-      EntRect point = { item->p[2 * i], item->p[2 * i + 1], item->p[2 * i], item->p[2 * i + 1] };
-      ent_rect_union (&item->bounds, &point);
+      const double *points = route->points;
+      guint last = 2 * (route->n_points - 1);
+      /* Graphviz rounds a box up to whole points, and its spline ends may stand just off the box. */
+      double slack = 2.0;
+
+      if (near_box (from, points[0], points[1], slack) && near_box (to, points[last], points[last + 1], slack))
+        {
+          g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * route->n_points + 12);
+          double x, y;
+
+          shape_point (from, points[0], points[1], 0, &x, &y);
+          if (hypot (points[0] - x, points[1] - y) > 0.5)
+            {
+              g_array_append_val (path, x);
+              g_array_append_val (path, y);
+              append_straight (path, points[0], points[1]);
+              g_array_append_vals (path, points + 2, last);
+            }
+          else
+            g_array_append_vals (path, points, last + 2);
+          shape_point (to, points[last], points[last + 1], 1, &x, &y);
+          if (hypot (points[last] - x, points[last + 1] - y) > 0.5)
+            append_straight (path, x, y);
+
+          item->n_route_points = path->len / 2;
+          item->route = (double *) (void *) g_array_free (g_steal_pointer (&path), FALSE);
+          memcpy (item->p, item->route, 4 * sizeof (double));
+          memcpy (item->p + 4, item->route + 2 * (item->n_route_points - 2), 4 * sizeof (double));
+        }
     }
-  extent = ENT_STYLE_ARROW_LENGTH + item->line_width;
-  item->bounds.x1 -= extent;
-  item->bounds.y1 -= extent;
-  item->bounds.x2 += extent;
-  item->bounds.y2 += extent;
 
-  /* The label, drawn when zoomed in or asked for, centres on the curve's midpoint, once it is measured. */
-  if (*item->label != '\0' && item->label_logical.height > 0)
-    {
-      double w, h, mx, my;
-
-      _ent_scene_label_extents (&item->label_logical, NULL, &w, &h);
-      mx = (item->p[0] + 3 * item->p[2] + 3 * item->p[4] + item->p[6]) / 8;
-      my = (item->p[1] + 3 * item->p[3] + 3 * item->p[5] + item->p[7]) / 8;
-      item->label_x = mx - w / 2;
-      item->label_y = my - h / 2;
-      add_label_paint (&item->bounds, &item->label_ink, &item->label_logical, item->label_x, item->label_y);
-    }
-
+  _ent_scene_place_edge (item, from, to);
 }
 
 /* How far (@x, @y) is from the cubic Bézier curve @p. */
@@ -285,7 +414,41 @@ ent_scene_edge_hit (const EntSceneItem *edge,
                     double              x,
                     double              y)
 {
+  guint n_points;
+  const double *points;
+  double reach;
+
   g_return_val_if_fail (edge != NULL && edge->type == ENT_SCENE_ITEM_EDGE, FALSE);
 
-  return distance_to_curve (edge->p, x, y) <= edge->line_width / 2 + 3;
+  points = ent_scene_edge_get_path (edge, &n_points);
+  reach = edge->line_width / 2 + 3;
+
+  for (guint i = 0; i + 3 < n_points; i += 3)
+    if (distance_to_curve (points + 2 * i, x, y) <= reach)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * ent_scene_edge_get_path:
+ * @edge: an edge of a scene
+ * @n_points: (out): how many control points the path has, 1 + 3k
+ *
+ * Returns: (transfer none) (array length=n_points): the edge's path as
+ *   drawn, control points of a cubic spline as x, y pairs: its route, or
+ *   the one curve Entente draws
+ */
+const double *
+ent_scene_edge_get_path (const EntSceneItem *edge,
+                         guint              *n_points)
+{
+  g_return_val_if_fail (edge != NULL && edge->type == ENT_SCENE_ITEM_EDGE, NULL);
+
+  if (edge->route != NULL)
+    {
+      *n_points = edge->n_route_points;
+      return edge->route;
+    }
+  *n_points = 4;
+  return edge->p;
 }

@@ -72,5 +72,9 @@ void    _ent_scene_place_node        (EntSceneItem         *item,
 void    _ent_scene_place_edge        (EntSceneItem         *item,
                                       const EntSceneItem   *from,
                                       const EntSceneItem   *to);
+void    _ent_scene_route_edge        (EntSceneItem         *item,
+                                      const EntSceneItem   *from,
+                                      const EntSceneItem   *to,
+                                      const EntRoute       *route);
 
 G_END_DECLS

@@ -32,6 +32,8 @@ struct _EntScene
   gboolean             edge_labels_measured;
   /* Each edge's end nodes, as indices of items, in the order of the edges. */
   guint               *edge_ends;
+  /* How many edges are drawn along the layout engine's routes. */
+  guint                n_routed;
   /* Titles, made when first asked for: most items never show one. */
   char               **titles;
 };
@@ -190,6 +192,7 @@ clear_item (gpointer data)
   EntSceneItem *item = data;
 
   g_free (item->label);
+  g_free (item->route);
   g_clear_object (&item->layout);
 }
 
@@ -443,7 +446,28 @@ EntScene *
 ent_scene_new (EntGraph *graph,
                GArray   *positions)
 {
+  return ent_scene_new_routed (graph, positions, NULL);
+}
+
+/**
+ * ent_scene_new_routed:
+ * @graph: the network
+ * @positions: (element-type EntPosition): where each entity's node is centred
+ * @routes: (nullable) (element-type EntRoute): the layout engine's routes of
+ *   some relations, as stored with @positions
+ *
+ * Builds the display list as ent_scene_new() does, drawing each relation
+ * along its route where it has one whose ends are at its two nodes.
+ *
+ * Returns: (transfer full): the scene
+ */
+EntScene *
+ent_scene_new_routed (EntGraph *graph,
+                      GArray   *positions,
+                      GArray   *routes)
+{
   EntScene *self;
+  g_autoptr(GHashTable) by_relation = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) by_entity = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) pair_counts = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) pair_slots = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -472,6 +496,11 @@ ent_scene_new (EntGraph *graph,
     {
       EntPosition *position = &g_array_index (positions, EntPosition, i);
       g_hash_table_insert (by_entity, &position->entity_id, position);
+    }
+  for (guint i = 0; routes != NULL && i < routes->len; i++)
+    {
+      EntRoute *route = &g_array_index (routes, EntRoute, i);
+      g_hash_table_insert (by_relation, &route->relation_id, route);
     }
 
   /* Nodes are built first, in an array of their own, for the edges to read; they are painted last. */
@@ -533,9 +562,15 @@ ent_scene_new (EntGraph *graph,
       _ent_scene_place_node (&g_array_index (nodes, EntSceneItem, i), position->x, position->y);
     }
   for (guint i = 0; i < self->items->len; i++)
-    _ent_scene_place_edge (&g_array_index (self->items, EntSceneItem, i),
-                &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i) - 1),
-                &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i + 1) - 1));
+    {
+      EntSceneItem *edge = &g_array_index (self->items, EntSceneItem, i);
+
+      _ent_scene_route_edge (edge,
+                             &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i) - 1),
+                             &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i + 1) - 1),
+                             g_hash_table_lookup (by_relation, &edge->id));
+      self->n_routed += edge->route != NULL;
+    }
 
   /* Now the nodes follow the edges, and the index maps to their final places. */
   n_edges = self->items->len;
@@ -721,6 +756,13 @@ ent_scene_move_node (EntScene *self,
         break;
       if (edge->from_id == entity_id || edge->to_id == entity_id)
         {
+          /* Its route went to where the node was: the edge is drawn as Entente draws it until routed anew. */
+          if (edge->route != NULL)
+            {
+              g_clear_pointer (&edge->route, g_free);
+              edge->n_route_points = 0;
+              self->n_routed--;
+            }
           _ent_scene_place_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id));
           ent_spatial_index_move (self->index, i, &edge->bounds);
           ent_rect_union (&self->bounds, &edge->bounds);
@@ -777,4 +819,18 @@ ent_scene_hit_test (EntScene *self,
     }
 
   return -1;
+}
+
+/**
+ * ent_scene_has_routes:
+ * @self: a scene
+ *
+ * Returns: whether any edge is drawn along the layout engine's route
+ */
+gboolean
+ent_scene_has_routes (EntScene *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->n_routed > 0;
 }

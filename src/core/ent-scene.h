@@ -53,7 +53,13 @@ typedef struct
   double            cy;
   double            radius;
 
-  /* Edges: a cubic Bézier from p0 to p3. */
+  /* Nodes: the box the layout engine placed, shape above label, centred on (x, y). */
+  EntRect           box;
+
+  /* Edges: a cubic Bézier from p0 to p3, as Entente draws a relation itself; or, when route is
+   * set, the layout engine's route joined to the two shapes: n_route_points control points (x, y
+   * pairs) of a cubic spline, of which p holds the first two and the last two, so that the ends
+   * and their directions read the same either way. ent_scene_edge_get_path() gives the whole. */
   gint64            from_id;
   gint64            to_id;
   double            p[8];         /* x0 y0 x1 y1 x2 y2 x3 y3 */
@@ -62,6 +68,8 @@ typedef struct
   int               n_slots;
   gboolean          directed;
   gboolean          dashed;       /* no quote backs the relation */
+  double           *route;
+  guint             n_route_points;
 } EntSceneItem;
 
 /* A kind of entity as the scene draws it: its key, the label shown, its look. */
@@ -100,6 +108,12 @@ GPtrArray        *ent_scene_list_kinds        (EntGraph       *graph);
 
 EntScene         *ent_scene_new               (EntGraph       *graph,
                                                GArray         *positions);
+EntScene         *ent_scene_new_routed        (EntGraph       *graph,
+                                               GArray         *positions,
+                                               GArray         *routes);
+const double     *ent_scene_edge_get_path     (const EntSceneItem *edge,
+                                               guint          *n_points);
+gboolean          ent_scene_has_routes        (EntScene       *self);
 GType             ent_scene_get_type          (void) G_GNUC_CONST;
 EntScene         *ent_scene_ref               (EntScene       *self);
 void              ent_scene_unref             (EntScene       *self);
