@@ -187,6 +187,81 @@ run_checked (TestGraph  *graph,
   return result;
 }
 
+/* How far (@x, @y) is from the outline of the top @port points of @node's box; 0 on it. */
+static double
+off_port (const EntLayoutNode *node,
+          double               port,
+          double               x,
+          double               y)
+{
+  double x1 = node->x - node->width / 2, x2 = node->x + node->width / 2;
+  double y1 = node->y - node->height / 2, y2 = y1 + port;
+  double dx = MAX (MAX (x1 - x, x - x2), 0), dy = MAX (MAX (y1 - y, y - y2), 0);
+
+  /* Outside, the distance to the box; inside, to its nearest side. */
+  if (dx == 0 && dy == 0)
+    return MIN (MIN (x - x1, x2 - x), MIN (y - y1, y2 - y));
+  return hypot (dx, dy);
+}
+
+/*
+ * Routed edges are splines from the port of one node, the top of its box,
+ * to the port of the other, for dot and for the engines that route more
+ * slowly; unrouted ones are straight lines between the centres.
+ */
+static void
+test_routes (void)
+{
+  const char *engines[] = { "dot", "neato", "fdp" };
+  const double port = 14;
+  g_autoptr(TestGraph) graph = test_graph_new (15, 20, 3);
+
+  for (guint e = 0; e < G_N_ELEMENTS (engines); e++)
+    {
+      g_autoptr(EntLayoutRequest) request = ent_layout_request_new (engines[e]);
+      g_autoptr(EntLayoutResult) result = NULL;
+      g_autoptr(GHashTable) nodes = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < graph->n_nodes; i++)
+        {
+          ent_layout_request_add_node (request, node_id (i), graph->nodes[i].width, graph->nodes[i].height,
+                                       FALSE, 0, 0, FALSE);
+          ent_layout_request_set_port (request, MIN (port, graph->nodes[i].height));
+        }
+      for (guint i = 0; i < graph->n_edges; i++)
+        ent_layout_request_add_edge (request, edge_id (i), graph->edges[i].from, graph->edges[i].to,
+                                     graph->edges[i].directed);
+      ent_layout_request_set_routes (request, TRUE);
+
+      result = ent_layout_run (request, 60000, NULL, &error);
+      g_assert_no_error (error);
+      check_result (result, graph);
+      g_assert_true (result->routed);
+
+      for (guint i = 0; i < result->nodes->len; i++)
+        {
+          EntLayoutNode *node = &g_array_index (result->nodes, EntLayoutNode, i);
+          g_hash_table_insert (nodes, &node->id, node);
+        }
+      for (guint i = 0; i < graph->n_edges; i++)
+        {
+          EntLayoutEdge *edge = &g_array_index (result->edges, EntLayoutEdge, i);
+          EntLayoutPoint *first = &g_array_index (edge->points, EntLayoutPoint, 0);
+          EntLayoutNode *from = g_hash_table_lookup (nodes, &graph->edges[i].from);
+          EntLayoutNode *to = g_hash_table_lookup (nodes, &graph->edges[i].to);
+          double end_x = edge->has_end_arrow ? edge->end_x : g_array_index (edge->points, EntLayoutPoint, edge->points->len - 1).x;
+          double end_y = edge->has_end_arrow ? edge->end_y : g_array_index (edge->points, EntLayoutPoint, edge->points->len - 1).y;
+
+          g_test_message ("%s edge %u: %g from its tail's port, %g from its head's", engines[e], i,
+                          off_port (from, MIN (port, from->height), first->x, first->y),
+                          off_port (to, MIN (port, to->height), end_x, end_y));
+          g_assert_cmpfloat (off_port (from, MIN (port, from->height), first->x, first->y), <=, 2);
+          g_assert_cmpfloat (off_port (to, MIN (port, to->height), end_x, end_y), <=, 2);
+        }
+    }
+}
+
 static void
 test_engines (void)
 {
@@ -646,12 +721,14 @@ test_garbage (void)
 
   {
     g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
-    g_autoptr(GBytes) engine = request_bytes (g_variant_new_parsed ("('osage', @a(xddbddb) [], @a(xxxb) [])"));
-    g_autoptr(GBytes) size = request_bytes (g_variant_new_parsed ("('dot', [(1, nan, 10.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
-    g_autoptr(GBytes) negative = request_bytes (g_variant_new_parsed ("('dot', [(1, -5.0, 10.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
-    g_autoptr(GBytes) position = request_bytes (g_variant_new_parsed ("('neato', [(1, 5.0, 10.0, true, inf, 0.0, true)], @a(xxxb) [])"));
-    g_autoptr(GBytes) twice = request_bytes (g_variant_new_parsed ("('dot', [(1, 5.0, 10.0, false, 0.0, 0.0, false), (1, 5.0, 10.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
-    g_autoptr(GBytes) dangling = request_bytes (g_variant_new_parsed ("('dot', [(1, 5.0, 10.0, false, 0.0, 0.0, false)], [(int64 7, int64 1, int64 2, true)])"));
+    g_autoptr(GBytes) engine = request_bytes (g_variant_new_parsed ("('osage', false, @a(xdddbddb) [], @a(xxxb) [])"));
+    g_autoptr(GBytes) size = request_bytes (g_variant_new_parsed ("('dot', false, [(1, nan, 10.0, 0.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
+    g_autoptr(GBytes) negative = request_bytes (g_variant_new_parsed ("('dot', false, [(1, -5.0, 10.0, 0.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
+    g_autoptr(GBytes) position = request_bytes (g_variant_new_parsed ("('neato', false, [(1, 5.0, 10.0, 0.0, true, inf, 0.0, true)], @a(xxxb) [])"));
+    g_autoptr(GBytes) twice = request_bytes (g_variant_new_parsed ("('dot', false, [(1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false), (1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
+    g_autoptr(GBytes) dangling = request_bytes (g_variant_new_parsed ("('dot', false, [(1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false)], [(int64 7, int64 1, int64 2, true)])"));
+    g_autoptr(GBytes) port = request_bytes (g_variant_new_parsed ("('dot', true, [(1, 5.0, 10.0, 12.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
+    g_autoptr(GBytes) port_nan = request_bytes (g_variant_new_parsed ("('dot', true, [(1, 5.0, 10.0, nan, false, 0.0, 0.0, false)], @a(xxxb) [])"));
 
     assert_worker_refuses (empty, "well-formed");
     assert_worker_refuses (engine, "osage");
@@ -660,6 +737,8 @@ test_garbage (void)
     assert_worker_refuses (position, "invalid size or position");
     assert_worker_refuses (twice, "more than once");
     assert_worker_refuses (dangling, "not in the request");
+    assert_worker_refuses (port, "invalid size");
+    assert_worker_refuses (port_nan, "invalid size");
   }
 }
 
@@ -705,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/ent/layout/deterministic", test_deterministic);
   g_test_add_func ("/ent/layout/pins", test_pins);
   g_test_add_func ("/ent/layout/sizes", test_sizes);
+  g_test_add_func ("/ent/layout/routes", test_routes);
   g_test_add_data_func ("/ent/layout/unknown-engine", &unknown_engine, test_refused);
   g_test_add_data_func ("/ent/layout/no-worker", &no_worker, test_refused);
   g_test_add_func ("/ent/layout/garbage", test_garbage);

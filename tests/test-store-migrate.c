@@ -51,7 +51,7 @@ test_migrate_v1 (void)
 
   g_free (version);
   version = sqlite_shell (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "3");
+  g_assert_cmpstr (version, ==, G_STRINGIFY (ENT_STORE_SCHEMA_VERSION));
   objects = sqlite_shell (path, "SELECT count (*) FROM sqlite_schema WHERE name IN "
                                 "('positions', 'quotes_match_insert', 'quotes_match_update', 'sources_keep_quotes')");
   g_assert_cmpstr (objects, ==, "4");
@@ -62,7 +62,7 @@ test_migrate_v1 (void)
   /* Opening an upgraded file again upgrades nothing. */
   store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ent_store_get_file_version (store), ==, 3);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, ENT_STORE_SCHEMA_VERSION);
 }
 
 /* Writes a file of version 2 as the upgrade from version 1 left it. */
@@ -126,7 +126,7 @@ test_migrate_v2 (void)
   g_assert_cmpstr (after, ==, before);
   checks = sqlite_shell (path, "PRAGMA user_version; PRAGMA foreign_key_check; SELECT count (*) FROM kinds;"
                                "SELECT sql LIKE '%REFERENCES kinds%' FROM sqlite_schema WHERE name = 'entities'");
-  g_assert_cmpstr (checks, ==, "3\n8\n1");
+  g_assert_cmpstr (checks, ==, G_STRINGIFY (ENT_STORE_SCHEMA_VERSION) "\n8\n1");
 }
 
 /* An upgrade that fails at its last step leaves the file exactly as it was. */

@@ -87,7 +87,7 @@ test_create_reopen (void)
   g_clear_object (&store);
 
   pragmas = sqlite_shell (path, "PRAGMA application_id; PRAGMA user_version; PRAGMA journal_mode;");
-  g_assert_cmpstr (pragmas, ==, "1162761285\n3\nwal");
+  g_assert_cmpstr (pragmas, ==, "1162761285\n" G_STRINGIFY (ENT_STORE_SCHEMA_VERSION) "\nwal");
 
   again = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -409,7 +409,7 @@ test_newer_version (void)
 
   make_valid (path);
   out = sqlite_shell (path,
-                      "PRAGMA user_version = 4;"
+                      "PRAGMA user_version = 5;"
                       "CREATE TABLE annotations (id INTEGER PRIMARY KEY, note TEXT);"
                       "CREATE TRIGGER annotations_touch AFTER UPDATE ON entities BEGIN SELECT 1; END;");
   before = checksum_file (path);
@@ -418,7 +418,7 @@ test_newer_version (void)
   g_assert_no_error (error);
   g_assert_true (ent_store_is_read_only (store));
   g_assert_nonnull (strstr (ent_store_get_read_only_reason (store), "newer version"));
-  g_assert_cmpint (ent_store_get_file_version (store), ==, 4);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, ENT_STORE_SCHEMA_VERSION + 1);
 
   graph = ent_store_load_graph (store, &error);
   g_assert_no_error (error);

@@ -25,6 +25,9 @@ EntLayoutRequest *ent_diagram_layout_request     (EntGraph          *graph,
                                                   GArray            *previous);
 GArray           *ent_diagram_positions_from_layout (EntLayoutResult *result,
                                                      GArray          *previous);
+GArray           *ent_diagram_routes_from_layout (EntLayoutResult   *result);
+gboolean          ent_diagram_engine_routes      (const char        *engine,
+                                                  guint              n_entities);
 EntScene         *ent_diagram_build              (EntStore          *store,
                                                   EntGraph          *graph,
                                                   const char        *engine,

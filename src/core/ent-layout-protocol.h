@@ -21,8 +21,11 @@ G_BEGIN_DECLS
  * other, as serialised GVariants. They are built together, so the format
  * carries no version.
  *
- * Request: engine, nodes (id, width, height, has position, x, y, pinned),
- * edges (id, from, to, directed). Sizes and positions in points, y down.
+ * Request: engine, whether to route the edges, nodes (id, width, height,
+ * port height, has position, x, y, pinned), edges (id, from, to, directed).
+ * Sizes and positions in points, y down. A node's port is the top part of
+ * its box, port height tall, where its edges end when they are routed (the
+ * shape, above the label); 0 for the whole box.
  *
  * Reply: bounding box (x1, y1, x2, y2), nodes (id, x, y, width, height),
  * curves (id, number of control points, start arrow?, its tip, end arrow?,
@@ -37,22 +40,22 @@ G_BEGIN_DECLS
  * as the structs below instead of building or taking apart one GVariant per
  * element, which on large graphs took longer than starting the helper.
  */
-#define ENT_LAYOUT_WIRE_NODE_TYPE  "(xddbddb)"    /* EntLayoutWireNode */
+#define ENT_LAYOUT_WIRE_NODE_TYPE  "(xdddbddb)"   /* EntLayoutWireNode */
 #define ENT_LAYOUT_WIRE_EDGE_TYPE  "(xxxb)"       /* EntLayoutWireEdge */
 #define ENT_LAYOUT_NODE_TYPE       "(xdddd)"      /* EntLayoutNode */
 #define ENT_LAYOUT_WIRE_CURVE_TYPE "(xubddbdd)"   /* EntLayoutWireCurve */
 #define ENT_LAYOUT_POINT_TYPE      "(dd)"         /* EntLayoutPoint */
 
 #define ENT_LAYOUT_REQUEST_TYPE \
-  "(sa" ENT_LAYOUT_WIRE_NODE_TYPE "a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+  "(sba" ENT_LAYOUT_WIRE_NODE_TYPE "a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
 #define ENT_LAYOUT_REPLY_TYPE \
   "((dddd)a" ENT_LAYOUT_NODE_TYPE "a" ENT_LAYOUT_WIRE_CURVE_TYPE "a" ENT_LAYOUT_POINT_TYPE ")"
 
-/* For g_variant_new () and g_variant_get (): the engine, then each array as a GVariant of its own. */
+/* For g_variant_new () and g_variant_get (): the engine, routing, then each array as a GVariant of its own. */
 #define ENT_LAYOUT_REQUEST_FORMAT \
-  "(s@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+  "(sb@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
 #define ENT_LAYOUT_REQUEST_GET_FORMAT \
-  "(&s@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+  "(&sb@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
 /* The bounding box as four doubles, then each array as a GVariant of its own. */
 #define ENT_LAYOUT_REPLY_FORMAT \
   "((dddd)@a" ENT_LAYOUT_NODE_TYPE "@a" ENT_LAYOUT_WIRE_CURVE_TYPE "@a" ENT_LAYOUT_POINT_TYPE ")"
@@ -85,11 +88,12 @@ typedef struct
   gint64  id;
   double  width;
   double  height;
+  double  port_height;
   guint8  has_position;
   double  x;
   double  y;
   guint8  pinned;
-} EntLayoutWireNode;    /* (xddbddb) */
+} EntLayoutWireNode;    /* (xdddbddb) */
 
 typedef struct
 {
@@ -116,10 +120,11 @@ typedef struct
  * is built for; not, for one, on 32-bit x86, which aligns doubles in
  * structs to 4 bytes. There the build stops here.
  */
-G_STATIC_ASSERT (sizeof (EntLayoutWireNode) == 56);
-G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, has_position) == 24);
-G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, x) == 32);
-G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, pinned) == 48);
+G_STATIC_ASSERT (sizeof (EntLayoutWireNode) == 64);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, port_height) == 24);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, has_position) == 32);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, x) == 40);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, pinned) == 56);
 G_STATIC_ASSERT (sizeof (EntLayoutWireEdge) == 32);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireEdge, directed) == 24);
 G_STATIC_ASSERT (sizeof (EntLayoutWireCurve) == 56);

@@ -36,8 +36,9 @@ G_DEFINE_QUARK (ent-layout-error-quark, ent_layout_error)
 /* The nodes and edges are kept as they are sent, so sending them is one copy. */
 struct _EntLayoutRequest
 {
-  char   *engine;
-  GArray *nodes;   /* EntLayoutWireNode, zeroed padding */
+  char     *engine;
+  gboolean  routes;
+  GArray   *nodes;   /* EntLayoutWireNode, zeroed padding */
   GArray *edges;   /* EntLayoutWireEdge, zeroed padding */
 };
 
@@ -128,6 +129,38 @@ ent_layout_request_add_node (EntLayoutRequest *self,
   node->pinned = pinned && has_position;
 }
 
+/*
+ * Makes the top @port_height points of the node added last its port: where
+ * its edges end when they are routed, so that they go round the rest of
+ * its box (the label under the shape) instead of ending below it.
+ */
+void
+ent_layout_request_set_port (EntLayoutRequest *self,
+                             double            port_height)
+{
+  EntLayoutWireNode *node;
+
+  g_return_if_fail (self != NULL && self->nodes->len > 0);
+
+  node = &g_array_index (self->nodes, EntLayoutWireNode, self->nodes->len - 1);
+  g_return_if_fail (isfinite (port_height) && port_height >= 0 && port_height <= node->height);
+  node->port_height = port_height;
+}
+
+/*
+ * Asks the engine to route the edges as splines around the nodes, which
+ * dot does at little cost and the other engines slowly, instead of leaving
+ * them to Entente to draw between the nodes.
+ */
+void
+ent_layout_request_set_routes (EntLayoutRequest *self,
+                               gboolean          routes)
+{
+  g_return_if_fail (self != NULL);
+
+  self->routes = routes != FALSE;
+}
+
 /* Adds an edge between two nodes of the request; @directed gives it an arrowhead at @to_id. */
 void
 ent_layout_request_add_edge (EntLayoutRequest *self,
@@ -156,7 +189,7 @@ request_to_variant (EntLayoutRequest *self)
   GVariant *edges = g_variant_new_fixed_array (G_VARIANT_TYPE (ENT_LAYOUT_WIRE_EDGE_TYPE), self->edges->data,
                                                self->edges->len, sizeof (EntLayoutWireEdge));
 
-  return g_variant_ref_sink (g_variant_new (ENT_LAYOUT_REQUEST_FORMAT, self->engine, nodes, edges));
+  return g_variant_ref_sink (g_variant_new (ENT_LAYOUT_REQUEST_FORMAT, self->engine, self->routes, nodes, edges));
 }
 
 static void
@@ -309,6 +342,7 @@ parse_reply (GVariant    *request,
   const EntLayoutWireEdge *wanted_edges;
   gsize n_wanted_nodes;
   gsize n_wanted_edges;
+  gboolean routed;
   double bbox[4];
 
   reply = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (ENT_LAYOUT_REPLY_TYPE), bytes, FALSE));
@@ -319,7 +353,7 @@ parse_reply (GVariant    *request,
       return NULL;
     }
 
-  g_variant_get (request, ENT_LAYOUT_REQUEST_GET_FORMAT, NULL, &requested_nodes, &requested_edges);
+  g_variant_get (request, ENT_LAYOUT_REQUEST_GET_FORMAT, NULL, &routed, &requested_nodes, &requested_edges);
   wanted_nodes = g_variant_get_fixed_array (requested_nodes, &n_wanted_nodes, sizeof (EntLayoutWireNode));
   wanted_edges = g_variant_get_fixed_array (requested_edges, &n_wanted_edges, sizeof (EntLayoutWireEdge));
 
@@ -337,6 +371,7 @@ parse_reply (GVariant    *request,
   self->bbox.y1 = bbox[1];
   self->bbox.x2 = bbox[2];
   self->bbox.y2 = bbox[3];
+  self->routed = routed;
 
   if (!read_reply_nodes (self, wanted_nodes, n_wanted_nodes, nodes, engine, error) ||
       !read_reply_edges (self, wanted_edges, n_wanted_edges, curves, points, engine, error))

@@ -33,8 +33,14 @@ typedef struct
   double *points;     /* x0 y0 x1 y1 …: 2 × n_points doubles */
 } EntRoute;
 
+/* Far beyond any drawing the layout helper makes: a coordinate past it was not made by one. */
+#define ENT_ROUTE_MAX_COORDINATE 1e7
+
 /* The most control points a route may have: 1 + 3 × 2,000. */
 #define ENT_ROUTE_MAX_POINTS 6001
+/* What its stored blob takes then: two 8-byte doubles a point; a literal, for the schema's SQL. */
+#define ENT_ROUTE_MAX_BYTES 96016
+G_STATIC_ASSERT (ENT_ROUTE_MAX_BYTES == ENT_ROUTE_MAX_POINTS * 16);
 
 static inline gboolean
 ent_route_n_points_is_valid (guint n_points)

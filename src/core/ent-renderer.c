@@ -179,8 +179,12 @@ static void
 append_curve (cairo_t            *cr,
               const EntSceneItem *item)
 {
-  cairo_move_to (cr, item->p[0], item->p[1]);
-  cairo_curve_to (cr, item->p[2], item->p[3], item->p[4], item->p[5], item->p[6], item->p[7]);
+  guint n_points;
+  const double *p = ent_scene_edge_get_path (item, &n_points);
+
+  cairo_move_to (cr, p[0], p[1]);
+  for (guint i = 1; i + 2 < n_points; i += 3)
+    cairo_curve_to (cr, p[2 * i], p[2 * i + 1], p[2 * i + 2], p[2 * i + 3], p[2 * i + 4], p[2 * i + 5]);
 }
 
 static void
@@ -312,7 +316,8 @@ edge_is_straight (const EntSceneItem *item)
   double dx = item->p[6] - item->p[0], dy = item->p[7] - item->p[1];
   double length = hypot (dx, dy);
 
-  if (length < 1e-9)
+  /* A route is a curve of several pieces, which p holds only the ends of. */
+  if (length < 1e-9 || item->route != NULL)
     return FALSE;
 
   return fabs ((item->p[2] - item->p[0]) * dy - (item->p[3] - item->p[1]) * dx) / length < 1e-6 &&

@@ -116,6 +116,18 @@ ent_scene_measure_nodes (EntGraph *graph,
               &widths[i], &heights[i]);
 }
 
+/**
+ * ent_scene_port_height:
+ *
+ * Returns: how tall the top part of every node's box is that its shape
+ *   takes, above its label: where routed edges end
+ */
+double
+ent_scene_port_height (void)
+{
+  return 2 * _ent_scene_shape_radius ();
+}
+
 /* Puts a node's box, shape above label, centred on (x, y). */
 void
 _ent_scene_place_node (EntSceneItem *item,

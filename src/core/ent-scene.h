@@ -103,6 +103,7 @@ void              ent_scene_measure_node      (EntGraph       *graph,
 void              ent_scene_measure_nodes     (EntGraph       *graph,
                                                double         *widths,
                                                double         *heights);
+double            ent_scene_port_height       (void);
 
 GPtrArray        *ent_scene_list_kinds        (EntGraph       *graph);
 

@@ -18,7 +18,10 @@
  * evidence; version 2 added roles, stored layouts and the triggers that keep
  * every quote equal to its passage, for files edited outside Entente.
  * Version 3 made the kinds of entities data, in a table that entities
- * refer to, and added typed properties of entities and relations.
+ * refer to, and added typed properties of entities and relations. Version
+ * 4 added the layout engine's edge routes beside the positions, and dropped
+ * an index of properties by relation that their UNIQUE (relation_id, key)
+ * already gives, at the cost of every property written.
  *
  * The triggers are compared word for word when a file is opened, so a file
  * cannot bring its own code under one of our names.
@@ -155,6 +158,16 @@ static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
   "  UNIQUE (relation_id, key)\n"
   ");\n"
   "CREATE INDEX properties_relation ON properties (relation_id);\n",
+
+  /* 3 → 4. A route's blob is 1 + 3k points of two 8-byte doubles (see ent-store-routes.c). */
+  "CREATE TABLE routes (\n"
+  "  relation_id INTEGER NOT NULL REFERENCES relations (id) ON DELETE CASCADE,\n"
+  "  engine TEXT NOT NULL,\n"
+  "  points BLOB NOT NULL CHECK (typeof (points) = 'blob' AND length (points) % 48 = 16\n"
+  "                              AND length (points) BETWEEN 64 AND " G_STRINGIFY (ENT_ROUTE_MAX_BYTES) "),\n"
+  "  PRIMARY KEY (relation_id, engine)\n"
+  ") WITHOUT ROWID;\n"
+  "DROP INDEX IF EXISTS properties_relation;\n",
 };
 
 typedef struct
@@ -173,6 +186,7 @@ static const SchemaObject our_tables[] = {
   { "positions", 2 },
   { "kinds", 3 },
   { "properties", 3 },
+  { "routes", 4 },
 };
 
 static const struct {

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* "ENTE" in ASCII: PRAGMA application_id of every .entente file. */
 #define ENT_STORE_APPLICATION_ID 0x454E5445
-#define ENT_STORE_SCHEMA_VERSION 3
+#define ENT_STORE_SCHEMA_VERSION 4
 
 #define ENT_STORE_ERROR (ent_store_error_quark ())
 
@@ -172,6 +172,16 @@ gboolean     ent_store_save_positions           (EntStore           *self,
                                                  const char         *engine,
                                                  const EntPosition  *positions,
                                                  guint               n_positions,
+                                                 GError            **error);
+
+GArray      *ent_store_load_routes              (EntStore           *self,
+                                                 const char         *engine,
+                                                 GError            **error);
+gboolean     ent_store_save_routes              (EntStore           *self,
+                                                 const char         *engine,
+                                                 const EntRoute     *routes,
+                                                 guint               n_routes,
+                                                 gboolean            replace,
                                                  GError            **error);
 
 gboolean     ent_store_check_integrity          (EntStore           *self,

@@ -234,20 +234,24 @@ append_edge (GString                *out,
              const EntColor         *text_color,
              const EntColor         *background)
 {
+  const double *path;
+  guint n_points;
+
   append_group_start (out, "relation", item->id, "edge", title);
 
+  path = ent_scene_edge_get_path (item, &n_points);
   g_string_append (out, "<path d=\"M");
-  append_number (out, item->p[0]);
+  append_number (out, path[0]);
   g_string_append_c (out, ',');
-  append_number (out, item->p[1]);
+  append_number (out, path[1]);
   g_string_append_c (out, 'C');
-  for (int i = 2; i < 8; i += 2)
+  for (guint i = 1; i < n_points; i++)
     {
-      if (i > 2)
+      if (i > 1)
         g_string_append_c (out, ' ');
-      append_number (out, item->p[i]);
+      append_number (out, path[2 * i]);
       g_string_append_c (out, ',');
-      append_number (out, item->p[i + 1]);
+      append_number (out, path[2 * i + 1]);
     }
   g_string_append (out, "\" fill=\"none\" stroke=\"");
   append_color (out, edge_color);

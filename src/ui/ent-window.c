@@ -94,6 +94,8 @@ update_engine_button (EntWindow *self)
 {
   const char *reason = NULL;
   const char *engine;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
   g_autofree char *tooltip = NULL;
 
   if (self->graph == NULL)
@@ -101,11 +103,19 @@ update_engine_button (EntWindow *self)
 
   engine = _ent_window_get_engine (self, &reason);
   gtk_menu_button_set_label (self->engine_button, engine);
+  if (ent_diagram_engine_routes (engine, self->graph->entities->len))
+    /* Translators: the second sentence of the layout engine menu's tooltip */
+    second = g_strdup (_("Its layouts route the relations around the entities."));
+  else
+    /* Translators: the second sentence of the layout engine menu's tooltip; %s is an engine */
+    second = g_strdup_printf (_("On a network this large, %s would take long to route the relations, so Entente "
+                                "draws them between the entities."), engine);
   if (reason != NULL)
     /* Translators: the tooltip of the layout engine menu when the engine is chosen automatically */
-    tooltip = g_strdup_printf (_("Layout engine, chosen automatically: %s"), reason);
+    first = g_strdup_printf (_("Layout engine, chosen automatically: %s."), reason);
   else
-    tooltip = g_strdup (_("Layout engine"));
+    first = g_strdup (_("Layout engine."));
+  tooltip = g_strconcat (first, " ", second, NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->engine_button), tooltip);
 }
 
@@ -217,6 +227,7 @@ store_changed_cb (EntWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
   g_autoptr(GArray) positions = NULL;
+  g_autoptr(GArray) routes = NULL;
   g_autoptr(EntScene) scene = NULL;
   gint64 entity = ent_graph_view_get_selected_entity (self->graph_view);
   gint64 relation = ent_graph_view_get_selected_relation (self->graph_view);
@@ -230,7 +241,9 @@ store_changed_cb (EntWindow *self,
   adopt_graph (self, g_steal_pointer (&graph));
 
   positions = ent_store_load_positions (store, _ent_window_get_engine (self, NULL), &error);
-  if (positions == NULL)
+  if (positions != NULL)
+    routes = ent_store_load_routes (store, _ent_window_get_engine (self, NULL), &error);
+  if (routes == NULL)
     {
       _ent_window_show_toast (self, error->message);
       return;
@@ -244,7 +257,7 @@ store_changed_cb (EntWindow *self,
 
   /* Entities added elsewhere than in this window go by their neighbours; nobody else moves. */
   ent_placement_place_missing (self->graph, positions, NAN, NAN);
-  scene = ent_scene_new (self->graph, positions);
+  scene = ent_scene_new_routed (self->graph, positions, routes);
   ent_graph_view_set_scene_gliding (self->graph_view, scene);
   gtk_stack_set_visible_child_name (self->view_stack, "graph");
 

@@ -40,9 +40,13 @@
  *
  *   graph: splines, start, overlap, nodesep and ranksep (dot), inputscale
  *          (engines that read positions)
- *   node:  shape, fixedsize, label (always empty), width, height, and pos and
- *          pin (engines that read positions)
- *   edge:  dir
+ *   node:  shape, fixedsize, label, width, height, and pos and pin (engines
+ *          that read positions)
+ *   edge:  dir, tailport and headport (routed edges)
+ *
+ * A label is empty, or, for routed edges, an HTML-like table made here of
+ * two empty cells of the sizes asked for (see port_label ()): the node's
+ * port, its shape, above the rest of its box, where its label goes.
  *
  * So no label is laid out, no image, shape file or font path is named, and
  * no file is read on the request's behalf.
@@ -84,6 +88,7 @@ typedef struct
   GVariant                *node_array;
   GVariant                *edge_array;
   const char              *engine;
+  gboolean                 routes;
   const EntLayoutWireNode *nodes;
   gsize                    n_nodes;
   const EntLayoutWireEdge *edges;
@@ -187,7 +192,7 @@ parse_request (GBytes  *bytes,
     }
 
   g_variant_get (request->variant, ENT_LAYOUT_REQUEST_GET_FORMAT,
-                 &request->engine, &request->node_array, &request->edge_array);
+                 &request->engine, &request->routes, &request->node_array, &request->edge_array);
   if (!ent_layout_engine_is_known (request->engine))
     {
       g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
@@ -303,6 +308,35 @@ coordinate_is_valid (double coordinate)
   return isfinite (coordinate) && fabs (coordinate) <= ENT_LAYOUT_MAX_COORDINATE;
 }
 
+/* The name of the port of every node, the table cell of its shape. */
+#define PORT_NAME "s"
+
+/*
+ * The label of a routed node: a table of the node's size, one cell the
+ * port on top, the rest below, both as wide as the node. Made of numbers
+ * only, whole points as HTML-like labels take them, rounded up as the
+ * boxes of unrouted nodes are. Graphviz routes edges to the outside of the
+ * port, so no edge crosses the part below, which holds the node's label
+ * in the application.
+ */
+static char *
+port_label (const EntLayoutWireNode *node)
+{
+  int width = (int) ceil (node->width);
+  int height = (int) ceil (node->height);
+  int port = node->port_height > 0 ? MIN ((int) ceil (node->port_height), height) : height;
+  GString *label = g_string_new ("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
+
+  g_string_append_printf (label, "<TR><TD PORT=\"" PORT_NAME "\" FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>",
+                          width, port);
+  if (height > port)
+    g_string_append_printf (label, "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>",
+                            width, height - port);
+  g_string_append (label, "</TABLE>");
+
+  return g_string_free (label, FALSE);
+}
+
 /* Big enough for "n" and any gint64. */
 #define NODE_NAME_SIZE 24
 
@@ -335,16 +369,17 @@ build_graph (const Request  *request,
   Agsym_t *pos_symbol = NULL;
   Agsym_t *pin_symbol = NULL;
   Agsym_t *dir_symbol;
+  Agsym_t *label_symbol;
 
   for (gsize i = 0; i < request->n_nodes && request->reads_positions; i++)
     has_pins |= request->nodes[i].has_position && request->nodes[i].pinned;
 
   graph = agopen ("layout", Agdirected, NULL);
 
-  /* Entente draws edges itself from the node positions, so stored layouts
-   * look the same as fresh ones; Graphviz's spline routing, which takes most
-   * of the time on large graphs, is not needed. */
-  agattr (graph, AGRAPH, "splines", "line");
+  /* Routed edges are splines around the nodes. Otherwise Entente draws the edges itself from the
+   * node positions, and Graphviz's spline routing, which takes most of the time of the engines
+   * other than dot on large graphs, is left out. */
+  agattr (graph, AGRAPH, "splines", request->routes ? "true" : "line");
   /* A fixed seed, so the same graph always gets the same layout. */
   agattr (graph, AGRAPH, "start", "1");
 
@@ -359,12 +394,19 @@ build_graph (const Request  *request,
       agattr (graph, AGRAPH, "ranksep", "0.6");
     }
 
-  agattr (graph, AGNODE, "shape", "box");
-  agattr (graph, AGNODE, "fixedsize", "true");
-  agattr (graph, AGNODE, "label", "");
+  /* A routed node is its label, a table of the size asked for, which plain shapes take exactly. */
+  agattr (graph, AGNODE, "shape", request->routes ? "plain" : "box");
+  agattr (graph, AGNODE, "fixedsize", request->routes ? "false" : "true");
+  label_symbol = agattr (graph, AGNODE, "label", "");
   width_symbol = agattr (graph, AGNODE, "width", "1");
   height_symbol = agattr (graph, AGNODE, "height", "1");
   dir_symbol = agattr (graph, AGEDGE, "dir", "forward");
+  if (request->routes)
+    {
+      /* Edges end on a side of the port that is on the outside of the node: its top, or its left or right. */
+      agattr (graph, AGEDGE, "tailport", PORT_NAME);
+      agattr (graph, AGEDGE, "headport", PORT_NAME);
+    }
 
   if (request->reads_positions)
     {
@@ -381,6 +423,7 @@ build_graph (const Request  *request,
       char name[NODE_NAME_SIZE];
 
       if (!size_is_valid (node->width) || !size_is_valid (node->height) ||
+          !isfinite (node->port_height) || node->port_height < 0 || node->port_height > node->height ||
           (node->has_position && (!coordinate_is_valid (node->x) || !coordinate_is_valid (node->y))))
         {
           g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
@@ -401,8 +444,17 @@ build_graph (const Request  *request,
        * gives back the exact size asked for.
        */
       agnodes[i] = agnode (graph, name, TRUE);
-      set_number (agnodes[i], width_symbol, PS2INCH (ceil (node->width)));
-      set_number (agnodes[i], height_symbol, PS2INCH (ceil (node->height)));
+      if (request->routes)
+        {
+          g_autofree char *label = port_label (node);
+
+          agxset (agnodes[i], label_symbol, agstrdup_html (graph, label));
+        }
+      else
+        {
+          set_number (agnodes[i], width_symbol, PS2INCH (ceil (node->width)));
+          set_number (agnodes[i], height_symbol, PS2INCH (ceil (node->height)));
+        }
 
       /* A pin without a position means nothing, and is ignored here as in find_origin (). */
       if (node->has_position && request->reads_positions)
