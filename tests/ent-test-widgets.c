@@ -152,3 +152,40 @@ wait_for_frames (GtkWidget *widget,
 
   gtk_widget_remove_tick_callback (widget, id);
 }
+
+/* The first of @widget's event controllers of @type; there must be one. */
+GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      /* The widget keeps its controllers alive. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A click on @view as GtkGestureClick reports one, at a graph point. */
+void
+click_at (EntGraphView *view,
+          double        gx,
+          double        gy,
+          int           n_press)
+{
+  GtkEventController *click = find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *drag = find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
+  double x, y;
+
+  ent_graph_view_graph_to_widget (view, gx, gy, &x, &y);
+  g_signal_emit_by_name (click, "pressed", n_press, x, y);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+  g_signal_emit_by_name (click, "released", n_press, x, y);
+}

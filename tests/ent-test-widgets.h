@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ent-graph-view.h"
+
 G_BEGIN_DECLS
 
 /* Helpers for the tests only, so they go without the library's prefix. */
@@ -27,6 +29,13 @@ const char *visible_page        (gpointer     widget,
                                  GType        type);
 void        wait_for_frames     (GtkWidget   *widget,
                                  guint        n_frames);
+
+GtkEventController *find_controller (GtkWidget    *widget,
+                                     GType         type);
+void        click_at            (EntGraphView *view,
+                                 double        gx,
+                                 double        gy,
+                                 int           n_press);
 
 /* The evidence panel in a window of its own, and what it shows of one selection. */
 GtkWidget  *create_panel        (GtkWidget  **window);

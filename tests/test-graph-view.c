@@ -17,6 +17,7 @@
 #include "ent-graph-view.h"
 #include "ent-renderer.h"
 #include "ent-test-scenes.h"
+#include "ent-test-widgets.h"
 
 typedef struct
 {
@@ -73,24 +74,6 @@ fixture_teardown (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   drain ();
   g_clear_pointer (&fixture->scene, ent_scene_unref);
-}
-
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      /* The widget keeps its controllers alive. */
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-
-  g_assert_not_reached ();
 }
 
 /* Does what a key press does: finds the view's shortcut for the key and activates it. */
@@ -175,24 +158,6 @@ node_moved_cb (EntGraphView *view,
   moved[1] = x;
   moved[2] = y;
   moved[3]++;
-}
-
-/* A click as GtkGestureClick reports one, at a graph point. */
-static void
-click_at (EntGraphView *view,
-          double        gx,
-          double        gy,
-          int           n_press)
-{
-  GtkEventController *click = find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK);
-  GtkEventController *drag = find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
-  double x, y;
-
-  ent_graph_view_graph_to_widget (view, gx, gy, &x, &y);
-  g_signal_emit_by_name (click, "pressed", n_press, x, y);
-  g_signal_emit_by_name (drag, "drag-begin", x, y);
-  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
-  g_signal_emit_by_name (click, "released", n_press, x, y);
 }
 
 static void

@@ -232,7 +232,7 @@ test_routes (void)
       for (guint i = 0; i < graph->n_edges; i++)
         ent_layout_request_add_edge (request, edge_id (i), graph->edges[i].from, graph->edges[i].to,
                                      graph->edges[i].directed);
-      ent_layout_request_set_routes (request, TRUE);
+      ent_layout_request_set_mode (request, ENT_LAYOUT_MODE_PLACE_AND_ROUTE);
 
       result = ent_layout_run (request, 60000, NULL, &error);
       g_assert_no_error (error);

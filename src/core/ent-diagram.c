@@ -22,10 +22,9 @@
  * whose time grows with the square of the nodes: measured with Graphviz
  * 2.42 on networks with 1.5 relations an entity, about 0.3 s at 50
  * entities, 1.1 s at 100 and 7 s at 200, where their layout takes 0.03 to
- * 0.2 s. Up to this many entities, routing keeps under about half a second;
- * beyond it, Entente draws the edges itself.
+ * 0.2 s. Up to ENT_DIAGRAM_ROUTED_MAX_ENTITIES, routing keeps under about
+ * half a second; beyond it, Entente draws the edges itself.
  */
-#define ROUTED_MAX_ENTITIES 60
 
 /**
  * ent_diagram_engine_routes:
@@ -42,7 +41,7 @@ ent_diagram_engine_routes (const char *engine,
 {
   g_return_val_if_fail (engine != NULL, FALSE);
 
-  return g_str_equal (engine, "dot") || g_str_equal (engine, "circo") || n_entities <= ROUTED_MAX_ENTITIES;
+  return g_str_equal (engine, "dot") || g_str_equal (engine, "circo") || n_entities <= ENT_DIAGRAM_ROUTED_MAX_ENTITIES;
 }
 
 /**
@@ -132,7 +131,8 @@ ent_diagram_layout_request (EntGraph   *graph,
                                    position ? position->pinned : FALSE);
       ent_layout_request_set_port (request, MIN (ent_scene_port_height (), heights[i]));
     }
-  ent_layout_request_set_routes (request, ent_diagram_engine_routes (engine, graph->entities->len));
+  ent_layout_request_set_mode (request, ent_diagram_engine_routes (engine, graph->entities->len)
+                                        ? ENT_LAYOUT_MODE_PLACE_AND_ROUTE : ENT_LAYOUT_MODE_PLACE);
 
   for (guint i = 0; i < graph->relations->len; i++)
     {

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /* How long a layout may take before it is given up, unless the caller says otherwise. */
 #define ENT_DIAGRAM_LAYOUT_TIMEOUT_MS (5 * 60 * 1000)
 
+/* Up to how many entities the engines that route slowly route edges (see ent-diagram.c). */
+#define ENT_DIAGRAM_ROUTED_MAX_ENTITIES 60
+
 const char       *ent_diagram_choose_engine      (EntGraph          *graph,
                                                   const char       **reason);
 gboolean          ent_diagram_positions_complete (EntGraph          *graph,
@@ -28,6 +31,18 @@ GArray           *ent_diagram_positions_from_layout (EntLayoutResult *result,
 GArray           *ent_diagram_routes_from_layout (EntLayoutResult   *result);
 gboolean          ent_diagram_engine_routes      (const char        *engine,
                                                   guint              n_entities);
+gboolean          ent_diagram_can_reroute        (const char        *engine,
+                                                  guint              n_entities);
+void              ent_diagram_reroute_async      (EntStore          *store,
+                                                  EntGraph          *graph,
+                                                  const char        *engine,
+                                                  GArray            *positions,
+                                                  GArray            *relation_ids,
+                                                  GCancellable      *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer           user_data);
+GArray           *ent_diagram_reroute_finish     (GAsyncResult      *result,
+                                                  GError           **error);
 EntScene         *ent_diagram_build              (EntStore          *store,
                                                   EntGraph          *graph,
                                                   const char        *engine,

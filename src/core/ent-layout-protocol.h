@@ -21,8 +21,8 @@ G_BEGIN_DECLS
  * other, as serialised GVariants. They are built together, so the format
  * carries no version.
  *
- * Request: engine, whether to route the edges, nodes (id, width, height,
- * port height, has position, x, y, pinned), edges (id, from, to, directed).
+ * Request: engine, mode (EntLayoutMode), nodes (id, width, height, port
+ * height, has position, x, y, pinned), edges (id, from, to, directed).
  * Sizes and positions in points, y down. A node's port is the top part of
  * its box, port height tall, where its edges end when they are routed (the
  * shape, above the label); 0 for the whole box.
@@ -47,15 +47,26 @@ G_BEGIN_DECLS
 #define ENT_LAYOUT_POINT_TYPE      "(dd)"         /* EntLayoutPoint */
 
 #define ENT_LAYOUT_REQUEST_TYPE \
-  "(sba" ENT_LAYOUT_WIRE_NODE_TYPE "a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+  "(sya" ENT_LAYOUT_WIRE_NODE_TYPE "a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
 #define ENT_LAYOUT_REPLY_TYPE \
   "((dddd)a" ENT_LAYOUT_NODE_TYPE "a" ENT_LAYOUT_WIRE_CURVE_TYPE "a" ENT_LAYOUT_POINT_TYPE ")"
 
-/* For g_variant_new () and g_variant_get (): the engine, routing, then each array as a GVariant of its own. */
+/* For g_variant_new () and g_variant_get (): the engine, the mode, then each array as a GVariant of its own. */
 #define ENT_LAYOUT_REQUEST_FORMAT \
-  "(sb@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+  "(sy@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
 #define ENT_LAYOUT_REQUEST_GET_FORMAT \
-  "(&sb@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+  "(&sy@a" ENT_LAYOUT_WIRE_NODE_TYPE "@a" ENT_LAYOUT_WIRE_EDGE_TYPE ")"
+
+/* What a request asks for. */
+typedef enum
+{
+  /* Place the nodes; the edges are straight lines between their centres. */
+  ENT_LAYOUT_MODE_PLACE = 0,
+  /* Place the nodes and route the edges around them. */
+  ENT_LAYOUT_MODE_PLACE_AND_ROUTE = 1,
+  /* Route the edges around nodes that stay where the request puts them: every node has a position. */
+  ENT_LAYOUT_MODE_ROUTE = 2,
+} EntLayoutMode;
 /* The bounding box as four doubles, then each array as a GVariant of its own. */
 #define ENT_LAYOUT_REPLY_FORMAT \
   "((dddd)@a" ENT_LAYOUT_NODE_TYPE "@a" ENT_LAYOUT_WIRE_CURVE_TYPE "@a" ENT_LAYOUT_POINT_TYPE ")"

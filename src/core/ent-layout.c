@@ -36,8 +36,8 @@ G_DEFINE_QUARK (ent-layout-error-quark, ent_layout_error)
 /* The nodes and edges are kept as they are sent, so sending them is one copy. */
 struct _EntLayoutRequest
 {
-  char     *engine;
-  gboolean  routes;
+  char          *engine;
+  EntLayoutMode  mode;
   GArray   *nodes;   /* EntLayoutWireNode, zeroed padding */
   GArray *edges;   /* EntLayoutWireEdge, zeroed padding */
 };
@@ -148,17 +148,19 @@ ent_layout_request_set_port (EntLayoutRequest *self,
 }
 
 /*
- * Asks the engine to route the edges as splines around the nodes, which
- * dot does at little cost and the other engines slowly, instead of leaving
- * them to Entente to draw between the nodes.
+ * What to do: place the nodes, place them and route the edges as splines
+ * around them (which dot does at little cost and the other engines
+ * slowly), or only route the edges around nodes that stay where they are,
+ * which then must all have positions.
  */
 void
-ent_layout_request_set_routes (EntLayoutRequest *self,
-                               gboolean          routes)
+ent_layout_request_set_mode (EntLayoutRequest *self,
+                             EntLayoutMode     mode)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (mode <= ENT_LAYOUT_MODE_ROUTE);
 
-  self->routes = routes != FALSE;
+  self->mode = mode;
 }
 
 /* Adds an edge between two nodes of the request; @directed gives it an arrowhead at @to_id. */
@@ -189,7 +191,7 @@ request_to_variant (EntLayoutRequest *self)
   GVariant *edges = g_variant_new_fixed_array (G_VARIANT_TYPE (ENT_LAYOUT_WIRE_EDGE_TYPE), self->edges->data,
                                                self->edges->len, sizeof (EntLayoutWireEdge));
 
-  return g_variant_ref_sink (g_variant_new (ENT_LAYOUT_REQUEST_FORMAT, self->engine, self->routes, nodes, edges));
+  return g_variant_ref_sink (g_variant_new (ENT_LAYOUT_REQUEST_FORMAT, self->engine, (guint8) self->mode, nodes, edges));
 }
 
 static void
@@ -342,7 +344,7 @@ parse_reply (GVariant    *request,
   const EntLayoutWireEdge *wanted_edges;
   gsize n_wanted_nodes;
   gsize n_wanted_edges;
-  gboolean routed;
+  guint8 mode;
   double bbox[4];
 
   reply = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (ENT_LAYOUT_REPLY_TYPE), bytes, FALSE));
@@ -353,7 +355,7 @@ parse_reply (GVariant    *request,
       return NULL;
     }
 
-  g_variant_get (request, ENT_LAYOUT_REQUEST_GET_FORMAT, NULL, &routed, &requested_nodes, &requested_edges);
+  g_variant_get (request, ENT_LAYOUT_REQUEST_GET_FORMAT, NULL, &mode, &requested_nodes, &requested_edges);
   wanted_nodes = g_variant_get_fixed_array (requested_nodes, &n_wanted_nodes, sizeof (EntLayoutWireNode));
   wanted_edges = g_variant_get_fixed_array (requested_edges, &n_wanted_edges, sizeof (EntLayoutWireEdge));
 
@@ -371,7 +373,7 @@ parse_reply (GVariant    *request,
   self->bbox.y1 = bbox[1];
   self->bbox.x2 = bbox[2];
   self->bbox.y2 = bbox[3];
-  self->routed = routed;
+  self->routed = mode != ENT_LAYOUT_MODE_PLACE;
 
   if (!read_reply_nodes (self, wanted_nodes, n_wanted_nodes, nodes, engine, error) ||
       !read_reply_edges (self, wanted_edges, n_wanted_edges, curves, points, engine, error))

@@ -54,7 +54,7 @@ struct _EntLayoutResult
   } bbox;
   GArray *nodes;   /* EntLayoutNode, in the order they were added */
   GArray *edges;   /* EntLayoutEdge, in the order they were added */
-  /* Whether the edges were routed around the nodes (see ent_layout_request_set_routes()), or are
+  /* Whether the edges were routed around the nodes (see ent_layout_request_set_mode()), or are
    * straight lines between the centres of their nodes. */
   gboolean routed;
 };
@@ -75,8 +75,8 @@ void                 ent_layout_request_add_node     (EntLayoutRequest  *self,
                                                       gboolean           pinned);
 void                 ent_layout_request_set_port     (EntLayoutRequest  *self,
                                                       double             port_height);
-void                 ent_layout_request_set_routes   (EntLayoutRequest  *self,
-                                                      gboolean           routes);
+void                 ent_layout_request_set_mode     (EntLayoutRequest  *self,
+                                                      EntLayoutMode      mode);
 void                 ent_layout_request_add_edge     (EntLayoutRequest  *self,
                                                       gint64             id,
                                                       gint64             from_id,

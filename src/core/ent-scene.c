@@ -834,3 +834,31 @@ ent_scene_has_routes (EntScene *self)
 
   return self->n_routed > 0;
 }
+
+/**
+ * ent_scene_list_unrouted:
+ * @self: a scene
+ *
+ * Returns: (transfer full) (element-type gint64): the relations drawn
+ *   without a route of the layout engine's, as Entente draws them
+ */
+GArray *
+ent_scene_list_unrouted (EntScene *self)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      EntSceneItem *item = &g_array_index (self->items, EntSceneItem, i);
+
+      if (item->type != ENT_SCENE_ITEM_EDGE)
+        break;
+      if (item->route == NULL)
+        g_array_append_val (ids, item->id);
+    }
+
+  return ids;
+}

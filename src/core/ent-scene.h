@@ -115,6 +115,7 @@ EntScene         *ent_scene_new_routed        (EntGraph       *graph,
 const double     *ent_scene_edge_get_path     (const EntSceneItem *edge,
                                                guint          *n_points);
 gboolean          ent_scene_has_routes        (EntScene       *self);
+GArray           *ent_scene_list_unrouted     (EntScene       *self);
 GType             ent_scene_get_type          (void) G_GNUC_CONST;
 EntScene         *ent_scene_ref               (EntScene       *self);
 void              ent_scene_unref             (EntScene       *self);

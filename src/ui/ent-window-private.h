@@ -24,6 +24,7 @@ struct _EntWindow
   EntGraph             *graph;
   char                 *engine;
   GCancellable         *layout_cancellable;
+  GCancellable         *route_cancellable;
   gboolean              panel_visible;
   gboolean              paned_placed;
   gulong                store_changed_id;
@@ -67,6 +68,7 @@ void        _ent_window_show_toast          (EntWindow       *self,
                                              const char      *message);
 const char *_ent_window_get_engine          (EntWindow       *self,
                                              const char     **reason);
+void        _ent_window_reroute             (EntWindow       *self);
 void        _ent_window_build_diagram       (EntWindow       *self,
                                              gboolean         relayout);
 void        _ent_window_select_entity       (EntWindow       *self,

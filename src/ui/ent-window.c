@@ -173,6 +173,7 @@ diagram_built_cb (GObject      *object,
 
   ent_graph_view_set_scene (self->graph_view, scene);
   gtk_stack_set_visible_child_name (self->view_stack, "graph");
+  _ent_window_reroute (self);
 }
 
 /* Draws the network from its stored layout, or has one made in the worker without blocking the window. */
@@ -260,6 +261,7 @@ store_changed_cb (EntWindow *self,
   scene = ent_scene_new_routed (self->graph, positions, routes);
   ent_graph_view_set_scene_gliding (self->graph_view, scene);
   gtk_stack_set_visible_child_name (self->view_stack, "graph");
+  _ent_window_reroute (self);
 
   if (relation != 0 && ent_graph_get_relation (self->graph, relation) != NULL)
     ent_graph_view_select_relation (self->graph_view, relation);
@@ -615,6 +617,10 @@ ent_window_dispose (GObject *object)
   if (self->layout_cancellable != NULL)
     g_cancellable_cancel (self->layout_cancellable);
   g_clear_object (&self->layout_cancellable);
+
+  if (self->route_cancellable != NULL)
+    g_cancellable_cancel (self->route_cancellable);
+  g_clear_object (&self->route_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_WINDOW);
   g_clear_object (&self->store);

@@ -89,6 +89,7 @@ typedef struct
   GVariant                *edge_array;
   const char              *engine;
   gboolean                 routes;
+  gboolean                 route_only;
   const EntLayoutWireNode *nodes;
   gsize                    n_nodes;
   const EntLayoutWireEdge *edges;
@@ -175,6 +176,7 @@ parse_request (GBytes  *bytes,
                GError **error)
 {
   g_autoptr(Request) request = g_new0 (Request, 1);
+  guint8 mode;
 
   request->variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (ENT_LAYOUT_REQUEST_TYPE),
                                                                    bytes, FALSE));
@@ -192,7 +194,14 @@ parse_request (GBytes  *bytes,
     }
 
   g_variant_get (request->variant, ENT_LAYOUT_REQUEST_GET_FORMAT,
-                 &request->engine, &request->routes, &request->node_array, &request->edge_array);
+                 &request->engine, &mode, &request->node_array, &request->edge_array);
+  if (mode > ENT_LAYOUT_MODE_ROUTE)
+    {
+      g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST, "Unknown mode %u", mode);
+      return NULL;
+    }
+  request->routes = mode != ENT_LAYOUT_MODE_PLACE;
+  request->route_only = mode == ENT_LAYOUT_MODE_ROUTE;
   if (!ent_layout_engine_is_known (request->engine))
     {
       g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
@@ -202,7 +211,15 @@ parse_request (GBytes  *bytes,
 
   request->nodes = g_variant_get_fixed_array (request->node_array, &request->n_nodes, sizeof (EntLayoutWireNode));
   request->edges = g_variant_get_fixed_array (request->edge_array, &request->n_edges, sizeof (EntLayoutWireEdge));
-  request->reads_positions = ent_layout_engine_honours_pins (request->engine);
+  /* Routing alone keeps every node where it is, whatever the engine of the layout. */
+  request->reads_positions = request->route_only || ent_layout_engine_honours_pins (request->engine);
+  for (gsize i = 0; i < request->n_nodes && request->route_only; i++)
+    if (!request->nodes[i].has_position)
+      {
+        g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
+                     "Node %" G_GINT64_FORMAT " has no position to route around", request->nodes[i].id);
+        return NULL;
+      }
 
   return g_steal_pointer (&request);
 }
@@ -256,7 +273,7 @@ find_plugin_dir (void)
 static GVC_t *
 new_context (const char *engine)
 {
-  /* In Graphviz 2.42 the dot_layout plugin holds dot, and neato_layout all the others. */
+  /* In Graphviz 2.42 the dot_layout plugin holds dot, and neato_layout all the others and nop. */
   static const char * const dot_plugin[] = { "libgvplugin_dot_layout" GRAPHVIZ_PLUGIN_SUFFIX,
                                              "gvplugin_dot_layout_LTX_library" };
   static const char * const neato_plugin[] = { "libgvplugin_neato_layout" GRAPHVIZ_PLUGIN_SUFFIX,
@@ -383,7 +400,7 @@ build_graph (const Request  *request,
   /* A fixed seed, so the same graph always gets the same layout. */
   agattr (graph, AGRAPH, "start", "1");
 
-  overlap = overlap_for_engine (engine, has_pins);
+  overlap = request->route_only ? NULL : overlap_for_engine (engine, has_pins);
   if (overlap != NULL)
     agattr (graph, AGRAPH, "overlap", (char *) overlap);
 
@@ -536,7 +553,7 @@ run_engine (GVC_t       *gvc,
  * pinned nodes, the caller's own coordinates: Graphviz keeps pinned nodes
  * where they were relative to each other but may shift the whole drawing,
  * so the shift is measured on them and undone. Otherwise the top of the
- * drawing is at y = 0.
+ * drawing is at y = 0. Routing alone keeps every node, and measures on all of them.
  */
 static void
 find_origin (Agraph_t       *graph,
@@ -552,7 +569,7 @@ find_origin (Agraph_t       *graph,
     {
       const EntLayoutWireNode *node = &request->nodes[i];
 
-      if (!node->has_position || !node->pinned)
+      if (!node->has_position || (!node->pinned && !request->route_only))
         continue;
 
       shift_x += ND_coord (agnodes[i]).x - node->x;
@@ -644,16 +661,18 @@ lay_out (const Request  *request,
    */
   GVC_t *gvc;
   Agraph_t *graph;
+  /* Routing alone is neato's "-n" mode, which takes every node where it is and routes the edges. */
+  const char *engine = request->route_only ? "nop" : request->engine;
 
   /* Warnings, such as falling back to straight edges, are no one's business; errors are. */
   agseterr (AGERR);
 
-  gvc = new_context (request->engine);
+  gvc = new_context (engine);
   graph = build_graph (request, &nodes, &edges, error);
   if (graph == NULL)
     return NULL;
 
-  if (!run_engine (gvc, graph, request->engine, edges, error))
+  if (!run_engine (gvc, graph, engine, edges, error))
     return NULL;
 
   return read_layout (graph, request, nodes, edges);
