@@ -721,14 +721,15 @@ test_garbage (void)
 
   {
     g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
-    g_autoptr(GBytes) engine = request_bytes (g_variant_new_parsed ("('osage', false, @a(xdddbddb) [], @a(xxxb) [])"));
-    g_autoptr(GBytes) size = request_bytes (g_variant_new_parsed ("('dot', false, [(1, nan, 10.0, 0.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
-    g_autoptr(GBytes) negative = request_bytes (g_variant_new_parsed ("('dot', false, [(1, -5.0, 10.0, 0.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
-    g_autoptr(GBytes) position = request_bytes (g_variant_new_parsed ("('neato', false, [(1, 5.0, 10.0, 0.0, true, inf, 0.0, true)], @a(xxxb) [])"));
-    g_autoptr(GBytes) twice = request_bytes (g_variant_new_parsed ("('dot', false, [(1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false), (1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
-    g_autoptr(GBytes) dangling = request_bytes (g_variant_new_parsed ("('dot', false, [(1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false)], [(int64 7, int64 1, int64 2, true)])"));
-    g_autoptr(GBytes) port = request_bytes (g_variant_new_parsed ("('dot', true, [(1, 5.0, 10.0, 12.0, false, 0.0, 0.0, false)], @a(xxxb) [])"));
-    g_autoptr(GBytes) port_nan = request_bytes (g_variant_new_parsed ("('dot', true, [(1, 5.0, 10.0, nan, false, 0.0, 0.0, false)], @a(xxxb) [])"));
+    g_autoptr(GBytes) engine = request_bytes (g_variant_new_parsed ("('osage', byte 0, @a(xdddbddb) [], @a(xxxbdd) [])"));
+    g_autoptr(GBytes) size = request_bytes (g_variant_new_parsed ("('dot', byte 0, [(1, nan, 10.0, 0.0, false, 0.0, 0.0, false)], @a(xxxbdd) [])"));
+    g_autoptr(GBytes) negative = request_bytes (g_variant_new_parsed ("('dot', byte 0, [(1, -5.0, 10.0, 0.0, false, 0.0, 0.0, false)], @a(xxxbdd) [])"));
+    g_autoptr(GBytes) position = request_bytes (g_variant_new_parsed ("('neato', byte 0, [(1, 5.0, 10.0, 0.0, true, inf, 0.0, true)], @a(xxxbdd) [])"));
+    g_autoptr(GBytes) twice = request_bytes (g_variant_new_parsed ("('dot', byte 0, [(1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false), (1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false)], @a(xxxbdd) [])"));
+    g_autoptr(GBytes) dangling = request_bytes (g_variant_new_parsed ("('dot', byte 0, [(1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false)], [(int64 7, int64 1, int64 2, true, 0.0, 0.0)])"));
+    g_autoptr(GBytes) port = request_bytes (g_variant_new_parsed ("('dot', byte 1, [(1, 5.0, 10.0, 12.0, false, 0.0, 0.0, false)], @a(xxxbdd) [])"));
+    g_autoptr(GBytes) label = request_bytes (g_variant_new_parsed ("('dot', byte 1, [(1, 5.0, 10.0, 0.0, false, 0.0, 0.0, false)], [(int64 7, int64 1, int64 1, true, nan, 3.0)])"));
+    g_autoptr(GBytes) port_nan = request_bytes (g_variant_new_parsed ("('dot', byte 1, [(1, 5.0, 10.0, nan, false, 0.0, 0.0, false)], @a(xxxbdd) [])"));
 
     assert_worker_refuses (empty, "well-formed");
     assert_worker_refuses (engine, "osage");
@@ -739,6 +740,7 @@ test_garbage (void)
     assert_worker_refuses (dangling, "not in the request");
     assert_worker_refuses (port, "invalid size");
     assert_worker_refuses (port_nan, "invalid size");
+    assert_worker_refuses (label, "invalid label size");
   }
 }
 

@@ -140,6 +140,8 @@ test_store_hostile (void)
   g_autofree char *path = copy_bundled (dir, "hostile.entente");
   g_autofree char *good = NULL, *sql = NULL;
   g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(EntScene) scene = NULL;
   g_autoptr(GArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
   GString *hex = g_string_new (NULL);
@@ -149,19 +151,22 @@ test_store_hostile (void)
     g_string_append (hex, "000000000000f03f");
   good = g_string_free (hex, FALSE);
   sql = g_strconcat ("DROP TABLE routes;"
-                     "CREATE TABLE routes (relation_id INTEGER NOT NULL, engine TEXT NOT NULL, points, "
+                     "CREATE TABLE routes (relation_id INTEGER NOT NULL, engine TEXT NOT NULL, points, label_x, label_y, "
                      "PRIMARY KEY (relation_id, engine)) WITHOUT ROWID;"
-                     "INSERT INTO routes VALUES (1, 'dot', X'", good, "');"
+                     "INSERT INTO routes VALUES (1, 'dot', X'", good, "', 5.0, 6.0);"
+                     /* A good route with a label far beyond any drawing, and one with a label of text. */
+                     "INSERT INTO routes VALUES (9, 'dot', X'", good, "', 1e300, 6.0);"
+                     "INSERT INTO routes VALUES (10, 'dot', X'", good, "', 'left', 'top');"
                      /* Not a whole number of points, and five points, which make no spline. */
-                     "INSERT INTO routes VALUES (2, 'dot', X'", good, "00');"
-                     "INSERT INTO routes VALUES (3, 'dot', X'", good, "000000000000f03f000000000000f03f');"
+                     "INSERT INTO routes VALUES (2, 'dot', X'", good, "00', NULL, NULL);"
+                     "INSERT INTO routes VALUES (3, 'dot', X'", good, "000000000000f03f000000000000f03f', NULL, NULL);"
                      /* A NaN, and a coordinate far beyond any drawing. */
-                     "INSERT INTO routes VALUES (4, 'dot', X'000000000000f87f", good + 16, "');"
-                     "INSERT INTO routes VALUES (5, 'dot', X'ffffffffffffef7f", good + 16, "');"
+                     "INSERT INTO routes VALUES (4, 'dot', X'000000000000f87f", good + 16, "', NULL, NULL);"
+                     "INSERT INTO routes VALUES (5, 'dot', X'ffffffffffffef7f", good + 16, "', NULL, NULL);"
                      /* Text, a number and nothing, where a blob belongs. */
-                     "INSERT INTO routes VALUES (6, 'dot', 'abcdefghabcdefghabcdefghabcdefghabcdefghabcdefghabcdefghabcdefgh');"
-                     "INSERT INTO routes VALUES (7, 'dot', 12);"
-                     "INSERT INTO routes VALUES (8, 'dot', NULL);",
+                     "INSERT INTO routes VALUES (6, 'dot', 'abcdefghabcdefghabcdefghabcdefghabcdefghabcdefghabcdefghabcdefgh', NULL, NULL);"
+                     "INSERT INTO routes VALUES (7, 'dot', 12, NULL, NULL);"
+                     "INSERT INTO routes VALUES (8, 'dot', NULL, NULL, NULL);",
                      NULL);
   g_free (sqlite_shell (path, sql));
 
@@ -169,9 +174,32 @@ test_store_hostile (void)
   g_assert_no_error (error);
   loaded = ent_store_load_routes (store, "dot", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_cmpuint (loaded->len, ==, 3);
   g_assert_cmpint (g_array_index (loaded, EntRoute, 0).relation_id, ==, 1);
   g_assert_cmpfloat (g_array_index (loaded, EntRoute, 0).points[7], ==, 1.0);
+  g_assert_true (g_array_index (loaded, EntRoute, 0).has_label);
+  g_assert_cmpfloat (g_array_index (loaded, EntRoute, 0).label_y, ==, 6.0);
+  /* The routes stay; their labels go where Entente puts them. */
+  g_assert_cmpint (g_array_index (loaded, EntRoute, 1).relation_id, ==, 9);
+  g_assert_false (g_array_index (loaded, EntRoute, 1).has_label);
+  g_assert_cmpint (g_array_index (loaded, EntRoute, 2).relation_id, ==, 10);
+  g_assert_false (g_array_index (loaded, EntRoute, 2).has_label);
+  g_clear_pointer (&loaded, g_array_unref);
+  g_clear_object (&store);
+
+  /* A routes table without the columns Entente reads: the network is laid out and drawn along the routes
+   * made, which cannot be stored; opened again, it draws as Entente draws relations. */
+  g_free (sqlite_shell (path, "DROP TABLE routes; CREATE TABLE routes (relation_id, engine, points);"));
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  graph = ent_store_load_graph (store, &error);
+  scene = ent_diagram_build (store, graph, "dot", FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ent_scene_has_routes (scene));
+  g_clear_pointer (&scene, ent_scene_unref);
+  scene = ent_diagram_build (store, graph, "dot", FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ent_scene_has_routes (scene));
 }
 
 static guint
@@ -283,6 +311,31 @@ test_dot_layout (Copy          *copy,
 
   stored = ent_store_load_routes (store, "dot", &error);
   g_assert_cmpuint (stored->len, ==, graph->relations->len);
+
+  /* The labels of relations, when shown, are where dot put them, clear of every node they do not join. */
+  ent_scene_measure_edge_labels (scene);
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *edge = ent_scene_get_item (scene, i);
+      EntRect label;
+
+      if (edge->type != ENT_SCENE_ITEM_EDGE)
+        break;
+      if (*edge->label == '\0')
+        continue;
+      g_assert_true (edge->has_route_label);
+      label = (EntRect) { edge->label_x, edge->label_y,
+                          edge->label_x + (double) edge->label_logical.width / PANGO_SCALE,
+                          edge->label_y + (double) edge->label_logical.height / PANGO_SCALE };
+      for (guint j = 0; j < ent_scene_get_n_items (scene); j++)
+        {
+          const EntSceneItem *node = ent_scene_get_item (scene, j);
+
+          if (node->type == ENT_SCENE_ITEM_NODE && node->id != edge->from_id && node->id != edge->to_id &&
+              ent_rect_intersects (&label, &node->box))
+            g_error ("The label “%s” lies on the node of “%s”", edge->label, node->label);
+        }
+    }
 
   /* Opened again: drawn from what is stored, the same paths, point for point. */
   again = ent_diagram_build (store, graph, "dot", FALSE, NULL, &laid_out, &error);

@@ -110,6 +110,8 @@ ent_diagram_layout_request (EntGraph   *graph,
   g_autoptr(GHashTable) by_entity = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree double *widths = g_new (double, MAX (graph->entities->len, 1));
   g_autofree double *heights = g_new (double, MAX (graph->entities->len, 1));
+  g_autofree double *label_widths = g_new0 (double, MAX (graph->relations->len, 1));
+  g_autofree double *label_heights = g_new0 (double, MAX (graph->relations->len, 1));
   EntLayoutRequest *request = ent_layout_request_new (engine);
 
   for (guint i = 0; previous != NULL && i < previous->len; i++)
@@ -134,10 +136,15 @@ ent_diagram_layout_request (EntGraph   *graph,
   ent_layout_request_set_mode (request, ent_diagram_engine_routes (engine, graph->entities->len)
                                         ? ENT_LAYOUT_MODE_PLACE_AND_ROUTE : ENT_LAYOUT_MODE_PLACE);
 
+  /* Routing places the labels of relations too, which only needs their sizes. */
+  if (ent_diagram_engine_routes (engine, graph->entities->len))
+    ent_scene_measure_relations (graph, label_widths, label_heights);
   for (guint i = 0; i < graph->relations->len; i++)
     {
       EntRelation *relation = g_ptr_array_index (graph->relations, i);
+
       ent_layout_request_add_edge (request, relation->id, relation->from_id, relation->to_id, relation->directed);
+      ent_layout_request_set_edge_label (request, label_widths[i], label_heights[i]);
     }
 
   return request;
@@ -200,7 +207,12 @@ ent_diagram_routes_from_layout (EntLayoutResult *result)
     {
       EntLayoutEdge *edge = &g_array_index (result->edges, EntLayoutEdge, i);
       g_autoptr(GArray) points = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * edge->points->len + 6);
-      EntRoute route = { .relation_id = edge->id };
+      EntRoute route = {
+        .relation_id = edge->id,
+        .has_label = edge->has_label,
+        .label_x = edge->label_x,
+        .label_y = edge->label_y,
+      };
 
       g_array_append_vals (points, edge->points->data, 2 * edge->points->len);
       /* Graphviz ends the spline where the arrowhead starts; it goes on, straight, to the tip. */
@@ -223,7 +235,11 @@ ent_diagram_routes_from_layout (EntLayoutResult *result)
   return routes;
 }
 
-/* Stores a layout: its positions, and its routes in place of any the engine had. */
+/*
+ * Stores a layout: its positions, and its routes in place of any the engine
+ * had. Routes that cannot be stored, as in a file whose routes table is
+ * not ours, are made again when the network is next laid out.
+ */
 static gboolean
 save_layout (EntStore    *store,
              const char  *engine,
@@ -231,11 +247,16 @@ save_layout (EntStore    *store,
              GArray      *routes,
              GError     **error)
 {
+  g_autoptr(GError) routes_error = NULL;
+
   if (ent_store_is_read_only (store))
     return TRUE;
 
-  return ent_store_save_positions (store, engine, (EntPosition *) positions->data, positions->len, error) &&
-         ent_store_save_routes (store, engine, (EntRoute *) (void *) routes->data, routes->len, TRUE, error);
+  if (!ent_store_save_positions (store, engine, (EntPosition *) positions->data, positions->len, error))
+    return FALSE;
+  if (!ent_store_save_routes (store, engine, (EntRoute *) (void *) routes->data, routes->len, TRUE, &routes_error))
+    g_message ("The routes are not stored: %s", routes_error->message);
+  return TRUE;
 }
 
 typedef struct
@@ -321,9 +342,12 @@ begin_build (BuildData         *data,
 
   if (!relayout && ent_diagram_positions_complete (data->graph, data->positions))
     {
-      data->routes = ent_store_load_routes (data->store, data->engine, error);
+      g_autoptr(GError) routes_error = NULL;
+
+      /* Without its routes, as in a file whose routes table is not ours, the layout still draws. */
+      data->routes = ent_store_load_routes (data->store, data->engine, &routes_error);
       if (data->routes == NULL)
-        return FALSE;
+        g_message ("The stored routes are left out: %s", routes_error->message);
       *scene = ent_scene_new_routed (data->graph, data->positions, data->routes);
     }
   else

@@ -22,14 +22,16 @@ G_BEGIN_DECLS
  * carries no version.
  *
  * Request: engine, mode (EntLayoutMode), nodes (id, width, height, port
- * height, has position, x, y, pinned), edges (id, from, to, directed).
+ * height, has position, x, y, pinned), edges (id, from, to, directed,
+ * label width and height, 0 for none).
  * Sizes and positions in points, y down. A node's port is the top part of
  * its box, port height tall, where its edges end when they are routed (the
  * shape, above the label); 0 for the whole box.
  *
  * Reply: bounding box (x1, y1, x2, y2), nodes (id, x, y, width, height),
  * curves (id, number of control points, start arrow?, its tip, end arrow?,
- * its tip) and the control points of all curves one after the other, in
+ * its tip, label placed?, the label's centre) and the control points of
+ * all curves one after the other, in
  * the order of the request, in points with y down.
  *
  * The helper turns down sizes and coordinates beyond the limits below:
@@ -41,9 +43,9 @@ G_BEGIN_DECLS
  * element, which on large graphs took longer than starting the helper.
  */
 #define ENT_LAYOUT_WIRE_NODE_TYPE  "(xdddbddb)"   /* EntLayoutWireNode */
-#define ENT_LAYOUT_WIRE_EDGE_TYPE  "(xxxb)"       /* EntLayoutWireEdge */
+#define ENT_LAYOUT_WIRE_EDGE_TYPE  "(xxxbdd)"     /* EntLayoutWireEdge */
 #define ENT_LAYOUT_NODE_TYPE       "(xdddd)"      /* EntLayoutNode */
-#define ENT_LAYOUT_WIRE_CURVE_TYPE "(xubddbdd)"   /* EntLayoutWireCurve */
+#define ENT_LAYOUT_WIRE_CURVE_TYPE "(xubddbddbdd)" /* EntLayoutWireCurve */
 #define ENT_LAYOUT_POINT_TYPE      "(dd)"         /* EntLayoutPoint */
 
 #define ENT_LAYOUT_REQUEST_TYPE \
@@ -112,7 +114,9 @@ typedef struct
   gint64  from_id;
   gint64  to_id;
   guint8  directed;
-} EntLayoutWireEdge;    /* (xxxb) */
+  double  label_width;
+  double  label_height;
+} EntLayoutWireEdge;    /* (xxxbdd) */
 
 typedef struct
 {
@@ -124,7 +128,10 @@ typedef struct
   guint8  has_end_arrow;
   double  end_x;
   double  end_y;
-} EntLayoutWireCurve;   /* (xubddbdd) */
+  guint8  has_label;
+  double  label_x;
+  double  label_y;
+} EntLayoutWireCurve;   /* (xubddbddbdd) */
 
 /*
  * C compilers put the members where GVariant does on the platforms Entente
@@ -136,9 +143,12 @@ G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, port_height) == 24);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, has_position) == 32);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, x) == 40);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireNode, pinned) == 56);
-G_STATIC_ASSERT (sizeof (EntLayoutWireEdge) == 32);
+G_STATIC_ASSERT (sizeof (EntLayoutWireEdge) == 48);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireEdge, directed) == 24);
-G_STATIC_ASSERT (sizeof (EntLayoutWireCurve) == 56);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireEdge, label_width) == 32);
+G_STATIC_ASSERT (sizeof (EntLayoutWireCurve) == 80);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireCurve, has_label) == 56);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireCurve, label_x) == 64);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireCurve, has_start_arrow) == 12);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireCurve, start_x) == 16);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EntLayoutWireCurve, has_end_arrow) == 32);

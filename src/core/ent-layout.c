@@ -183,6 +183,25 @@ ent_layout_request_add_edge (EntLayoutRequest *self,
   edge->directed = directed != FALSE;
 }
 
+/*
+ * Gives the edge added last a label of @width × @height points, which
+ * routing places clear of the nodes and of the other labels where it can.
+ */
+void
+ent_layout_request_set_edge_label (EntLayoutRequest *self,
+                                   double            width,
+                                   double            height)
+{
+  EntLayoutWireEdge *edge;
+
+  g_return_if_fail (self != NULL && self->edges->len > 0);
+  g_return_if_fail (isfinite (width) && width >= 0 && isfinite (height) && height >= 0);
+
+  edge = &g_array_index (self->edges, EntLayoutWireEdge, self->edges->len - 1);
+  edge->label_width = width;
+  edge->label_height = height;
+}
+
 static GVariant *
 request_to_variant (EntLayoutRequest *self)
 {
@@ -295,11 +314,11 @@ read_reply_edges (EntLayoutResult          *self,
   for (gsize i = 0; i < n_curves; i++, curve++)
     {
       EntLayoutEdge edge = { 0 };
-      double tips[4] = { curve->start_x, curve->start_y, curve->end_x, curve->end_y };
+      double tips[6] = { curve->start_x, curve->start_y, curve->end_x, curve->end_y, curve->label_x, curve->label_y };
 
       /* Each curve takes the next n_points of the shared list, and together they take all of it. */
       if (curve->id != requested[i].id || curve->n_points < 4 || (curve->n_points - 1) % 3 != 0 ||
-          curve->n_points > n_points - used || !all_finite (tips, 4))
+          curve->n_points > n_points - used || !all_finite (tips, 6))
         return malformed (engine, error);
 
       edge.id = curve->id;
@@ -309,6 +328,9 @@ read_reply_edges (EntLayoutResult          *self,
       edge.has_end_arrow = curve->has_end_arrow;
       edge.end_x = tips[2];
       edge.end_y = tips[3];
+      edge.has_label = curve->has_label;
+      edge.label_x = tips[4];
+      edge.label_y = tips[5];
       edge.points = g_array_sized_new (FALSE, FALSE, sizeof (EntLayoutPoint), curve->n_points);
       g_array_append_vals (edge.points, control + used, curve->n_points);
       g_array_append_val (self->edges, edge);

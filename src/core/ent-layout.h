@@ -40,6 +40,10 @@ typedef struct
   gboolean  has_end_arrow;
   double    end_x;
   double    end_y;
+  /* Where the edge's label is centred, when one was asked for and placed. */
+  gboolean  has_label;
+  double    label_x;
+  double    label_y;
 } EntLayoutEdge;
 
 typedef struct _EntLayoutRequest EntLayoutRequest;
@@ -82,6 +86,9 @@ void                 ent_layout_request_add_edge     (EntLayoutRequest  *self,
                                                       gint64             from_id,
                                                       gint64             to_id,
                                                       gboolean           directed);
+void                 ent_layout_request_set_edge_label (EntLayoutRequest *self,
+                                                        double            width,
+                                                        double            height);
 
 void                 ent_layout_result_free          (EntLayoutResult   *self);
 

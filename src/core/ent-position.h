@@ -29,8 +29,12 @@ typedef struct
 typedef struct
 {
   gint64  relation_id;
-  guint   n_points;
-  double *points;     /* x0 y0 x1 y1 …: 2 × n_points doubles */
+  guint    n_points;
+  double  *points;     /* x0 y0 x1 y1 …: 2 × n_points doubles */
+  /* Where the engine centred the relation's label, clear of the nodes, if it placed one. */
+  gboolean has_label;
+  double   label_x;
+  double   label_y;
 } EntRoute;
 
 /* Far beyond any drawing the layout helper makes: a coordinate past it was not made by one. */

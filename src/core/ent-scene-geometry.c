@@ -128,6 +128,42 @@ ent_scene_port_height (void)
   return 2 * _ent_scene_shape_radius ();
 }
 
+/**
+ * ent_scene_measure_relations:
+ * @graph: the graph
+ * @widths: (out caller-allocates) (array): the width in points of each
+ *   relation's label, in the order of @graph's relations; 0 for none
+ * @heights: (out caller-allocates) (array): its height
+ *
+ * The room the labels of relations take, halo included, for the layout
+ * engine to place them.
+ */
+void
+ent_scene_measure_relations (EntGraph *graph,
+                             double   *widths,
+                             double   *heights)
+{
+  guint n = graph->relations->len;
+  g_autofree EntLabelMeasure *measures = g_new0 (EntLabelMeasure, MAX (n, 1));
+  g_auto(GStrv) labels = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      labels[i] = _ent_scene_edge_label (g_ptr_array_index (graph->relations, i));
+      measures[i].text = labels[i];
+    }
+  ent_label_measure (measures, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double width, height;
+
+      _ent_scene_label_extents (&measures[i].logical, NULL, &width, &height);
+      widths[i] = *labels[i] != '\0' ? width + ENT_STYLE_HALO_WIDTH : 0;
+      heights[i] = *labels[i] != '\0' ? height + ENT_STYLE_HALO_WIDTH : 0;
+    }
+}
+
 /* Puts a node's box, shape above label, centred on (x, y). */
 void
 _ent_scene_place_node (EntSceneItem *item,
@@ -222,7 +258,13 @@ finish_edge (EntSceneItem *item)
       double w, h, mx, my;
 
       _ent_scene_label_extents (&item->label_logical, NULL, &w, &h);
-      path_middle (points, n_points, &mx, &my);
+      if (item->has_route_label)
+        {
+          mx = item->route_label_x;
+          my = item->route_label_y;
+        }
+      else
+        path_middle (points, n_points, &mx, &my);
       item->label_x = mx - w / 2;
       item->label_y = my - h / 2;
       add_label_paint (&item->bounds, &item->label_ink, &item->label_logical, item->label_x, item->label_y);
@@ -353,6 +395,7 @@ _ent_scene_route_edge (EntSceneItem       *item,
                        const EntRoute     *route)
 {
   g_clear_pointer (&item->route, g_free);
+  item->has_route_label = FALSE;
 
   if (route != NULL && ent_route_n_points_is_valid (route->n_points))
     {
@@ -380,6 +423,9 @@ _ent_scene_route_edge (EntSceneItem       *item,
           if (hypot (points[last] - x, points[last + 1] - y) > 0.5)
             append_straight (path, x, y);
 
+          item->has_route_label = route->has_label;
+          item->route_label_x = route->label_x;
+          item->route_label_y = route->label_y;
           item->n_route_points = path->len / 2;
           item->route = (double *) (void *) g_array_free (g_steal_pointer (&path), FALSE);
           memcpy (item->p, item->route, 4 * sizeof (double));

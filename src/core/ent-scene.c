@@ -761,6 +761,7 @@ ent_scene_move_node (EntScene *self,
             {
               g_clear_pointer (&edge->route, g_free);
               edge->n_route_points = 0;
+              edge->has_route_label = FALSE;
               self->n_routed--;
             }
           _ent_scene_place_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id));

@@ -70,6 +70,10 @@ typedef struct
   gboolean          dashed;       /* no quote backs the relation */
   double           *route;
   guint             n_route_points;
+  /* Where the layout engine centred the edge's label, clear of nodes and other labels, with the route. */
+  gboolean          has_route_label;
+  double            route_label_x;
+  double            route_label_y;
 } EntSceneItem;
 
 /* A kind of entity as the scene draws it: its key, the label shown, its look. */
@@ -101,6 +105,9 @@ void              ent_scene_measure_node      (EntGraph       *graph,
                                                double         *width,
                                                double         *height);
 void              ent_scene_measure_nodes     (EntGraph       *graph,
+                                               double         *widths,
+                                               double         *heights);
+void              ent_scene_measure_relations (EntGraph       *graph,
                                                double         *widths,
                                                double         *heights);
 double            ent_scene_port_height       (void);

@@ -21,6 +21,12 @@
  * machine. The table's CHECK holds its length to 1 + 3k points.
  */
 
+static gboolean
+coordinate_is_valid (double coordinate)
+{
+  return isfinite (coordinate) && fabs (coordinate) <= ENT_ROUTE_MAX_COORDINATE;
+}
+
 /* Decodes a blob of @n_points points, or returns FALSE for one that is no route. */
 static gboolean
 decode_points (const guint8 *blob,
@@ -34,7 +40,7 @@ decode_points (const guint8 *blob,
       memcpy (&bits, blob + 8 * i, sizeof bits);
       bits = GUINT64_FROM_LE (bits);
       memcpy (&points[i], &bits, sizeof bits);
-      if (!isfinite (points[i]) || fabs (points[i]) > ENT_ROUTE_MAX_COORDINATE)
+      if (!coordinate_is_valid (points[i]))
         return FALSE;
     }
 
@@ -83,7 +89,8 @@ ent_store_load_routes (EntStore    *self,
   g_return_val_if_fail (engine != NULL, NULL);
 
   g_array_set_clear_func (routes, ent_route_clear);
-  stmt = _ent_store_prepare (self->db, "SELECT relation_id, points FROM routes WHERE engine = ? ORDER BY relation_id",
+  stmt = _ent_store_prepare (self->db, "SELECT relation_id, points, label_x, label_y FROM routes WHERE engine = ? "
+                             "ORDER BY relation_id",
                              error, "s", engine);
   if (stmt == NULL)
     return NULL;
@@ -92,10 +99,19 @@ ent_store_load_routes (EntStore    *self,
     {
       const guint8 *blob = sqlite3_column_blob (stmt, 1);
       gsize size = sqlite3_column_bytes (stmt, 1);
-      EntRoute route = { .relation_id = sqlite3_column_int64 (stmt, 0), .n_points = size / 16 };
+      EntRoute route = {
+        .relation_id = sqlite3_column_int64 (stmt, 0),
+        .n_points = size / 16,
+        .has_label = sqlite3_column_type (stmt, 2) == SQLITE_FLOAT && sqlite3_column_type (stmt, 3) == SQLITE_FLOAT,
+        .label_x = sqlite3_column_double (stmt, 2),
+        .label_y = sqlite3_column_double (stmt, 3),
+      };
 
       if (blob == NULL || size % 16 != 0 || !ent_route_n_points_is_valid (route.n_points))
         continue;
+      /* A label somewhere no drawing reaches is dropped, and placed as if none were stored. */
+      if (route.has_label && !(coordinate_is_valid (route.label_x) && coordinate_is_valid (route.label_y)))
+        route.has_label = FALSE;
       route.points = g_new (double, 2 * route.n_points);
       if (decode_points (blob, route.n_points, route.points))
         g_array_append_val (routes, route);
@@ -151,8 +167,9 @@ ent_store_save_routes (EntStore        *self,
 
   if (ok)
     stmt = _ent_store_prepare (self->db,
-                               "INSERT INTO routes (relation_id, engine, points) VALUES (?, ?, ?) "
-                               "ON CONFLICT (relation_id, engine) DO UPDATE SET points = excluded.points",
+                               "INSERT INTO routes (relation_id, engine, points, label_x, label_y) VALUES (?, ?, ?, ?, ?) "
+                               "ON CONFLICT (relation_id, engine) DO UPDATE SET points = excluded.points, "
+                               "label_x = excluded.label_x, label_y = excluded.label_y",
                                error, "");
   ok = ok && stmt != NULL;
 
@@ -162,7 +179,9 @@ ent_store_save_routes (EntStore        *self,
       gboolean finite = TRUE;
 
       for (guint j = 0; j < 2 * routes[i].n_points && finite; j++)
-        finite = isfinite (points[j]) && fabs (points[j]) <= ENT_ROUTE_MAX_COORDINATE;
+        finite = coordinate_is_valid (points[j]);
+      if (routes[i].has_label)
+        finite = finite && coordinate_is_valid (routes[i].label_x) && coordinate_is_valid (routes[i].label_y);
       if (!ent_route_n_points_is_valid (routes[i].n_points) || !finite)
         {
           g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID,
@@ -173,6 +192,16 @@ ent_store_save_routes (EntStore        *self,
 
       _ent_store_bind (stmt, "is", routes[i].relation_id, engine);
       sqlite3_bind_blob (stmt, 3, encode_points (&routes[i]), 16 * routes[i].n_points, g_free);
+      if (routes[i].has_label)
+        {
+          sqlite3_bind_double (stmt, 4, routes[i].label_x);
+          sqlite3_bind_double (stmt, 5, routes[i].label_y);
+        }
+      else
+        {
+          sqlite3_bind_null (stmt, 4);
+          sqlite3_bind_null (stmt, 5);
+        }
       ok = _ent_store_step_done (self->db, stmt, _("Could not save the layout"), error);
     }
 

@@ -165,6 +165,9 @@ static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
   "  engine TEXT NOT NULL,\n"
   "  points BLOB NOT NULL CHECK (typeof (points) = 'blob' AND length (points) % 48 = 16\n"
   "                              AND length (points) BETWEEN 64 AND " G_STRINGIFY (ENT_ROUTE_MAX_BYTES) "),\n"
+  "  label_x REAL,\n"
+  "  label_y REAL,\n"
+  "  CHECK ((label_x IS NULL) = (label_y IS NULL)),\n"
   "  PRIMARY KEY (relation_id, engine)\n"
   ") WITHOUT ROWID;\n"
   "DROP INDEX IF EXISTS properties_relation;\n",

@@ -49,7 +49,7 @@ reroute_done_cb (GObject      *object,
   positions = ent_store_load_positions (self->store, engine, &error);
   if (positions != NULL)
     stored = ent_store_load_routes (self->store, engine, &error);
-  if (stored == NULL)
+  if (positions == NULL || stored == NULL)
     {
       _ent_window_show_toast (self, error->message);
       return;

@@ -39,14 +39,15 @@
  * each with a value chosen here:
  *
  *   graph: splines, start, overlap, nodesep and ranksep (dot), inputscale
- *          (engines that read positions)
+ *          (engines that read positions), forcelabels (routed edges)
  *   node:  shape, fixedsize, label, width, height, and pos and pin (engines
  *          that read positions)
- *   edge:  dir, tailport and headport (routed edges)
+ *   edge:  dir, and for routed edges tailport, headport and xlabel
  *
  * A label is empty, or, for routed edges, an HTML-like table made here of
- * two empty cells of the sizes asked for (see port_label ()): the node's
- * port, its shape, above the rest of its box, where its label goes.
+ * empty cells of the sizes asked for (see empty_table ()): a node's port,
+ * its shape, above the rest of its box, where its label goes; an edge's
+ * label, the room its text takes.
  *
  * So no label is laid out, no image, shape file or font path is named, and
  * no file is read on the request's behalf.
@@ -319,6 +320,13 @@ size_is_valid (double size)
   return isfinite (size) && size > 0 && size <= ENT_LAYOUT_MAX_NODE_SIZE;
 }
 
+/* An edge label's width or height: none is 0. */
+static gboolean
+label_size_is_valid (double size)
+{
+  return size == 0 || size_is_valid (size);
+}
+
 static gboolean
 coordinate_is_valid (double coordinate)
 {
@@ -329,19 +337,22 @@ coordinate_is_valid (double coordinate)
 #define PORT_NAME "s"
 
 /*
- * The label of a routed node: a table of the node's size, one cell the
- * port on top, the rest below, both as wide as the node. Made of numbers
- * only, whole points as HTML-like labels take them, rounded up as the
- * boxes of unrouted nodes are. Graphviz routes edges to the outside of the
- * port, so no edge crosses the part below, which holds the node's label
- * in the application.
+ * The label of a routed node, or of an edge: a table of the size given,
+ * one cell the port on top, @port_height tall (or all of it, for 0), the
+ * rest below, both as wide as the table. Made of numbers only, whole
+ * points as HTML-like labels take them, rounded up as the boxes of
+ * unrouted nodes are. Graphviz routes edges to the outside of a node's
+ * port, so no edge crosses the part below, which holds the node's label in
+ * the application.
  */
 static char *
-port_label (const EntLayoutWireNode *node)
+empty_table (double width_points,
+             double port_height,
+             double height_points)
 {
-  int width = (int) ceil (node->width);
-  int height = (int) ceil (node->height);
-  int port = node->port_height > 0 ? MIN ((int) ceil (node->port_height), height) : height;
+  int width = (int) ceil (width_points);
+  int height = (int) ceil (height_points);
+  int port = port_height > 0 ? MIN ((int) ceil (port_height), height) : height;
   GString *label = g_string_new ("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
 
   g_string_append_printf (label, "<TR><TD PORT=\"" PORT_NAME "\" FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>",
@@ -387,6 +398,7 @@ build_graph (const Request  *request,
   Agsym_t *pin_symbol = NULL;
   Agsym_t *dir_symbol;
   Agsym_t *label_symbol;
+  Agsym_t *xlabel_symbol = NULL;
 
   for (gsize i = 0; i < request->n_nodes && request->reads_positions; i++)
     has_pins |= request->nodes[i].has_position && request->nodes[i].pinned;
@@ -423,6 +435,10 @@ build_graph (const Request  *request,
       /* Edges end on a side of the port that is on the outside of the node: its top, or its left or right. */
       agattr (graph, AGEDGE, "tailport", PORT_NAME);
       agattr (graph, AGEDGE, "headport", PORT_NAME);
+      /* Edge labels go beside their edges, placed after the routing, clear of nodes and of each other
+       * where Graphviz can, and placed anyway where it cannot. */
+      agattr (graph, AGRAPH, "forcelabels", "true");
+      xlabel_symbol = agattr (graph, AGEDGE, "xlabel", "");
     }
 
   if (request->reads_positions)
@@ -463,7 +479,7 @@ build_graph (const Request  *request,
       agnodes[i] = agnode (graph, name, TRUE);
       if (request->routes)
         {
-          g_autofree char *label = port_label (node);
+          g_autofree char *label = empty_table (node->width, node->port_height, node->height);
 
           agxset (agnodes[i], label_symbol, agstrdup_html (graph, label));
         }
@@ -506,11 +522,23 @@ build_graph (const Request  *request,
                        "Edge %" G_GINT64_FORMAT " joins a node that is not in the request", edge->id);
           return NULL;
         }
+      if (!label_size_is_valid (edge->label_width) || !label_size_is_valid (edge->label_height))
+        {
+          g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
+                       "Edge %" G_GINT64_FORMAT " has an invalid label size", edge->id);
+          return NULL;
+        }
 
       /* Unnamed, so that several edges between the same nodes stay distinct. */
       agedges[i] = agedge (graph, from, to, NULL, TRUE);
       if (!edge->directed)
         agxset (agedges[i], dir_symbol, "none");
+      if (request->routes && edge->label_width > 0 && edge->label_height > 0)
+        {
+          g_autofree char *label = empty_table (edge->label_width, 0, edge->label_height);
+
+          agxset (agedges[i], xlabel_symbol, agstrdup_html (graph, label));
+        }
     }
 
   *out_nodes = g_steal_pointer (&agnodes);
@@ -629,6 +657,12 @@ read_layout (Agraph_t       *graph,
       curves[i].has_end_arrow = curve->eflag != 0;
       curves[i].end_x = curve->ep.x - ox;
       curves[i].end_y = oy - curve->ep.y;
+      if (ED_xlabel (agedges[i]) != NULL && ED_xlabel (agedges[i])->set)
+        {
+          curves[i].has_label = TRUE;
+          curves[i].label_x = ED_xlabel (agedges[i])->pos.x - ox;
+          curves[i].label_y = oy - ED_xlabel (agedges[i])->pos.y;
+        }
 
       for (int p = 0; p < curve->size; p++)
         {
