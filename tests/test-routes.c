@@ -225,6 +225,15 @@ count_edges (EntScene *scene)
   return n;
 }
 
+/* Where an edge's measured label lies, shrunk by a point on each side so that labels that touch do not count. */
+static EntRect
+label_rect (const EntSceneItem *edge)
+{
+  return (EntRect) { edge->label_x + 1, edge->label_y + 1,
+                     edge->label_x + (double) edge->label_logical.width / PANGO_SCALE - 1,
+                     edge->label_y + (double) edge->label_logical.height / PANGO_SCALE - 1 };
+}
+
 /* How far (@x, @y) is from @node's shape outline, for the round shapes of people: 0 on it. */
 static double
 off_outline (const EntSceneItem *node,
@@ -312,7 +321,8 @@ test_dot_layout (Copy          *copy,
   stored = ent_store_load_routes (store, "dot", &error);
   g_assert_cmpuint (stored->len, ==, graph->relations->len);
 
-  /* The labels of relations, when shown, are where dot put them, clear of every node they do not join. */
+  /* The labels of relations, when shown, are where dot put them, clear of every node they do not join
+   * and of each other. */
   ent_scene_measure_edge_labels (scene);
   for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
     {
@@ -324,16 +334,20 @@ test_dot_layout (Copy          *copy,
       if (*edge->label == '\0')
         continue;
       g_assert_true (edge->has_route_label);
-      label = (EntRect) { edge->label_x, edge->label_y,
-                          edge->label_x + (double) edge->label_logical.width / PANGO_SCALE,
-                          edge->label_y + (double) edge->label_logical.height / PANGO_SCALE };
+      label = label_rect (edge);
       for (guint j = 0; j < ent_scene_get_n_items (scene); j++)
         {
-          const EntSceneItem *node = ent_scene_get_item (scene, j);
+          const EntSceneItem *other = ent_scene_get_item (scene, j);
+          EntRect other_label;
 
-          if (node->type == ENT_SCENE_ITEM_NODE && node->id != edge->from_id && node->id != edge->to_id &&
-              ent_rect_intersects (&label, &node->box))
-            g_error ("The label “%s” lies on the node of “%s”", edge->label, node->label);
+          if (other->type == ENT_SCENE_ITEM_NODE && other->id != edge->from_id && other->id != edge->to_id &&
+              ent_rect_intersects (&label, &other->box))
+            g_error ("The label “%s” lies on the node of “%s”", edge->label, other->label);
+          if (other->type != ENT_SCENE_ITEM_EDGE || j <= i || *other->label == '\0')
+            continue;
+          other_label = label_rect (other);
+          if (ent_rect_intersects (&label, &other_label))
+            g_error ("The labels “%s” and “%s” overlap", edge->label, other->label);
         }
     }
 
