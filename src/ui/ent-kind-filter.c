@@ -23,7 +23,11 @@ struct _EntKindFilter
 
   EntGraphView *view;
   EntGraph     *graph;
+  gboolean      expanded;
 
+  /* The one child: the button that collapses the legend, and the entries. */
+  GtkWidget    *box;
+  GtkWidget    *expand_button;
   GtkFlowBox   *flow_box;
   /* The menu of an entry, one for the legend, opened under the entry it is for. */
   GtkWidget    *menu;
@@ -34,6 +38,7 @@ G_DEFINE_FINAL_TYPE (EntKindFilter, ent_kind_filter, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_VIEW,
+  PROP_EXPANDED,
   N_PROPS
 };
 
@@ -219,6 +224,9 @@ ent_kind_filter_get_property (GObject    *object,
     case PROP_VIEW:
       g_value_set_object (value, self->view);
       break;
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, self->expanded);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -236,6 +244,9 @@ ent_kind_filter_set_property (GObject      *object,
     {
     case PROP_VIEW:
       ent_kind_filter_set_view (self, g_value_get_object (value));
+      break;
+    case PROP_EXPANDED:
+      ent_kind_filter_set_expanded (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -255,6 +266,10 @@ ent_kind_filter_class_init (EntKindFilterClass *klass)
   properties[PROP_VIEW] =
     g_param_spec_object ("view", NULL, NULL, ENT_TYPE_GRAPH_VIEW,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Collapsed, the legend is only its button, and covers less of the diagram. */
+  properties[PROP_EXPANDED] =
+    g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -271,13 +286,23 @@ ent_kind_filter_class_init (EntKindFilterClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-kind-filter.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntKindFilter, box);
+  gtk_widget_class_bind_template_child (widget_class, EntKindFilter, expand_button);
   gtk_widget_class_bind_template_child (widget_class, EntKindFilter, flow_box);
+}
+
+static void
+update_expand_button (EntKindFilter *self)
+{
+  gtk_widget_set_tooltip_text (self->expand_button, self->expanded ? _("Hide Legend") : _("Show Legend"));
 }
 
 static void
 ent_kind_filter_init (EntKindFilter *self)
 {
+  self->expanded = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_expand_button (self);
 
   self->menu = gtk_popover_menu_new_from_model (NULL);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
@@ -347,4 +372,32 @@ ent_kind_filter_show_all (EntKindFilter *self)
   for (guint i = 0; self->view != NULL && kinds != NULL && i < kinds->len; i++)
     ent_graph_view_set_kind_visible (self->view, ((EntSceneKind *) g_ptr_array_index (kinds, i))->key, TRUE);
   rebuild (self);
+}
+
+gboolean
+ent_kind_filter_get_expanded (EntKindFilter *self)
+{
+  g_return_val_if_fail (ENT_IS_KIND_FILTER (self), TRUE);
+
+  return self->expanded;
+}
+
+/**
+ * ent_kind_filter_set_expanded:
+ * @self: a #EntKindFilter
+ * @expanded: whether the legend lists the kinds, or is only the button that shows them
+ */
+void
+ent_kind_filter_set_expanded (EntKindFilter *self,
+                              gboolean       expanded)
+{
+  g_return_if_fail (ENT_IS_KIND_FILTER (self));
+
+  expanded = !!expanded;
+  if (self->expanded == expanded)
+    return;
+
+  self->expanded = expanded;
+  update_expand_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
 }

@@ -703,6 +703,7 @@ ent_window_init (EntWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "engine", self, "engine", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sidebar-visible", self, "panel-visible", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "legend-visible", self->kind_filter, "expanded", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_swapped (self->graph_view, "notify::selected-entity", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->graph_view, "notify::selected-relation", G_CALLBACK (selection_changed_cb), self);
