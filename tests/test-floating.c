@@ -221,6 +221,48 @@ test_control_shown (Fixture       *fixture,
   g_assert_cmpfloat (ent_graph_view_get_zoom (fixture->view), ==, with_legend);
 }
 
+/* Resizes the window and waits until the view has the new size. */
+static void
+resize (Fixture *fixture,
+        int      width,
+        int      height)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  while ((gtk_widget_get_width (GTK_WIDGET (fixture->view)) != width ||
+          gtk_widget_get_height (GTK_WIDGET (fixture->view)) != height) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->view)), ==, height);
+  wait_for_frames (fixture->window, 2);
+}
+
+/* Resized, a fitted view fits again, the way a window settles as it opens; a moved one keeps its middle. */
+static void
+test_resize (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(EntScene) scene = make_lattice (8, 6);
+  double zoom, gx, gy, x, y;
+
+  present (fixture);
+  ent_graph_view_set_scene (fixture->view, scene);
+  zoom = ent_graph_view_get_zoom (fixture->view);
+
+  resize (fixture, 640, 520);
+  g_assert_cmpfloat (ent_graph_view_get_zoom (fixture->view), <, zoom);
+  assert_all_clear (fixture);
+
+  ent_graph_view_set_zoom (fixture->view, 0.5, 0, 0);
+  ent_graph_view_widget_to_graph (fixture->view, 320, 260, &gx, &gy);
+  resize (fixture, WIDTH, HEIGHT);
+  g_assert_cmpfloat (ent_graph_view_get_zoom (fixture->view), ==, 0.5);
+  ent_graph_view_graph_to_widget (fixture->view, gx, gy, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, WIDTH / 2.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, HEIGHT / 2.0, 1e-6);
+}
+
 /* Centred on, a node is in the middle of what the controls leave clear, here above a legend over the view's middle. */
 static void
 test_center_on (Fixture       *fixture,
@@ -284,6 +326,7 @@ main (int   argc,
   g_test_add ("/ent/floating/fit", Fixture, GINT_TO_POINTER (60), fixture_setup, test_fit, fixture_teardown);
   g_test_add ("/ent/floating/fit-pending", Fixture, GINT_TO_POINTER (60), fixture_setup, test_fit_pending, fixture_teardown);
   g_test_add ("/ent/floating/control-shown", Fixture, GINT_TO_POINTER (60), fixture_setup, test_control_shown, fixture_teardown);
+  g_test_add ("/ent/floating/resize", Fixture, GINT_TO_POINTER (60), fixture_setup, test_resize, fixture_teardown);
   g_test_add ("/ent/floating/center-on", Fixture, GINT_TO_POINTER (300), fixture_setup, test_center_on, fixture_teardown);
   g_test_add ("/ent/floating/keyboard-reveals", Fixture, GINT_TO_POINTER (60), fixture_setup, test_keyboard_reveals, fixture_teardown);
 

@@ -178,8 +178,8 @@ fit (EntGraphView  *self,
  * Shows the whole network centred, with a margin, in the part of the view
  * its floating controls leave clear, never zoomed in beyond 150 %. Before
  * the view has a size this happens as soon as it gets one. Until the view
- * is moved or resized, it fits again as the controls change, so that it
- * makes room for them once they have their sizes and places.
+ * is moved, it fits again as its size and the controls change: while the
+ * window settles, and as a document viewer keeps a page fitted.
  */
 void
 ent_graph_view_zoom_fit (EntGraphView *self)
@@ -203,9 +203,9 @@ ent_graph_view_zoom_fit (EntGraphView *self)
   fit (self, &bounds);
 }
 
-/* A fitted view fits what it fitted again, as its controls changed; nodes moved since then stay where they are. */
-static void
-refit (EntGraphView *self)
+/* A fitted view fits what it fitted again, as it or its controls changed; nodes moved since then stay where they are. */
+void
+_ent_graph_view_refit (EntGraphView *self)
 {
   if (self->fitted && self->scene != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_height (GTK_WIDGET (self)) > 0)
@@ -234,7 +234,7 @@ ent_graph_view_add_floating_control (EntGraphView *self,
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, control);
   g_ptr_array_add (self->floating, ref);
-  refit (self);
+  _ent_graph_view_refit (self);
 }
 
 /* Scrolls so that a graph point is in the middle of what the floating controls leave clear, at the same zoom. */
@@ -285,7 +285,7 @@ static void
 layout_cb (GdkFrameClock *clock,
            EntGraphView  *self)
 {
-  refit (self);
+  _ent_graph_view_refit (self);
 }
 
 void

@@ -42,8 +42,8 @@ struct _EntGraphView
   gboolean      fit_pending;
   /*
    * The view shows fitted_bounds fitted into what the floating controls
-   * leave clear, and fits them again as the controls change, until the
-   * view is moved or resized.
+   * leave clear, and fits them again as its size and the controls change,
+   * until it is moved.
    */
   gboolean      fitted;
   EntRect       fitted_bounds;
@@ -142,6 +142,7 @@ void     _ent_graph_view_update_accessible     (EntGraphView *self);
 void     _ent_graph_view_fit_init              (EntGraphView *self);
 void     _ent_graph_view_fit_realize           (EntGraphView *self);
 void     _ent_graph_view_fit_unrealize         (EntGraphView *self);
+void     _ent_graph_view_refit                 (EntGraphView *self);
 gboolean _ent_graph_view_is_hidden             (EntGraphView *self,
                                                 const EntRect *bounds);
 

@@ -175,6 +175,8 @@ ent_graph_view_size_allocate (GtkWidget *widget,
 
   if (self->fit_pending)
     ent_graph_view_zoom_fit (self);
+  else if (self->fitted)
+    _ent_graph_view_refit (self);
   else if (self->last_width > 0 && self->last_height > 0 &&
            (width != self->last_width || height != self->last_height))
     /* Resizing keeps what was in the middle in the middle, as when a side panel opens. */
