@@ -233,6 +233,25 @@ ent_kind_filter_get_property (GObject    *object,
 }
 
 static void
+update_expand_button (EntKindFilter *self)
+{
+  gtk_widget_set_tooltip_text (self->expand_button, self->expanded ? _("Hide Legend") : _("Show Legend"));
+}
+
+/* The template binds the button and the entries to the property, the window the property to its settings. */
+static void
+set_expanded (EntKindFilter *self,
+              gboolean       expanded)
+{
+  if (self->expanded == !!expanded)
+    return;
+
+  self->expanded = !!expanded;
+  update_expand_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
+}
+
+static void
 ent_kind_filter_set_property (GObject      *object,
                               guint         prop_id,
                               const GValue *value,
@@ -246,7 +265,7 @@ ent_kind_filter_set_property (GObject      *object,
       ent_kind_filter_set_view (self, g_value_get_object (value));
       break;
     case PROP_EXPANDED:
-      ent_kind_filter_set_expanded (self, g_value_get_boolean (value));
+      set_expanded (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -266,7 +285,7 @@ ent_kind_filter_class_init (EntKindFilterClass *klass)
   properties[PROP_VIEW] =
     g_param_spec_object ("view", NULL, NULL, ENT_TYPE_GRAPH_VIEW,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Collapsed, the legend is only its button, and covers less of the diagram. */
+  /* Whether the legend lists the kinds, or is collapsed to the button that shows them, covering less of the diagram. */
   properties[PROP_EXPANDED] =
     g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -289,12 +308,6 @@ ent_kind_filter_class_init (EntKindFilterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntKindFilter, box);
   gtk_widget_class_bind_template_child (widget_class, EntKindFilter, expand_button);
   gtk_widget_class_bind_template_child (widget_class, EntKindFilter, flow_box);
-}
-
-static void
-update_expand_button (EntKindFilter *self)
-{
-  gtk_widget_set_tooltip_text (self->expand_button, self->expanded ? _("Hide Legend") : _("Show Legend"));
 }
 
 static void
@@ -372,32 +385,4 @@ ent_kind_filter_show_all (EntKindFilter *self)
   for (guint i = 0; self->view != NULL && kinds != NULL && i < kinds->len; i++)
     ent_graph_view_set_kind_visible (self->view, ((EntSceneKind *) g_ptr_array_index (kinds, i))->key, TRUE);
   rebuild (self);
-}
-
-gboolean
-ent_kind_filter_get_expanded (EntKindFilter *self)
-{
-  g_return_val_if_fail (ENT_IS_KIND_FILTER (self), TRUE);
-
-  return self->expanded;
-}
-
-/**
- * ent_kind_filter_set_expanded:
- * @self: a #EntKindFilter
- * @expanded: whether the legend lists the kinds, or is only the button that shows them
- */
-void
-ent_kind_filter_set_expanded (EntKindFilter *self,
-                              gboolean       expanded)
-{
-  g_return_if_fail (ENT_IS_KIND_FILTER (self));
-
-  expanded = !!expanded;
-  if (self->expanded == expanded)
-    return;
-
-  self->expanded = expanded;
-  update_expand_button (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
 }

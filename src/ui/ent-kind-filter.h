@@ -17,15 +17,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EntKindFilter, ent_kind_filter, ENT, KIND_FILTER, GtkWidget)
 
-GtkWidget    *ent_kind_filter_new          (void);
-EntGraphView *ent_kind_filter_get_view     (EntKindFilter *self);
-void          ent_kind_filter_set_view     (EntKindFilter *self,
-                                            EntGraphView  *view);
-void          ent_kind_filter_set_graph    (EntKindFilter *self,
-                                            EntGraph      *graph);
-void          ent_kind_filter_show_all     (EntKindFilter *self);
-gboolean      ent_kind_filter_get_expanded (EntKindFilter *self);
-void          ent_kind_filter_set_expanded (EntKindFilter *self,
-                                            gboolean       expanded);
+GtkWidget    *ent_kind_filter_new       (void);
+EntGraphView *ent_kind_filter_get_view  (EntKindFilter *self);
+void          ent_kind_filter_set_view  (EntKindFilter *self,
+                                         EntGraphView  *view);
+void          ent_kind_filter_set_graph (EntKindFilter *self,
+                                         EntGraph      *graph);
+void          ent_kind_filter_show_all  (EntKindFilter *self);
 
 G_END_DECLS
