@@ -303,7 +303,7 @@ test_keyboard_reveals (Fixture       *fixture,
   ent_graph_view_set_zoom (fixture->view, 1.0, 0, 0);
   ent_graph_view_select_entity (fixture->view, below->id - 8);
 
-  /* Centring on a point that far from the node puts the node over the legend's left end. */
+  /* Centring on a point that far from the node puts the node under the legend, inside the view. */
   ent_graph_view_center_on (fixture->view, below->cx, below->cy);
   ent_graph_view_graph_to_widget (fixture->view, below->cx, below->cy, &x, &y);
   ent_graph_view_center_on (fixture->view, below->cx + x - 200, below->cy + y - (HEIGHT - 12 - 30));

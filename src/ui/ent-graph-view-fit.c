@@ -219,7 +219,8 @@ _ent_graph_view_refit (EntGraphView *self)
  *
  * Keeps the diagram clear of @control: fitting and centring leave room for
  * it while it is shown, at whatever size it is, and a fitted view fits
- * again when it changes. The view does not keep @control alive.
+ * again when it changes. The view does not keep @control alive; it takes
+ * six controls at the most.
  */
 void
 ent_graph_view_add_floating_control (EntGraphView *self,
