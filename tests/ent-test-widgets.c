@@ -1,4 +1,4 @@
-/* ent-test-widgets.c: what the widget tests share: GTK set up, template children, widgets inside others, frames, the evidence panel
+/* ent-test-widgets.c: what the widget tests share: GTK set up, template children, widgets inside others, frames, nodes clear of floating controls, the evidence panel
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -188,4 +188,64 @@ click_at (EntGraphView *view,
   g_signal_emit_by_name (drag, "drag-begin", x, y);
   g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
   g_signal_emit_by_name (click, "released", n_press, x, y);
+}
+
+static gboolean
+overlaps (const graphene_rect_t *a,
+          const graphene_rect_t *b)
+{
+  return a->origin.x < b->origin.x + b->size.width && b->origin.x < a->origin.x + a->size.width &&
+         a->origin.y < b->origin.y + b->size.height && b->origin.y < a->origin.y + a->size.height;
+}
+
+/* Checks that all that @view paints of the node of @entity_id is in the view, and under none of the shown @controls. */
+void
+assert_node_clear (EntGraphView  *view,
+                   gint64         entity_id,
+                   GtkWidget    **controls,
+                   guint          n_controls)
+{
+  const EntSceneItem *node = ent_scene_find_node (ent_graph_view_get_scene (view), entity_id);
+  graphene_rect_t rect, control;
+  double x1, y1, x2, y2;
+
+  g_assert_nonnull (node);
+  ent_graph_view_graph_to_widget (view, node->bounds.x1, node->bounds.y1, &x1, &y1);
+  ent_graph_view_graph_to_widget (view, node->bounds.x2, node->bounds.y2, &x2, &y2);
+  graphene_rect_init (&rect, x1, y1, x2 - x1, y2 - y1);
+  g_assert_cmpfloat (x1, >=, 0);
+  g_assert_cmpfloat (y1, >=, 0);
+  g_assert_cmpfloat (x2, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpfloat (y2, <=, gtk_widget_get_height (GTK_WIDGET (view)));
+
+  for (guint i = 0; i < n_controls; i++)
+    {
+      if (!gtk_widget_get_mapped (controls[i]))
+        continue;
+
+      g_assert_true (gtk_widget_compute_bounds (controls[i], GTK_WIDGET (view), &control));
+      g_assert_cmpfloat (control.size.width, >, 0);
+      if (overlaps (&rect, &control))
+        g_error ("node %" G_GINT64_FORMAT " at %g,%g %gx%g is under a control at %g,%g %gx%g", entity_id,
+                 rect.origin.x, rect.origin.y, rect.size.width, rect.size.height,
+                 control.origin.x, control.origin.y, control.size.width, control.size.height);
+    }
+}
+
+/* Checks every node of the scene @view shows as assert_node_clear() does. */
+void
+assert_nodes_clear (EntGraphView  *view,
+                    GtkWidget    **controls,
+                    guint          n_controls)
+{
+  EntScene *scene = ent_graph_view_get_scene (view);
+
+  g_assert_nonnull (scene);
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+
+      if (item->type == ENT_SCENE_ITEM_NODE)
+        assert_node_clear (view, item->id, controls, n_controls);
+    }
 }

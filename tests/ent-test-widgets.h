@@ -1,4 +1,4 @@
-/* ent-test-widgets.h: what the widget tests share: GTK set up, template children, widgets inside others, frames, the evidence panel
+/* ent-test-widgets.h: what the widget tests share: GTK set up, template children, widgets inside others, frames, nodes clear of floating controls, the evidence panel
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,6 +36,15 @@ void        click_at            (EntGraphView *view,
                                  double        gx,
                                  double        gy,
                                  int           n_press);
+
+/* Nodes of a graph view's scene, and the controls floating over the view. */
+void        assert_node_clear   (EntGraphView *view,
+                                 gint64        entity_id,
+                                 GtkWidget   **controls,
+                                 guint         n_controls);
+void        assert_nodes_clear  (EntGraphView *view,
+                                 GtkWidget   **controls,
+                                 guint         n_controls);
 
 /* The evidence panel in a window of its own, and what it shows of one selection. */
 GtkWidget  *create_panel        (GtkWidget  **window);

@@ -237,6 +237,99 @@ test_custom_kind (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+legend_expanded (gpointer filter)
+{
+  gboolean expanded;
+
+  g_object_get (filter, "expanded", &expanded, NULL);
+  return expanded;
+}
+
+/* Presses @button as the Space key does, and waits until it has been clicked: it looks pressed a moment first. */
+static void
+press_button (GtkWidget *button)
+{
+  gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate (button));
+  while (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) == active && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) != active);
+  wait_for_frames (button, 2);
+}
+
+/* The bundled network is shown clear of the legend and the zoom buttons, fitted and centred; the legend collapses. */
+static void
+test_nothing_hidden (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "india-belarus.entente");
+  g_autoptr(GSettings) settings = g_settings_new ("org.entente.Entente");
+  EntWindow *window = g_object_new (ENT_TYPE_WINDOW, NULL);
+  EntGraphView *view = template_child (window, ENT_TYPE_WINDOW, "graph_view");
+  EntKindFilter *filter = template_child (window, ENT_TYPE_WINDOW, "kind_filter");
+  GtkWidget *controls[] = { GTK_WIDGET (filter), template_child (window, ENT_TYPE_WINDOW, "zoom_controls") };
+  GtkWidget *button = template_child (filter, ENT_TYPE_KIND_FILTER, "expand_button");
+  GtkWidget *entries = template_child (filter, ENT_TYPE_KIND_FILTER, "flow_box");
+  EntScene *scene;
+  double fit_zoom;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ent_window_open_path (window, path));
+  wait_for_scene (view);
+  wait_for_frames (GTK_WIDGET (window), 3);
+
+  /* Opened, and fitted again after zooming in. */
+  assert_nodes_clear (view, controls, G_N_ELEMENTS (controls));
+  fit_zoom = ent_graph_view_get_zoom (view);
+  for (int i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.zoom-fit", NULL));
+  g_assert_cmpfloat (ent_graph_view_get_zoom (view), ==, fit_zoom);
+  assert_nodes_clear (view, controls, G_N_ELEMENTS (controls));
+
+  /* Each node centred on, as a search result is. */
+  scene = ent_graph_view_get_scene (view);
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+
+      if (item->type != ENT_SCENE_ITEM_NODE)
+        continue;
+      ent_graph_view_center_on (view, item->cx, item->cy);
+      assert_node_clear (view, item->id, controls, G_N_ELEMENTS (controls));
+    }
+
+  /* Collapsed from the keyboard, the legend is its button, remembered; the next fit has more room. */
+  g_assert_true (gtk_widget_get_mapped (entries));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Hide Legend");
+  press_button (button);
+  g_assert_false (legend_expanded (filter));
+  g_assert_false (gtk_widget_get_mapped (entries));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Show Legend");
+  g_assert_false (g_settings_get_boolean (settings, "legend-visible"));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (filter)), <, 100);
+  ent_graph_view_zoom_fit (view);
+  g_assert_cmpfloat (ent_graph_view_get_zoom (view), >=, fit_zoom);
+  assert_nodes_clear (view, controls, G_N_ELEMENTS (controls));
+
+  press_button (button);
+  g_assert_true (legend_expanded (filter));
+  g_assert_true (gtk_widget_get_mapped (entries));
+  g_assert_true (g_settings_get_boolean (settings, "legend-visible"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A new window's legend starts as the last one was left. */
+  g_settings_set_boolean (settings, "legend-visible", FALSE);
+  window = g_object_new (ENT_TYPE_WINDOW, NULL);
+  g_assert_false (legend_expanded (template_child (window, ENT_TYPE_WINDOW, "kind_filter")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "legend-visible");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/ent/window/empty-network", test_empty_network);
   g_test_add_func ("/ent/window/recent-menu", test_recent_menu);
   g_test_add_func ("/ent/window/custom-kind", test_custom_kind);
+  g_test_add_func ("/ent/window/nothing-hidden", test_nothing_hidden);
 
   return g_test_run ();
 }

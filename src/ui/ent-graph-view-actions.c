@@ -66,18 +66,12 @@ zoom_actual_cb (GtkWidget  *widget,
                            gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
 
-/* Brings a node into the viewport when any part of it is outside. */
+/* Brings a node into the viewport when any part of it is outside or under a control floating over the view. */
 static void
 reveal_node (EntGraphView       *self,
              const EntSceneItem *node)
 {
-  double x1, y1, x2, y2;
-
-  ent_graph_view_graph_to_widget (self, node->bounds.x1, node->bounds.y1, &x1, &y1);
-  ent_graph_view_graph_to_widget (self, node->bounds.x2, node->bounds.y2, &x2, &y2);
-
-  if (x1 < 0 || y1 < 0 || x2 > gtk_widget_get_width (GTK_WIDGET (self)) ||
-      y2 > gtk_widget_get_height (GTK_WIDGET (self)))
+  if (_ent_graph_view_is_hidden (self, &node->bounds))
     ent_graph_view_center_on (self, node->cx, node->cy);
 }
 

@@ -40,6 +40,16 @@ struct _EntGraphView
   double        offset_y;
   /* A first scene arriving before the widget has a size is fitted once it has one. */
   gboolean      fit_pending;
+  /*
+   * The view shows fitted_bounds fitted into what the floating controls
+   * leave clear, and fits them again as its size and the controls change,
+   * until it is moved.
+   */
+  gboolean      fitted;
+  EntRect       fitted_bounds;
+  /* GWeakRefs to the widgets floating over the view; see ent_graph_view_add_floating_control(). */
+  GPtrArray    *floating;
+  gulong        layout_handler;
   int           last_width;
   int           last_height;
 
@@ -127,6 +137,14 @@ void     _ent_graph_view_update_actions        (EntGraphView *self);
 
 /* ent-graph-view-a11y.c */
 void     _ent_graph_view_update_accessible     (EntGraphView *self);
+
+/* ent-graph-view-fit.c */
+void     _ent_graph_view_fit_init              (EntGraphView *self);
+void     _ent_graph_view_fit_realize           (EntGraphView *self);
+void     _ent_graph_view_fit_unrealize         (EntGraphView *self);
+void     _ent_graph_view_refit                 (EntGraphView *self);
+gboolean _ent_graph_view_is_hidden             (EntGraphView *self,
+                                                const EntRect *bounds);
 
 /* ent-graph-view-glide.c */
 void     _ent_graph_view_glide_init            (EntGraphView *self);

@@ -15,9 +15,6 @@
 #include <adwaita.h>
 #include <math.h>
 
-/* Fitting never blows a small network up beyond this, where it would look coarse. */
-#define FIT_ZOOM_MAX  1.5
-#define FIT_MARGIN    24.0
 #define FALLBACK_ACCENT "#3584e4"
 
 G_DEFINE_FINAL_TYPE (EntGraphView, ent_graph_view, GTK_TYPE_WIDGET)
@@ -74,6 +71,7 @@ _ent_graph_view_set_transform (EntGraphView *self,
   self->offset_x = offset_x;
   self->offset_y = offset_y;
   self->fit_pending = FALSE;
+  self->fitted = FALSE;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
@@ -177,6 +175,8 @@ ent_graph_view_size_allocate (GtkWidget *widget,
 
   if (self->fit_pending)
     ent_graph_view_zoom_fit (self);
+  else if (self->fitted)
+    _ent_graph_view_refit (self);
   else if (self->last_width > 0 && self->last_height > 0 &&
            (width != self->last_width || height != self->last_height))
     /* Resizing keeps what was in the middle in the middle, as when a side panel opens. */
@@ -186,6 +186,22 @@ ent_graph_view_size_allocate (GtkWidget *widget,
 
   self->last_width = width;
   self->last_height = height;
+}
+
+static void
+ent_graph_view_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ent_graph_view_parent_class)->realize (widget);
+
+  _ent_graph_view_fit_realize (ENT_GRAPH_VIEW (widget));
+}
+
+static void
+ent_graph_view_unrealize (GtkWidget *widget)
+{
+  _ent_graph_view_fit_unrealize (ENT_GRAPH_VIEW (widget));
+
+  GTK_WIDGET_CLASS (ent_graph_view_parent_class)->unrealize (widget);
 }
 
 static void
@@ -366,6 +382,7 @@ ent_graph_view_finalize (GObject *object)
   EntGraphView *self = ENT_GRAPH_VIEW (object);
 
   ent_frame_free (self->frame);
+  g_ptr_array_unref (self->floating);
 
   G_OBJECT_CLASS (ent_graph_view_parent_class)->finalize (object);
 }
@@ -383,6 +400,8 @@ ent_graph_view_class_init (EntGraphViewClass *klass)
 
   widget_class->snapshot = ent_graph_view_snapshot;
   widget_class->size_allocate = ent_graph_view_size_allocate;
+  widget_class->realize = ent_graph_view_realize;
+  widget_class->unrealize = ent_graph_view_unrealize;
   widget_class->css_changed = ent_graph_view_css_changed;
   widget_class->query_tooltip = ent_graph_view_query_tooltip;
 
@@ -485,6 +504,7 @@ ent_graph_view_init (EntGraphView *self)
 
   _ent_graph_view_input_init (self);
   _ent_graph_view_glide_init (self);
+  _ent_graph_view_fit_init (self);
 
   self->dark = adw_style_manager_get_dark (style_manager);
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
@@ -538,6 +558,9 @@ ent_graph_view_set_scene (EntGraphView *self,
     return;
 
   fit = self->scene == NULL;
+  /* Cleared, the view has nothing left to keep fitted. */
+  if (scene == NULL)
+    self->fitted = FALSE;
 
   focus = ent_view_state_get_focus (self->state);
   g_clear_pointer (&self->scene, ent_scene_unref);
@@ -611,44 +634,6 @@ ent_graph_view_set_zoom (EntGraphView *self,
   _ent_graph_view_set_transform (self, zoom, anchor_x - gx * zoom, anchor_y - gy * zoom);
 }
 
-/**
- * ent_graph_view_zoom_fit:
- * @self: a view
- *
- * Shows the whole scene, with room for the legend below it, centred and
- * with a margin, never zoomed in beyond 150 %. Before the view has a size
- * this happens as soon as it gets one.
- */
-void
-ent_graph_view_zoom_fit (EntGraphView *self)
-{
-  int width, height;
-  double zoom;
-  EntRect bounds;
-
-  g_return_if_fail (ENT_IS_GRAPH_VIEW (self));
-
-  if (self->scene == NULL)
-    return;
-
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (width <= 0 || height <= 0)
-    {
-      self->fit_pending = TRUE;
-      return;
-    }
-
-  ent_scene_get_bounds (self->scene, TRUE, &bounds);
-  zoom = MIN (MAX (width - 2 * FIT_MARGIN, 1) / MAX (bounds.x2 - bounds.x1, 1),
-              MAX (height - 2 * FIT_MARGIN, 1) / MAX (bounds.y2 - bounds.y1, 1));
-  zoom = CLAMP (MIN (zoom, FIT_ZOOM_MAX), ENT_GRAPH_VIEW_ZOOM_MIN, ENT_GRAPH_VIEW_ZOOM_MAX);
-
-  _ent_graph_view_set_transform (self, zoom,
-                                 width / 2.0 - (bounds.x1 + bounds.x2) / 2 * zoom,
-                                 height / 2.0 - (bounds.y1 + bounds.y2) / 2 * zoom);
-}
-
 void
 ent_graph_view_widget_to_graph (EntGraphView *self,
                                 double        wx,
@@ -673,17 +658,4 @@ ent_graph_view_graph_to_widget (EntGraphView *self,
 
   *wx = gx * self->zoom + self->offset_x;
   *wy = gy * self->zoom + self->offset_y;
-}
-
-/* Scrolls so that a graph point is in the middle of the view, at the same zoom. */
-void
-ent_graph_view_center_on (EntGraphView *self,
-                          double        gx,
-                          double        gy)
-{
-  g_return_if_fail (ENT_IS_GRAPH_VIEW (self));
-
-  _ent_graph_view_set_transform (self, self->zoom,
-                                 gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - gx * self->zoom,
-                                 gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - gy * self->zoom);
 }

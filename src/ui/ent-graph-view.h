@@ -44,6 +44,8 @@ void       ent_graph_view_graph_to_widget       (EntGraphView     *self,
 void       ent_graph_view_center_on             (EntGraphView     *self,
                                                  double            gx,
                                                  double            gy);
+void       ent_graph_view_add_floating_control  (EntGraphView     *self,
+                                                 GtkWidget        *control);
 
 gint64     ent_graph_view_get_selected_entity   (EntGraphView     *self);
 gint64     ent_graph_view_get_selected_relation (EntGraphView     *self);

@@ -23,7 +23,11 @@ struct _EntKindFilter
 
   EntGraphView *view;
   EntGraph     *graph;
+  gboolean      expanded;
 
+  /* The one child: the button that collapses the legend, and the entries. */
+  GtkWidget    *box;
+  GtkWidget    *expand_button;
   GtkFlowBox   *flow_box;
   /* The menu of an entry, one for the legend, opened under the entry it is for. */
   GtkWidget    *menu;
@@ -34,6 +38,7 @@ G_DEFINE_FINAL_TYPE (EntKindFilter, ent_kind_filter, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_VIEW,
+  PROP_EXPANDED,
   N_PROPS
 };
 
@@ -219,9 +224,31 @@ ent_kind_filter_get_property (GObject    *object,
     case PROP_VIEW:
       g_value_set_object (value, self->view);
       break;
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, self->expanded);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+update_expand_button (EntKindFilter *self)
+{
+  gtk_widget_set_tooltip_text (self->expand_button, self->expanded ? _("Hide Legend") : _("Show Legend"));
+}
+
+/* The template binds the button and the entries to the property, the window the property to its settings. */
+static void
+set_expanded (EntKindFilter *self,
+              gboolean       expanded)
+{
+  if (self->expanded == !!expanded)
+    return;
+
+  self->expanded = !!expanded;
+  update_expand_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
 }
 
 static void
@@ -236,6 +263,9 @@ ent_kind_filter_set_property (GObject      *object,
     {
     case PROP_VIEW:
       ent_kind_filter_set_view (self, g_value_get_object (value));
+      break;
+    case PROP_EXPANDED:
+      set_expanded (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -255,6 +285,10 @@ ent_kind_filter_class_init (EntKindFilterClass *klass)
   properties[PROP_VIEW] =
     g_param_spec_object ("view", NULL, NULL, ENT_TYPE_GRAPH_VIEW,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the legend lists the kinds, or is collapsed to the button that shows them, covering less of the diagram. */
+  properties[PROP_EXPANDED] =
+    g_param_spec_boolean ("expanded", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -271,13 +305,17 @@ ent_kind_filter_class_init (EntKindFilterClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-kind-filter.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntKindFilter, box);
+  gtk_widget_class_bind_template_child (widget_class, EntKindFilter, expand_button);
   gtk_widget_class_bind_template_child (widget_class, EntKindFilter, flow_box);
 }
 
 static void
 ent_kind_filter_init (EntKindFilter *self)
 {
+  self->expanded = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_expand_button (self);
 
   self->menu = gtk_popover_menu_new_from_model (NULL);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);

@@ -48,6 +48,7 @@ struct _EntWindow
   GtkLabel             *focus_label;
   GtkSpinButton        *focus_depth;
   EntKindFilter        *kind_filter;
+  GtkWidget            *zoom_controls;
   GtkButton            *zoom_button;
   GtkStack             *side_stack;
   EntEvidencePanel     *evidence_panel;

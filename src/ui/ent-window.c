@@ -683,6 +683,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, focus_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, focus_depth);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, zoom_controls);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, evidence_panel);
@@ -723,6 +724,12 @@ ent_window_init (EntWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "engine", self, "engine", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sidebar-visible", self, "panel-visible", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "legend-visible", self->kind_filter, "expanded", G_SETTINGS_BIND_DEFAULT);
+
+  /* Fitting and centring leave the diagram clear of what floats over it. */
+  ent_graph_view_add_floating_control (self->graph_view, GTK_WIDGET (self->kind_filter));
+  ent_graph_view_add_floating_control (self->graph_view, self->zoom_controls);
+  ent_graph_view_add_floating_control (self->graph_view, GTK_WIDGET (self->focus_revealer));
 
   g_signal_connect_swapped (self->graph_view, "notify::selected-entity", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->graph_view, "notify::selected-relation", G_CALLBACK (selection_changed_cb), self);
