@@ -156,36 +156,45 @@ test_touching (void)
   g_assert_cmpuint (count_along_top (3), ==, 1);
 }
 
+/* Two persons of short names side by side, their boxes reaching @depth points into each other. */
+static EntSceneQuality
+measure_side_by_side (double depth)
+{
+  g_autoptr(EntScene) plain = ent_test_make_scene (row, 1, NULL, 0);
+  const EntSceneItem *a = ent_scene_find_node (plain, 1);
+  NodeSpec nodes[] = { row[0], row[1] };
+  g_autoptr(EntScene) scene = NULL;
+
+  nodes[1].x = nodes[0].x + (a->box.x2 - a->box.x1) - depth;
+  scene = ent_test_make_scene (nodes, G_N_ELEMENTS (nodes), NULL, 0);
+  return measure (scene, FALSE);
+}
+
 static void
 test_label_overlaps (void)
 {
-  static const NodeSpec close[] = {
-    { 1, ENT_KIND_PERSON, "Ministry of External Affairs", 100, 100 },
-    { 2, ENT_KIND_PERSON, "Ministry of Foreign Affairs", 130, 110 },
-    { 3, ENT_KIND_PERSON, "Far away", 600, 600 },
-  };
-  g_autoptr(EntScene) scene = ent_test_make_scene (close, G_N_ELEMENTS (close), NULL, 0);
-  g_autoptr(EntScene) plain = ent_test_make_scene (row, 1, NULL, 0);
-  double width = ent_scene_find_node (plain, 1)->box.x2 - ent_scene_find_node (plain, 1)->box.x1;
-  NodeSpec side_by_side[] = { row[0], row[1] };
-  EntSceneQuality quality = measure (scene, FALSE);
+  /* Two long names, wrapped on lines as wide as they may be, 30 points apart, and a third far away. */
+  NodeSpec close[] = { row[0], row[1], row[2] };
+  g_autoptr(EntScene) scene = NULL;
+  EntSceneQuality quality;
+
+  close[0].name = "Ministry of External Affairs";
+  close[1].name = "Ministry of Foreign Affairs";
+  close[1].x = close[0].x + 30;
+  close[1].y = close[0].y + 10;
+  close[2].y = 900;
+  scene = ent_test_make_scene (close, G_N_ELEMENTS (close), NULL, 0);
+  quality = measure (scene, FALSE);
 
   g_assert_cmpuint (quality.n_label_overlaps, ==, 1);
   g_assert_cmpuint (quality.n_node_overlaps, ==, 1);
 
   /* Boxes that reach into each other by less than the tolerance do not overlap; by more, they do, while their
    * short labels, narrower than the shapes, stay apart. */
-  side_by_side[1].x = side_by_side[0].x + width - 0.5;
-  g_clear_pointer (&scene, ent_scene_unref);
-  scene = ent_test_make_scene (side_by_side, 2, NULL, 0);
-  quality = measure (scene, FALSE);
+  quality = measure_side_by_side (0.5);
   g_assert_cmpuint (quality.n_node_overlaps, ==, 0);
   g_assert_cmpuint (quality.n_label_overlaps, ==, 0);
-
-  side_by_side[1].x = side_by_side[0].x + width - 5;
-  g_clear_pointer (&scene, ent_scene_unref);
-  scene = ent_test_make_scene (side_by_side, 2, NULL, 0);
-  quality = measure (scene, FALSE);
+  quality = measure_side_by_side (5);
   g_assert_cmpuint (quality.n_node_overlaps, ==, 1);
   g_assert_cmpuint (quality.n_label_overlaps, ==, 0);
 }
@@ -193,16 +202,17 @@ test_label_overlaps (void)
 static void
 test_edge_labels (void)
 {
-  /* A cross: the two relations' labels both centre where they cross. */
-  static const NodeSpec nodes[] = {
-    { 1, ENT_KIND_PERSON, "a", 100, 300 },
-    { 2, ENT_KIND_PERSON, "b", 500, 300 },
-    { 3, ENT_KIND_PERSON, "c", 300, 100 },
-    { 4, ENT_KIND_PERSON, "d", 300, 500 },
-  };
-  static const EdgeSpec edges[] = { { 10, 1, 2 }, { 11, 3, 4 } };
-  g_autoptr(EntScene) scene = ent_test_make_scene (nodes, G_N_ELEMENTS (nodes), edges, G_N_ELEMENTS (edges));
-  EntSceneQuality quality = measure (scene, FALSE);
+  /* A cross of a – c and b – d, whose labels both centre where they cross: b above the middle, d below it. */
+  static const EdgeSpec edges[] = { { 10, 1, 3 }, { 11, 2, 4 } };
+  NodeSpec nodes[] = { row[0], row[1], row[2], row[3] };
+  g_autoptr(EntScene) scene = NULL;
+  EntSceneQuality quality;
+
+  nodes[1].y = 100;
+  nodes[3].x = 300;
+  nodes[3].y = 500;
+  scene = ent_test_make_scene (nodes, G_N_ELEMENTS (nodes), edges, G_N_ELEMENTS (edges));
+  quality = measure (scene, FALSE);
 
   g_assert_cmpuint (quality.n_edges_through_nodes, ==, 0);
   g_assert_cmpuint (quality.n_label_overlaps, ==, 0);

@@ -160,36 +160,34 @@ typedef struct
   guint                *label_stamp;  /* and through its label */
   GArray               *hits;
   GArray               *polyline;
+  /* The edge followed, and its number. */
+  const EntQualityEdge *edge;
+  guint                 e;
 } Counter;
 
-/* Whether the edge numbered @e passes node @n, which it does not join, for the first time. */
+/* Whether the edge followed passes node @n, which it does not join, for the first time. */
 static gboolean
-first_pass (const Counter        *counter,
-            const EntQualityEdge *edge,
-            guint                 e,
-            guint                 n,
-            const guint          *stamp)
+first_pass (const Counter *counter,
+            guint          n,
+            const guint   *stamp)
 {
   const EntQualityNode *node = &counter->nodes[n];
 
-  return node->id != edge->from_id && node->id != edge->to_id && stamp[n] != e + 1;
+  return node->id != counter->edge->from_id && node->id != counter->edge->to_id && stamp[n] != counter->e + 1;
 }
 
 /*
- * Stamps the nodes whose boxes, and those whose labels, the segment from @a
- * to @b of the edge numbered @e enters, each once for the edge. Returns how
- * many boxes it entered first, and sets @through_label when it entered a
- * label first.
+ * Stamps the nodes whose boxes, and those whose labels, the segment of the
+ * edge followed from (@s[0], @s[1]) to (@s[2], @s[3]) enters, each once for
+ * the edge. Returns how many boxes it entered first, and sets
+ * @through_label when it entered a label first.
  */
 static guint
-count_segment (Counter              *counter,
-               const EntQualityEdge *edge,
-               guint                 e,
-               const double         *a,
-               const double         *b,
-               gboolean             *through_label)
+count_segment (Counter      *counter,
+               const double *s,
+               gboolean     *through_label)
 {
-  EntRect bounds = { MIN (a[0], b[0]), MIN (a[1], b[1]), MAX (a[0], b[0]), MAX (a[1], b[1]) };
+  EntRect bounds = { MIN (s[0], s[2]), MIN (s[1], s[3]), MAX (s[0], s[2]), MAX (s[1], s[3]) };
   guint crossings = 0;
 
   g_array_set_size (counter->hits, 0);
@@ -199,10 +197,9 @@ count_segment (Counter              *counter,
       guint n = g_array_index (counter->hits, guint, h);
       EntRect inner = shrunk (&counter->nodes[n].box);
 
-      if (first_pass (counter, edge, e, n, counter->box_stamp) &&
-          segment_meets_rect (a[0], a[1], b[0], b[1], &inner))
+      if (first_pass (counter, n, counter->box_stamp) && segment_meets_rect (s[0], s[1], s[2], s[3], &inner))
         {
-          counter->box_stamp[n] = e + 1;
+          counter->box_stamp[n] = counter->e + 1;
           crossings++;
         }
     }
@@ -214,12 +211,12 @@ count_segment (Counter              *counter,
       guint n = counter->label_node[g_array_index (counter->hits, guint, h)];
       EntRect inner;
 
-      if (n == G_MAXUINT || !first_pass (counter, edge, e, n, counter->label_stamp))
+      if (n == G_MAXUINT || !first_pass (counter, n, counter->label_stamp))
         continue;
       inner = shrunk (&counter->nodes[n].label);
-      if (segment_meets_rect (a[0], a[1], b[0], b[1], &inner))
+      if (segment_meets_rect (s[0], s[1], s[2], s[3], &inner))
         {
-          counter->label_stamp[n] = e + 1;
+          counter->label_stamp[n] = counter->e + 1;
           *through_label = TRUE;
         }
     }
@@ -238,6 +235,8 @@ count_edge (Counter              *counter,
   gboolean through_label = FALSE;
   guint crossings = 0;
 
+  counter->edge = edge;
+  counter->e = e;
   flatten_path (edge->points, edge->n_points, polyline);
   for (guint i = 2; i + 1 < polyline->len; i += 2)
     {
@@ -248,10 +247,11 @@ count_edge (Counter              *counter,
       for (guint k = 0; k < pieces; k++)
         {
           double t0 = (double) k / pieces, t1 = (double) (k + 1) / pieces;
-          double p[2] = { a[0] + t0 * (b[0] - a[0]), a[1] + t0 * (b[1] - a[1]) };
-          double q[2] = { a[0] + t1 * (b[0] - a[0]), a[1] + t1 * (b[1] - a[1]) };
+          double piece[4] = {
+            a[0] + t0 * (b[0] - a[0]), a[1] + t0 * (b[1] - a[1]), a[0] + t1 * (b[0] - a[0]), a[1] + t1 * (b[1] - a[1]),
+          };
 
-          crossings += count_segment (counter, edge, e, p, q, &through_label);
+          crossings += count_segment (counter, piece, &through_label);
         }
     }
 
@@ -342,7 +342,7 @@ ent_quality_measure (const EntQualityNode *nodes,
 
   box_index = ent_spatial_index_new (boxes, n_nodes);
   label_index = ent_spatial_index_new (labels, n_labels);
-  counter = (Counter) { nodes, box_index, label_index, label_node, box_stamp, label_stamp, hits, polyline };
+  counter = (Counter) { nodes, box_index, label_index, label_node, box_stamp, label_stamp, hits, polyline, NULL, 0 };
 
   for (guint e = 0; e < n_edges; e++)
     count_edge (&counter, &edges[e], e, out);
