@@ -253,6 +253,16 @@ test_measure_paths (void)
   /* Nodes 1 and 2 only touch. */
   g_assert_cmpuint (quality.n_node_overlaps, ==, 0);
 
+  /* A curve whose control points lie on its chord's line, beyond its end, reaches past that end. */
+  {
+    static const double overshoot[] = { 0, 200, 200, 200, 200, 200, 100, 200 };
+    static const EntQualityNode beyond = { 8, { 120, 195, 140, 205 }, { 0, 0, -1, -1 } };
+    EntQualityEdge edge = { 6, 7, overshoot, 4, { 0, 0, -1, -1 } };
+
+    ent_quality_measure (&beyond, 1, &edge, 1, &quality);
+    g_assert_cmpuint (quality.n_edges_through_nodes, ==, 1);
+  }
+
   /* The same line from node 3 itself passes through nothing. */
   edges[1].from_id = 3;
   ent_quality_measure (nodes + 2, 1, edges + 1, 1, &quality);

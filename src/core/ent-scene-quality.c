@@ -42,7 +42,7 @@ overlap_exceeds (const EntRect *a,
          MIN (a->y2, b->y2) - MAX (a->y1, b->y1) > ENT_SCENE_QUALITY_TOLERANCE;
 }
 
-/* @r drawn in by the tolerance on every side, so that a path along its edge does not enter it. */
+/* @r shrunk by the tolerance on every side, so that a path along its edge does not enter it. */
 static EntRect
 shrunk (const EntRect *r)
 {
@@ -87,18 +87,17 @@ segment_meets_rect (double         x0,
   return TRUE;
 }
 
+/* How far @p is from the segment from @a to @b: a control point beyond an end, on the line, still bends the curve. */
 static double
-distance_to_line (const double *a,
-                  const double *b,
-                  const double *p)
+distance_to_segment (const double *a,
+                     const double *b,
+                     const double *p)
 {
   double dx = b[0] - a[0], dy = b[1] - a[1];
-  double length = hypot (dx, dy);
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? CLAMP (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2, 0, 1) : 0;
 
-  if (length < 1e-9)
-    return hypot (p[0] - a[0], p[1] - a[1]);
-
-  return fabs ((p[0] - a[0]) * dy - (p[1] - a[1]) * dx) / length;
+  return hypot (a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
 }
 
 /* Appends to @out the end of each chord of the cubic @c (x, y pairs), halving it until each is flat enough. */
@@ -110,7 +109,7 @@ flatten_cubic (const double *c,
   double l[8], r[8];
 
   if (depth >= MAX_DEPTH ||
-      MAX (distance_to_line (c, c + 6, c + 2), distance_to_line (c, c + 6, c + 4)) <= FLATNESS)
+      MAX (distance_to_segment (c, c + 6, c + 2), distance_to_segment (c, c + 6, c + 4)) <= FLATNESS)
     {
       g_array_append_vals (out, c + 6, 2);
       return;
