@@ -55,17 +55,21 @@ def pair(figures, key, share=False):
     entente, graphviz = figures["entente"], figures["graphviz"]
     edges = entente["edges"] if share else None
     if "edges" not in graphviz:
-        theirs = f"did not finish in {graphviz['timeout_s']} s"
+        theirs = f"not routed in {graphviz['timeout_s']} s"
     else:
         theirs = count(graphviz, key, edges)
     return f"{count(entente, key, edges)} / {theirs}"
 
 
 def routing(figures):
+    """What routing adds to Graphviz's layout, and the layout's time without and with it."""
     graphviz = figures["graphviz"]
-    if graphviz["layout_routed_ms"] is None:
-        return f"> {graphviz['timeout_s']} s"
-    return f"{seconds(graphviz['routing_ms'])} ({seconds(graphviz['layout_ms'])} → {seconds(graphviz['layout_routed_ms'])})"
+    line, routed, timeout = graphviz["layout_ms"], graphviz["layout_routed_ms"], graphviz["timeout_s"]
+    if line is None:
+        return f"n/a (no layout in {timeout} s)"
+    if routed is None:
+        return f"> {timeout - line / 1000:.0f} s ({seconds(line)} → > {timeout} s)"
+    return f"{seconds(graphviz['routing_ms'])} ({seconds(line)} → {seconds(routed)})"
 
 
 ROWS = [
