@@ -80,7 +80,7 @@ ROWS = [
     ("edges through a node label they do not join: Entente / Graphviz", lambda f: pair(f, "edges_through_labels", True)),
     ("overlapping node labels: Entente / Graphviz", lambda f: pair(f, "label_overlaps")),
     ("overlapping node boxes: Entente / Graphviz", lambda f: pair(f, "node_overlaps")),
-    ("overlapping labels, edge labels too: Entente", lambda f: count(f["entente"], "label_overlaps_with_edge_labels")),
+    ("overlapping labels, edge labels too: Entente (Graphviz is given none)", lambda f: count(f["entente"], "label_overlaps_with_edge_labels")),
     ("Entente's layout (helper, best run)", lambda f: seconds(f["entente"]["layout_ms"])),
     ("time routing adds: Graphviz with splines=true − splines=line", routing),
     ("counting Entente's drawing", lambda f: f"{f['entente']['count_ms']:.0f} ms"),
