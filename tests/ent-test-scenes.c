@@ -15,6 +15,17 @@ ent_test_make_scene (const NodeSpec *nodes,
                      const EdgeSpec *edges,
                      guint           n_edges)
 {
+  return ent_test_make_routed_scene (nodes, n_nodes, edges, n_edges, NULL);
+}
+
+/* The same, with the relations that @routes (of EntRoute, or NULL) names drawn along their routes. */
+EntScene *
+ent_test_make_routed_scene (const NodeSpec *nodes,
+                            guint           n_nodes,
+                            const EdgeSpec *edges,
+                            guint           n_edges,
+                            GArray         *routes)
+{
   g_autoptr(EntGraph) graph = ent_graph_new ();
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (EntPosition));
 
@@ -42,7 +53,7 @@ ent_test_make_scene (const NodeSpec *nodes,
       ent_graph_take_relation (graph, relation);
     }
 
-  return ent_scene_new (graph, positions);
+  return ent_scene_new_routed (graph, positions, routes);
 }
 
 /* A hub (1) with leaves at 12 o'clock (2), 3 (3), 6 (4) and 9 (5), and a farther one half past 1 (6). */

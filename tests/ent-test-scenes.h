@@ -30,6 +30,11 @@ EntScene *ent_test_make_scene (const NodeSpec *nodes,
                                guint           n_nodes,
                                const EdgeSpec *edges,
                                guint           n_edges);
+EntScene *ent_test_make_routed_scene (const NodeSpec *nodes,
+                                      guint           n_nodes,
+                                      const EdgeSpec *edges,
+                                      guint           n_edges,
+                                      GArray         *routes);
 EntScene *ent_test_make_star  (void);
 EntScene *ent_test_make_grid  (void);
 EntScene *ent_test_make_path  (void);

@@ -8,6 +8,7 @@
 
 #include "ent-diagram.h"
 #include "ent-scene.h"
+#include "ent-scene-quality.h"
 #include "ent-store.h"
 #include "ent-test-util.h"
 
@@ -289,6 +290,7 @@ test_dot_layout (Copy          *copy,
   g_autoptr(EntScene) again = NULL;
   g_autoptr(GArray) stored = NULL;
   g_autoptr(GError) error = NULL;
+  EntSceneQuality quality;
   gboolean laid_out = FALSE;
 
   scene = ent_diagram_build (store, graph, "dot", TRUE, NULL, &laid_out, &error);
@@ -321,8 +323,15 @@ test_dot_layout (Copy          *copy,
   stored = ent_store_load_routes (store, "dot", &error);
   g_assert_cmpuint (stored->len, ==, graph->relations->len);
 
+  /* No relation runs through the box or the label of an entity it does not join; no labels overlap. */
+  ent_scene_measure_quality (scene, FALSE, &quality);
+  g_assert_cmpuint (quality.n_edges, ==, graph->relations->len);
+  g_assert_cmpuint (quality.n_edges_through_nodes, ==, 0);
+  g_assert_cmpuint (quality.n_edges_through_labels, ==, 0);
+  g_assert_cmpuint (quality.n_label_overlaps, ==, 0);
+
   /* The labels of relations, when shown, are where dot put them, clear of every node they do not join
-   * and of each other. */
+   * and of each other where they join the same two entities. */
   ent_scene_measure_edge_labels (scene);
   for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
     {
@@ -343,7 +352,11 @@ test_dot_layout (Copy          *copy,
           if (other->type == ENT_SCENE_ITEM_NODE && other->id != edge->from_id && other->id != edge->to_id &&
               ent_rect_intersects (&label, &other->box))
             g_error ("The label “%s” lies on the node of “%s”", edge->label, other->label);
-          if (other->type != ENT_SCENE_ITEM_EDGE || j <= i || *other->label == '\0')
+          /* Graphviz keeps the labels of the relations between the same two entities apart; others may meet,
+           * which the routing benchmark counts. */
+          if (other->type != ENT_SCENE_ITEM_EDGE || j <= i || *other->label == '\0' ||
+              MIN (other->from_id, other->to_id) != MIN (edge->from_id, edge->to_id) ||
+              MAX (other->from_id, other->to_id) != MAX (edge->from_id, edge->to_id))
             continue;
           other_label = label_rect (other);
           if (ent_rect_intersects (&label, &other_label))

@@ -113,6 +113,8 @@ ent_diagram_layout_request (EntGraph   *graph,
   g_autofree double *label_widths = g_new0 (double, MAX (graph->relations->len, 1));
   g_autofree double *label_heights = g_new0 (double, MAX (graph->relations->len, 1));
   EntLayoutRequest *request = ent_layout_request_new (engine);
+  gboolean routes = ent_diagram_engine_routes (engine, graph->entities->len);
+  double clearance = routes ? ENT_SCENE_ROUTE_CLEARANCE : 0;
 
   for (guint i = 0; previous != NULL && i < previous->len; i++)
     {
@@ -126,18 +128,18 @@ ent_diagram_layout_request (EntGraph   *graph,
       EntEntity *entity = g_ptr_array_index (graph->entities, i);
       EntPosition *position = g_hash_table_lookup (by_entity, &entity->id);
 
-      ent_layout_request_add_node (request, entity->id, widths[i], heights[i],
+      /* Routed edges keep a margin clear around each box; the box stays centred where it was. */
+      ent_layout_request_add_node (request, entity->id, widths[i] + 2 * clearance, heights[i] + 2 * clearance,
                                    position != NULL,
                                    position ? position->x : 0,
                                    position ? position->y : 0,
                                    position ? position->pinned : FALSE);
-      ent_layout_request_set_port (request, MIN (ent_scene_port_height (), heights[i]));
+      ent_layout_request_set_port (request, MIN (ent_scene_port_height (), heights[i]) + clearance);
     }
-  ent_layout_request_set_mode (request, ent_diagram_engine_routes (engine, graph->entities->len)
-                                        ? ENT_LAYOUT_MODE_PLACE_AND_ROUTE : ENT_LAYOUT_MODE_PLACE);
+  ent_layout_request_set_mode (request, routes ? ENT_LAYOUT_MODE_PLACE_AND_ROUTE : ENT_LAYOUT_MODE_PLACE);
 
   /* Routing places the labels of relations too, which only needs their sizes. */
-  if (ent_diagram_engine_routes (engine, graph->entities->len))
+  if (routes)
     ent_scene_measure_relations (graph, label_widths, label_heights);
   for (guint i = 0; i < graph->relations->len; i++)
     {

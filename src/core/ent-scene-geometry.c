@@ -401,8 +401,9 @@ _ent_scene_route_edge (EntSceneItem       *item,
     {
       const double *points = route->points;
       guint last = 2 * (route->n_points - 1);
-      /* Graphviz rounds a box up to whole points, and its spline ends may stand just off the box. */
-      double slack = 2.0;
+      /* The engine routed to the box with its clearance, rounded up to whole points, and its spline
+       * ends may stand just off that. */
+      double slack = ENT_SCENE_ROUTE_CLEARANCE + 2.0;
 
       if (near_box (from, points[0], points[1], slack) && near_box (to, points[last], points[last + 1], slack))
         {

@@ -112,6 +112,14 @@ void              ent_scene_measure_relations (EntGraph       *graph,
                                                double         *heights);
 double            ent_scene_port_height       (void);
 
+/*
+ * How much room, in points, a node's box is given on every side when the
+ * layout engine routes edges around it: the engine's splines may cut a
+ * corner by a point or two, which then falls in this margin instead of
+ * the box that Entente draws.
+ */
+#define ENT_SCENE_ROUTE_CLEARANCE 3.0
+
 GPtrArray        *ent_scene_list_kinds        (EntGraph       *graph);
 
 EntScene         *ent_scene_new               (EntGraph       *graph,

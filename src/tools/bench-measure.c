@@ -64,53 +64,6 @@ maximum (GArray *samples)
   return max;
 }
 
-/*
- * Writes the graph as DOT for the Graphviz command line, with exactly the
- * nodes, sizes and attributes that src/worker/entente-layout.c gives
- * libgvc, so both lay out the same problem.
- */
-static gboolean
-write_dot (EntGraph          *graph,
-           const char        *engine,
-           const char        *path,
-           GError           **error)
-{
-  g_autoptr(GString) dot = g_string_new ("digraph layout {\n  graph [splines=line, start=1");
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!g_str_equal (engine, "dot") && !g_str_equal (engine, "circo"))
-    g_string_append (dot, ", overlap=prism");
-  if (g_str_equal (engine, "dot"))
-    g_string_append (dot, ", nodesep=0.4, ranksep=0.6");
-  if (ent_layout_engine_honours_pins (engine))
-    g_string_append (dot, ", inputscale=72");
-  g_string_append (dot, "];\n  node [shape=box, fixedsize=true, label=\"\"];\n");
-
-  for (guint i = 0; i < graph->entities->len; i++)
-    {
-      EntEntity *entity = g_ptr_array_index (graph->entities, i);
-      double width, height;
-
-      ent_scene_measure_node (graph, entity, &width, &height);
-      g_string_append_printf (dot, "  n%" G_GINT64_FORMAT " [width=", entity->id);
-      g_string_append (dot, g_ascii_dtostr (buffer, sizeof buffer, ceil (width) / 72.0));
-      g_string_append (dot, ", height=");
-      g_string_append (dot, g_ascii_dtostr (buffer, sizeof buffer, ceil (height) / 72.0));
-      g_string_append (dot, "];\n");
-    }
-
-  for (guint i = 0; i < graph->relations->len; i++)
-    {
-      EntRelation *relation = g_ptr_array_index (graph->relations, i);
-
-      g_string_append_printf (dot, "  n%" G_GINT64_FORMAT " -> n%" G_GINT64_FORMAT "%s;\n",
-                              relation->from_id, relation->to_id, relation->directed ? "" : " [dir=none]");
-    }
-  g_string_append (dot, "}\n");
-
-  return g_file_set_contents (path, dot->str, dot->len, error);
-}
-
 /* Runs a Graphviz command and returns its wall-clock time in ms, or NAN when it failed. */
 static double
 time_command (const char * const *argv)
@@ -173,7 +126,7 @@ measure_layouts (SizeFigures      *figures,
 
       g_hash_table_insert (figures->layouts, g_strdup (engines[e]), figure);
 
-      if (!write_dot (graph, engines[e], dot_path, &error))
+      if (!bench_write_dot (graph, engines[e], "line", dot_path, &error))
         {
           g_printerr ("%s\n", error->message);
           continue;

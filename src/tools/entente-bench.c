@@ -7,7 +7,8 @@
  * "generate" writes a network, "run" measures Entente on networks of the
  * sizes asked for and prints the table, "first-frame" is the process whose
  * peak memory "run" reports, and "frame" and "export" are the paths alone
- * for callgrind.
+ * for callgrind. "quality" counts edges through nodes and overlapping
+ * labels in Entente's drawing and in Graphviz's (build-aux/bench-routing.py).
  */
 
 #define G_LOG_DOMAIN "entente-bench"
@@ -205,6 +206,8 @@ main (int   argc,
 
   if (argc >= 2 && g_str_equal (argv[1], "generate"))
     return command_generate (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "quality"))
+    return bench_command_quality (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "run"))
     return command_run (argc - 1, argv + 1, self_path);
   if (argc == 3 && g_str_equal (argv[1], "first-frame"))
@@ -218,6 +221,7 @@ main (int   argc,
   g_printerr ("Usage:\n"
               "  entente-bench generate --size N --shape SHAPE --seed S [--layout ENGINE] OUT.entente\n"
               "  entente-bench run [--sizes 100,1000,10000,50000] [--runs 5] [--quick] [--window PATH]\n"
+              "  entente-bench quality [--engine ENGINE] [--runs N] [--timeout S] FILE\n"
               "  entente-bench first-frame FILE\n"
               "  entente-bench frame FILE fit|ZOOM [REPEAT]\n"
               "  entente-bench export FILE OUT.svg|OUT.png\n");

@@ -66,6 +66,21 @@ typedef struct
   GHashTable *layouts;         /* engine name → LayoutFigure */
 } SizeFigures;
 
+/* What the Graphviz command line drew, in points with y down. */
+typedef struct
+{
+  gint64  from_id;
+  gint64  to_id;
+  guint   n_points;
+  double *points;      /* control points of a cubic spline, x, y pairs */
+} BenchDrawnEdge;
+
+typedef struct
+{
+  GArray *positions;   /* EntPosition: each node's centre */
+  GArray *edges;       /* BenchDrawnEdge */
+} BenchDrawing;
+
 static inline double
 bench_now_ms (void)
 {
@@ -83,6 +98,20 @@ gboolean      bench_generate_file           (const char       *path,
                                              const char       *engine,
                                              double           *layout_ms,
                                              GError          **error);
+
+/* bench-dot.c */
+gboolean      bench_write_dot               (EntGraph         *graph,
+                                             const char       *engine,
+                                             const char       *splines,
+                                             const char       *path,
+                                             GError          **error);
+BenchDrawing *bench_read_drawing            (const char       *text,
+                                             GError          **error);
+void          bench_drawing_free            (BenchDrawing     *drawing);
+
+/* bench-quality.c */
+int           bench_command_quality         (int               argc,
+                                             char            **argv);
 
 /* bench-view.c */
 EntScene     *bench_open_scene              (const char       *path,
@@ -118,5 +147,6 @@ void          bench_print_table             (GPtrArray        *all,
                                              const RunOptions *options);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SizeFigures, bench_size_figures_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchDrawing, bench_drawing_free)
 
 G_END_DECLS
