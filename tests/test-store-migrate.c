@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ent-diagram.h"
 #include "ent-store.h"
 #include "ent-test-util.h"
 
@@ -154,6 +155,36 @@ test_migrate_v2_fails (void)
   g_assert_cmpstr (out, ==, "2");
 }
 
+/* A file of version 2 with positions for every entity, and so no routes, opens and draws from them without Graphviz. */
+static void
+test_migrate_v2_draws (void)
+{
+  g_autofree char *path = temp_path ("v2-draws.entente");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(EntScene) scene = NULL;
+  gboolean laid_out = TRUE;
+  guint n_edges = 0;
+
+  make_v2 (path);
+  g_free (sqlite_shell (path, "INSERT INTO positions (entity_id, engine, x, y, pinned) VALUES "
+                              "(3, 'sfdp', 60.0, 120.0, 0), (4, 'sfdp', 160.0, 120.0, 0)"));
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, 2);
+  graph = ent_store_load_graph (store, &error);
+  scene = ent_diagram_build (store, graph, "sfdp", FALSE, NULL, &laid_out, &error);
+  g_assert_no_error (error);
+  g_assert_false (laid_out);
+  g_assert_false (ent_scene_has_routes (scene));
+  g_assert_cmpfloat (ent_scene_find_node (scene, 2)->x, ==, 110.0);
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    n_edges += ent_scene_get_item (scene, i)->type == ENT_SCENE_ITEM_EDGE;
+  g_assert_cmpuint (n_edges, ==, graph->relations->len);
+}
+
 static void
 test_migrate_v1_broken_quote (void)
 {
@@ -185,6 +216,7 @@ main (int   argc,
   g_test_add_func ("/ent/store/migrate-v1-broken-quote", test_migrate_v1_broken_quote);
   g_test_add_func ("/ent/store/migrate-v2", test_migrate_v2);
   g_test_add_func ("/ent/store/migrate-v2-fails", test_migrate_v2_fails);
+  g_test_add_func ("/ent/store/migrate-v2-draws", test_migrate_v2_draws);
 
   return g_test_run ();
 }
