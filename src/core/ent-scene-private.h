@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ent-scene.h"
+#include "ent-spatial-index.h"
 #include "ent-style.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,31 @@ typedef struct
   GPtrArray  *kinds;    /* EntSceneKind */
   GHashTable *index;    /* key → index + 1 */
 } EntSceneKinds;
+
+/* The scene's state, which its files share. */
+struct _EntScene
+{
+  gatomicrefcount      ref_count;
+  EntGraph            *graph;
+  GArray              *items;        /* EntSceneItem, edges first: paint order */
+  GHashTable          *node_index;   /* entity id → item index + 1 */
+  EntSpatialIndex     *index;
+  EntRect              bounds;
+  EntSceneKinds        kinds;
+  GArray              *legend;       /* EntSceneLegendEntry */
+  EntRect              legend_bounds;
+  /* Labels with the same text share one layout, measured once: relation kinds repeat a lot. */
+  GHashTable          *layouts;      /* wrap width and text → PangoLayout */
+  GMutex               lock;         /* for the layouts and edge labels, made from any thread that draws */
+  /* Edge labels are measured when first needed: most views never show them. */
+  gboolean             edge_labels_measured;
+  /* Each edge's end nodes, as indices of items, in the order of the edges. */
+  guint               *edge_ends;
+  /* How many edges are drawn along the layout engine's routes. */
+  guint                n_routed;
+  /* Titles, made when first asked for: most items never show one. */
+  char               **titles;
+};
 
 /* ent-scene-kinds.c */
 void      _ent_scene_kinds_init        (EntSceneKinds        *kinds,
