@@ -26,10 +26,9 @@ def runs_for(size):
 
 def generate(bench, workdir, size):
     path = os.path.join(workdir, f"routing-clustered-{size}.entente")
-    # Generation is deterministic, so a file from an earlier run is the same file.
-    if not os.path.exists(path):
-        subprocess.run([bench, "generate", "--size", str(size), "--shape", "clustered", "--seed", "1", path],
-                       check=True, stdout=subprocess.DEVNULL)
+    # Made anew each time, in seconds: a file of an earlier run may be of an older version of the format.
+    subprocess.run([bench, "generate", "--size", str(size), "--shape", "clustered", "--seed", "1", path],
+                   check=True, stdout=subprocess.DEVNULL)
     return path
 
 
