@@ -70,6 +70,80 @@ bench_write_dot (EntGraph    *graph,
   return g_file_set_contents (path, dot->str, dot->len, error);
 }
 
+/* An HTML-like table of empty cells, as the helper makes one: a port on top, @port tall, over the rest. */
+static void
+append_table (GString *dot,
+              int      width,
+              int      port,
+              int      height)
+{
+  g_string_append_printf (dot, "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+                               "<TR><TD PORT=\"s\" FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>",
+                          width, port);
+  if (height > port)
+    g_string_append_printf (dot, "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>",
+                            width, height - port);
+  g_string_append (dot, "</TABLE>>");
+}
+
+/*
+ * Writes the graph as DOT with the problem the helper lays out when the
+ * engine routes the edges (see ent_diagram_layout_request() and
+ * src/worker/entente-layout.c): each node a table of its box and margin,
+ * the shape's cell its port, each labelled relation an xlabel of its
+ * label's size, and splines routed around them.
+ */
+gboolean
+bench_write_routed_dot (EntGraph    *graph,
+                        const char  *engine,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GString) dot = g_string_new (NULL);
+  g_autofree double *widths = g_new (double, MAX (graph->entities->len, 1));
+  g_autofree double *heights = g_new (double, MAX (graph->entities->len, 1));
+  g_autofree double *label_widths = g_new0 (double, MAX (graph->relations->len, 1));
+  g_autofree double *label_heights = g_new0 (double, MAX (graph->relations->len, 1));
+  double clearance = ENT_SCENE_ROUTE_CLEARANCE;
+
+  g_string_append (dot, "digraph layout {\n  graph [splines=true, start=1, forcelabels=true");
+  if (!g_str_equal (engine, "dot") && !g_str_equal (engine, "circo"))
+    g_string_append (dot, ", overlap=prism");
+  if (g_str_equal (engine, "dot"))
+    g_string_append (dot, ", nodesep=0.4, ranksep=0.6");
+  g_string_append (dot, "];\n  node [shape=plain];\n  edge [tailport=s, headport=s];\n");
+
+  ent_scene_measure_nodes (graph, widths, heights);
+  ent_scene_measure_relations (graph, label_widths, label_heights);
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntEntity *entity = g_ptr_array_index (graph->entities, i);
+      int height = (int) ceil (heights[i] + 2 * clearance);
+
+      g_string_append_printf (dot, "  n%" G_GINT64_FORMAT " [label=", entity->id);
+      append_table (dot, (int) ceil (widths[i] + 2 * clearance),
+                    MIN ((int) ceil (MIN (ent_scene_port_height (), heights[i]) + clearance), height), height);
+      g_string_append (dot, "];\n");
+    }
+
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      EntRelation *relation = g_ptr_array_index (graph->relations, i);
+
+      g_string_append_printf (dot, "  n%" G_GINT64_FORMAT " -> n%" G_GINT64_FORMAT " [dir=%s", relation->from_id,
+                              relation->to_id, relation->directed ? "forward" : "none");
+      if (label_widths[i] > 0 && label_heights[i] > 0)
+        {
+          g_string_append (dot, ", xlabel=");
+          append_table (dot, (int) ceil (label_widths[i]), (int) ceil (label_heights[i]), (int) ceil (label_heights[i]));
+        }
+      g_string_append (dot, "];\n");
+    }
+  g_string_append (dot, "}\n");
+
+  return g_file_set_contents (path, dot->str, dot->len, error);
+}
+
 static void
 clear_drawn_edge (gpointer data)
 {

@@ -126,7 +126,10 @@ measure_layouts (SizeFigures      *figures,
 
       g_hash_table_insert (figures->layouts, g_strdup (engines[e]), figure);
 
-      if (!bench_write_dot (graph, engines[e], "line", dot_path, &error))
+      /* The command line is given the problem the helper lays out, routed where the helper routes. */
+      if (ent_diagram_engine_routes (engines[e], graph->entities->len)
+          ? !bench_write_routed_dot (graph, engines[e], dot_path, &error)
+          : !bench_write_dot (graph, engines[e], "line", dot_path, &error))
         {
           g_printerr ("%s\n", error->message);
           continue;

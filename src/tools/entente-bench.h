@@ -105,6 +105,10 @@ gboolean      bench_write_dot               (EntGraph         *graph,
                                              const char       *splines,
                                              const char       *path,
                                              GError          **error);
+gboolean      bench_write_routed_dot        (EntGraph         *graph,
+                                             const char       *engine,
+                                             const char       *path,
+                                             GError          **error);
 BenchDrawing *bench_read_drawing            (const char       *text,
                                              GError          **error);
 void          bench_drawing_free            (BenchDrawing     *drawing);
