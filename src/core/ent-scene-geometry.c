@@ -382,9 +382,9 @@ shape_point (const EntSceneItem *node,
 }
 
 /*
- * Gives @item the layout engine's @route, its ends joined to the shapes of
- * @from and @to by straight pieces: the engine routes to the boxes, which
- * hold the labels under the shapes. A route whose ends are not at the two
+ * Gives @item the layout engine's @route (or, for %NULL, none), its ends
+ * joined to the shapes of @from and @to by straight pieces: the engine
+ * routes to the boxes, which hold the labels under the shapes. A route whose ends are not at the two
  * nodes (one of them moved since) is not used, and the edge is drawn as
  * Entente draws it. Then places the edge.
  */
@@ -395,6 +395,7 @@ _ent_scene_route_edge (EntSceneItem       *item,
                        const EntRoute     *route)
 {
   g_clear_pointer (&item->route, g_free);
+  item->n_route_points = 0;
   item->has_route_label = FALSE;
 
   if (route != NULL && ent_route_n_points_is_valid (route->n_points))

@@ -64,8 +64,6 @@ struct _EntScene
   gboolean             edge_labels_measured;
   /* Each edge's end nodes, as indices of items, in the order of the edges. */
   guint               *edge_ends;
-  /* How many edges are drawn along the layout engine's routes. */
-  guint                n_routed;
   /* Titles, made when first asked for: most items never show one. */
   char               **titles;
 };

@@ -53,14 +53,8 @@ ent_scene_move_node (EntScene *self,
       if (edge->from_id == entity_id || edge->to_id == entity_id)
         {
           /* Its route went to where the node was: the edge is drawn as Entente draws it until routed anew. */
-          if (edge->route != NULL)
-            {
-              g_clear_pointer (&edge->route, g_free);
-              edge->n_route_points = 0;
-              edge->has_route_label = FALSE;
-              self->n_routed--;
-            }
-          _ent_scene_place_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id));
+          _ent_scene_route_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id),
+                                 NULL);
           ent_spatial_index_move (self->index, i, &edge->bounds);
           ent_rect_union (&self->bounds, &edge->bounds);
         }
@@ -129,7 +123,16 @@ ent_scene_has_routes (EntScene *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return self->n_routed > 0;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const EntSceneItem *item = &g_array_index (self->items, EntSceneItem, i);
+
+      if (item->type != ENT_SCENE_ITEM_EDGE)
+        break;
+      if (item->route != NULL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -546,7 +546,6 @@ ent_scene_new_routed (EntGraph *graph,
                              &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i) - 1),
                              &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i + 1) - 1),
                              g_hash_table_lookup (by_relation, &edge->id));
-      self->n_routed += edge->route != NULL;
     }
 
   /* Now the nodes follow the edges, and the index maps to their final places. */

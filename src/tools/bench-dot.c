@@ -17,6 +17,25 @@
 #include <math.h>
 #include <string.h>
 
+/* Opens the graph with the graph attributes the helper sets for @engine, and forcelabels where it places labels. */
+static void
+append_graph_attributes (GString    *dot,
+                         const char *engine,
+                         const char *splines,
+                         gboolean    labels)
+{
+  g_string_append_printf (dot, "digraph layout {\n  graph [splines=%s, start=1", splines);
+  if (labels)
+    g_string_append (dot, ", forcelabels=true");
+  if (!g_str_equal (engine, "dot") && !g_str_equal (engine, "circo"))
+    g_string_append (dot, ", overlap=prism");
+  if (g_str_equal (engine, "dot"))
+    g_string_append (dot, ", nodesep=0.4, ranksep=0.6");
+  if (ent_layout_engine_honours_pins (engine))
+    g_string_append (dot, ", inputscale=72");
+  g_string_append (dot, "];\n");
+}
+
 /*
  * Writes the graph as DOT for the Graphviz command line, with exactly the
  * nodes, sizes and attributes that src/worker/entente-layout.c gives
@@ -36,14 +55,8 @@ bench_write_dot (EntGraph    *graph,
   g_autofree double *heights = g_new (double, MAX (graph->entities->len, 1));
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_string_append_printf (dot, "digraph layout {\n  graph [splines=%s, start=1", splines);
-  if (!g_str_equal (engine, "dot") && !g_str_equal (engine, "circo"))
-    g_string_append (dot, ", overlap=prism");
-  if (g_str_equal (engine, "dot"))
-    g_string_append (dot, ", nodesep=0.4, ranksep=0.6");
-  if (ent_layout_engine_honours_pins (engine))
-    g_string_append (dot, ", inputscale=72");
-  g_string_append (dot, "];\n  node [shape=box, fixedsize=true, label=\"\"];\n");
+  append_graph_attributes (dot, engine, splines, FALSE);
+  g_string_append (dot, "  node [shape=box, fixedsize=true, label=\"\"];\n");
 
   /* The sizes that ent_diagram_layout_request() asks for, rounded up to whole points as the helper does. */
   ent_scene_measure_nodes (graph, widths, heights);
@@ -70,22 +83,6 @@ bench_write_dot (EntGraph    *graph,
   return g_file_set_contents (path, dot->str, dot->len, error);
 }
 
-/* An HTML-like table of empty cells, as the helper makes one: a port on top, @port tall, over the rest. */
-static void
-append_table (GString *dot,
-              int      width,
-              int      port,
-              int      height)
-{
-  g_string_append_printf (dot, "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
-                               "<TR><TD PORT=\"s\" FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>",
-                          width, port);
-  if (height > port)
-    g_string_append_printf (dot, "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>",
-                            width, height - port);
-  g_string_append (dot, "</TABLE>>");
-}
-
 /*
  * Writes the graph as DOT with the problem the helper lays out when the
  * engine routes the edges (see ent_diagram_layout_request() and
@@ -106,24 +103,20 @@ bench_write_routed_dot (EntGraph    *graph,
   g_autofree double *label_heights = g_new0 (double, MAX (graph->relations->len, 1));
   double clearance = ENT_SCENE_ROUTE_CLEARANCE;
 
-  g_string_append (dot, "digraph layout {\n  graph [splines=true, start=1, forcelabels=true");
-  if (!g_str_equal (engine, "dot") && !g_str_equal (engine, "circo"))
-    g_string_append (dot, ", overlap=prism");
-  if (g_str_equal (engine, "dot"))
-    g_string_append (dot, ", nodesep=0.4, ranksep=0.6");
-  g_string_append (dot, "];\n  node [shape=plain];\n  edge [tailport=s, headport=s];\n");
+  append_graph_attributes (dot, engine, "true", TRUE);
+  g_string_append (dot, "  node [shape=plain];\n  edge [tailport=" ENT_LAYOUT_PORT_NAME ", headport="
+                        ENT_LAYOUT_PORT_NAME "];\n");
 
   ent_scene_measure_nodes (graph, widths, heights);
   ent_scene_measure_relations (graph, label_widths, label_heights);
   for (guint i = 0; i < graph->entities->len; i++)
     {
       EntEntity *entity = g_ptr_array_index (graph->entities, i);
-      int height = (int) ceil (heights[i] + 2 * clearance);
+      g_autofree char *label = ent_layout_empty_table (widths[i] + 2 * clearance,
+                                                       MIN (ent_scene_port_height (), heights[i]) + clearance,
+                                                       heights[i] + 2 * clearance);
 
-      g_string_append_printf (dot, "  n%" G_GINT64_FORMAT " [label=", entity->id);
-      append_table (dot, (int) ceil (widths[i] + 2 * clearance),
-                    MIN ((int) ceil (MIN (ent_scene_port_height (), heights[i]) + clearance), height), height);
-      g_string_append (dot, "];\n");
+      g_string_append_printf (dot, "  n%" G_GINT64_FORMAT " [label=<%s>];\n", entity->id, label);
     }
 
   for (guint i = 0; i < graph->relations->len; i++)
@@ -134,8 +127,9 @@ bench_write_routed_dot (EntGraph    *graph,
                               relation->to_id, relation->directed ? "forward" : "none");
       if (label_widths[i] > 0 && label_heights[i] > 0)
         {
-          g_string_append (dot, ", xlabel=");
-          append_table (dot, (int) ceil (label_widths[i]), (int) ceil (label_heights[i]), (int) ceil (label_heights[i]));
+          g_autofree char *label = ent_layout_empty_table (label_widths[i], 0, label_heights[i]);
+
+          g_string_append_printf (dot, ", xlabel=<%s>", label);
         }
       g_string_append (dot, "];\n");
     }

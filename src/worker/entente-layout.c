@@ -45,7 +45,7 @@
  *   edge:  dir, and for routed edges tailport, headport and xlabel
  *
  * A label is empty, or, for routed edges, an HTML-like table made here of
- * empty cells of the sizes asked for (see empty_table ()): a node's port,
+ * empty cells of the sizes asked for (see ent_layout_empty_table ()): a node's port,
  * its shape, above the rest of its box, where its label goes; an edge's
  * label, the room its text takes.
  *
@@ -333,38 +333,6 @@ coordinate_is_valid (double coordinate)
   return isfinite (coordinate) && fabs (coordinate) <= ENT_LAYOUT_MAX_COORDINATE;
 }
 
-/* The name of the port of every node, the table cell of its shape. */
-#define PORT_NAME "s"
-
-/*
- * The label of a routed node, or of an edge: a table of the size given,
- * one cell the port on top, @port_height tall (or all of it, for 0), the
- * rest below, both as wide as the table. Made of numbers only, whole
- * points as HTML-like labels take them, rounded up as the boxes of
- * unrouted nodes are. Graphviz routes edges to the outside of a node's
- * port, so no edge crosses the part below, which holds the node's label in
- * the application.
- */
-static char *
-empty_table (double width_points,
-             double port_height,
-             double height_points)
-{
-  int width = (int) ceil (width_points);
-  int height = (int) ceil (height_points);
-  int port = port_height > 0 ? MIN ((int) ceil (port_height), height) : height;
-  GString *label = g_string_new ("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
-
-  g_string_append_printf (label, "<TR><TD PORT=\"" PORT_NAME "\" FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>",
-                          width, port);
-  if (height > port)
-    g_string_append_printf (label, "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"></TD></TR>",
-                            width, height - port);
-  g_string_append (label, "</TABLE>");
-
-  return g_string_free (label, FALSE);
-}
-
 /* Big enough for "n" and any gint64. */
 #define NODE_NAME_SIZE 24
 
@@ -433,8 +401,8 @@ build_graph (const Request  *request,
   if (request->routes)
     {
       /* Edges end on a side of the port that is on the outside of the node: its top, or its left or right. */
-      agattr (graph, AGEDGE, "tailport", PORT_NAME);
-      agattr (graph, AGEDGE, "headport", PORT_NAME);
+      agattr (graph, AGEDGE, "tailport", ENT_LAYOUT_PORT_NAME);
+      agattr (graph, AGEDGE, "headport", ENT_LAYOUT_PORT_NAME);
       /* Edge labels go beside their edges, placed after the routing, clear of nodes and of each other
        * where Graphviz can, and placed anyway where it cannot. */
       agattr (graph, AGRAPH, "forcelabels", "true");
@@ -479,7 +447,7 @@ build_graph (const Request  *request,
       agnodes[i] = agnode (graph, name, TRUE);
       if (request->routes)
         {
-          g_autofree char *label = empty_table (node->width, node->port_height, node->height);
+          g_autofree char *label = ent_layout_empty_table (node->width, node->port_height, node->height);
 
           agxset (agnodes[i], label_symbol, agstrdup_html (graph, label));
         }
@@ -535,7 +503,7 @@ build_graph (const Request  *request,
         agxset (agedges[i], dir_symbol, "none");
       if (request->routes && edge->label_width > 0 && edge->label_height > 0)
         {
-          g_autofree char *label = empty_table (edge->label_width, 0, edge->label_height);
+          g_autofree char *label = ent_layout_empty_table (edge->label_width, 0, edge->label_height);
 
           agxset (agedges[i], xlabel_symbol, agstrdup_html (graph, label));
         }
