@@ -10,7 +10,9 @@
  * Both src/core/ent-layout.c and the helper include this header, and only
  * this one of the core's: the helper links GLib, not GIO nor the core
  * library, whose loading would cost every layout a few milliseconds. So
- * everything here is a type, a constant or an inline function.
+ * everything here is a type, a constant or an inline function, but for
+ * ent_layout_bundle_dot (), whose file (ent-layout-bundle-dot.c, GLib only)
+ * both build from source.
  */
 #include <glib.h>
 #include <math.h>
@@ -33,7 +35,10 @@ G_BEGIN_DECLS
  * curves (id, number of control points, start arrow?, its tip, end arrow?,
  * its tip, label placed?, the label's centre) and the control points of
  * all curves one after the other, in
- * the order of the request, in points with y down.
+ * the order of the request, in points with y down. A reply to a bundling
+ * request has curves only for the edges mingle bundled (not for a loop,
+ * nor for an edge whose ends stand on the same spot), still in the order
+ * of the request, and neither arrowheads nor labels.
  *
  * The helper turns down sizes and coordinates beyond the limits below:
  * Graphviz keeps some coordinates in ints and misbehaves well before them.
@@ -69,6 +74,9 @@ typedef enum
   ENT_LAYOUT_MODE_PLACE_AND_ROUTE = 1,
   /* Route the edges around nodes that stay where the request puts them: every node has a position. */
   ENT_LAYOUT_MODE_ROUTE = 2,
+  /* Bundle the edges between nodes that stay where the request puts them, with Graphviz's mingle:
+   * every node has a position, where its edges begin and end. */
+  ENT_LAYOUT_MODE_BUNDLE = 3,
 } EntLayoutMode;
 /* The bounding box as four doubles, then each array as a GVariant of its own. */
 #define ENT_LAYOUT_REPLY_FORMAT \
@@ -161,6 +169,9 @@ G_STATIC_ASSERT (sizeof (EntLayoutPoint) == 16);
 #define ENT_LAYOUT_MAX_NODE_SIZE  10000.0
 #define ENT_LAYOUT_MAX_COORDINATE 1000000.0
 
+/* The most control points of one curve of a reply, as many as a stored route may have. */
+#define ENT_LAYOUT_MAX_CURVE_POINTS 6001
+
 /* The engines, and what they do with positions: both sides ask. */
 #define ENT_LAYOUT_ENGINES "dot", "neato", "fdp", "sfdp", "circo", "twopi"
 
@@ -211,5 +222,17 @@ ent_layout_empty_table (double width_points,
 
   return g_string_free (label, FALSE);
 }
+
+/*
+ * The graph that the helper gives mingle for a bundling request, as DOT
+ * text (see ent-layout-bundle-dot.c); here so that the benchmark gives the
+ * mingle command line the very same one. @sent_for gets, for each edge,
+ * the index of the edge that was written for it, or -1.
+ */
+GString *ent_layout_bundle_dot (const EntLayoutWireNode *nodes,
+                                gsize                    n_nodes,
+                                const EntLayoutWireEdge *edges,
+                                gsize                    n_edges,
+                                gssize                  *sent_for);
 
 G_END_DECLS

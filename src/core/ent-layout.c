@@ -46,7 +46,7 @@ struct _EntLayoutRequest
 typedef struct
 {
   GVariant     *request;
-  const char   *engine;        /* points into request */
+  const char   *engine;        /* points into request; NULL when bundling, which no engine does */
   guint         timeout_ms;
   GSubprocess  *worker;
   GSource      *timeout_source;
@@ -150,15 +150,17 @@ ent_layout_request_set_port (EntLayoutRequest *self,
 /*
  * What to do: place the nodes, place them and route the edges as splines
  * around them (which dot does at little cost and the other engines
- * slowly), or only route the edges around nodes that stay where they are,
- * which then must all have positions.
+ * slowly), only route the edges around nodes that stay where they are, or
+ * bundle the edges between nodes that stay where they are, from centre to
+ * centre, with Graphviz's mingle; for the last two every node must have a
+ * position.
  */
 void
 ent_layout_request_set_mode (EntLayoutRequest *self,
                              EntLayoutMode     mode)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail (mode <= ENT_LAYOUT_MODE_ROUTE);
+  g_return_if_fail (mode <= ENT_LAYOUT_MODE_BUNDLE);
 
   self->mode = mode;
 }
@@ -256,12 +258,17 @@ all_finite (const double *values,
   return TRUE;
 }
 
+/* @engine is NULL when bundling, here and below. */
 static gboolean
 malformed (const char  *engine,
            GError     **error)
 {
-  g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
-               _("The layout helper gave a malformed answer while laying out with %s"), engine);
+  if (engine == NULL)
+    g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED, "%s",
+                 _("The layout helper gave a malformed answer while bundling the edges"));
+  else
+    g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
+                 _("The layout helper gave a malformed answer while laying out with %s"), engine);
   return FALSE;
 }
 
@@ -293,6 +300,10 @@ read_reply_nodes (EntLayoutResult          *self,
   return TRUE;
 }
 
+/*
+ * A curve for each edge asked for, in order; or, from bundling, for some of
+ * them, still in order.
+ */
 static gboolean
 read_reply_edges (EntLayoutResult          *self,
                   const EntLayoutWireEdge  *requested,
@@ -305,20 +316,25 @@ read_reply_edges (EntLayoutResult          *self,
   gsize n_curves;
   gsize n_points;
   gsize used = 0;
+  gsize wanted = 0;
   const EntLayoutWireCurve *curve = g_variant_get_fixed_array (curves, &n_curves, sizeof (EntLayoutWireCurve));
   const EntLayoutPoint *control = g_variant_get_fixed_array (points, &n_points, sizeof (EntLayoutPoint));
 
-  if (n_curves != n_requested || !all_finite ((const double *) control, 2 * n_points))
+  if ((self->bundled ? n_curves > n_requested : n_curves != n_requested) ||
+      !all_finite ((const double *) control, 2 * n_points))
     return malformed (engine, error);
 
-  for (gsize i = 0; i < n_curves; i++, curve++)
+  for (gsize i = 0; i < n_curves; i++, curve++, wanted++)
     {
       EntLayoutEdge edge = { 0 };
       double tips[6] = { curve->start_x, curve->start_y, curve->end_x, curve->end_y, curve->label_x, curve->label_y };
 
+      while (self->bundled && wanted < n_requested && requested[wanted].id != curve->id)
+        wanted++;
+
       /* Each curve takes the next n_points of the shared list, and together they take all of it. */
-      if (curve->id != requested[i].id || curve->n_points < 4 || (curve->n_points - 1) % 3 != 0 ||
-          curve->n_points > n_points - used || !all_finite (tips, 6))
+      if (wanted == n_requested || curve->id != requested[wanted].id || curve->n_points < 4 ||
+          (curve->n_points - 1) % 3 != 0 || curve->n_points > n_points - used || !all_finite (tips, 6))
         return malformed (engine, error);
 
       edge.id = curve->id;
@@ -395,7 +411,8 @@ parse_reply (GVariant    *request,
   self->bbox.y1 = bbox[1];
   self->bbox.x2 = bbox[2];
   self->bbox.y2 = bbox[3];
-  self->routed = mode != ENT_LAYOUT_MODE_PLACE;
+  self->routed = mode == ENT_LAYOUT_MODE_PLACE_AND_ROUTE || mode == ENT_LAYOUT_MODE_ROUTE;
+  self->bundled = mode == ENT_LAYOUT_MODE_BUNDLE;
 
   if (!read_reply_nodes (self, wanted_nodes, n_wanted_nodes, nodes, engine, error) ||
       !read_reply_edges (self, wanted_edges, n_wanted_edges, curves, points, engine, error))
@@ -436,28 +453,35 @@ run_outcome (RunData  *data,
        * A cancel was dealt with before; otherwise the helper was killed by
        * the time limit, by us after a pipe failed (below), or it crashed.
        */
-      if (data->timed_out)
-        {
-          g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_TIMED_OUT,
-                       _("Laying out with %s timed out after %g s"),
-                       data->engine, data->timeout_ms / 1000.0);
-          return NULL;
-        }
-
-      if (data->io_error == NULL)
-        {
-          g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_CRASHED,
-                       _("The layout helper crashed (signal %d) while laying out with %s"),
-                       g_subprocess_get_term_sig (data->worker), data->engine);
-          return NULL;
-        }
+      if (data->timed_out && data->engine == NULL)
+        g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_TIMED_OUT,
+                     _("Bundling the edges timed out after %g s"), data->timeout_ms / 1000.0);
+      else if (data->timed_out)
+        g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_TIMED_OUT,
+                     _("Laying out with %s timed out after %g s"),
+                     data->engine, data->timeout_ms / 1000.0);
+      else if (data->io_error == NULL && data->engine == NULL)
+        g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_CRASHED,
+                     _("The layout helper crashed (signal %d) while bundling the edges"),
+                     g_subprocess_get_term_sig (data->worker));
+      else if (data->io_error == NULL)
+        g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_CRASHED,
+                     _("The layout helper crashed (signal %d) while laying out with %s"),
+                     g_subprocess_get_term_sig (data->worker), data->engine);
+      if (data->timed_out || data->io_error == NULL)
+        return NULL;
     }
 
   if (data->io_error != NULL)
     {
-      g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
-                   _("Could not talk to the layout helper while laying out with %s: %s"),
-                   data->engine, data->io_error->message);
+      if (data->engine == NULL)
+        g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
+                     _("Could not talk to the layout helper while bundling the edges: %s"),
+                     data->io_error->message);
+      else
+        g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
+                     _("Could not talk to the layout helper while laying out with %s: %s"),
+                     data->engine, data->io_error->message);
       return NULL;
     }
 
@@ -466,10 +490,16 @@ run_outcome (RunData  *data,
     {
       g_autofree char *diagnostics = diagnostics_to_string (data->diagnostics);
 
-      if (*diagnostics == '\0')
+      if (*diagnostics == '\0' && data->engine == NULL)
+        g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
+                     _("The layout helper failed (exit status %d) while bundling the edges"), status);
+      else if (*diagnostics == '\0')
         g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
                      _("The layout helper failed (exit status %d) while laying out with %s"),
                      status, data->engine);
+      else if (data->engine == NULL)
+        g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
+                     _("The layout helper failed while bundling the edges: %s"), diagnostics);
       else
         g_set_error (error, ENT_LAYOUT_ERROR, ENT_LAYOUT_ERROR_FAILED,
                      _("The layout helper failed while laying out with %s: %s"),
@@ -621,7 +651,8 @@ ent_layout_run_async (EntLayoutRequest    *request,
 
   data = g_new0 (RunData, 1);
   data->request = request_to_variant (request);
-  g_variant_get_child (data->request, 0, "&s", &data->engine);
+  if (request->mode != ENT_LAYOUT_MODE_BUNDLE)
+    g_variant_get_child (data->request, 0, "&s", &data->engine);
   data->timeout_ms = timeout_ms;
   g_task_set_task_data (task, data, run_data_free);
 
@@ -667,6 +698,26 @@ ent_layout_run_async (EntLayoutRequest    *request,
       data->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb),
                                                   data->worker, NULL);
     }
+}
+
+/**
+ * ent_layout_request_bundle_dot:
+ * @self: a request in ENT_LAYOUT_MODE_BUNDLE
+ *
+ * Returns: (transfer full): the graph, as DOT text, that the helper gives
+ *   Graphviz's mingle for @self: for the benchmark to give it the command
+ *   line
+ */
+GString *
+ent_layout_request_bundle_dot (EntLayoutRequest *self)
+{
+  g_autofree gssize *sent_for = NULL;
+
+  g_return_val_if_fail (self != NULL && self->mode == ENT_LAYOUT_MODE_BUNDLE, NULL);
+
+  sent_for = g_new (gssize, MAX (self->edges->len, 1));
+  return ent_layout_bundle_dot ((const EntLayoutWireNode *) (void *) self->nodes->data, self->nodes->len,
+                                (const EntLayoutWireEdge *) (void *) self->edges->data, self->edges->len, sent_for);
 }
 
 /* Returns: (transfer full): the layout, or %NULL with @error set */

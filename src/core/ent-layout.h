@@ -61,6 +61,8 @@ struct _EntLayoutResult
   /* Whether the edges were routed around the nodes (see ent_layout_request_set_mode()), or are
    * straight lines between the centres of their nodes. */
   gboolean routed;
+  /* Whether the edges were bundled, from centre to centre: then only those with a bundle have a curve, in edges. */
+  gboolean bundled;
 };
 
 GQuark               ent_layout_error_quark          (void);
@@ -89,6 +91,8 @@ void                 ent_layout_request_add_edge     (EntLayoutRequest  *self,
 void                 ent_layout_request_set_edge_label (EntLayoutRequest *self,
                                                         double            width,
                                                         double            height);
+
+GString             *ent_layout_request_bundle_dot  (EntLayoutRequest  *self);
 
 void                 ent_layout_result_free          (EntLayoutResult   *self);
 

@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include "ent-layout-protocol.h"
+#include "entente-layout-private.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -28,6 +28,7 @@
  * src/core/ent-layout.c), because Graphviz 2.42 crashes on some inputs, is
  * not thread-safe and may run for minutes; here a crash or a kill costs
  * nothing but this process. It reads one request from stdin, lays it out
+ * (or has Graphviz's mingle bundle its edges: see entente-layout-bundle.c)
  * and writes one reply to stdout, both GVariants of the types in
  * ent-layout-protocol.h. On any error it prints a message on stderr and exits with
  * status 1, which the application shows to the user inside a translated
@@ -43,6 +44,9 @@
  *   node:  shape, fixedsize, label, width, height, and pos and pin (engines
  *          that read positions)
  *   edge:  dir, and for routed edges tailport, headport and xlabel
+ *
+ * mingle, which bundles edges, is given node positions and edge ids only,
+ * all of them numbers (see ent-layout-bundle-dot.c).
  *
  * A label is empty, or, for routed edges, an HTML-like table made here of
  * empty cells of the sizes asked for (see ent_layout_empty_table ()): a node's port,
@@ -69,34 +73,9 @@
  */
 #define GRAPHVIZ_PLUGIN_SUFFIX ".so.6"
 
-#define WORKER_ERROR (worker_error_quark ())
-
-typedef enum
-{
-  WORKER_ERROR_INVALID_REQUEST,
-  WORKER_ERROR_GRAPHVIZ,
-} WorkerError;
-
-static GQuark worker_error_quark (void);
 G_DEFINE_QUARK (entente-layout-worker-error-quark, worker_error)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Agraph_t, agclose)
-
-/* The request, taken apart once; the arrays point into the GVariants held here. */
-typedef struct
-{
-  GVariant                *variant;
-  GVariant                *node_array;
-  GVariant                *edge_array;
-  const char              *engine;
-  gboolean                 routes;
-  gboolean                 route_only;
-  const EntLayoutWireNode *nodes;
-  gsize                    n_nodes;
-  const EntLayoutWireEdge *edges;
-  gsize                    n_edges;
-  gboolean                 reads_positions;
-} Request;
 
 static void
 request_free (Request *request)
@@ -196,12 +175,13 @@ parse_request (GBytes  *bytes,
 
   g_variant_get (request->variant, ENT_LAYOUT_REQUEST_GET_FORMAT,
                  &request->engine, &mode, &request->node_array, &request->edge_array);
-  if (mode > ENT_LAYOUT_MODE_ROUTE)
+  if (mode > ENT_LAYOUT_MODE_BUNDLE)
     {
       g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST, "Unknown mode %u", mode);
       return NULL;
     }
-  request->routes = mode != ENT_LAYOUT_MODE_PLACE;
+  request->mode = mode;
+  request->routes = mode == ENT_LAYOUT_MODE_PLACE_AND_ROUTE || mode == ENT_LAYOUT_MODE_ROUTE;
   request->route_only = mode == ENT_LAYOUT_MODE_ROUTE;
   if (!ent_layout_engine_is_known (request->engine))
     {
@@ -212,13 +192,15 @@ parse_request (GBytes  *bytes,
 
   request->nodes = g_variant_get_fixed_array (request->node_array, &request->n_nodes, sizeof (EntLayoutWireNode));
   request->edges = g_variant_get_fixed_array (request->edge_array, &request->n_edges, sizeof (EntLayoutWireEdge));
-  /* Routing alone keeps every node where it is, whatever the engine of the layout. */
+  /* Routing alone keeps every node where it is, whatever the engine of the layout; so does bundling. */
   request->reads_positions = request->route_only || ent_layout_engine_honours_pins (request->engine);
-  for (gsize i = 0; i < request->n_nodes && request->route_only; i++)
+  for (gsize i = 0; i < request->n_nodes && (request->route_only || mode == ENT_LAYOUT_MODE_BUNDLE); i++)
     if (!request->nodes[i].has_position)
       {
         g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
-                     "Node %" G_GINT64_FORMAT " has no position to route around", request->nodes[i].id);
+                     request->route_only ? "Node %" G_GINT64_FORMAT " has no position to route around"
+                                         : "Node %" G_GINT64_FORMAT " has no position to bundle its edges at",
+                     request->nodes[i].id);
         return NULL;
       }
 
@@ -314,23 +296,11 @@ set_number (void    *object,
   agxset (object, symbol, g_ascii_dtostr (buffer, sizeof buffer, value));
 }
 
-static gboolean
-size_is_valid (double size)
-{
-  return isfinite (size) && size > 0 && size <= ENT_LAYOUT_MAX_NODE_SIZE;
-}
-
 /* An edge label's width or height: none is 0. */
 static gboolean
 label_size_is_valid (double size)
 {
-  return size == 0 || size_is_valid (size);
-}
-
-static gboolean
-coordinate_is_valid (double coordinate)
-{
-  return isfinite (coordinate) && fabs (coordinate) <= ENT_LAYOUT_MAX_COORDINATE;
+  return size == 0 || worker_size_is_valid (size);
 }
 
 /* Big enough for "n" and any gint64. */
@@ -423,9 +393,9 @@ build_graph (const Request  *request,
       const EntLayoutWireNode *node = &request->nodes[i];
       char name[NODE_NAME_SIZE];
 
-      if (!size_is_valid (node->width) || !size_is_valid (node->height) ||
+      if (!worker_size_is_valid (node->width) || !worker_size_is_valid (node->height) ||
           !isfinite (node->port_height) || node->port_height < 0 || node->port_height > node->height ||
-          (node->has_position && (!coordinate_is_valid (node->x) || !coordinate_is_valid (node->y))))
+          (node->has_position && (!worker_coordinate_is_valid (node->x) || !worker_coordinate_is_valid (node->y))))
         {
           g_set_error (error, WORKER_ERROR, WORKER_ERROR_INVALID_REQUEST,
                        "Node %" G_GINT64_FORMAT " has an invalid size or position", node->id);
@@ -726,7 +696,10 @@ serve_request (GError **error)
   if (request == NULL)
     return FALSE;
 
-  reply = lay_out (request, error);
+  if (request->mode == ENT_LAYOUT_MODE_BUNDLE)
+    reply = worker_bundle (request, error);
+  else
+    reply = lay_out (request, error);
 
   return reply != NULL && write_reply (reply, error);
 }
