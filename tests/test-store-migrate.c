@@ -10,6 +10,8 @@
 #include "ent-store.h"
 #include "ent-test-util.h"
 
+#include <string.h>
+
 /* Writes a file of version 1, as the first release of Entente wrote them. */
 static void
 make_v1 (const char *path)
@@ -206,6 +208,57 @@ test_migrate_v1_broken_quote (void)
   g_assert_cmpstr (version, ==, "1\n0");
 }
 
+/*
+ * A file of version 4, as Entente wrote them, with a layout and its routes:
+ * the upgrade keeps every row, and adds the table of edge bundles with the
+ * triggers that drop them when a position changes.
+ */
+static void
+test_migrate_v4 (void)
+{
+  static const char rows[] =
+    "SELECT * FROM entities; SELECT * FROM relations; SELECT * FROM positions;"
+    "SELECT relation_id, engine, hex (points), label_x, label_y FROM routes;";
+  g_autofree char *dir = g_dir_make_tmp ("entente-migrate-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "v4.entente");
+  g_autofree char *before = NULL, *after = NULL, *schema = NULL, *bundles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(EntScene) scene = NULL;
+  EntRoute bundle = { .n_points = 4, .points = (double []) { 0, 0, 1, 1, 2, 2, 3, 3 } };
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  graph = ent_store_load_graph (store, &error);
+  scene = ent_diagram_build (store, graph, "dot", TRUE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_free (sqlite_shell (path, "DROP TRIGGER positions_drop_bundles_insert; DROP TRIGGER positions_drop_bundles_update;"
+                              "DROP TABLE bundles; PRAGMA user_version = 4;"));
+  before = sqlite_shell (path, rows);
+  g_assert_cmpstr (strstr (before, "|dot|"), !=, NULL);
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, 4);
+  g_assert_true (ent_store_check_integrity (store, &error));
+
+  /* The triggers work: a bundle stored goes when a position changes. */
+  bundle.relation_id = ((EntRelation *) g_ptr_array_index (graph->relations, 0))->id;
+  g_assert_true (ent_store_save_bundles (store, "dot", &bundle, 1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  after = sqlite_shell (path, rows);
+  g_assert_cmpstr (after, ==, before);
+  bundles = sqlite_shell (path, "SELECT count (*) FROM bundles; UPDATE positions SET x = x + 1 WHERE engine = 'dot';"
+                                "SELECT count (*) FROM bundles");
+  g_assert_cmpstr (bundles, ==, "1\n0");
+
+  schema = sqlite_shell (path, "PRAGMA user_version; SELECT name FROM sqlite_schema WHERE name LIKE '%bundles%' ORDER BY name");
+  g_assert_cmpstr (schema, ==, G_STRINGIFY (ENT_STORE_SCHEMA_VERSION) "\nbundles\nbundles_relation\n"
+                               "positions_drop_bundles_insert\npositions_drop_bundles_update");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/ent/store/migrate-v2", test_migrate_v2);
   g_test_add_func ("/ent/store/migrate-v2-fails", test_migrate_v2_fails);
   g_test_add_func ("/ent/store/migrate-v2-draws", test_migrate_v2_draws);
+  g_test_add_func ("/ent/store/migrate-v4", test_migrate_v4);
 
   return g_test_run ();
 }

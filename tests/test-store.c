@@ -402,16 +402,18 @@ test_newer_version (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d;", ENT_STORE_SCHEMA_VERSION + 1);
+  g_autofree char *sql = NULL;
   g_autoptr(EntStore) store = NULL;
   g_autoptr(EntGraph) graph = NULL;
   g_autoptr(GError) error = NULL;
   EntEntity entity = { .kind = ENT_KIND_PLACE, .name = (char *) "Minsk" };
 
   make_valid (path);
-  out = sqlite_shell (path,
-                      "PRAGMA user_version = 5;"
-                      "CREATE TABLE annotations (id INTEGER PRIMARY KEY, note TEXT);"
-                      "CREATE TRIGGER annotations_touch AFTER UPDATE ON entities BEGIN SELECT 1; END;");
+  sql = g_strconcat (newer,
+                     "CREATE TABLE annotations (id INTEGER PRIMARY KEY, note TEXT);"
+                     "CREATE TRIGGER annotations_touch AFTER UPDATE ON entities BEGIN SELECT 1; END;", NULL);
+  out = sqlite_shell (path, sql);
   before = checksum_file (path);
 
   store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);

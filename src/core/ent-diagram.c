@@ -267,7 +267,6 @@ typedef struct
   EntGraph *graph;
   char     *engine;
   GArray   *positions;
-  GArray   *routes;
   gboolean  laid_out;
 } BuildData;
 
@@ -277,7 +276,6 @@ build_data_free (BuildData *data)
   g_clear_object (&data->store);
   g_clear_pointer (&data->graph, ent_graph_unref);
   g_clear_pointer (&data->positions, g_array_unref);
-  g_clear_pointer (&data->routes, g_array_unref);
   g_free (data->engine);
   g_free (data);
 }
@@ -343,19 +341,57 @@ begin_build (BuildData         *data,
     return FALSE;
 
   if (!relayout && ent_diagram_positions_complete (data->graph, data->positions))
-    {
-      g_autoptr(GError) routes_error = NULL;
-
-      /* Without its routes, as in a file whose routes table is not ours, the layout still draws. */
-      data->routes = ent_store_load_routes (data->store, data->engine, &routes_error);
-      if (data->routes == NULL)
-        g_message ("The stored routes are left out: %s", routes_error->message);
-      *scene = ent_scene_new_routed (data->graph, data->positions, data->routes);
-    }
+    *scene = ent_diagram_new_scene (data->store, data->graph, data->engine, data->positions, NULL);
   else
     *request = ent_diagram_layout_request (data->graph, data->engine, relayout ? NULL : data->positions);
 
   return TRUE;
+}
+
+/**
+ * ent_diagram_new_scene:
+ * @store: the open file
+ * @graph: its network
+ * @engine: the layout engine whose layout it is
+ * @positions: (element-type EntPosition): where the layout puts the nodes
+ * @bundles: (nullable) (element-type EntRoute): the edge bundles to draw,
+ *   or %NULL for those stored with the layout
+ *
+ * The scene of @engine's layout, its relations drawn along the routes
+ * stored with it, and along their bundles where they have one. Without
+ * them, as in a file whose tables of them are not ours, the layout still
+ * draws.
+ *
+ * Returns: (transfer full): the scene
+ */
+EntScene *
+ent_diagram_new_scene (EntStore   *store,
+                       EntGraph   *graph,
+                       const char *engine,
+                       GArray     *positions,
+                       GArray     *bundles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) routes = NULL;
+  g_autoptr(GArray) stored = NULL;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), NULL);
+  g_return_val_if_fail (graph != NULL && engine != NULL && positions != NULL, NULL);
+
+  routes = ent_store_load_routes (store, engine, &error);
+  if (routes == NULL)
+    {
+      g_message ("The stored routes are left out: %s", error->message);
+      g_clear_error (&error);
+    }
+  if (bundles == NULL)
+    {
+      bundles = stored = ent_store_load_bundles (store, engine, &error);
+      if (bundles == NULL)
+        g_message ("The stored edge bundles are left out: %s", error->message);
+    }
+
+  return ent_scene_new_full (graph, positions, routes, bundles);
 }
 
 static BuildData *

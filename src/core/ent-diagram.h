@@ -43,6 +43,34 @@ void              ent_diagram_reroute_async      (EntStore          *store,
                                                   gpointer           user_data);
 GArray           *ent_diagram_reroute_finish     (GAsyncResult      *result,
                                                   GError           **error);
+EntScene         *ent_diagram_new_scene          (EntStore          *store,
+                                                  EntGraph          *graph,
+                                                  const char        *engine,
+                                                  GArray            *positions,
+                                                  GArray            *bundles);
+EntLayoutRequest *ent_diagram_bundle_request     (EntScene          *scene,
+                                                  const char        *engine);
+GArray           *ent_diagram_bundles_from_layout (EntLayoutResult  *result);
+void              ent_diagram_bundle_async       (EntStore          *store,
+                                                  EntScene          *scene,
+                                                  const char        *engine,
+                                                  GCancellable      *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer           user_data);
+GArray           *ent_diagram_bundle_finish      (GAsyncResult      *result,
+                                                  GError           **error);
+GArray           *ent_diagram_bundle             (EntStore          *store,
+                                                  EntScene          *scene,
+                                                  const char        *engine,
+                                                  GCancellable      *cancellable,
+                                                  GError           **error);
+gboolean          ent_diagram_bundle_file        (const char        *input,
+                                                  const char        *output,
+                                                  const char        *engine,
+                                                  gboolean           relayout,
+                                                  double             scale,
+                                                  guint             *n_bundled,
+                                                  GError           **error);
 EntScene         *ent_diagram_build              (EntStore          *store,
                                                   EntGraph          *graph,
                                                   const char        *engine,

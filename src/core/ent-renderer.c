@@ -316,8 +316,8 @@ edge_is_straight (const EntSceneItem *item)
   double dx = item->p[6] - item->p[0], dy = item->p[7] - item->p[1];
   double length = hypot (dx, dy);
 
-  /* A route is a curve of several pieces, which p holds only the ends of. */
-  if (length < 1e-9 || item->route != NULL)
+  /* A route or a bundle is a curve of several pieces, which p holds only the ends of. */
+  if (length < 1e-9 || item->route != NULL || item->bundle != NULL)
     return FALSE;
 
   return fabs ((item->p[2] - item->p[0]) * dy - (item->p[3] - item->p[1]) * dx) / length < 1e-6 &&

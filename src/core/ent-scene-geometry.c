@@ -274,8 +274,9 @@ finish_edge (EntSceneItem *item)
 /*
  * Relations Entente draws itself are curves between shapes: straight for a
  * single relation, spread apart when several join the same two entities, so
- * each stays visible. An edge with a route keeps it (see
- * _ent_scene_route_edge()); only its bounds and label are placed anew.
+ * each stays visible. An edge with a route or a bundle keeps it (see
+ * _ent_scene_route_edge() and _ent_scene_bundle_edge()); only its bounds
+ * and label are placed anew.
  */
 void
 _ent_scene_place_edge (EntSceneItem       *item,
@@ -285,7 +286,7 @@ _ent_scene_place_edge (EntSceneItem       *item,
   double cx, cy, nx, ny, ux, uy, offset;
   double x0, y0, x3, y3;
 
-  if (item->route != NULL)
+  if (item->route != NULL || item->bundle != NULL)
     {
       finish_edge (item);
       return;
@@ -381,12 +382,23 @@ shape_point (const EntSceneItem *node,
   *sy = node->cy + uy * (shape_half_width (node->look->shape) + gap);
 }
 
+/* Makes the ends of p those of a path of @n_points, its first two points and its last two. */
+static void
+take_path_ends (EntSceneItem *item,
+                const double *path,
+                guint         n_points)
+{
+  memcpy (item->p, path, 4 * sizeof (double));
+  memcpy (item->p + 4, path + 2 * (n_points - 2), 4 * sizeof (double));
+}
+
 /*
  * Gives @item the layout engine's @route (or, for %NULL, none), its ends
  * joined to the shapes of @from and @to by straight pieces: the engine
  * routes to the boxes, which hold the labels under the shapes. A route whose ends are not at the two
  * nodes (one of them moved since) is not used, and the edge is drawn as
- * Entente draws it. Then places the edge.
+ * Entente draws it. Any bundle the edge had goes, as it was made for the
+ * nodes where they were. Then places the edge.
  */
 void
 _ent_scene_route_edge (EntSceneItem       *item,
@@ -394,6 +406,8 @@ _ent_scene_route_edge (EntSceneItem       *item,
                        const EntSceneItem *to,
                        const EntRoute     *route)
 {
+  g_clear_pointer (&item->bundle, g_free);
+  item->n_bundle_points = 0;
   g_clear_pointer (&item->route, g_free);
   item->n_route_points = 0;
   item->has_route_label = FALSE;
@@ -430,11 +444,143 @@ _ent_scene_route_edge (EntSceneItem       *item,
           item->route_label_y = route->label_y;
           item->n_route_points = path->len / 2;
           item->route = (double *) (void *) g_array_free (g_steal_pointer (&path), FALSE);
-          memcpy (item->p, item->route, 4 * sizeof (double));
-          memcpy (item->p + 4, item->route + 2 * (item->n_route_points - 2), 4 * sizeof (double));
+          take_path_ends (item, item->route, item->n_route_points);
         }
     }
 
+  _ent_scene_place_edge (item, from, to);
+}
+
+/* The point at @t of the cubic Bézier piece @q. */
+static void
+piece_point (const double *q,
+             double        t,
+             double       *x,
+             double       *y)
+{
+  double s = 1 - t;
+
+  *x = s * s * s * q[0] + 3 * s * s * t * q[2] + 3 * s * t * t * q[4] + t * t * t * q[6];
+  *y = s * s * s * q[1] + 3 * s * s * t * q[3] + 3 * s * t * t * q[5] + t * t * t * q[7];
+}
+
+/* Replaces the cubic piece @q by its part from @t on (de Casteljau's construction). */
+static void
+keep_piece_after (double *q,
+                  double  t)
+{
+  for (int level = 0; level < 3; level++)
+    for (int i = 0; i < 3 - level; i++)
+      {
+        q[2 * i] += t * (q[2 * i + 2] - q[2 * i]);
+        q[2 * i + 1] += t * (q[2 * i + 3] - q[2 * i + 1]);
+      }
+}
+
+static void
+reverse_path (double *path,
+              guint   n_points)
+{
+  for (guint i = 0, j = n_points - 1; i < j; i++, j--)
+    {
+      double x = path[2 * i], y = path[2 * i + 1];
+
+      path[2 * i] = path[2 * j];
+      path[2 * i + 1] = path[2 * j + 1];
+      path[2 * j] = x;
+      path[2 * j + 1] = y;
+    }
+}
+
+/*
+ * Cuts the start of @path, n_points long, where it leaves the circle of
+ * @radius around (@cx, @cy), in which it starts: the pieces wholly inside
+ * go, and the piece that crosses keeps its part outside. A path that never
+ * leaves the circle stays whole.
+ */
+static void
+cut_start (GArray *path,
+           double  cx,
+           double  cy,
+           double  radius)
+{
+  guint n_pieces = (path->len / 2 - 1) / 3;
+
+  for (guint k = 0; k < n_pieces; k++)
+    {
+      double *q = &g_array_index (path, double, 6 * k);
+      double inside = 0, outside = 1;
+
+      if (hypot (q[6] - cx, q[7] - cy) <= radius)
+        continue;
+
+      /* The piece starts inside and ends outside: halving finds where it crosses to well under a point. */
+      for (int i = 0; i < 30; i++)
+        {
+          double t = (inside + outside) / 2, x, y;
+
+          piece_point (q, t, &x, &y);
+          if (hypot (x - cx, y - cy) <= radius)
+            inside = t;
+          else
+            outside = t;
+        }
+      keep_piece_after (q, outside);
+      g_array_remove_range (path, 0, 6 * k);
+      return;
+    }
+}
+
+/*
+ * Gives @item its @bundle, from the centre of the shape of @from to that of
+ * @to, cut where it leaves the two shapes, so that an arrowhead ends on the
+ * outline, as on other edges. A bundle whose ends are not at the two nodes
+ * (one of them moved since) is not used; then, or for %NULL, the edge loses
+ * any bundle it had, and is drawn along its route, or as Entente draws it.
+ * Then places the edge.
+ */
+void
+_ent_scene_bundle_edge (EntSceneItem       *item,
+                        const EntSceneItem *from,
+                        const EntSceneItem *to,
+                        const EntRoute     *bundle)
+{
+  /* Bundles end at the centres of the shapes, which lie inside the nodes' boxes. */
+  double slack = 2.0;
+  guint last;
+
+  g_clear_pointer (&item->bundle, g_free);
+  item->n_bundle_points = 0;
+  if (item->route != NULL)
+    take_path_ends (item, item->route, item->n_route_points);
+
+  if (bundle != NULL && ent_route_n_points_is_valid (bundle->n_points) && from != to)
+    {
+      last = 2 * (bundle->n_points - 1);
+      if (near_box (from, bundle->points[0], bundle->points[1], slack) &&
+          near_box (to, bundle->points[last], bundle->points[last + 1], slack))
+        {
+          g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * bundle->n_points);
+
+          /* From where the shapes are now: another font may have moved them a little in their boxes. */
+          g_array_append_vals (path, bundle->points, 2 * bundle->n_points);
+          g_array_index (path, double, 0) = from->cx;
+          g_array_index (path, double, 1) = from->cy;
+          g_array_index (path, double, last) = to->cx;
+          g_array_index (path, double, last + 1) = to->cy;
+
+          cut_start (path, from->cx, from->cy, shape_half_width (from->look->shape));
+          reverse_path ((double *) (void *) path->data, path->len / 2);
+          cut_start (path, to->cx, to->cy, shape_half_width (to->look->shape) + 1);
+          reverse_path ((double *) (void *) path->data, path->len / 2);
+
+          item->n_bundle_points = path->len / 2;
+          item->bundle = (double *) (void *) g_array_free (g_steal_pointer (&path), FALSE);
+          take_path_ends (item, item->bundle, item->n_bundle_points);
+        }
+    }
+
+  /* Without a route or a bundle, the curve is made anew. */
   _ent_scene_place_edge (item, from, to);
 }
 
@@ -495,8 +641,8 @@ ent_scene_edge_hit (const EntSceneItem *edge,
  * @n_points: (out): how many control points the path has, 1 + 3k
  *
  * Returns: (transfer none) (array length=n_points): the edge's path as
- *   drawn, control points of a cubic spline as x, y pairs: its route, or
- *   the one curve Entente draws
+ *   drawn, control points of a cubic spline as x, y pairs: its bundle, its
+ *   route, or the one curve Entente draws
  */
 const double *
 ent_scene_edge_get_path (const EntSceneItem *edge,
@@ -504,6 +650,11 @@ ent_scene_edge_get_path (const EntSceneItem *edge,
 {
   g_return_val_if_fail (edge != NULL && edge->type == ENT_SCENE_ITEM_EDGE, NULL);
 
+  if (edge->bundle != NULL)
+    {
+      *n_points = edge->n_bundle_points;
+      return edge->bundle;
+    }
   if (edge->route != NULL)
     {
       *n_points = edge->n_route_points;

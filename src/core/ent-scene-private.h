@@ -100,5 +100,9 @@ void    _ent_scene_route_edge        (EntSceneItem         *item,
                                       const EntSceneItem   *from,
                                       const EntSceneItem   *to,
                                       const EntRoute       *route);
+void    _ent_scene_bundle_edge       (EntSceneItem         *item,
+                                      const EntSceneItem   *from,
+                                      const EntSceneItem   *to,
+                                      const EntRoute       *bundle);
 
 G_END_DECLS

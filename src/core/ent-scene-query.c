@@ -1,4 +1,4 @@
-/* ent-scene-query.c: finding a scene's items by place, moving a node, and which edges follow routes
+/* ent-scene-query.c: finding a scene's items by place, moving a node, and which edges follow routes or bundles
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +21,8 @@
  * Moves a node and the edges that meet it, as when it is dragged, without
  * building the spatial index anew (see ent_spatial_index_move()). The
  * scene's bounds grow to take the node in; the legend stays where it was.
+ * The layout changed, so every edge loses its bundle, as the stored
+ * layout's bundles go when a position changes.
  *
  * Returns: whether the entity has a node
  */
@@ -51,13 +53,16 @@ ent_scene_move_node (EntScene *self,
       if (edge->type != ENT_SCENE_ITEM_EDGE)
         break;
       if (edge->from_id == entity_id || edge->to_id == entity_id)
-        {
-          /* Its route went to where the node was: the edge is drawn as Entente draws it until routed anew. */
-          _ent_scene_route_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id),
-                                 NULL);
-          ent_spatial_index_move (self->index, i, &edge->bounds);
-          ent_rect_union (&self->bounds, &edge->bounds);
-        }
+        /* Its route went to where the node was: the edge is drawn as Entente draws it until routed anew. */
+        _ent_scene_route_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id),
+                               NULL);
+      else if (edge->bundle != NULL)
+        _ent_scene_bundle_edge (edge, ent_scene_find_node (self, edge->from_id), ent_scene_find_node (self, edge->to_id),
+                                NULL);
+      else
+        continue;
+      ent_spatial_index_move (self->index, i, &edge->bounds);
+      ent_rect_union (&self->bounds, &edge->bounds);
     }
 
   return TRUE;
@@ -130,6 +135,29 @@ ent_scene_has_routes (EntScene *self)
       if (item->type != ENT_SCENE_ITEM_EDGE)
         break;
       if (item->route != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * ent_scene_has_bundles:
+ * @self: a scene
+ *
+ * Returns: whether any edge is drawn along its bundle
+ */
+gboolean
+ent_scene_has_bundles (EntScene *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const EntSceneItem *item = &g_array_index (self->items, EntSceneItem, i);
+
+      if (item->type != ENT_SCENE_ITEM_EDGE)
+        break;
+      if (item->bundle != NULL)
         return TRUE;
     }
   return FALSE;

@@ -170,6 +170,7 @@ clear_item (gpointer data)
 
   g_free (item->label);
   g_free (item->route);
+  g_free (item->bundle);
   g_clear_object (&item->layout);
 }
 
@@ -443,8 +444,48 @@ ent_scene_new_routed (EntGraph *graph,
                       GArray   *positions,
                       GArray   *routes)
 {
+  return ent_scene_new_full (graph, positions, routes, NULL);
+}
+
+/* Maps the relation of each of @paths (EntRoute) to it. */
+static GHashTable *
+index_paths (GArray *paths)
+{
+  GHashTable *by_relation = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; paths != NULL && i < paths->len; i++)
+    {
+      EntRoute *path = &g_array_index (paths, EntRoute, i);
+      g_hash_table_insert (by_relation, &path->relation_id, path);
+    }
+
+  return by_relation;
+}
+
+/**
+ * ent_scene_new_full:
+ * @graph: the network
+ * @positions: (element-type EntPosition): where each entity's node is centred
+ * @routes: (nullable) (element-type EntRoute): the layout engine's routes of
+ *   some relations, as stored with @positions
+ * @bundles: (nullable) (element-type EntRoute): the edge bundles of some
+ *   relations, as stored with @positions
+ *
+ * Builds the display list as ent_scene_new_routed() does, drawing each
+ * relation along its bundle where it has one whose ends are at its two
+ * nodes, in place of its route.
+ *
+ * Returns: (transfer full): the scene
+ */
+EntScene *
+ent_scene_new_full (EntGraph *graph,
+                    GArray   *positions,
+                    GArray   *routes,
+                    GArray   *bundles)
+{
   EntScene *self;
-  g_autoptr(GHashTable) by_relation = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_relation = index_paths (routes);
+  g_autoptr(GHashTable) bundle_by_relation = index_paths (bundles);
   g_autoptr(GHashTable) by_entity = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) pair_counts = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) pair_slots = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -473,11 +514,6 @@ ent_scene_new_routed (EntGraph *graph,
     {
       EntPosition *position = &g_array_index (positions, EntPosition, i);
       g_hash_table_insert (by_entity, &position->entity_id, position);
-    }
-  for (guint i = 0; routes != NULL && i < routes->len; i++)
-    {
-      EntRoute *route = &g_array_index (routes, EntRoute, i);
-      g_hash_table_insert (by_relation, &route->relation_id, route);
     }
 
   /* Nodes are built first, in an array of their own, for the edges to read; they are painted last. */
@@ -541,11 +577,13 @@ ent_scene_new_routed (EntGraph *graph,
   for (guint i = 0; i < self->items->len; i++)
     {
       EntSceneItem *edge = &g_array_index (self->items, EntSceneItem, i);
+      const EntSceneItem *from = &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i) - 1);
+      const EntSceneItem *to = &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i + 1) - 1);
+      const EntRoute *bundle = g_hash_table_lookup (bundle_by_relation, &edge->id);
 
-      _ent_scene_route_edge (edge,
-                             &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i) - 1),
-                             &g_array_index (nodes, EntSceneItem, g_array_index (edge_ends, guint, 2 * i + 1) - 1),
-                             g_hash_table_lookup (by_relation, &edge->id));
+      _ent_scene_route_edge (edge, from, to, g_hash_table_lookup (by_relation, &edge->id));
+      if (bundle != NULL)
+        _ent_scene_bundle_edge (edge, from, to, bundle);
     }
 
   /* Now the nodes follow the edges, and the index maps to their final places. */

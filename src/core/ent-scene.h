@@ -74,6 +74,11 @@ typedef struct
   gboolean          has_route_label;
   double            route_label_x;
   double            route_label_y;
+  /* Edges: the edge's bundle, when the layout's edges were bundled: n_bundle_points control points (x, y
+   * pairs) of a cubic spline from shape to shape, drawn in place of the route or the curve; p then holds
+   * its first two points and its last two. */
+  double           *bundle;
+  guint             n_bundle_points;
 } EntSceneItem;
 
 /* A kind of entity as the scene draws it: its key, the label shown, its look. */
@@ -127,9 +132,14 @@ EntScene         *ent_scene_new               (EntGraph       *graph,
 EntScene         *ent_scene_new_routed        (EntGraph       *graph,
                                                GArray         *positions,
                                                GArray         *routes);
+EntScene         *ent_scene_new_full          (EntGraph       *graph,
+                                               GArray         *positions,
+                                               GArray         *routes,
+                                               GArray         *bundles);
 const double     *ent_scene_edge_get_path     (const EntSceneItem *edge,
                                                guint          *n_points);
 gboolean          ent_scene_has_routes        (EntScene       *self);
+gboolean          ent_scene_has_bundles       (EntScene       *self);
 GArray           *ent_scene_list_unrouted     (EntScene       *self);
 GType             ent_scene_get_type          (void) G_GNUC_CONST;
 EntScene         *ent_scene_ref               (EntScene       *self);

@@ -128,6 +128,15 @@ gboolean      _ent_store_count_mismatched_quotes (sqlite3     *db,
                                                   gint64      *mismatched,
                                                   GError     **error);
 
+/* ent-store-routes.c */
+gboolean      _ent_store_read_points           (sqlite3_stmt  *stmt,
+                                                int            column,
+                                                EntRoute      *route);
+gboolean      _ent_store_bind_points           (sqlite3_stmt  *stmt,
+                                                int            index,
+                                                const EntRoute *route,
+                                                GError       **error);
+
 /* ent-store-undo.c */
 void          _ent_store_undo_init             (EntStore      *self);
 

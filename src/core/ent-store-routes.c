@@ -18,7 +18,8 @@
 /*
  * A route is stored as one blob: its control points' coordinates, x then y,
  * each a little-endian IEEE 754 double, so a file reads the same on any
- * machine. The table's CHECK holds its length to 1 + 3k points.
+ * machine. The table's CHECK holds its length to 1 + 3k points. The edge
+ * bundles of a layout are stored the same way (see ent-store-bundles.c).
  */
 
 static gboolean
@@ -64,6 +65,54 @@ encode_points (const EntRoute *route)
   return blob;
 }
 
+/*
+ * Reads the points of @route from column @column of @stmt's row. A file from
+ * elsewhere may hold any bytes there: a blob that is no spline of points
+ * within the drawing is not read, and gives FALSE.
+ */
+gboolean
+_ent_store_read_points (sqlite3_stmt *stmt,
+                        int           column,
+                        EntRoute     *route)
+{
+  const guint8 *blob = sqlite3_column_blob (stmt, column);
+  gsize size = sqlite3_column_bytes (stmt, column);
+
+  route->n_points = size / 16;
+  route->points = NULL;
+  if (blob == NULL || size % 16 != 0 || !ent_route_n_points_is_valid (route->n_points))
+    return FALSE;
+
+  route->points = g_new (double, 2 * route->n_points);
+  if (decode_points (blob, route->n_points, route->points))
+    return TRUE;
+
+  ent_route_clear (route);
+  return FALSE;
+}
+
+/* Binds the points of @route to parameter @index of @stmt, or refuses points that no drawing has. */
+gboolean
+_ent_store_bind_points (sqlite3_stmt    *stmt,
+                        int              index,
+                        const EntRoute  *route,
+                        GError         **error)
+{
+  gboolean valid = ent_route_n_points_is_valid (route->n_points);
+
+  for (guint j = 0; j < 2 * route->n_points && valid; j++)
+    valid = coordinate_is_valid (route->points[j]);
+  if (!valid)
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID,
+                   _("An edge route must be a spline of points within the drawing"));
+      return FALSE;
+    }
+
+  sqlite3_bind_blob (stmt, index, encode_points (route), 16 * route->n_points, g_free);
+  return TRUE;
+}
+
 /**
  * ent_store_load_routes:
  * @self: a #EntStore
@@ -97,26 +146,18 @@ ent_store_load_routes (EntStore    *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const guint8 *blob = sqlite3_column_blob (stmt, 1);
-      gsize size = sqlite3_column_bytes (stmt, 1);
       EntRoute route = {
         .relation_id = sqlite3_column_int64 (stmt, 0),
-        .n_points = size / 16,
         .has_label = sqlite3_column_type (stmt, 2) == SQLITE_FLOAT && sqlite3_column_type (stmt, 3) == SQLITE_FLOAT,
         .label_x = sqlite3_column_double (stmt, 2),
         .label_y = sqlite3_column_double (stmt, 3),
       };
 
-      if (blob == NULL || size % 16 != 0 || !ent_route_n_points_is_valid (route.n_points))
-        continue;
       /* A label somewhere no drawing reaches is dropped, and placed as if none were stored. */
       if (route.has_label && !(coordinate_is_valid (route.label_x) && coordinate_is_valid (route.label_y)))
         route.has_label = FALSE;
-      route.points = g_new (double, 2 * route.n_points);
-      if (decode_points (blob, route.n_points, route.points))
+      if (_ent_store_read_points (stmt, 1, &route))
         g_array_append_val (routes, route);
-      else
-        ent_route_clear (&route);
     }
 
   if (rc != SQLITE_DONE)
@@ -175,14 +216,7 @@ ent_store_save_routes (EntStore        *self,
 
   for (guint i = 0; ok && i < n_routes; i++)
     {
-      double *points = routes[i].points;
-      gboolean finite = TRUE;
-
-      for (guint j = 0; j < 2 * routes[i].n_points && finite; j++)
-        finite = coordinate_is_valid (points[j]);
-      if (routes[i].has_label)
-        finite = finite && coordinate_is_valid (routes[i].label_x) && coordinate_is_valid (routes[i].label_y);
-      if (!ent_route_n_points_is_valid (routes[i].n_points) || !finite)
+      if (routes[i].has_label && !(coordinate_is_valid (routes[i].label_x) && coordinate_is_valid (routes[i].label_y)))
         {
           g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID,
                        _("An edge route must be a spline of points within the drawing"));
@@ -191,7 +225,9 @@ ent_store_save_routes (EntStore        *self,
         }
 
       _ent_store_bind (stmt, "is", routes[i].relation_id, engine);
-      sqlite3_bind_blob (stmt, 3, encode_points (&routes[i]), 16 * routes[i].n_points, g_free);
+      ok = _ent_store_bind_points (stmt, 3, &routes[i], error);
+      if (!ok)
+        break;
       if (routes[i].has_label)
         {
           sqlite3_bind_double (stmt, 4, routes[i].label_x);

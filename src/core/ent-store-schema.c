@@ -21,7 +21,9 @@
  * refer to, and added typed properties of entities and relations. Version
  * 4 added the layout engine's edge routes beside the positions, and dropped
  * an index of properties by relation that their UNIQUE (relation_id, key)
- * already gives, at the cost of every property written.
+ * already gives, at the cost of every property written. Version 5 added
+ * the edge bundles of a layout, with the triggers that drop them when its
+ * positions change.
  *
  * The triggers are compared word for word when a file is opened, so a file
  * cannot bring its own code under one of our names.
@@ -41,6 +43,20 @@
   "WHEN EXISTS (SELECT 1 FROM quotes WHERE source_id = NEW.id\n" \
   "             AND text IS NOT substr (NEW.body, start_offset + 1, end_offset - start_offset))\n" \
   "BEGIN SELECT RAISE (ABORT, 'quote does not match its source'); END"
+
+/*
+ * An engine's edge bundles hold for its positions only: a position added or
+ * moved, by Entente or by anyone else, drops them all in the same
+ * transaction. One whose entity is deleted leaves the others, which still
+ * join their nodes; its entity's relations take their own bundles along.
+ */
+#define TRIGGER_POSITIONS_INSERT \
+  "CREATE TRIGGER positions_drop_bundles_insert AFTER INSERT ON positions\n" \
+  "BEGIN DELETE FROM bundles WHERE engine = NEW.engine; END"
+#define TRIGGER_POSITIONS_UPDATE \
+  "CREATE TRIGGER positions_drop_bundles_update AFTER UPDATE ON positions\n" \
+  "WHEN NEW.x IS NOT OLD.x OR NEW.y IS NOT OLD.y OR NEW.engine IS NOT OLD.engine OR NEW.entity_id IS NOT OLD.entity_id\n" \
+  "BEGIN DELETE FROM bundles WHERE engine IN (OLD.engine, NEW.engine); END"
 
 #define HEX6 "[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]"
 
@@ -171,6 +187,19 @@ static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
   "  PRIMARY KEY (relation_id, engine)\n"
   ") WITHOUT ROWID;\n"
   "DROP INDEX IF EXISTS properties_relation;\n",
+
+  /* 4 → 5. A bundle's blob is a route's (see ent-store-bundles.c). The triggers delete by engine, which the
+   * primary key leads with; deleting a relation finds its bundles by the index. */
+  "CREATE TABLE bundles (\n"
+  "  relation_id INTEGER NOT NULL REFERENCES relations (id) ON DELETE CASCADE,\n"
+  "  engine TEXT NOT NULL,\n"
+  "  points BLOB NOT NULL CHECK (typeof (points) = 'blob' AND length (points) % 48 = 16\n"
+  "                              AND length (points) BETWEEN 64 AND " G_STRINGIFY (ENT_ROUTE_MAX_BYTES) "),\n"
+  "  PRIMARY KEY (engine, relation_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX bundles_relation ON bundles (relation_id);\n"
+  TRIGGER_POSITIONS_INSERT ";\n"
+  TRIGGER_POSITIONS_UPDATE ";\n",
 };
 
 typedef struct
@@ -190,6 +219,7 @@ static const SchemaObject our_tables[] = {
   { "kinds", 3 },
   { "properties", 3 },
   { "routes", 4 },
+  { "bundles", 5 },
 };
 
 static const struct {
@@ -200,6 +230,8 @@ static const struct {
   { "quotes_match_insert", TRIGGER_QUOTES_INSERT, 2 },
   { "quotes_match_update", TRIGGER_QUOTES_UPDATE, 2 },
   { "sources_keep_quotes", TRIGGER_SOURCES_UPDATE, 2 },
+  { "positions_drop_bundles_insert", TRIGGER_POSITIONS_INSERT, 5 },
+  { "positions_drop_bundles_update", TRIGGER_POSITIONS_UPDATE, 5 },
 };
 
 /* Whether @sql is word for word the trigger @name of our schema of @version. */

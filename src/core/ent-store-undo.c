@@ -34,6 +34,20 @@ _ent_store_undo_init (EntStore *self)
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
 }
 
+/*
+ * Edge bundles are left out of the changesets: the triggers that drop them
+ * with the positions they were made for fire again when an undo or a redo
+ * changes positions, and a changeset that held them as well would then
+ * find them gone, or find new ones where it put its own, and fail. So an
+ * undo does not bring back the bundles of a layout it restores.
+ */
+static int
+record_table_cb (void       *user_data,
+                 const char *table)
+{
+  return g_strcmp0 (table, "bundles") != 0;
+}
+
 /**
  * ent_store_edit_begin:
  * @self: a #EntStore
@@ -60,7 +74,10 @@ ent_store_edit_begin (EntStore    *self,
 
   rc = sqlite3session_create (self->db, "main", &self->session);
   if (rc == SQLITE_OK)
-    rc = sqlite3session_attach (self->session, NULL);
+    {
+      sqlite3session_table_filter (self->session, record_table_cb, NULL);
+      rc = sqlite3session_attach (self->session, NULL);
+    }
 
   if (rc != SQLITE_OK)
     {

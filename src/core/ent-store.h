@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* "ENTE" in ASCII: PRAGMA application_id of every .entente file. */
 #define ENT_STORE_APPLICATION_ID 0x454E5445
-#define ENT_STORE_SCHEMA_VERSION 4
+#define ENT_STORE_SCHEMA_VERSION 5
 
 #define ENT_STORE_ERROR (ent_store_error_quark ())
 
@@ -182,6 +182,15 @@ gboolean     ent_store_save_routes              (EntStore           *self,
                                                  const EntRoute     *routes,
                                                  guint               n_routes,
                                                  gboolean            replace,
+                                                 GError            **error);
+
+GArray      *ent_store_load_bundles             (EntStore           *self,
+                                                 const char         *engine,
+                                                 GError            **error);
+gboolean     ent_store_save_bundles             (EntStore           *self,
+                                                 const char         *engine,
+                                                 const EntRoute     *bundles,
+                                                 guint               n_bundles,
                                                  GError            **error);
 
 gboolean     ent_store_check_integrity          (EntStore           *self,

@@ -28,7 +28,6 @@ reroute_done_cb (GObject      *object,
   g_autoptr(EntWindow) self = user_data;
   g_autoptr(GArray) routes = NULL;
   g_autoptr(GArray) positions = NULL;
-  g_autoptr(GArray) stored = NULL;
   g_autoptr(EntScene) scene = NULL;
   g_autoptr(GError) error = NULL;
   const char *engine;
@@ -47,15 +46,13 @@ reroute_done_cb (GObject      *object,
 
   engine = _ent_window_get_engine (self, NULL);
   positions = ent_store_load_positions (self->store, engine, &error);
-  if (positions != NULL)
-    stored = ent_store_load_routes (self->store, engine, &error);
-  if (positions == NULL || stored == NULL)
+  if (positions == NULL)
     {
       _ent_window_show_toast (self, error->message);
       return;
     }
 
-  scene = ent_scene_new_routed (self->graph, positions, stored);
+  scene = ent_diagram_new_scene (self->store, self->graph, engine, positions, NULL);
   ent_graph_view_set_scene (self->graph_view, scene);
 }
 

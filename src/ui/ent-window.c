@@ -228,7 +228,6 @@ store_changed_cb (EntWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
   g_autoptr(GArray) positions = NULL;
-  g_autoptr(GArray) routes = NULL;
   g_autoptr(EntScene) scene = NULL;
   gint64 entity = ent_graph_view_get_selected_entity (self->graph_view);
   gint64 relation = ent_graph_view_get_selected_relation (self->graph_view);
@@ -242,9 +241,6 @@ store_changed_cb (EntWindow *self,
   adopt_graph (self, g_steal_pointer (&graph));
 
   positions = ent_store_load_positions (store, _ent_window_get_engine (self, NULL), &error);
-  /* Without its routes, as in a file whose routes table is not ours, the layout still draws. */
-  if (positions != NULL)
-    routes = ent_store_load_routes (store, _ent_window_get_engine (self, NULL), NULL);
   if (positions == NULL)
     {
       _ent_window_show_toast (self, error->message);
@@ -259,7 +255,7 @@ store_changed_cb (EntWindow *self,
 
   /* Entities added elsewhere than in this window go by their neighbours; nobody else moves. */
   ent_placement_place_missing (self->graph, positions, NAN, NAN);
-  scene = ent_scene_new_routed (self->graph, positions, routes);
+  scene = ent_diagram_new_scene (store, self->graph, _ent_window_get_engine (self, NULL), positions, NULL);
   ent_graph_view_set_scene_gliding (self->graph_view, scene);
   gtk_stack_set_visible_child_name (self->view_stack, "graph");
   _ent_window_reroute (self);
