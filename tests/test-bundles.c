@@ -303,9 +303,51 @@ rect_contains (const EntRect *rect,
 }
 
 /*
+ * The three relations between India and Belarus share one bundle, spread
+ * apart so that each has points that pick it and no other.
+ */
+static void
+assert_parallel_apart (EntScene *scene,
+                       EntGraph *graph)
+{
+  gint64 india = find_entity (graph, "India")->id;
+  gint64 belarus = find_entity (graph, "Belarus")->id;
+  guint n_between = 0;
+
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *edge = ent_scene_get_item (scene, i);
+      const double *path;
+      guint n_points, n_picking = 0;
+
+      if (edge->type != ENT_SCENE_ITEM_EDGE)
+        break;
+      if (!((edge->from_id == india && edge->to_id == belarus) || (edge->from_id == belarus && edge->to_id == india)))
+        continue;
+
+      g_assert_nonnull (edge->bundle);
+      path = ent_scene_edge_get_path (edge, &n_points);
+      for (guint k = 0; k + 3 < n_points; k += 3)
+        for (int step = 1; step < 8; step++)
+          {
+            const double *q = path + 2 * k;
+            double t = step / 8.0, s = 1 - t;
+            double x = s * s * s * q[0] + 3 * s * s * t * q[2] + 3 * s * t * t * q[4] + t * t * t * q[6];
+            double y = s * s * s * q[1] + 3 * s * s * t * q[3] + 3 * s * t * t * q[5] + t * t * t * q[7];
+
+            n_picking += ent_scene_hit_test (scene, x, y) == (int) i;
+          }
+      g_test_message ("relation %" G_GINT64_FORMAT ": %u points of its bundle pick it", edge->id, n_picking);
+      g_assert_cmpuint (n_picking, >, 0);
+      n_between++;
+    }
+  g_assert_cmpuint (n_between, ==, 3);
+}
+
+/*
  * The network bundled for real: a scene built from the store draws every
  * relation between two nodes along its bundle, from shape to shape, in
- * bounds that hold it, and a point on the bundle picks the relation.
+ * bounds that hold it, and a point on the bundle is on the relation.
  * Moving a node drops every bundle of the scene.
  */
 static void
@@ -382,6 +424,7 @@ test_scene (Copy          *copy,
       n_bundled++;
     }
   g_assert_cmpuint (n_bundled, ==, bundles->len);
+  assert_parallel_apart (bundled, copy->graph);
 
   /* Moving one node drops every bundle, not only those of its edges. */
   node = ent_scene_find_node (bundled, find_entity (copy->graph, "India")->id);

@@ -532,6 +532,38 @@ cut_start (GArray *path,
 }
 
 /*
+ * Spreads the middle of the bundle @path, which the relations between the
+ * same two entities share, for the one in @item's slot, as Entente spreads
+ * their curves: so each can still be seen, and hovered and picked. The
+ * shift grows from nothing at the ends to its whole in the middle quarter
+ * and more.
+ */
+static void
+spread_bundle (GArray             *path,
+               const EntSceneItem *item,
+               const EntSceneItem *from,
+               const EntSceneItem *to)
+{
+  guint n_points = path->len / 2;
+  double offset = (item->slot - (item->n_slots - 1) / 2.0) * PARALLEL_SPREAD;
+  double ux, uy;
+
+  if (from->id <= to->id)
+    unit_towards (from->cx, from->cy, to->cx, to->cy, &ux, &uy);
+  else
+    unit_towards (to->cx, to->cy, from->cx, from->cy, &ux, &uy);
+
+  for (guint i = 1; i + 1 < n_points; i++)
+    {
+      double u = (double) i / (n_points - 1);
+      double weight = MIN (1.0, 4 * MIN (u, 1 - u));
+
+      g_array_index (path, double, 2 * i) += -uy * offset * weight;
+      g_array_index (path, double, 2 * i + 1) += ux * offset * weight;
+    }
+}
+
+/*
  * Gives @item its @bundle, from the centre of the shape of @from to that of
  * @to, cut where it leaves the two shapes, so that an arrowhead ends on the
  * outline, as on other edges. A bundle whose ends are not at the two nodes
@@ -568,6 +600,8 @@ _ent_scene_bundle_edge (EntSceneItem       *item,
           g_array_index (path, double, 1) = from->cy;
           g_array_index (path, double, last) = to->cx;
           g_array_index (path, double, last + 1) = to->cy;
+          if (item->n_slots > 1)
+            spread_bundle (path, item, from, to);
 
           cut_start (path, from->cx, from->cy, shape_half_width (from->look->shape));
           reverse_path ((double *) (void *) path->data, path->len / 2);
