@@ -42,6 +42,9 @@ static const GOptionEntry option_entries[] = {
     N_("Lay out with ENGINE: dot, neato, fdp, sfdp, circo or twopi (default: chosen by the network’s size)"),
     N_("ENGINE") },
   { "relayout", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Lay the network out anew instead of using stored positions"), NULL },
+  { "bundle", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Bundle the edges of the stored layout with Graphviz’s mingle, store the bundles in the file and exit; "
+       "with --export, draw them in the diagram too"), NULL },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL, N_("Pixels per point of an exported PNG (default: 2)"), N_("N") },
   /* Taken here rather than by GApplication, so that --export sees its file too. */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -159,6 +162,34 @@ export_data (const char    *input,
   return 0;
 }
 
+/* What `entente --bundle` does, saying on stderr what it is doing, as that may take a while. */
+static int
+bundle_file (const char *input,
+             const char *output,
+             const char *engine,
+             gboolean    relayout,
+             double      scale)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autofree char *path = input != NULL ? g_strdup (input) : ent_user_database_ensure (&error);
+  guint n_bundled = 0;
+
+  if (path != NULL)
+    g_printerr (_("Bundling the edges of %s with Graphviz’s mingle…\n"), path);
+  if (path == NULL || !ent_diagram_bundle_file (path, output, engine, relayout, scale, &n_bundled, &error))
+    {
+      g_printerr ("entente: %s\n", error->message);
+      return 1;
+    }
+
+  /* Translators: what `entente --bundle` says when it is done; %.1f is seconds */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "Bundled %u relation in %.1f s\n", "Bundled %u relations in %.1f s\n",
+                           n_bundled),
+              n_bundled, g_timer_elapsed (timer, NULL));
+  return 0;
+}
+
 static int
 ent_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -173,6 +204,7 @@ ent_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   EntDataFormat format;
   double scale = 2.0;
+  gboolean bundle;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -191,7 +223,8 @@ ent_application_handle_local_options (GApplication *app,
       return import_files (imports, import_output, format_name);
     }
 
-  if (!g_variant_dict_lookup (options, "export", "^ay", &output))
+  bundle = g_variant_dict_contains (options, "bundle");
+  if (!g_variant_dict_lookup (options, "export", "^ay", &output) && !bundle)
     return take_files (self, files);
 
   g_variant_dict_lookup (options, "engine", "s", &engine);
@@ -199,18 +232,27 @@ ent_application_handle_local_options (GApplication *app,
 
   if (files != NULL && files[0] != NULL && files[1] != NULL)
     {
-      g_printerr (_("Only one file can be exported at a time\n"));
+      g_printerr (bundle ? _("Only one file can be bundled at a time\n") : _("Only one file can be exported at a time\n"));
       return 2;
     }
 
-  if (exports_data (output, format_name, &format))
-    return export_data (files != NULL ? files[0] : NULL, output, format);
+  if (output != NULL && exports_data (output, format_name, &format))
+    {
+      if (!bundle)
+        return export_data (files != NULL ? files[0] : NULL, output, format);
+      g_printerr (_("Bundled edges can only be exported in a diagram: .svg, .png or .pdf\n"));
+      return 2;
+    }
 
   if (!(scale > 0) || scale > 1000)
     {
       g_printerr (_("The scale must be a number above 0 and at most 1000\n"));
       return 2;
     }
+
+  if (bundle)
+    return bundle_file (files != NULL ? files[0] : NULL, output, engine, g_variant_dict_contains (options, "relayout"),
+                        scale);
 
   if (!ent_diagram_export_file (files != NULL ? files[0] : NULL, output, engine,
                                 g_variant_dict_contains (options, "relayout"), scale, &error))

@@ -70,6 +70,10 @@ void        _ent_window_show_toast          (EntWindow       *self,
 const char *_ent_window_get_engine          (EntWindow       *self,
                                              const char     **reason);
 void        _ent_window_reroute             (EntWindow       *self);
+void        _ent_window_set_running         (EntWindow       *self,
+                                             const char      *label);
+void        _ent_window_show_layout         (EntWindow       *self,
+                                             GArray          *bundles);
 void        _ent_window_build_diagram       (EntWindow       *self,
                                              gboolean         relayout);
 void        _ent_window_select_entity       (EntWindow       *self,
@@ -78,6 +82,9 @@ void        _ent_window_select_entity       (EntWindow       *self,
 /* ent-window-actions.c */
 void        _ent_window_actions_class_init  (EntWindowClass  *klass);
 void        _ent_window_actions_init        (EntWindow       *self);
+
+/* ent-window-bundles.c */
+void        _ent_window_bundles_class_init  (EntWindowClass  *klass);
 
 /* ent-window-edit.c */
 void        _ent_window_edit_class_init     (EntWindowClass  *klass);

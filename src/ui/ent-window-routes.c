@@ -27,10 +27,7 @@ reroute_done_cb (GObject      *object,
 {
   g_autoptr(EntWindow) self = user_data;
   g_autoptr(GArray) routes = NULL;
-  g_autoptr(GArray) positions = NULL;
-  g_autoptr(EntScene) scene = NULL;
   g_autoptr(GError) error = NULL;
-  const char *engine;
 
   routes = ent_diagram_reroute_finish (result, &error);
   /* A newer edit took over, or the window closed. */
@@ -44,16 +41,7 @@ reroute_done_cb (GObject      *object,
       return;
     }
 
-  engine = _ent_window_get_engine (self, NULL);
-  positions = ent_store_load_positions (self->store, engine, &error);
-  if (positions == NULL)
-    {
-      _ent_window_show_toast (self, error->message);
-      return;
-    }
-
-  scene = ent_diagram_new_scene (self->store, self->graph, engine, positions, NULL);
-  ent_graph_view_set_scene (self->graph_view, scene);
+  _ent_window_show_layout (self, NULL);
 }
 
 /**

@@ -119,21 +119,33 @@ update_engine_button (EntWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->engine_button), tooltip);
 }
 
-static void
-set_layout_running (EntWindow  *self,
-                    const char *engine)
+/*
+ * Shows that the helper runs for the window, saying what it does, with the
+ * button that cancels it; or, for %NULL, that it is done. Bundling waits
+ * for a layout, and the other way round.
+ */
+void
+_ent_window_set_running (EntWindow  *self,
+                         const char *label)
 {
-  gboolean running = engine != NULL;
+  gboolean running = label != NULL;
 
   if (running)
-    {
-      g_autofree char *label = g_strdup_printf (_("Laying out with %s…"), engine);
-      gtk_label_set_label (self->progress_label, label);
-    }
+    gtk_label_set_label (self->progress_label, label);
 
   gtk_spinner_set_spinning (self->progress_spinner, running);
   gtk_revealer_set_reveal_child (self->progress_revealer, running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-layout", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bundle-edges", !running);
+}
+
+static void
+set_layout_running (EntWindow  *self,
+                    const char *engine)
+{
+  g_autofree char *label = engine != NULL ? g_strdup_printf (_("Laying out with %s…"), engine) : NULL;
+
+  _ent_window_set_running (self, label);
 }
 
 static void
@@ -174,6 +186,29 @@ diagram_built_cb (GObject      *object,
   ent_graph_view_set_scene (self->graph_view, scene);
   gtk_stack_set_visible_child_name (self->view_stack, "graph");
   _ent_window_reroute (self);
+}
+
+/*
+ * Draws the stored layout of the window's engine anew, with its routes and
+ * @bundles, or with the bundles stored for %NULL, where the view was looking.
+ */
+void
+_ent_window_show_layout (EntWindow *self,
+                         GArray    *bundles)
+{
+  const char *engine = _ent_window_get_engine (self, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) positions = ent_store_load_positions (self->store, engine, &error);
+  g_autoptr(EntScene) scene = NULL;
+
+  if (positions == NULL)
+    {
+      _ent_window_show_toast (self, error->message);
+      return;
+    }
+
+  scene = ent_diagram_new_scene (self->store, self->graph, engine, positions, bundles);
+  ent_graph_view_set_scene (self->graph_view, scene);
 }
 
 /* Draws the network from its stored layout, or has one made in the worker without blocking the window. */
@@ -700,6 +735,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-panel", NULL);
 
   _ent_window_actions_class_init (klass);
+  _ent_window_bundles_class_init (klass);
   _ent_window_edit_class_init (klass);
   _ent_window_files_class_init (klass);
   _ent_window_data_class_init (klass);
