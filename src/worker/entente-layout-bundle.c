@@ -295,6 +295,38 @@ finish_mingle (Mingle   *mingle,
 }
 
 /*
+ * Reads a number as mingle writes them, "%.3f": digits, a point, digits.
+ * With at most 15 digits it is an integer below 2^53 over a power of ten,
+ * both exact as doubles, and dividing one by the other rounds exactly as
+ * reading the decimal does, in a fraction of the time: on large networks
+ * g_ascii_strtod () took a tenth of all the bundling, for the millions of
+ * numbers mingle writes. Anything else is read by g_ascii_strtod ().
+ */
+static double
+read_number (const char  *text,
+             char       **end)
+{
+  static const double powers_of_ten[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+                                          1e14, 1e15 };
+  const char *p = text + (*text == '-');
+  guint64 mantissa = 0;
+  int n_digits = 0, n_decimals = 0;
+  double value;
+
+  for (; g_ascii_isdigit (*p) && n_digits < 16; p++, n_digits++)
+    mantissa = 10 * mantissa + (*p - '0');
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p) && n_digits < 16; p++, n_digits++, n_decimals++)
+      mantissa = 10 * mantissa + (*p - '0');
+  if (n_digits == 0 || n_digits > 15 || g_ascii_isdigit (*p) || *p == 'e' || *p == 'E')
+    return g_ascii_strtod (text, end);
+
+  *end = (char *) p;
+  value = (double) mantissa / powers_of_ten[n_decimals];
+  return *text == '-' ? -value : value;
+}
+
+/*
  * Reads a "pos" of mingle's, "x,y x,y …", into @points, or returns FALSE
  * for anything else. mingle writes the control points of cubic Bézier
  * pieces, 1 + 3k of them, except that Graphviz 2.42 writes six points along
@@ -318,11 +350,11 @@ parse_pos (const char *pos,
         p++;
       if (*p == '\0')
         break;
-      point.x = g_ascii_strtod (p, &end);
+      point.x = read_number (p, &end);
       if (end == p || *end != ',')
         return FALSE;
       p = end + 1;
-      point.y = g_ascii_strtod (p, &end);
+      point.y = read_number (p, &end);
       if (end == p || (*end != '\0' && !g_ascii_isspace (*end)) ||
           !isfinite (point.x) || !isfinite (point.y) ||
           fabs (point.x) > MAX_BUNDLE_COORDINATE || fabs (point.y) > MAX_BUNDLE_COORDINATE ||
@@ -587,6 +619,7 @@ make_reply (Bundling *bundling)
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (EntLayoutPoint));
   double bbox[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   gsize n_curves = 0;
+  gsize n_points = 0;
 
   for (gsize i = 0; i < request->n_nodes; i++)
     {
@@ -599,26 +632,34 @@ make_reply (Bundling *bundling)
 
   for (gsize i = 0; i < request->n_edges; i++)
     {
+      GArray *bundle = bundling->bundles[i];
+
+      for (guint p = 0; bundle != NULL && p < bundle->len; p++)
+        grow_bbox (bbox, &g_array_index (bundle, EntLayoutPoint, p));
+      if (bundling->sent_for[i] >= 0)
+        n_points += bundling->bundles[bundling->sent_for[i]]->len;
+    }
+
+  g_array_set_size (points, n_points);
+  n_points = 0;
+  for (gsize i = 0; i < request->n_edges; i++)
+    {
       GArray *bundle = bundling->sent_for[i] >= 0 ? bundling->bundles[bundling->sent_for[i]] : NULL;
-      const EntLayoutWireEdge *sent;
-      gboolean reversed;
+      EntLayoutPoint *out = &g_array_index (points, EntLayoutPoint, n_points);
 
       if (bundle == NULL)
         continue;
 
-      /* An edge that shares its bundle with another between the same nodes may run the other way. */
-      sent = &request->edges[bundling->sent_for[i]];
-      reversed = sent->from_id != request->edges[i].from_id;
       curves[n_curves].id = request->edges[i].id;
       curves[n_curves].n_points = bundle->len;
       n_curves++;
-      for (guint p = 0; p < bundle->len; p++)
-        {
-          const EntLayoutPoint *point = &g_array_index (bundle, EntLayoutPoint, reversed ? bundle->len - 1 - p : p);
-
-          g_array_append_vals (points, point, 1);
-          grow_bbox (bbox, point);
-        }
+      n_points += bundle->len;
+      /* An edge that shares its bundle with another between the same nodes may run the other way. */
+      if (request->edges[bundling->sent_for[i]].from_id == request->edges[i].from_id)
+        memcpy (out, bundle->data, bundle->len * sizeof (EntLayoutPoint));
+      else
+        for (guint p = 0; p < bundle->len; p++)
+          out[p] = g_array_index (bundle, EntLayoutPoint, bundle->len - 1 - p);
     }
 
   if (request->n_nodes == 0)
