@@ -37,8 +37,9 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static double
-median (GArray *samples)
+/* The median of @samples, which it sorts; NAN for none. */
+double
+bench_median (GArray *samples)
 {
   guint n = samples->len;
 
@@ -161,8 +162,8 @@ measure_layouts (SizeFigures      *figures,
             g_array_append_val (cli, cli_ms);
         }
 
-      figure->worker_ms = median (worker);
-      figure->cli_ms = median (cli);
+      figure->worker_ms = bench_median (worker);
+      figure->cli_ms = bench_median (cli);
       if (g_str_equal (engines[e], "sfdp"))
         figures->plain_cli_ms = figure->cli_ms;
       g_printerr ("  layout %s: worker %.0f ms, CLI %.0f ms\n", engines[e], figure->worker_ms, figure->cli_ms);
@@ -242,7 +243,7 @@ measure_frames (SizeFigures      *figures,
           bench_draw_frame (scene, surface, x, y, zooms[z]);
           g_array_append_vals (samples, &(double) { bench_now_ms () - start }, 1);
         }
-      figures->frame_ms[z] = median (samples);
+      figures->frame_ms[z] = bench_median (samples);
     }
 
   /* Panning, as the view does it: after each step of a drag its kept image moves and the strips it uncovers
@@ -270,7 +271,7 @@ measure_frames (SizeFigures      *figures,
   }
   figures->pan_max_ms = maximum (pan);
   figures->pan_fit_max_ms = maximum (pan_fit);
-  figures->pan_ms = median (pan);
+  figures->pan_ms = bench_median (pan);
 
   /* Zooming in by a tenth a step, as Ctrl+scroll does, around the middle: the view stretches its last whole frame. */
   {
@@ -294,7 +295,7 @@ measure_frames (SizeFigures      *figures,
         cairo_surface_flush (surface);
         g_array_append_vals (steps, &(double) { bench_now_ms () - start }, 1);
       }
-    figures->zoom_step_ms = median (steps);
+    figures->zoom_step_ms = bench_median (steps);
   }
 
   cairo_surface_destroy (surface);
@@ -322,7 +323,7 @@ measure_hit_test (SizeFigures *figures,
       g_array_append_vals (samples, &(double) { (bench_now_ms () - start) * 1000.0 / HIT_TESTS }, 1);
     }
 
-  figures->hit_us = median (samples);
+  figures->hit_us = bench_median (samples);
   g_debug ("%d of %u hit-tests found an item", hits, runs * HIT_TESTS);
 }
 
@@ -378,10 +379,10 @@ measure_exports (SizeFigures      *figures,
       g_array_append_val (png_cli, figures->plain_cli_ms);
     }
 
-  figures->svg_ms = median (svg);
-  figures->png_ms = median (png);
-  figures->svg_cli_ms = median (svg_cli);
-  figures->png_cli_ms = median (png_cli);
+  figures->svg_ms = bench_median (svg);
+  figures->png_ms = bench_median (png);
+  figures->svg_cli_ms = bench_median (svg_cli);
+  figures->png_cli_ms = bench_median (png_cli);
 }
 
 SizeFigures *
@@ -429,8 +430,8 @@ bench_measure_size (guint             size,
       g_array_append_vals (open, &(double) { time_open (figures->path) }, 1);
       g_array_append_vals (first, &(double) { bench_time_first_frame (figures->path) }, 1);
     }
-  figures->open_ms = median (open);
-  figures->first_frame_ms = median (first);
+  figures->open_ms = bench_median (open);
+  figures->first_frame_ms = bench_median (first);
 
   scene = bench_open_scene (figures->path, error);
   if (scene == NULL)

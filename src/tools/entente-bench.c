@@ -9,6 +9,8 @@
  * peak memory "run" reports, and "frame" and "export" are the paths alone
  * for callgrind. "quality" counts edges through nodes and overlapping
  * labels in Entente's drawing and in Graphviz's (build-aux/bench-routing.py).
+ * "bundle" times the bundling of a stored layout's edges beside the mingle
+ * command line.
  */
 
 #define G_LOG_DOMAIN "entente-bench"
@@ -208,6 +210,8 @@ main (int   argc,
     return command_generate (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "quality"))
     return bench_command_quality (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "bundle"))
+    return bench_command_bundle (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "run"))
     return command_run (argc - 1, argv + 1, self_path);
   if (argc == 3 && g_str_equal (argv[1], "first-frame"))
@@ -222,6 +226,7 @@ main (int   argc,
               "  entente-bench generate --size N --shape SHAPE --seed S [--layout ENGINE] OUT.entente\n"
               "  entente-bench run [--sizes 100,1000,10000,50000] [--runs 5] [--quick] [--window PATH]\n"
               "  entente-bench quality [--engine ENGINE] [--runs N] [--timeout S] FILE\n"
+              "  entente-bench bundle [--engine ENGINE] [--runs N] FILE…\n"
               "  entente-bench first-frame FILE\n"
               "  entente-bench frame FILE fit|ZOOM [REPEAT]\n"
               "  entente-bench export FILE OUT.svg|OUT.png\n");

@@ -113,6 +113,10 @@ BenchDrawing *bench_read_drawing            (const char       *text,
                                              GError          **error);
 void          bench_drawing_free            (BenchDrawing     *drawing);
 
+/* bench-bundle.c */
+int           bench_command_bundle          (int               argc,
+                                             char            **argv);
+
 /* bench-quality.c */
 int           bench_command_quality         (int               argc,
                                              char            **argv);
@@ -133,6 +137,7 @@ void          bench_draw_frame              (EntScene         *scene,
 double        bench_png_scale               (const char       *path);
 
 /* bench-measure.c */
+double        bench_median                  (GArray           *samples);
 double        bench_time_first_frame        (const char       *path);
 SizeFigures  *bench_measure_size            (guint             size,
                                              const RunOptions *options,
