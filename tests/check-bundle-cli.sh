@@ -58,4 +58,16 @@ status=0
 "$entente" --bundle --export="$work/data.json" "$db" 2> /dev/null || status=$?
 check "bundles go only into diagrams" 2 "$status"
 
+# A file of a newer version is only read: its bundles can go into a drawing, but not into it.
+cp "$db" "$work/newer.entente"
+sqlite3 -batch "$work/newer.entente" "PRAGMA user_version = $(( $(sqlite3 -batch "$db" 'PRAGMA user_version') + 1 ))"
+status=0
+"$entente" --bundle --engine=neato "$work/newer.entente" 2> "$work/stderr" || status=$?
+check "a file only read is not bundled into: exit status 1" 1 "$status"
+check "a file only read is not bundled into: why" 1 "$(grep -c 'entente: .*newer version' "$work/stderr")"
+"$entente" --export="$work/newer-plain.svg" --engine=neato "$work/newer.entente"
+"$entente" --bundle --engine=neato --export="$work/newer.svg" "$work/newer.entente" 2> /dev/null
+check "a file only read is bundled for a drawing" 1 "$(cmp -s "$work/newer-plain.svg" "$work/newer.svg" || echo 1)"
+check "a file only read keeps no bundles" 0 "$(sqlite3 -batch "$work/newer.entente" "SELECT count (*) FROM bundles")"
+
 exit $fail

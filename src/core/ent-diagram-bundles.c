@@ -300,7 +300,8 @@ ent_diagram_bundle (EntStore      *store,
  *
  * What `entente --bundle` does: bundles the edges of the stored layout (made
  * first if there is none), stores the bundles in @input, and draws them in
- * @output. No display is needed.
+ * @output. A file that can only be read is bundled only for @output. No
+ * display is needed.
  */
 gboolean
 ent_diagram_bundle_file (const char  *input,
@@ -329,6 +330,13 @@ ent_diagram_bundle_file (const char  *input,
   graph = store != NULL ? ent_store_load_graph (store, error) : NULL;
   if (graph == NULL)
     return FALSE;
+
+  /* Bundles that could be stored nowhere are worth making only for a drawing. */
+  if (output == NULL && ent_store_is_read_only (store))
+    {
+      g_set_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_READ_ONLY, "%s", ent_store_get_read_only_reason (store));
+      return FALSE;
+    }
 
   if (engine == NULL)
     engine = ent_diagram_choose_engine (graph, NULL);
