@@ -1,0 +1,301 @@
+/* test-density.c: dense networks show their density, sparse ones keep opaque edges
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "ent-diagram.h"
+#include "ent-frame.h"
+#include "ent-renderer.h"
+#include "ent-scene.h"
+#include "ent-store.h"
+#include "ent-test-util.h"
+
+#define VIEW_WIDTH  1280
+#define VIEW_HEIGHT 800
+/* The most of the middle of a dense network's fit-all picture that may be the plain edge colour. */
+#define MAX_PLAIN_SHARE 0.30
+
+static const char *bench_path;
+static char *dense_path;
+
+/* A generated network of about 4,000 entities and 60,000 relations in clusters, laid out once for all tests. */
+static const char *
+dense_network (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (dense_path != NULL)
+    return dense_path;
+
+  dir = g_dir_make_tmp ("entente-density-XXXXXX", &error);
+  g_assert_no_error (error);
+  dense_path = g_build_filename (dir, "dense.entente", NULL);
+  {
+    const char *argv[] = { bench_path, "generate", "--size", "4000", "--shape", "dense", "--seed", "1",
+                           "--layout", "sfdp", dense_path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("entente-bench generate failed: %s", err);
+
+  return dense_path;
+}
+
+static EntScene *
+open_scene (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(EntGraph) graph = NULL;
+  EntScene *scene;
+
+  g_assert_no_error (error);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  /* Stored positions: no layout runs. */
+  scene = ent_diagram_build (store, graph, "sfdp", FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return scene;
+}
+
+/* The zoom and offsets of the fit-all view, with a margin as the window leaves. */
+static void
+fit_all (EntScene *scene,
+         double   *zoom,
+         double   *offset_x,
+         double   *offset_y)
+{
+  EntRect bounds;
+
+  ent_scene_get_bounds (scene, FALSE, &bounds);
+  *zoom = MIN ((VIEW_WIDTH - 32) / MAX (bounds.x2 - bounds.x1, 1), (VIEW_HEIGHT - 32) / MAX (bounds.y2 - bounds.y1, 1));
+  *offset_x = round (VIEW_WIDTH / 2.0 - (bounds.x1 + bounds.x2) / 2 * *zoom);
+  *offset_y = round (VIEW_HEIGHT / 2.0 - (bounds.y1 + bounds.y2) / 2 * *zoom);
+}
+
+/* The fit-all picture as the graph view shows it: its frame over the page colour. */
+static cairo_surface_t *
+draw_view (EntScene      *scene,
+           gboolean       dark,
+           const guint8  *states)
+{
+  g_autoptr(EntFrame) frame = ent_frame_new ();
+  EntRenderOptions options = { .dark = dark, .item_states = states, .accent = { 0.21, 0.52, 0.89 } };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, VIEW_WIDTH, VIEW_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  EntColor background, text, edge;
+  double zoom, offset_x, offset_y;
+
+  fit_all (scene, &zoom, &offset_x, &offset_y);
+  ent_frame_draw (frame, scene, &options, VIEW_WIDTH, VIEW_HEIGHT, zoom, offset_x, offset_y);
+  ent_renderer_get_colors (dark, &background, &text, &edge);
+  cairo_set_source_rgb (cr, background.red, background.green, background.blue);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, ent_frame_get_surface (frame), 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* The same view drawn straight by the renderer with edges at the opacity given. */
+static cairo_surface_t *
+draw_view_at_opacity (EntScene *scene,
+                      gboolean  dark,
+                      double    opacity)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, VIEW_WIDTH, VIEW_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  EntColor background, text, edge;
+  double zoom, offset_x, offset_y;
+  EntRect visible;
+  EntRenderOptions options = { .dark = dark, .edge_opacity = opacity, .accent = { 0.21, 0.52, 0.89 } };
+
+  fit_all (scene, &zoom, &offset_x, &offset_y);
+  visible = (EntRect) { -offset_x / zoom, -offset_y / zoom, (VIEW_WIDTH - offset_x) / zoom, (VIEW_HEIGHT - offset_y) / zoom };
+  options.scale = zoom;
+  options.visible = &visible;
+  ent_renderer_get_colors (dark, &background, &text, &edge);
+  cairo_set_source_rgb (cr, background.red, background.green, background.blue);
+  cairo_paint (cr);
+  cairo_translate (cr, offset_x, offset_y);
+  cairo_scale (cr, zoom, zoom);
+  ent_renderer_draw (scene, cr, &options, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/*
+ * The share of the middle of a picture (the central half across and down)
+ * that is the plain edge colour: within a tenth of the way from it to the
+ * page colour in every channel, where no line of the many there can be told
+ * from another.
+ */
+static double
+plain_edge_share (cairo_surface_t *surface,
+                  gboolean         dark)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  EntColor background, text, edge;
+  double tolerance[3], target[3];
+  guint plain = 0, all = 0;
+
+  ent_renderer_get_colors (dark, &background, &text, &edge);
+  target[0] = edge.blue * 255;
+  target[1] = edge.green * 255;
+  target[2] = edge.red * 255;
+  tolerance[0] = MAX (fabs (background.blue - edge.blue) * 255 / 10, 2);
+  tolerance[1] = MAX (fabs (background.green - edge.green) * 255 / 10, 2);
+  tolerance[2] = MAX (fabs (background.red - edge.red) * 255 / 10, 2);
+
+  for (int y = height / 4; y < 3 * height / 4; y++)
+    for (int x = width / 4; x < 3 * width / 4; x++)
+      {
+        const guint8 *pixel = data + (gsize) y * stride + 4 * x;
+        gboolean near = TRUE;
+
+        for (int c = 0; c < 3; c++)
+          near = near && fabs (pixel[c] - target[c]) <= tolerance[c];
+        plain += near;
+        all++;
+      }
+
+  return (double) plain / all;
+}
+
+static void
+check_dense (gboolean dark)
+{
+  g_autoptr(EntScene) scene = open_scene (dense_network ());
+  cairo_surface_t *translucent = draw_view (scene, dark, NULL);
+  cairo_surface_t *opaque = draw_view_at_opacity (scene, dark, 1.0);
+  double share = plain_edge_share (translucent, dark), opaque_share = plain_edge_share (opaque, dark);
+
+  g_test_message ("%s style: %.1f %% of the middle is the plain edge colour, %.1f %% with opaque edges",
+                  dark ? "dark" : "light", 100 * share, 100 * opaque_share);
+  if (g_getenv ("ENTENTE_TEST_KEEP") != NULL)
+    {
+      cairo_surface_write_to_png (translucent, dark ? "density-dark.png" : "density-light.png");
+      cairo_surface_write_to_png (opaque, dark ? "density-dark-opaque.png" : "density-light-opaque.png");
+    }
+  /* Opaque, the middle is a wall of the edge colour; translucent, it shows where the lines gather. */
+  g_assert_cmpfloat (opaque_share, >, 0.5);
+  g_assert_cmpfloat (share, <=, MAX_PLAIN_SHARE);
+
+  cairo_surface_destroy (translucent);
+  cairo_surface_destroy (opaque);
+}
+
+static void
+test_dense_light (void)
+{
+  check_dense (FALSE);
+}
+
+static void
+test_dense_dark (void)
+{
+  check_dense (TRUE);
+}
+
+/* The bundled network is sparse: every edge is drawn at full strength, at fit-all as at 100 %. */
+static void
+test_sparse_stays_opaque (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-density-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "network.entente");
+  g_autoptr(EntScene) scene = open_scene (path);
+  EntRect bounds, view;
+  double zoom, offset_x, offset_y;
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      cairo_surface_t *view_image = draw_view (scene, dark, NULL);
+      cairo_surface_t *opaque = draw_view_at_opacity (scene, dark, 1.0);
+      const guint8 *a = cairo_image_surface_get_data (view_image), *b = cairo_image_surface_get_data (opaque);
+      gsize size = (gsize) cairo_image_surface_get_stride (opaque) * VIEW_HEIGHT;
+      gsize differ = 0;
+
+      /* The view draws over a transparent image that goes over the page: antialiased pixels round apart. */
+      for (gsize i = 0; i < size; i++)
+        differ += ABS (a[i] - b[i]) > 2;
+      g_assert_cmpuint (differ, ==, 0);
+      cairo_surface_destroy (view_image);
+      cairo_surface_destroy (opaque);
+    }
+
+  fit_all (scene, &zoom, &offset_x, &offset_y);
+  view = (EntRect) { -offset_x / zoom, -offset_y / zoom, (VIEW_WIDTH - offset_x) / zoom, (VIEW_HEIGHT - offset_y) / zoom };
+  g_assert_cmpfloat (ent_renderer_edge_opacity (scene, &view, zoom, NULL), ==, 1.0);
+  ent_scene_get_bounds (scene, FALSE, &bounds);
+  g_assert_cmpfloat (ent_renderer_edge_opacity (scene, &bounds, 1.0, NULL), ==, 1.0);
+}
+
+/* The opacity falls as the view holds more lines, and no lower than the floor. */
+static void
+test_opacity_follows_density (void)
+{
+  g_autoptr(EntScene) scene = open_scene (dense_network ());
+  EntRect bounds, corner;
+  double whole, part, far;
+
+  ent_scene_get_bounds (scene, FALSE, &bounds);
+  whole = ent_renderer_edge_opacity (scene, &bounds, 0.1, NULL);
+  far = ent_renderer_edge_opacity (scene, &bounds, 0.001, NULL);
+  corner = (EntRect) { bounds.x1, bounds.y1, bounds.x1 + (bounds.x2 - bounds.x1) / 10, bounds.y1 + (bounds.y2 - bounds.y1) / 10 };
+  part = ent_renderer_edge_opacity (scene, &corner, 1.0, NULL);
+
+  g_test_message ("opacity at fit-all %.3f, in a corner at 100 %% %.3f, far out %.3f", whole, part, far);
+  g_assert_cmpfloat (whole, <, 0.5);
+  g_assert_cmpfloat (part, >, whole);
+  g_assert_cmpfloat (far, ==, ENT_RENDER_MIN_EDGE_OPACITY);
+  /* An empty view or one of no size is not dense. */
+  g_assert_cmpfloat (ent_renderer_edge_opacity (scene, &(EntRect) { -1e6, -1e6, -1e6 + 10, -1e6 + 10 }, 1.0, NULL), ==, 1.0);
+  g_assert_cmpfloat (ent_renderer_edge_opacity (scene, &(EntRect) { 0, 0, 0, 0 }, 1.0, NULL), ==, 1.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_cmpint (argc, ==, 2);
+  bench_path = argv[1];
+
+  g_test_add_func ("/ent/density/dense-light", test_dense_light);
+  g_test_add_func ("/ent/density/dense-dark", test_dense_dark);
+  g_test_add_func ("/ent/density/sparse-stays-opaque", test_sparse_stays_opaque);
+  g_test_add_func ("/ent/density/opacity-follows-density", test_opacity_follows_density);
+
+  status = g_test_run ();
+  if (dense_path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (dense_path);
+
+      g_unlink (dense_path);
+      g_rmdir (dir);
+    }
+  g_free (dense_path);
+  return status;
+}
