@@ -17,6 +17,7 @@
 #include "ent-scene.h"
 #include "ent-store.h"
 #include "ent-test-util.h"
+#include "ent-view-state.h"
 
 #define VIEW_WIDTH  1280
 #define VIEW_HEIGHT 800
@@ -250,6 +251,139 @@ test_sparse_stays_opaque (void)
   g_assert_cmpfloat (ent_renderer_edge_opacity (scene, &bounds, 1.0, NULL), ==, 1.0);
 }
 
+/* How far a pixel of the view is from the page colour towards @color: 0 for the page, 1 for the colour. */
+static double
+darkness_at (cairo_surface_t *surface,
+             double           x,
+             double           y,
+             const EntColor  *color)
+{
+  const guint8 *pixel = cairo_image_surface_get_data (surface) + (gsize) floor (y) * cairo_image_surface_get_stride (surface)
+                        + 4 * (gsize) floor (x);
+  EntColor background, text, edge;
+  double to_red, to_green;
+
+  ent_renderer_get_colors (FALSE, &background, &text, &edge);
+  to_red = (pixel[2] / 255.0 - background.red) / (color->red - background.red);
+  to_green = (pixel[1] / 255.0 - background.green) / (color->green - background.green);
+  return MIN (to_red, to_green);
+}
+
+/* How far the middle of a view is from the page colour towards @color, on average. */
+static double
+mean_darkness (cairo_surface_t *surface,
+               const EntColor  *color)
+{
+  double sum = 0;
+  guint n = 0;
+
+  for (int y = VIEW_HEIGHT / 4; y < 3 * VIEW_HEIGHT / 4; y++)
+    for (int x = VIEW_WIDTH / 4; x < 3 * VIEW_WIDTH / 4; x++, n++)
+      sum += darkness_at (surface, x, y, color);
+
+  return sum / n;
+}
+
+/* The hub with the most relations, and one of them whose middle, well away from any node, is in the view. */
+static const EntSceneItem *
+find_hub_relation (EntScene *scene,
+                   gint64   *hub_id,
+                   double   *mx,
+                   double   *my)
+{
+  g_autoptr(GHashTable) degrees = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 hub = 0;
+  guint best = 0;
+  double zoom, offset_x, offset_y;
+
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+      const gint64 *ends[2] = { &item->from_id, &item->to_id };
+
+      if (item->type != ENT_SCENE_ITEM_EDGE)
+        break;
+      for (int k = 0; k < 2; k++)
+        {
+          guint degree = GPOINTER_TO_UINT (g_hash_table_lookup (degrees, ends[k])) + 1;
+
+          g_hash_table_insert (degrees, (gpointer) ends[k], GUINT_TO_POINTER (degree));
+          if (degree > best)
+            {
+              best = degree;
+              hub = *ends[k];
+            }
+        }
+    }
+
+  fit_all (scene, &zoom, &offset_x, &offset_y);
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+      double x, y;
+
+      if (item->type != ENT_SCENE_ITEM_EDGE)
+        break;
+      if (item->from_id != hub && item->to_id != hub)
+        continue;
+      /* The middle of a long relation, not under a node. */
+      x = (item->p[0] + item->p[6]) / 2;
+      y = (item->p[1] + item->p[7]) / 2;
+      if (hypot (item->p[6] - item->p[0], item->p[7] - item->p[1]) * zoom < 100 || ent_scene_hit_test (scene, x, y) != (int) i)
+        continue;
+      *hub_id = hub;
+      *mx = x * zoom + offset_x;
+      *my = y * zoom + offset_y;
+      return item;
+    }
+
+  g_assert_not_reached ();
+}
+
+/*
+ * In the dense view, a selected hub's relations are drawn at full strength
+ * above the rest, which fade further; a hovered hub's are drawn in the
+ * accent colour.
+ */
+static void
+test_selection_on_top (void)
+{
+  g_autoptr(EntScene) scene = open_scene (dense_network ());
+  EntViewState *state = ent_view_state_new ();
+  EntColor background, text, edge, accent = { 0.21, 0.52, 0.89 };
+  gint64 hub_id = 0;
+  int hub;
+  double x = 0, y = 0;
+  cairo_surface_t *plain, *selected, *hovered;
+
+  find_hub_relation (scene, &hub_id, &x, &y);
+  ent_renderer_get_colors (FALSE, &background, &text, &edge);
+  ent_view_state_set_scene (state, scene);
+  hub = ent_view_state_node_index (state, hub_id);
+
+  plain = draw_view (scene, FALSE, NULL);
+  ent_view_state_update_states (state, hub, -1);
+  selected = draw_view (scene, FALSE, ent_view_state_get_states (state));
+  ent_view_state_update_states (state, -1, hub);
+  hovered = draw_view (scene, FALSE, ent_view_state_get_states (state));
+
+  g_test_message ("the middle of one of the hub's relations: %.2f of the way to the edge colour, %.2f selected, "
+                  "%.2f of the way to the accent colour hovered; the middle of the view %.3f, %.3f selected",
+                  darkness_at (plain, x, y, &edge), darkness_at (selected, x, y, &edge), darkness_at (hovered, x, y, &accent),
+                  mean_darkness (plain, &edge), mean_darkness (selected, &edge));
+  g_assert_cmpfloat (darkness_at (plain, x, y, &edge), <, 0.6);
+  /* Far out a line is drawn at 0.8 of its colour. */
+  g_assert_cmpfloat (darkness_at (selected, x, y, &edge), >=, 0.75);
+  g_assert_cmpfloat (darkness_at (hovered, x, y, &accent), >=, 0.75);
+  /* The rest fade: the middle of the picture grows lighter as a whole. */
+  g_assert_cmpfloat (mean_darkness (selected, &edge), <, 0.6 * mean_darkness (plain, &edge));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (selected);
+  cairo_surface_destroy (hovered);
+  ent_view_state_free (state);
+}
+
 /* The opacity falls as the view holds more lines, and no lower than the floor. */
 static void
 test_opacity_follows_density (void)
@@ -286,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/ent/density/dense-light", test_dense_light);
   g_test_add_func ("/ent/density/dense-dark", test_dense_dark);
   g_test_add_func ("/ent/density/sparse-stays-opaque", test_sparse_stays_opaque);
+  g_test_add_func ("/ent/density/selection-on-top", test_selection_on_top);
   g_test_add_func ("/ent/density/opacity-follows-density", test_opacity_follows_density);
 
   status = g_test_run ();

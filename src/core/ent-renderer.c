@@ -331,43 +331,43 @@ draw_edges (EntScene    *scene,
             guint        n_edges)
 {
   const guint8 *states = frame->options->item_states;
-  EntRaster raster;
-  gboolean rastered = ent_raster_begin (&raster, cr);
 
-  if (rastered)
+  /* The faded first, when any can be, then the plain ones above them. */
+  for (int faded = states != NULL; faded >= 0; faded--)
     {
-      guint32 normal = ent_raster_premultiply (&frame->edge, frame->edge_alpha);
-      guint32 faded = ent_raster_premultiply (&frame->edge, frame->faded_alpha);
+      EntRaster raster;
+      gboolean rastered = ent_raster_begin (&raster, cr);
+      double alpha = faded ? frame->faded_alpha : frame->edge_alpha;
 
+      if (rastered)
+        {
+          guint32 color = ent_raster_premultiply (&frame->edge, alpha);
+
+          for (guint i = 0; i < n_edges; i++)
+            {
+              guint index = g_array_index (indices, guint, i);
+              const EntSceneItem *item = ent_scene_get_item (scene, index);
+              guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
+
+              if (state == (faded ? ENT_ITEM_STATE_FADED : ENT_ITEM_STATE_NORMAL) && edge_is_straight (item))
+                raster_edge (&raster, item, color);
+            }
+          ent_raster_end (&raster);
+        }
+
+      cairo_save (cr);
       for (guint i = 0; i < n_edges; i++)
         {
           guint index = g_array_index (indices, guint, i);
           const EntSceneItem *item = ent_scene_get_item (scene, index);
           guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
 
-          if (!(state & (ENT_ITEM_STATE_HIDDEN | ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED)) &&
-              edge_is_straight (item))
-            raster_edge (&raster, item, (state & ENT_ITEM_STATE_FADED) ? faded : normal);
+          if (state != (faded ? ENT_ITEM_STATE_FADED : ENT_ITEM_STATE_NORMAL) || (rastered && edge_is_straight (item)))
+            continue;
+          stroke_edge (cr, item, &frame->edge, alpha, item->line_width);
         }
-      ent_raster_end (&raster);
+      cairo_restore (cr);
     }
-
-  cairo_save (cr);
-  for (guint i = 0; i < n_edges; i++)
-    {
-      guint index = g_array_index (indices, guint, i);
-      const EntSceneItem *item = ent_scene_get_item (scene, index);
-      guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
-
-      if (state & (ENT_ITEM_STATE_HIDDEN | ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
-        continue;
-      if (rastered && edge_is_straight (item))
-        continue;
-
-      stroke_edge (cr, item, &frame->edge, (state & ENT_ITEM_STATE_FADED) ? frame->faded_alpha : frame->edge_alpha,
-                   item->line_width);
-    }
-  cairo_restore (cr);
 
   for (guint i = 0; i < n_edges; i++)
     {
@@ -390,18 +390,34 @@ draw_edges (EntScene    *scene,
     }
 }
 
-/* Whether any item is selected or hovered, beside which the other edges fade further. */
-static gboolean
-has_marked_items (EntScene               *scene,
-                  const EntRenderOptions *options)
+/*
+ * How opaque plain and faded edges are drawn. Where edges are translucent
+ * for their number, a selection fades all but what it touches, which is
+ * then drawn at full strength above the rest; a hovered item's edges are
+ * marked in the accent colour, and the others grow fainter still.
+ */
+static void
+set_edge_alphas (EntScene               *scene,
+                 const EntRenderOptions *options,
+                 Frame                  *frame)
 {
   guint n_items = ent_scene_get_n_items (scene);
+  double opacity = options->edge_opacity > 0 ? MIN (options->edge_opacity, 1.0) : 1.0;
+  gboolean selection = FALSE, hover = FALSE;
 
-  for (guint i = 0; options->item_states != NULL && i < n_items; i++)
-    if (_ent_renderer_is_marked (options->item_states[i]))
-      return TRUE;
+  for (guint i = 0; opacity < 1.0 && options->item_states != NULL && i < n_items; i++)
+    {
+      guint8 state = options->item_states[i];
 
-  return FALSE;
+      if (!(state & ENT_ITEM_STATE_HIDDEN))
+        {
+          selection = selection || (state & ENT_ITEM_STATE_SELECTED);
+          hover = hover || (state & ENT_ITEM_STATE_HIGHLIGHTED);
+        }
+    }
+
+  frame->faded_alpha = 0.2 * opacity;
+  frame->edge_alpha = selection ? 1.0 : hover ? opacity * ENT_RENDER_MARKED_FADE : opacity;
 }
 
 /* Whether this frame may draw an edge's label: edges are indexed without them until one is needed. */
@@ -460,10 +476,7 @@ ent_renderer_draw (EntScene               *scene,
   g_return_if_fail (options != NULL);
 
   ent_renderer_get_colors (options->dark, &frame.background, &frame.text, &frame.edge);
-  frame.edge_alpha = options->edge_opacity > 0 ? MIN (options->edge_opacity, 1.0) : 1.0;
-  if (frame.edge_alpha < 1.0 && has_marked_items (scene, options))
-    frame.edge_alpha *= ENT_RENDER_MARKED_FADE;
-  frame.faded_alpha = 0.2 * frame.edge_alpha;
+  set_edge_alphas (scene, options, &frame);
   frame.sprites = ent_sprite_cache_serves (cr, options, &frame.background, &frame.target);
   if (!ent_scene_has_edge_labels (scene) && may_show_edge_labels (scene, options))
     ent_scene_measure_edge_labels (scene);
