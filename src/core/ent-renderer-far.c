@@ -112,8 +112,8 @@ _ent_renderer_raster_edges (EntScene    *scene,
                             guint        n_edges)
 {
   const guint8 *states = frame->options->item_states;
-  EntRasterPen normal = { 1.0, NULL, FALSE, ent_raster_premultiply (&frame->edge, 0.8 * frame->edge_alpha) };
-  EntRasterPen faded = { 1.0, NULL, FALSE, ent_raster_premultiply (&frame->edge, 0.8 * frame->faded_alpha) };
+  EntRasterPen normal = { 1.0, NULL, FALSE, ent_raster_premultiply (&frame->plain_edge, 0.8 * frame->edge_alpha) };
+  EntRasterPen faded = { 1.0, NULL, FALSE, ent_raster_premultiply (&frame->faded_edge, 0.8 * frame->faded_alpha) };
   EntRasterPen marked = { 2.0, NULL, TRUE, ent_raster_premultiply (&frame->options->accent, 1.0) };
   const cairo_matrix_t *m = &raster->matrix;
 
@@ -169,7 +169,8 @@ _ent_renderer_stroke_simple_edges (EntScene    *scene,
           _ent_renderer_set_color (cr, &frame->options->accent, 1.0);
         }
       else
-        _ent_renderer_set_color (cr, &frame->edge, 0.8 * (pass == 0 ? frame->faded_alpha : frame->edge_alpha));
+        _ent_renderer_set_color (cr, pass == 0 ? &frame->faded_edge : &frame->plain_edge,
+                                 0.8 * (pass == 0 ? frame->faded_alpha : frame->edge_alpha));
 
       for (guint i = 0; i < n_edges; i++)
         {

@@ -88,8 +88,12 @@ typedef struct
   EntColor                edge;
   gboolean                sprites;
   EntSpriteTarget         target;
-  /* The opacity of plain and of faded edges: lower where many are in view, and lower still beside a marked item. */
+  /* The colour and opacity of plain and of faded edges: fainter where many are in view, fainter still beside a
+   * marked item. Translucent edges fade towards the page colour, not to a lower opacity: at eight bits a channel,
+   * fainter than ENT_RENDER_MIN_EDGE_OPACITY their grey would turn blue. */
+  EntColor                plain_edge;
   double                  edge_alpha;
+  EntColor                faded_edge;
   double                  faded_alpha;
 } Frame;
 

@@ -338,10 +338,11 @@ draw_edges (EntScene    *scene,
       EntRaster raster;
       gboolean rastered = ent_raster_begin (&raster, cr);
       double alpha = faded ? frame->faded_alpha : frame->edge_alpha;
+      const EntColor *color_of = faded ? &frame->faded_edge : &frame->plain_edge;
 
       if (rastered)
         {
-          guint32 color = ent_raster_premultiply (&frame->edge, alpha);
+          guint32 color = ent_raster_premultiply (color_of, alpha);
 
           for (guint i = 0; i < n_edges; i++)
             {
@@ -364,7 +365,7 @@ draw_edges (EntScene    *scene,
 
           if (state != (faded ? ENT_ITEM_STATE_FADED : ENT_ITEM_STATE_NORMAL) || (rastered && edge_is_straight (item)))
             continue;
-          stroke_edge (cr, item, &frame->edge, alpha, item->line_width);
+          stroke_edge (cr, item, color_of, alpha, item->line_width);
         }
       cairo_restore (cr);
     }
@@ -388,6 +389,18 @@ draw_edges (EntScene    *scene,
         draw_label (cr, frame, item, &frame->text,
                     0.85 * ((state & ENT_ITEM_STATE_FADED) ? 0.2 : 1.0));
     }
+}
+
+/* @a, @t of the way to @b. */
+static void
+mix_colors (EntColor       *out,
+            const EntColor *a,
+            const EntColor *b,
+            double          t)
+{
+  out->red = a->red + t * (b->red - a->red);
+  out->green = a->green + t * (b->green - a->green);
+  out->blue = a->blue + t * (b->blue - a->blue);
 }
 
 /*
@@ -416,8 +429,15 @@ set_edge_alphas (EntScene               *scene,
         }
     }
 
-  frame->faded_alpha = 0.2 * opacity;
-  frame->edge_alpha = selection ? 1.0 : hover ? opacity * ENT_RENDER_MARKED_FADE : opacity;
+  frame->plain_edge = frame->edge;
+  frame->edge_alpha = selection ? 1.0 : opacity;
+  if (hover && !selection)
+    mix_colors (&frame->plain_edge, &frame->edge, &frame->background, 1 - ENT_RENDER_MARKED_FADE);
+
+  frame->faded_edge = frame->edge;
+  frame->faded_alpha = opacity < 1.0 ? opacity : 0.2;
+  if (opacity < 1.0)
+    mix_colors (&frame->faded_edge, &frame->edge, &frame->background, 0.8);
 }
 
 /* Whether this frame may draw an edge's label: edges are indexed without them until one is needed. */

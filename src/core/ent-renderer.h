@@ -54,7 +54,7 @@ typedef struct
 #define ENT_RENDER_EDGE_COVERAGE 0.5
 /* The faintest edges: at eight bits a channel, fainter ones would lose their colour. */
 #define ENT_RENDER_MIN_EDGE_OPACITY 0.05
-/* Where edges are translucent and an item is hovered, how much fainter the edges it does not touch grow. */
+/* Where edges are translucent and an item is hovered, how strong the edges it does not touch stay. */
 #define ENT_RENDER_MARKED_FADE 0.4
 
 void     ent_renderer_get_colors   (gboolean                 dark,
