@@ -74,8 +74,10 @@ ent_renderer_edge_opacity (EntScene      *scene,
                            const guint8  *item_states)
 {
   g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
-  gboolean simple = scale < ENT_RENDER_SIMPLE_EDGE_SCALE;
+  gboolean simple = scale < ENT_RENDER_SIMPLE_EDGE_SCALE, whole;
   double area, ink = 0, coverage;
+  EntRect bounds;
+  guint n_items;
 
   g_return_val_if_fail (scene != NULL, 1.0);
   g_return_val_if_fail (visible != NULL, 1.0);
@@ -84,11 +86,22 @@ ent_renderer_edge_opacity (EntScene      *scene,
   if (!(scale > 0) || !(area >= 1))
     return 1.0;
 
-  ent_scene_query_rect (scene, visible, indices);
-  for (guint i = 0; i < indices->len; i++)
+  /* A view of the whole network, as at fit-all, holds every edge: no need to look them up. */
+  ent_scene_get_bounds (scene, FALSE, &bounds);
+  whole = visible->x1 <= bounds.x1 && visible->y1 <= bounds.y1 && visible->x2 >= bounds.x2 && visible->y2 >= bounds.y2;
+  if (whole)
+    n_items = ent_scene_get_n_items (scene);
+  else
     {
-      guint index = g_array_index (indices, guint, i);
+      ent_scene_query_rect (scene, visible, indices);
+      n_items = indices->len;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      guint index = whole ? i : g_array_index (indices, guint, i);
       const EntSceneItem *item = ent_scene_get_item (scene, index);
+      gboolean inside;
       const double *p;
       guint n_points;
       double length = 0;
@@ -101,8 +114,11 @@ ent_renderer_edge_opacity (EntScene      *scene,
 
       /* Along the control polygon: close to a curve's length, and what far-out drawing follows. */
       p = ent_scene_edge_get_path (item, &n_points);
+      inside = item->bounds.x1 >= visible->x1 && item->bounds.y1 >= visible->y1 &&
+               item->bounds.x2 <= visible->x2 && item->bounds.y2 <= visible->y2;
       for (guint k = 0; k + 1 < n_points; k++)
-        length += clipped_length (p[2 * k], p[2 * k + 1], p[2 * k + 2], p[2 * k + 3], visible);
+        length += inside ? hypot (p[2 * k + 2] - p[2 * k], p[2 * k + 3] - p[2 * k + 1])
+                         : clipped_length (p[2 * k], p[2 * k + 1], p[2 * k + 2], p[2 * k + 3], visible);
 
       /* Far out every line is one pixel wide; closer, as wide as the edge, and at least a pixel. */
       ink += length * scale * (simple ? 1.0 : MAX (item->line_width * scale, 1.0));

@@ -19,8 +19,10 @@
  * the shapes of each kind are filled together, one path per kind and shade
  * instead of one per node. Each stands on a halo of the page colour a pixel
  * wider, its outline, so that it stays visible above however many edges
- * pass beneath; the halos go first, then the shapes. Selected and
- * highlighted nodes keep their rings and are drawn on top, one by one.
+ * pass beneath. The halos go first, then the shapes, where the stamps of
+ * direct drawing put each node over the halo of the one before: they
+ * differ only where nodes overlap. Selected and highlighted nodes keep
+ * their rings and are drawn on top, one by one.
  */
 void
 _ent_renderer_draw_tiny_nodes (EntScene    *scene,
@@ -195,13 +197,19 @@ _ent_renderer_stroke_simple_edges (EntScene    *scene,
   cairo_restore (cr);
 }
 
-/* A shape drawn once at the size it is stamped at, centred on the middle of pixel (origin, origin). */
+/*
+ * A kind's shape drawn once at the size it is stamped at, centred on the
+ * middle of pixel (origin, origin), over its halo: the same shape
+ * @halo wider in the page colour.
+ */
 static cairo_surface_t *
 new_stamp (const cairo_matrix_t *m,
            int                   origin,
            EntShape              shape,
            double                radius,
+           double                halo,
            const EntColor       *color,
+           const EntColor       *background,
            double                alpha)
 {
   cairo_surface_t *stamp = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * origin + 1, 2 * origin + 1);
@@ -209,6 +217,9 @@ new_stamp (const cairo_matrix_t *m,
 
   cairo_translate (cr, origin + 0.5, origin + 0.5);
   cairo_scale (cr, m->xx, m->yy);
+  ent_style_append_shape (cr, shape, 0, 0, radius + halo);
+  _ent_renderer_set_color (cr, background, HALO_ALPHA * alpha);
+  cairo_fill (cr);
   ent_style_append_shape (cr, shape, 0, 0, radius);
   _ent_renderer_set_color (cr, color, alpha);
   cairo_fill (cr);
@@ -219,9 +230,9 @@ new_stamp (const cairo_matrix_t *m,
 }
 
 /*
- * The far-out nodes: each kind's shape, and its halo a pixel wider, drawn
- * once at this size, then stamped at every node of that kind: the halos of
- * all first, then the shapes, as draw_tiny_nodes () fills them.
+ * The far-out nodes: each kind's shape on its halo drawn once at this
+ * size, then stamped at every node of that kind, each over the ones before
+ * as nodes are drawn closer in.
  */
 void
 _ent_renderer_raster_tiny_nodes (EntScene    *scene,
@@ -234,47 +245,41 @@ _ent_renderer_raster_tiny_nodes (EntScene    *scene,
   const EntRenderOptions *options = frame->options;
   const cairo_matrix_t *m = &raster->matrix;
   guint n_stamps = 2 * ent_scene_get_n_kinds (scene);
-  /* A stamp per pass, kind and shade, at 2 * (n_kinds * pass + kind) + faded. */
-  g_autofree cairo_surface_t **stamps = g_new0 (cairo_surface_t *, 2 * n_stamps + 1);
+  /* A stamp per kind and shade, at 2 * kind + faded. */
+  g_autofree cairo_surface_t **stamps = g_new0 (cairo_surface_t *, n_stamps + 1);
   double radius = ENT_STYLE_NODE_SIZE / 2, halo = 1.0 / m->xx;
   int origin = (int) ceil ((radius + halo) * ENT_STYLE_SHAPE_REACH * m->xx) + 1;
 
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = first; i < indices->len; i++)
-      {
-        guint index = g_array_index (indices, guint, i);
-        const EntSceneItem *item = ent_scene_get_item (scene, index);
-        guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
-        gboolean faded = (state & ENT_ITEM_STATE_FADED) != 0;
-        double alpha = faded ? 0.25 : 1.0;
-        guint at = pass * n_stamps + 2 * item->kind + faded;
+  for (guint i = first; i < indices->len; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      const EntSceneItem *item = ent_scene_get_item (scene, index);
+      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
+      gboolean faded = (state & ENT_ITEM_STATE_FADED) != 0;
+      double alpha = faded ? 0.25 : 1.0;
+      guint at = 2 * item->kind + faded;
 
-        if ((state & ~ENT_ITEM_STATE_FADED) != 0)
+      if ((state & ~ENT_ITEM_STATE_FADED) != 0)
+        continue;
+
+      if (item->radius != radius)
+        {
+          /* Every node has the same size today; one that does not is drawn by Cairo, with its outline. */
+          cairo_surface_mark_dirty (raster->surface);
+          _ent_renderer_paint_node_shape (cr, options, &frame->background, item->look, item->cx, item->cy,
+                                          item->radius, alpha);
+          cairo_surface_flush (raster->surface);
           continue;
+        }
 
-        if (item->radius != radius)
-          {
-            /* Every node has the same size today; one that does not is drawn by Cairo, with its outline. */
-            if (pass == 1)
-              {
-                cairo_surface_mark_dirty (raster->surface);
-                _ent_renderer_paint_node_shape (cr, options, &frame->background, item->look, item->cx, item->cy,
-                                                item->radius, alpha);
-                cairo_surface_flush (raster->surface);
-              }
-            continue;
-          }
+      if (stamps[at] == NULL)
+        stamps[at] = new_stamp (m, origin, item->look->shape, radius, halo,
+                                ent_kind_look_color (item->look, options->dark), &frame->background, alpha);
 
-        if (stamps[at] == NULL)
-          stamps[at] = pass == 0
-                       ? new_stamp (m, origin, item->look->shape, radius + halo, &frame->background, HALO_ALPHA * alpha)
-                       : new_stamp (m, origin, item->look->shape, radius,
-                                    ent_kind_look_color (item->look, options->dark), alpha);
+      ent_raster_stamp (raster, stamps[at], origin,
+                        (int) floor (m->xx * item->cx + m->x0), (int) floor (m->yy * item->cy + m->y0));
+    }
 
-        ent_raster_stamp (raster, stamps[at], origin,
-                          (int) floor (m->xx * item->cx + m->x0), (int) floor (m->yy * item->cy + m->y0));
-      }
-
-  for (guint i = 0; i < 2 * n_stamps; i++)
+  for (guint i = 0; i < n_stamps; i++)
     g_clear_pointer (&stamps[i], cairo_surface_destroy);
 }
