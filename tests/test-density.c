@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "ent-diagram.h"
+#include "ent-export.h"
 #include "ent-frame.h"
 #include "ent-renderer.h"
 #include "ent-scene.h"
@@ -23,6 +24,9 @@
 #define VIEW_HEIGHT 800
 /* The most of the middle of a dense network's fit-all picture that may be the plain edge colour. */
 #define MAX_PLAIN_SHARE 0.30
+
+/* An edge's path in an SVG export with an opacity of its own. */
+#define EDGE_OPACITY_PATTERN "fill=\"none\" stroke=\"#[0-9a-f]+\" stroke-width=\"[0-9.]+\" stroke-opacity=\"0\\.[0-9]+\""
 
 static const char *bench_path;
 static char *dense_path;
@@ -244,6 +248,19 @@ test_sparse_stays_opaque (void)
       cairo_surface_destroy (opaque);
     }
 
+  /* Nor does its SVG give any edge an opacity. */
+  {
+    g_autofree char *svg = g_build_filename (dir, "network.svg", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+
+    ent_export_scene (scene, svg, ENT_EXPORT_FORMAT_SVG, &(EntExportOptions) { .scale = 1.0 }, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_false (g_regex_match_simple (EDGE_OPACITY_PATTERN, contents, 0, 0));
+    g_unlink (svg);
+  }
+
   fit_all (scene, &zoom, &offset_x, &offset_y);
   view = (EntRect) { -offset_x / zoom, -offset_y / zoom, (VIEW_WIDTH - offset_x) / zoom, (VIEW_HEIGHT - offset_y) / zoom };
   g_assert_cmpfloat (ent_renderer_edge_opacity (scene, &view, zoom, NULL), ==, 1.0);
@@ -384,6 +401,72 @@ test_selection_on_top (void)
   ent_view_state_free (state);
 }
 
+/*
+ * An export draws what the screen draws: part of the dense network exported
+ * as PNG at 100 % is the view of that part at 100 %, translucent edges and
+ * all, and its SVG gives the edges the same opacity.
+ */
+static void
+test_export_as_view (void)
+{
+  g_autoptr(EntScene) scene = open_scene (dense_network ());
+  g_autoptr(EntFrame) frame = ent_frame_new ();
+  g_autofree char *dir = g_dir_make_tmp ("entente-density-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "part.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "part.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  EntRenderOptions view_options = { .accent = { 0.21, 0.52, 0.89 } };
+  EntRect bounds, area;
+  cairo_surface_t *exported, *view;
+  cairo_t *cr;
+  double opacity, cx, cy;
+  gsize differ = 0, size;
+
+  ent_scene_get_bounds (scene, FALSE, &bounds);
+  cx = round ((bounds.x1 + bounds.x2) / 2);
+  cy = round ((bounds.y1 + bounds.y2) / 2);
+  area = (EntRect) { cx - VIEW_WIDTH / 2, cy - VIEW_HEIGHT / 2, cx + VIEW_WIDTH / 2, cy + VIEW_HEIGHT / 2 };
+  opacity = ent_renderer_edge_opacity (scene, &area, 1.0, NULL);
+  g_test_message ("edge opacity in the middle at 100 %%: %.3f", opacity);
+  g_assert_cmpfloat (opacity, <, 1.0);
+
+  ent_export_scene (scene, png, ENT_EXPORT_FORMAT_PNG, &(EntExportOptions) { .scale = 1.0, .area = &area }, &error);
+  g_assert_no_error (error);
+  exported = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (exported), ==, VIEW_WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (exported), ==, VIEW_HEIGHT);
+
+  ent_frame_draw (frame, scene, &view_options, VIEW_WIDTH, VIEW_HEIGHT, 1.0, -area.x1, -area.y1);
+  view = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
+  cr = cairo_create (view);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, ent_frame_get_surface (frame), 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (view);
+
+  size = (gsize) cairo_image_surface_get_stride (view) * VIEW_HEIGHT;
+  g_assert_cmpint (cairo_image_surface_get_stride (exported), ==, cairo_image_surface_get_stride (view));
+  for (gsize i = 0; i < size; i++)
+    differ += ABS (cairo_image_surface_get_data (exported)[i] - cairo_image_surface_get_data (view)[i]) > 2;
+  /* The view draws over a transparent image that goes over the page: antialiased pixels round apart. */
+  g_assert_cmpuint (differ, <, size / 100);
+  cairo_surface_destroy (exported);
+  cairo_surface_destroy (view);
+
+  ent_export_scene (scene, svg, ENT_EXPORT_FORMAT_SVG, &(EntExportOptions) { .scale = 1.0, .area = &area }, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_true (g_regex_match_simple (EDGE_OPACITY_PATTERN, contents, 0, 0));
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
 /* The opacity falls as the view holds more lines, and no lower than the floor. */
 static void
 test_opacity_follows_density (void)
@@ -421,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/ent/density/dense-dark", test_dense_dark);
   g_test_add_func ("/ent/density/sparse-stays-opaque", test_sparse_stays_opaque);
   g_test_add_func ("/ent/density/selection-on-top", test_selection_on_top);
+  g_test_add_func ("/ent/density/export-as-view", test_export_as_view);
   g_test_add_func ("/ent/density/opacity-follows-density", test_opacity_follows_density);
 
   status = g_test_run ();
