@@ -105,7 +105,7 @@ simple_path (const EntSceneItem *item,
   return p;
 }
 
-/* The far-out edges: one-pixel lines without antialiasing, the marked ones above in the accent colour. */
+/* The far-out edges: one-pixel lines without antialiasing, the marked ones above the rest in the accent colour. */
 void
 _ent_renderer_raster_edges (EntScene    *scene,
                             EntRaster   *raster,
@@ -119,7 +119,8 @@ _ent_renderer_raster_edges (EntScene    *scene,
   EntRasterPen marked = { 2.0, NULL, TRUE, ent_raster_premultiply (&frame->options->accent, 1.0) };
   const cairo_matrix_t *m = &raster->matrix;
 
-  for (int pass = 0; pass < 2; pass++)
+  /* The faded first, when any can be, then the plain, then the marked. */
+  for (int pass = states != NULL ? 0 : 1; pass < 3; pass++)
     for (guint i = 0; i < n_edges; i++)
       {
         guint index = g_array_index (indices, guint, i);
@@ -129,9 +130,10 @@ _ent_renderer_raster_edges (EntScene    *scene,
         const double *p;
         guint n_points, step;
 
-        if ((state & ENT_ITEM_STATE_HIDDEN) || _ent_renderer_is_marked (state) != (pass == 1))
+        if ((state & ENT_ITEM_STATE_HIDDEN) || _ent_renderer_is_marked (state) != (pass == 2) ||
+            (pass < 2 && (pass == 0) != ((state & ENT_ITEM_STATE_FADED) != 0)))
           continue;
-        pen = pass == 1 ? &marked : (state & ENT_ITEM_STATE_FADED) ? &faded : &normal;
+        pen = pass == 2 ? &marked : pass == 0 ? &faded : &normal;
         item = ent_scene_get_item (scene, index);
         p = simple_path (item, &n_points, &step);
         for (guint k = 0; k + step < n_points; k += step)
