@@ -299,6 +299,90 @@ test_scene_replacement (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/*
+ * A hub crossed by many relations: 32 entities on a ring round it, each
+ * joined to the one opposite, and to the one next to that, so that 32
+ * straight lines pass over the hub or close by.
+ */
+#define RING_SIZE 32
+#define RING_RADIUS 300.0
+
+static EntScene *
+make_crossed_hub (void)
+{
+  NodeSpec nodes[RING_SIZE + 1] = { { 1, ENT_KIND_COMMISSION, "Hub", 400, 400 } };
+  EdgeSpec edges[RING_SIZE];
+
+  for (int i = 0; i < RING_SIZE; i++)
+    {
+      double angle = 2 * G_PI * i / RING_SIZE;
+
+      nodes[i + 1] = (NodeSpec) { 10 + i, ENT_KIND_PERSON, "Rim", 400 + RING_RADIUS * cos (angle), 400 + RING_RADIUS * sin (angle) };
+    }
+  for (int i = 0; i < RING_SIZE / 2; i++)
+    {
+      edges[2 * i] = (EdgeSpec) { 100 + i, 10 + i, 10 + i + RING_SIZE / 2 };
+      edges[2 * i + 1] = (EdgeSpec) { 200 + i, 10 + i, 10 + (i + RING_SIZE / 2 + 1) % RING_SIZE };
+    }
+
+  return ent_test_make_scene (nodes, G_N_ELEMENTS (nodes), edges, G_N_ELEMENTS (edges));
+}
+
+/* A click on a node crossed by many edges gets the node; away from nodes, the nearest edge, not the last drawn. */
+static void
+test_pick_under_edges (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  EntGraphView *view = fixture->view;
+  g_autoptr(EntScene) scene = make_crossed_hub ();
+  const EntSceneItem *hub = ent_scene_find_node (scene, 1);
+  const EntSceneItem *a = NULL, *b = NULL;
+
+  ent_graph_view_set_scene (view, scene);
+  drain ();
+
+  /* Over the middle of the hub, and near its rim, where every edge through it passes. */
+  click_at (view, hub->cx, hub->cy, 1);
+  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 1);
+  click_at (view, 0, 0, 1);
+  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 0);
+  click_at (view, hub->cx + hub->radius * 0.8, hub->cy, 1);
+  g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 1);
+
+  /* Relations 100 and 201 cross right of the hub. Near the crossing both are within reach of the pointer:
+   * each is got where it is the nearer, although 201 is drawn above 100. */
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *edge = ent_scene_get_item (scene, i);
+
+      if (edge->type == ENT_SCENE_ITEM_EDGE && edge->id == 100)
+        a = edge;
+      else if (edge->type == ENT_SCENE_ITEM_EDGE && edge->id == 201)
+        b = edge;
+    }
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  /* Edges are drawn in the order of the items. */
+  g_assert_true (b > a);
+  {
+    double ax = a->p[6] - a->p[0], ay = a->p[7] - a->p[1], bx = b->p[6] - b->p[0], by = b->p[7] - b->p[1];
+    double t = ((b->p[0] - a->p[0]) * by - (b->p[1] - a->p[1]) * bx) / (ax * by - ay * bx);
+    double cx = a->p[0] + t * ax, cy = a->p[1] + t * ay;
+    double la = hypot (ax, ay), lb = hypot (bx, by);
+    /* Ten points from the crossing towards the rim, where the two lie three points apart. */
+    double pa_x = cx - 10 * ax / la, pa_y = cy - 10 * ay / la;
+    double pb_x = cx - 10 * bx / lb, pb_y = cy - 10 * by / lb;
+
+    g_assert_cmpfloat (cx, >, hub->cx + 60);
+    g_assert_cmpfloat (ent_scene_edge_distance (b, pa_x, pa_y), <, 4);
+    click_at (view, pa_x + 0.3 * (pb_x - pa_x), pa_y + 0.3 * (pb_y - pa_y), 1);
+    g_assert_cmpint (ent_graph_view_get_selected_relation (view), ==, 100);
+    click_at (view, pb_x + 0.3 * (pa_x - pb_x), pb_y + 0.3 * (pa_y - pb_y), 1);
+    g_assert_cmpint (ent_graph_view_get_selected_relation (view), ==, 201);
+    g_assert_cmpint (ent_graph_view_get_selected_entity (view), ==, 0);
+  }
+}
+
 static void
 test_hit_testing (Fixture       *fixture,
                   gconstpointer  data)
@@ -727,6 +811,7 @@ main (int   argc,
   g_test_add ("/ent/graph-view/coordinates", Fixture, "grid", fixture_setup, test_coordinates, fixture_teardown);
   g_test_add ("/ent/graph-view/scene-replacement", Fixture, NULL, fixture_setup, test_scene_replacement, fixture_teardown);
   g_test_add ("/ent/graph-view/hit-testing", Fixture, "star", fixture_setup, test_hit_testing, fixture_teardown);
+  g_test_add ("/ent/graph-view/pick-under-edges", Fixture, NULL, fixture_setup, test_pick_under_edges, fixture_teardown);
   g_test_add ("/ent/graph-view/keyboard-star", Fixture, "star", fixture_setup, test_keyboard_star, fixture_teardown);
   g_test_add ("/ent/graph-view/keyboard-grid", Fixture, "grid", fixture_setup, test_keyboard_grid, fixture_teardown);
   g_test_add ("/ent/graph-view/kind-filter", Fixture, "path", fixture_setup, test_kind_filter, fixture_teardown);

@@ -107,7 +107,7 @@ test_visibility (void)
   g_assert_cmpuint (n_entities, ==, 0);
   g_assert_cmpuint (n_relations, ==, 0);
   g_assert_null (ent_view_state_get_states (state));
-  g_assert_cmpint (ent_view_state_hit_test (state, 100, 300), ==, -1);
+  g_assert_cmpint (ent_view_state_hit_test (state, 100, 300, ENT_SCENE_HIT_REACH), ==, -1);
 
   ent_view_state_set_scene (state, path);
   assert_shown (state, 5, "abcde");
@@ -259,21 +259,21 @@ test_hit_test (void)
   g_assert_false (ent_scene_edge_hit (edge, edge_x, left->cy + edge->line_width / 2 + 3.5));
   g_assert_true (ent_scene_edge_hit (edge, middle->cx, middle->cy));
 
-  g_assert_cmpint (ent_view_state_hit_test (state, left->cx, left->cy), ==, ent_view_state_node_index (state, 1));
-  g_assert_cmpint (ent_view_state_hit_test (state, edge_x, left->cy), ==, ent_view_state_edge_index (state, 21));
-  g_assert_cmpint (ent_view_state_hit_test (state, middle->cx, middle->cy), ==, ent_view_state_node_index (state, 2));
-  g_assert_cmpint (ent_view_state_hit_test (state, edge_x, left->cy + 40), ==, -1);
+  g_assert_cmpint (ent_view_state_hit_test (state, left->cx, left->cy, ENT_SCENE_HIT_REACH), ==, ent_view_state_node_index (state, 1));
+  g_assert_cmpint (ent_view_state_hit_test (state, edge_x, left->cy, ENT_SCENE_HIT_REACH), ==, ent_view_state_edge_index (state, 21));
+  g_assert_cmpint (ent_view_state_hit_test (state, middle->cx, middle->cy, ENT_SCENE_HIT_REACH), ==, ent_view_state_node_index (state, 2));
+  g_assert_cmpint (ent_view_state_hit_test (state, edge_x, left->cy + 40, ENT_SCENE_HIT_REACH), ==, -1);
 
   /* Hidden, the country is not hit, and the relation beneath it is. */
   ent_view_state_set_kind_visible (state, "country", FALSE);
-  g_assert_cmpint (ent_view_state_hit_test (state, middle->cx, middle->cy), ==, ent_view_state_edge_index (state, 21));
+  g_assert_cmpint (ent_view_state_hit_test (state, middle->cx, middle->cy, ENT_SCENE_HIT_REACH), ==, ent_view_state_edge_index (state, 21));
 
   /* Nor is a hidden relation, nor what lies under nothing shown. */
   ent_view_state_set_kind_visible (state, "country", TRUE);
   ent_view_state_set_focus (state, 2, 0);
-  g_assert_cmpint (ent_view_state_hit_test (state, edge_x, left->cy), ==, -1);
-  g_assert_cmpint (ent_view_state_hit_test (state, left->cx, left->cy), ==, -1);
-  g_assert_cmpint (ent_view_state_hit_test (state, middle->cx, middle->cy), ==, ent_view_state_node_index (state, 2));
+  g_assert_cmpint (ent_view_state_hit_test (state, edge_x, left->cy, ENT_SCENE_HIT_REACH), ==, -1);
+  g_assert_cmpint (ent_view_state_hit_test (state, left->cx, left->cy, ENT_SCENE_HIT_REACH), ==, -1);
+  g_assert_cmpint (ent_view_state_hit_test (state, middle->cx, middle->cy, ENT_SCENE_HIT_REACH), ==, ent_view_state_node_index (state, 2));
 }
 
 static void

@@ -105,6 +105,7 @@ render (EntScene               *scene,
     .legend = options->legend,
     .edge_labels = options->edge_labels,
     .visible = area,
+    .edge_opacity = ent_renderer_edge_opacity (scene, area, 1.0, NULL),
   };
   EntColor background, foreground, edge;
 
@@ -217,6 +218,7 @@ export_svg (EntScene               *scene,
     .dark = options->dark,
     .legend = options->legend,
     .edge_labels = options->edge_labels,
+    .edge_opacity = ent_renderer_edge_opacity (scene, area, 1.0, NULL),
   };
   g_autoptr(GString) svg = ent_svg_write_scene (scene, area, &render_options);
 

@@ -29,6 +29,8 @@ struct _EntFrame
   double           zoom;
   double           offset_x;
   double           offset_y;
+  /* The edges' opacity for the whole viewport, worked out when it is drawn whole and kept while it pans. */
+  double           edge_opacity;
 };
 
 EntFrame *
@@ -134,6 +136,7 @@ draw_region (EntFrame               *self,
                         (x + width - self->offset_x) / self->zoom, (y + height - self->offset_y) / self->zoom };
   region.visible = &visible;
   region.scale = self->zoom;
+  region.edge_opacity = self->edge_opacity;
 
   cr = cairo_create (self->surface);
   cairo_rectangle (cr, x, y, width, height);
@@ -157,7 +160,9 @@ is_whole (double value)
  * ent_frame_draw:
  * @self: a frame
  * @scene: what to draw
- * @options: how; its scale and visible rectangle are set here
+ * @options: how; its scale and visible rectangle are set here, and its edge
+ *   opacity when it is 0: worked out for the viewport when it is drawn whole,
+ *   and kept while it pans
  * @width: the image's width in device pixels
  * @height: its height
  * @zoom: device pixels per graph point
@@ -207,9 +212,14 @@ ent_frame_draw (EntFrame               *self,
   if (!self->valid || zoom != self->zoom || !is_whole (dx) || !is_whole (dy) ||
       fabs (dx) >= width || fabs (dy) >= height)
     {
+      EntRect visible = { -offset_x / zoom, -offset_y / zoom, (width - offset_x) / zoom, (height - offset_y) / zoom };
+
       self->zoom = zoom;
       self->offset_x = offset_x;
       self->offset_y = offset_y;
+      self->edge_opacity = options->edge_opacity > 0
+                           ? options->edge_opacity
+                           : ent_renderer_edge_opacity (scene, &visible, zoom, options->item_states);
       draw_region (self, scene, options, 0, 0, width, height);
       self->valid = TRUE;
       return TRUE;

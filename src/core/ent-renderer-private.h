@@ -1,4 +1,4 @@
-/* ent-renderer-private.h: the painting the renderer and its sprite cache share
+/* ent-renderer-private.h: what the files of the renderer and its sprite cache share
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +8,9 @@
 
 #include <pango/pangocairo.h>
 
+#include "ent-raster.h"
 #include "ent-renderer.h"
+#include "ent-sprite-cache.h"
 
 G_BEGIN_DECLS
 
@@ -72,5 +74,57 @@ _ent_renderer_paint_node_shape (cairo_t                *cr,
       cairo_fill (cr);
     }
 }
+
+/* How opaque the halo of the page colour is that a far-out node stands on, as its outline is nearer. */
+#define HALO_ALPHA 0.9
+
+/* How one frame draws: worked out once rather than for each item. */
+typedef struct
+{
+  EntScene               *scene;
+  const EntRenderOptions *options;
+  EntColor                background;
+  EntColor                text;
+  EntColor                edge;
+  gboolean                sprites;
+  EntSpriteTarget         target;
+  /* The colour and opacity of plain and of faded edges: fainter where many are in view, fainter still beside a
+   * marked item. Translucent edges fade towards the page colour, not to a lower opacity: at eight bits a channel,
+   * fainter than ENT_RENDER_MIN_EDGE_OPACITY their grey would turn blue. */
+  EntColor                plain_edge;
+  double                  edge_alpha;
+  EntColor                faded_edge;
+  double                  faded_alpha;
+} Frame;
+
+/* Whether an item is drawn marked, in the accent colour above the others. */
+static inline gboolean
+_ent_renderer_is_marked (guint8 state)
+{
+  return !(state & ENT_ITEM_STATE_HIDDEN) && (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED));
+}
+
+/* ent-renderer-far.c */
+void _ent_renderer_raster_edges        (EntScene    *scene,
+                                        EntRaster   *raster,
+                                        const Frame *frame,
+                                        GArray      *indices,
+                                        guint        n_edges);
+void _ent_renderer_stroke_simple_edges (EntScene    *scene,
+                                        cairo_t     *cr,
+                                        const Frame *frame,
+                                        GArray      *indices,
+                                        guint        n_edges);
+void _ent_renderer_raster_tiny_nodes   (EntScene    *scene,
+                                        cairo_t     *cr,
+                                        EntRaster   *raster,
+                                        const Frame *frame,
+                                        GArray      *indices,
+                                        guint        first);
+void _ent_renderer_draw_tiny_nodes     (EntScene    *scene,
+                                        cairo_t     *cr,
+                                        const Frame *frame,
+                                        GArray      *indices,
+                                        guint        first);
 
 G_END_DECLS

@@ -96,17 +96,6 @@ ent_renderer_append_arrow (cairo_t            *cr,
   cairo_close_path (cr);
 }
 
-/* How one frame draws: worked out once rather than for each item. */
-typedef struct
-{
-  EntScene               *scene;
-  const EntRenderOptions *options;
-  EntColor                background;
-  EntColor                text;
-  EntColor                edge;
-  gboolean                sprites;
-  EntSpriteTarget         target;
-} Frame;
 
 /* Draws an item's label over a halo of the page colour, so edges passing beneath it do not cross the letters. */
 static void
@@ -253,61 +242,6 @@ draw_node (cairo_t            *cr,
     draw_label (cr, frame, item, &frame->text, alpha);
 }
 
-/*
- * Far out, where a node is a few pixels across, its outline and glyph
- * cannot be seen: the shapes of each kind are filled together, one path per
- * kind and shade instead of one per node. Selected and highlighted nodes
- * keep their rings and are drawn on top, one by one.
- */
-static void
-draw_tiny_nodes (EntScene    *scene,
-                 cairo_t     *cr,
-                 const Frame *frame,
-                 GArray      *indices,
-                 guint        first)
-{
-  const EntRenderOptions *options = frame->options;
-  guint n_groups = 2 * ent_scene_get_n_kinds (scene);
-  g_autofree guint *starts = g_new0 (guint, n_groups + 1);
-  g_autofree guint *order = g_new (guint, indices->len - first + 1);
-
-  /* The plain nodes sorted by kind and shade in two passes, each group at starts[group]. */
-  for (guint i = first; i < indices->len; i++)
-    {
-      guint index = g_array_index (indices, guint, i);
-      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
-
-      if ((state & ~ENT_ITEM_STATE_FADED) == 0)
-        starts[2 * ent_scene_get_item (scene, index)->kind + ((state & ENT_ITEM_STATE_FADED) != 0) + 1]++;
-    }
-  for (guint group = 1; group <= n_groups; group++)
-    starts[group] += starts[group - 1];
-  for (guint i = first; i < indices->len; i++)
-    {
-      guint index = g_array_index (indices, guint, i);
-      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
-
-      if ((state & ~ENT_ITEM_STATE_FADED) == 0)
-        order[starts[2 * ent_scene_get_item (scene, index)->kind + ((state & ENT_ITEM_STATE_FADED) != 0)]++] = index;
-    }
-
-  /* Each group now ends where the next began. */
-  for (guint group = 0, start = 0; group < n_groups; start = starts[group], group++)
-    {
-      const EntSceneItem *item = NULL;
-
-      for (guint i = start; i < starts[group]; i++)
-        {
-          item = ent_scene_get_item (scene, order[i]);
-          ent_style_append_shape (cr, item->look->shape, item->cx, item->cy, item->radius);
-        }
-
-      if (item == NULL)
-        continue;
-      _ent_renderer_set_color (cr, ent_kind_look_color (item->look, options->dark), group % 2 ? 0.25 : 1.0);
-      cairo_fill (cr);
-    }
-}
 
 /* Whether an edge's curve is a straight line: its control points lie on the chord, as for a single relation. */
 static gboolean
@@ -349,90 +283,6 @@ raster_edge (EntRaster          *raster,
     }
 }
 
-/* The far-out edges: one-pixel lines between their ends, without antialiasing. */
-static void
-raster_edges (EntScene    *scene,
-              EntRaster   *raster,
-              const Frame *frame,
-              GArray      *indices,
-              guint        n_edges)
-{
-  EntRasterPen pen = { 1.0, NULL, FALSE, ent_raster_premultiply (&frame->edge, 0.8) };
-  const cairo_matrix_t *m = &raster->matrix;
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      guint index = g_array_index (indices, guint, i);
-      const EntSceneItem *item = ent_scene_get_item (scene, index);
-
-      if (frame->options->item_states && (frame->options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
-        continue;
-      ent_raster_line (raster,
-                       m->xx * item->p[0] + m->x0, m->yy * item->p[1] + m->y0,
-                       m->xx * item->p[6] + m->x0, m->yy * item->p[7] + m->y0, &pen);
-    }
-}
-
-/* The far-out nodes: each kind's shape drawn once at this size, then stamped at every node of that kind. */
-static void
-raster_tiny_nodes (EntScene    *scene,
-                   cairo_t     *cr,
-                   EntRaster   *raster,
-                   const Frame *frame,
-                   GArray      *indices,
-                   guint        first)
-{
-  const EntRenderOptions *options = frame->options;
-  const cairo_matrix_t *m = &raster->matrix;
-  guint n_stamps = 2 * ent_scene_get_n_kinds (scene);
-  /* A stamp per kind and shade, at 2 * kind + faded. */
-  g_autofree cairo_surface_t **stamps = g_new0 (cairo_surface_t *, n_stamps + 1);
-  double radius = ENT_STYLE_NODE_SIZE / 2;
-  int origin = (int) ceil (radius * ENT_STYLE_SHAPE_REACH * m->xx) + 1;
-
-  for (guint i = first; i < indices->len; i++)
-    {
-      guint index = g_array_index (indices, guint, i);
-      const EntSceneItem *item = ent_scene_get_item (scene, index);
-      guint8 state = options->item_states ? options->item_states[index] : ENT_ITEM_STATE_NORMAL;
-      gboolean faded = (state & ENT_ITEM_STATE_FADED) != 0;
-
-      if ((state & ~ENT_ITEM_STATE_FADED) != 0)
-        continue;
-
-      if (item->radius != radius)
-        {
-          /* Every node has the same size today; one that does not is drawn by Cairo. */
-          cairo_surface_mark_dirty (raster->surface);
-          _ent_renderer_paint_node_shape (cr, options, &frame->background, item->look, item->cx, item->cy, item->radius,
-                            faded ? 0.25 : 1.0);
-          cairo_surface_flush (raster->surface);
-          continue;
-        }
-
-      if (stamps[2 * item->kind + faded] == NULL)
-        {
-          cairo_surface_t *stamp = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * origin + 1, 2 * origin + 1);
-          cairo_t *stamp_cr = cairo_create (stamp);
-
-          /* The shape centred on the middle of pixel (origin, origin). */
-          cairo_translate (stamp_cr, origin + 0.5, origin + 0.5);
-          cairo_scale (stamp_cr, m->xx, m->yy);
-          ent_style_append_shape (stamp_cr, item->look->shape, 0, 0, radius);
-          _ent_renderer_set_color (stamp_cr, ent_kind_look_color (item->look, options->dark), faded ? 0.25 : 1.0);
-          cairo_fill (stamp_cr);
-          cairo_destroy (stamp_cr);
-          cairo_surface_flush (stamp);
-          stamps[2 * item->kind + faded] = stamp;
-        }
-
-      ent_raster_stamp (raster, stamps[2 * item->kind + faded], origin,
-                    (int) floor (m->xx * item->cx + m->x0), (int) floor (m->yy * item->cy + m->y0));
-    }
-
-  for (guint i = 0; i < n_stamps; i++)
-    g_clear_pointer (&stamps[i], cairo_surface_destroy);
-}
 
 static void
 draw_legend (EntScene               *scene,
@@ -481,41 +331,44 @@ draw_edges (EntScene    *scene,
             guint        n_edges)
 {
   const guint8 *states = frame->options->item_states;
-  EntRaster raster;
-  gboolean rastered = ent_raster_begin (&raster, cr);
 
-  if (rastered)
+  /* The faded first, when any can be, then the plain ones above them. */
+  for (int faded = states != NULL; faded >= 0; faded--)
     {
-      guint32 normal = ent_raster_premultiply (&frame->edge, 1.0), faded = ent_raster_premultiply (&frame->edge, 0.2);
+      EntRaster raster;
+      gboolean rastered = ent_raster_begin (&raster, cr);
+      double alpha = faded ? frame->faded_alpha : frame->edge_alpha;
+      const EntColor *color_of = faded ? &frame->faded_edge : &frame->plain_edge;
 
+      if (rastered)
+        {
+          guint32 color = ent_raster_premultiply (color_of, alpha);
+
+          for (guint i = 0; i < n_edges; i++)
+            {
+              guint index = g_array_index (indices, guint, i);
+              const EntSceneItem *item = ent_scene_get_item (scene, index);
+              guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
+
+              if (state == (faded ? ENT_ITEM_STATE_FADED : ENT_ITEM_STATE_NORMAL) && edge_is_straight (item))
+                raster_edge (&raster, item, color);
+            }
+          ent_raster_end (&raster);
+        }
+
+      cairo_save (cr);
       for (guint i = 0; i < n_edges; i++)
         {
           guint index = g_array_index (indices, guint, i);
           const EntSceneItem *item = ent_scene_get_item (scene, index);
           guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
 
-          if (!(state & (ENT_ITEM_STATE_HIDDEN | ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED)) &&
-              edge_is_straight (item))
-            raster_edge (&raster, item, (state & ENT_ITEM_STATE_FADED) ? faded : normal);
+          if (state != (faded ? ENT_ITEM_STATE_FADED : ENT_ITEM_STATE_NORMAL) || (rastered && edge_is_straight (item)))
+            continue;
+          stroke_edge (cr, item, color_of, alpha, item->line_width);
         }
-      ent_raster_end (&raster);
+      cairo_restore (cr);
     }
-
-  cairo_save (cr);
-  for (guint i = 0; i < n_edges; i++)
-    {
-      guint index = g_array_index (indices, guint, i);
-      const EntSceneItem *item = ent_scene_get_item (scene, index);
-      guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
-
-      if (state & (ENT_ITEM_STATE_HIDDEN | ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
-        continue;
-      if (rastered && edge_is_straight (item))
-        continue;
-
-      stroke_edge (cr, item, &frame->edge, (state & ENT_ITEM_STATE_FADED) ? 0.2 : 1.0, item->line_width);
-    }
-  cairo_restore (cr);
 
   for (guint i = 0; i < n_edges; i++)
     {
@@ -536,6 +389,55 @@ draw_edges (EntScene    *scene,
         draw_label (cr, frame, item, &frame->text,
                     0.85 * ((state & ENT_ITEM_STATE_FADED) ? 0.2 : 1.0));
     }
+}
+
+/* @a, @t of the way to @b. */
+static void
+mix_colors (EntColor       *out,
+            const EntColor *a,
+            const EntColor *b,
+            double          t)
+{
+  out->red = a->red + t * (b->red - a->red);
+  out->green = a->green + t * (b->green - a->green);
+  out->blue = a->blue + t * (b->blue - a->blue);
+}
+
+/*
+ * How opaque plain and faded edges are drawn. Where edges are translucent
+ * for their number, a selection fades all but what it touches, which is
+ * then drawn at full strength above the rest; a hovered item's edges are
+ * marked in the accent colour, and the others grow fainter still.
+ */
+static void
+set_edge_alphas (EntScene               *scene,
+                 const EntRenderOptions *options,
+                 Frame                  *frame)
+{
+  guint n_items = ent_scene_get_n_items (scene);
+  double opacity = options->edge_opacity > 0 ? MIN (options->edge_opacity, 1.0) : 1.0;
+  gboolean selection = FALSE, hover = FALSE;
+
+  for (guint i = 0; opacity < 1.0 && options->item_states != NULL && i < n_items; i++)
+    {
+      guint8 state = options->item_states[i];
+
+      if (!(state & ENT_ITEM_STATE_HIDDEN))
+        {
+          selection = selection || (state & ENT_ITEM_STATE_SELECTED);
+          hover = hover || (state & ENT_ITEM_STATE_HIGHLIGHTED);
+        }
+    }
+
+  frame->plain_edge = frame->edge;
+  frame->edge_alpha = selection ? 1.0 : opacity;
+  if (hover && !selection)
+    mix_colors (&frame->plain_edge, &frame->edge, &frame->background, 1 - ENT_RENDER_MARKED_FADE);
+
+  frame->faded_edge = frame->edge;
+  frame->faded_alpha = opacity < 1.0 ? opacity : 0.2;
+  if (opacity < 1.0)
+    mix_colors (&frame->faded_edge, &frame->edge, &frame->background, 0.8);
 }
 
 /* Whether this frame may draw an edge's label: edges are indexed without them until one is needed. */
@@ -594,6 +496,7 @@ ent_renderer_draw (EntScene               *scene,
   g_return_if_fail (options != NULL);
 
   ent_renderer_get_colors (options->dark, &frame.background, &frame.text, &frame.edge);
+  set_edge_alphas (scene, options, &frame);
   frame.sprites = ent_sprite_cache_serves (cr, options, &frame.background, &frame.target);
   if (!ent_scene_has_edge_labels (scene) && may_show_edge_labels (scene, options))
     ent_scene_measure_edge_labels (scene);
@@ -638,40 +541,21 @@ ent_renderer_draw (EntScene               *scene,
 
   if (simple && ent_raster_begin (&raster, cr))
     {
-      raster_edges (scene, &raster, &frame, indices, n_edges);
+      _ent_renderer_raster_edges (scene, &raster, &frame, indices, n_edges);
       ent_raster_end (&raster);
     }
   else if (simple)
-    {
-      /* Far out an edge is a hairline between its ends, all in one path stroked once without antialiasing:
-       * cheap, and curves are not visible anyway. */
-      cairo_save (cr);
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-      cairo_set_line_width (cr, 1.0 / MAX (options->scale, 1e-6));
-      _ent_renderer_set_color (cr, &frame.edge, 0.8);
-      for (i = 0; i < n_edges; i++)
-        {
-          guint index = g_array_index (indices, guint, i);
-          const EntSceneItem *item = ent_scene_get_item (scene, index);
-
-          if (options->item_states && (options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
-            continue;
-          cairo_move_to (cr, item->p[0], item->p[1]);
-          cairo_line_to (cr, item->p[6], item->p[7]);
-        }
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
+    _ent_renderer_stroke_simple_edges (scene, cr, &frame, indices, n_edges);
   else
     draw_edges (scene, cr, &frame, indices, n_edges);
 
   if (tiny && ent_raster_begin (&raster, cr))
     {
-      raster_tiny_nodes (scene, cr, &raster, &frame, indices, n_edges);
+      _ent_renderer_raster_tiny_nodes (scene, cr, &raster, &frame, indices, n_edges);
       ent_raster_end (&raster);
     }
   else if (tiny)
-    draw_tiny_nodes (scene, cr, &frame, indices, n_edges);
+    _ent_renderer_draw_tiny_nodes (scene, cr, &frame, indices, n_edges);
 
   for (i = n_edges; i < indices->len; i++)
     {

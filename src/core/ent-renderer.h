@@ -37,6 +37,8 @@ typedef struct
   const guint8  *item_states;
   /* The colour of selection rings: the desktop's accent colour. */
   EntColor       accent;
+  /* How opaque plain edges are, from ent_renderer_edge_opacity (); 0 stands for 1, fully opaque. */
+  double         edge_opacity;
 } EntRenderOptions;
 
 /* Below this many pixels a label is not drawn, as nobody could read it. */
@@ -48,6 +50,12 @@ typedef struct
 /* Nodes whose radius is fewer pixels than this are filled without outline or glyph, a path per kind:
  * below it a glyph is not drawn anyway, and the outline is under a third of a pixel. */
 #define ENT_RENDER_TINY_NODE_PIXELS 6.0
+/* The share of a view that the edges in it may cover, spread evenly, before they are drawn translucent. */
+#define ENT_RENDER_EDGE_COVERAGE 0.5
+/* The faintest edges: at eight bits a channel, fainter ones would lose their colour. */
+#define ENT_RENDER_MIN_EDGE_OPACITY 0.05
+/* Where edges are translucent and an item is hovered, how strong the edges it does not touch stay. */
+#define ENT_RENDER_MARKED_FADE 0.4
 
 void     ent_renderer_get_colors   (gboolean                 dark,
                                     EntColor                *background,
@@ -60,5 +68,9 @@ void     ent_renderer_draw         (EntScene                *scene,
                                     GArray                  *drawn);
 void     ent_renderer_append_arrow (cairo_t                 *cr,
                                     const EntSceneItem      *edge);
+double   ent_renderer_edge_opacity (EntScene                *scene,
+                                    const EntRect           *visible,
+                                    double                   scale,
+                                    const guint8            *item_states);
 
 G_END_DECLS

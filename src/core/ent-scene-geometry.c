@@ -645,28 +645,46 @@ distance_to_curve (const double *p,
   return best;
 }
 
+/**
+ * ent_scene_edge_distance:
+ * @edge: an edge of a scene
+ * @x: graph coordinate
+ * @y: graph coordinate
+ *
+ * Returns: how far the point is from the middle of the edge's stroke, along
+ *   its path as drawn
+ */
+double
+ent_scene_edge_distance (const EntSceneItem *edge,
+                         double              x,
+                         double              y)
+{
+  guint n_points;
+  const double *points;
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (edge != NULL && edge->type == ENT_SCENE_ITEM_EDGE, G_MAXDOUBLE);
+
+  points = ent_scene_edge_get_path (edge, &n_points);
+  for (guint i = 0; i + 3 < n_points; i += 3)
+    best = MIN (best, distance_to_curve (points + 2 * i, x, y));
+
+  return best;
+}
+
 /*
- * Whether a point is on an edge as hit tests take it: within three points
- * of its stroke, which is narrower than a pointer is accurate.
+ * Whether a point is on an edge as hit tests take it: within
+ * ENT_SCENE_HIT_REACH points of its stroke, which is narrower than a
+ * pointer is accurate.
  */
 gboolean
 ent_scene_edge_hit (const EntSceneItem *edge,
                     double              x,
                     double              y)
 {
-  guint n_points;
-  const double *points;
-  double reach;
-
   g_return_val_if_fail (edge != NULL && edge->type == ENT_SCENE_ITEM_EDGE, FALSE);
 
-  points = ent_scene_edge_get_path (edge, &n_points);
-  reach = edge->line_width / 2 + 3;
-
-  for (guint i = 0; i + 3 < n_points; i += 3)
-    if (distance_to_curve (points + 2 * i, x, y) <= reach)
-      return TRUE;
-  return FALSE;
+  return ent_scene_edge_distance (edge, x, y) <= edge->line_width / 2 + ENT_SCENE_HIT_REACH;
 }
 
 /**

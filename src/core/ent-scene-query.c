@@ -11,6 +11,8 @@
 #include "ent-scene.h"
 #include "ent-scene-private.h"
 
+#include <math.h>
+
 /**
  * ent_scene_move_node:
  * @self: a scene
@@ -81,40 +83,104 @@ ent_scene_query_rect (EntScene      *self,
   g_mutex_unlock (&self->lock);
 }
 
+/* How far a point is from a rectangle: 0 inside it. */
+static double
+distance_to_rect (const EntRect *rect,
+                  double         x,
+                  double         y)
+{
+  double dx = MAX (MAX (rect->x1 - x, x - rect->x2), 0);
+  double dy = MAX (MAX (rect->y1 - y, y - rect->y2), 0);
+
+  return hypot (dx, dy);
+}
+
 /**
- * ent_scene_hit_test:
+ * ent_scene_pick:
  * @self: a scene
  * @x: graph coordinate
  * @y: graph coordinate
+ * @reach: how far from an item, in graph points, the point still picks it
+ * @skip: (nullable): one byte per item, non-zero for items that cannot be
+ *   picked (hidden ones)
  *
- * Returns: the index of the topmost item at the point, nodes before the
- *   edges beneath them, or -1
+ * Finds what a click at a point picks. A node comes first: the topmost
+ * whose bounds (its shape, ring and label) hold the point, or else the
+ * nearest within @reach. Only where no node is does an edge get picked:
+ * the one whose stroke is nearest, within @reach of it. In a dense view,
+ * where many edges cross a node and each other, the node and the edge
+ * nearest the pointer win, not whichever was drawn last.
+ *
+ * Returns: the index of the item picked, or -1
  */
 int
-ent_scene_hit_test (EntScene *self,
-                    double    x,
-                    double    y)
+ent_scene_pick (EntScene     *self,
+                double        x,
+                double        y,
+                double        reach,
+                const guint8 *skip)
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
+  EntRect around = { x - reach, y - reach, x + reach, y + reach };
+  double nearest_node = G_MAXDOUBLE, nearest_edge = G_MAXDOUBLE;
+  int node = -1, edge = -1;
 
   g_return_val_if_fail (self != NULL, -1);
 
+  reach = MAX (reach, 0);
   g_mutex_lock (&self->lock);
-  ent_spatial_index_query_point (self->index, x, y, hits);
+  ent_spatial_index_query_rect (self->index, &around, hits);
   g_mutex_unlock (&self->lock);
 
   for (guint i = hits->len; i > 0; i--)
     {
       guint index = g_array_index (hits, guint, i - 1);
       const EntSceneItem *item = &g_array_index (self->items, EntSceneItem, index);
+      double distance;
+
+      if (skip != NULL && skip[index])
+        continue;
 
       if (item->type == ENT_SCENE_ITEM_NODE)
-        return index;
-      if (ent_scene_edge_hit (item, x, y))
-        return index;
+        {
+          distance = distance_to_rect (&item->bounds, x, y);
+          if (distance == 0)
+            return index;
+          if (distance <= reach && distance < nearest_node)
+            {
+              nearest_node = distance;
+              node = index;
+            }
+        }
+      else if (node < 0)
+        {
+          distance = MAX (ent_scene_edge_distance (item, x, y) - item->line_width / 2, 0);
+          if (distance <= reach && distance < nearest_edge)
+            {
+              nearest_edge = distance;
+              edge = index;
+            }
+        }
     }
 
-  return -1;
+  return node >= 0 ? node : edge;
+}
+
+/**
+ * ent_scene_hit_test:
+ * @self: a scene
+ * @x: graph coordinate
+ * @y: graph coordinate
+ *
+ * Returns: the index of the item at the point, as ent_scene_pick() finds it
+ *   within ENT_SCENE_HIT_REACH, or -1
+ */
+int
+ent_scene_hit_test (EntScene *self,
+                    double    x,
+                    double    y)
+{
+  return ent_scene_pick (self, x, y, ENT_SCENE_HIT_REACH, NULL);
 }
 
 /**

@@ -124,6 +124,8 @@ double            ent_scene_port_height       (void);
  * the box that Entente draws.
  */
 #define ENT_SCENE_ROUTE_CLEARANCE 3.0
+/* How near an edge's stroke, in points, a point still hits it in a hit test without a reach of its own. */
+#define ENT_SCENE_HIT_REACH 3.0
 
 GPtrArray        *ent_scene_list_kinds        (EntGraph       *graph);
 
@@ -185,7 +187,15 @@ gboolean          ent_scene_move_node         (EntScene       *self,
 int               ent_scene_hit_test          (EntScene       *self,
                                                double          x,
                                                double          y);
+int               ent_scene_pick              (EntScene       *self,
+                                               double          x,
+                                               double          y,
+                                               double          reach,
+                                               const guint8   *skip);
 gboolean          ent_scene_edge_hit          (const EntSceneItem *edge,
+                                               double          x,
+                                               double          y);
+double            ent_scene_edge_distance     (const EntSceneItem *edge,
                                                double          x,
                                                double          y);
 

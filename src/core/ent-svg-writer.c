@@ -146,12 +146,18 @@ static void
 append_path_element (GString        *out,
                      cairo_t        *cr,
                      const EntColor *fill,
-                     const EntColor *stroke)
+                     const EntColor *stroke,
+                     double          opacity)
 {
   g_string_append (out, "<path d=\"");
   append_path_data (out, cr);
   g_string_append (out, "\" fill=\"");
   append_color (out, fill);
+  if (opacity > 0 && opacity < 1)
+    {
+      g_string_append (out, "\" fill-opacity=\"");
+      append_number (out, opacity);
+    }
   if (stroke != NULL)
     {
       g_string_append (out, "\" stroke=\"");
@@ -257,12 +263,17 @@ append_edge (GString                *out,
   append_color (out, edge_color);
   g_string_append (out, "\" stroke-width=\"");
   append_number (out, item->line_width);
+  if (options->edge_opacity > 0 && options->edge_opacity < 1)
+    {
+      g_string_append (out, "\" stroke-opacity=\"");
+      append_number (out, options->edge_opacity);
+    }
   g_string_append (out, item->dashed ? "\" stroke-dasharray=\"4 3\"/>" : "\"/>");
 
   if (item->directed)
     {
       ent_renderer_append_arrow (cr, item);
-      append_path_element (out, cr, edge_color, NULL);
+      append_path_element (out, cr, edge_color, NULL, options->edge_opacity);
     }
 
   if (layout != NULL && options->edge_labels)
@@ -294,9 +305,9 @@ append_node (GString                *out,
   append_group_start (out, "entity", item->id, klass, title);
 
   ent_style_append_shape (cr, item->look->shape, item->cx, item->cy, item->radius);
-  append_path_element (out, cr, ent_kind_look_color (item->look, options->dark), background);
+  append_path_element (out, cr, ent_kind_look_color (item->look, options->dark), background, 1.0);
   ent_style_append_glyph (cr, item->look->glyph, item->cx, item->cy, item->radius);
-  append_path_element (out, cr, background, NULL);
+  append_path_element (out, cr, background, NULL, 1.0);
 
   if (layout != NULL)
     append_layout (out, layout, item->label_x, item->label_y, text_color, 1.0, background);
@@ -328,7 +339,7 @@ append_legend (GString                *out,
 
       g_string_append_printf (out, "<g class=\"legend-entry %s\">", kind_class);
       ent_style_append_shape (cr, kind->look.shape, entries[i].cx, entries[i].cy, 6.5);
-      append_path_element (out, cr, ent_kind_look_color (&kind->look, options->dark), NULL);
+      append_path_element (out, cr, ent_kind_look_color (&kind->look, options->dark), NULL, 1.0);
       append_layout (out, entries[i].layout, entries[i].label_x, entries[i].label_y, text_color, 1.0, background);
       g_string_append (out, "</g>\n");
     }

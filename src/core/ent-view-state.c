@@ -409,44 +409,22 @@ ent_view_state_count_relations (EntViewState *self,
 }
 
 /*
- * The topmost shown item at a graph point, or -1. The scene's hit test
- * answers first; only when it finds a hidden item do we look beneath it, so
- * that what the filter hides cannot be hovered or clicked nor shadow what it
- * covered.
+ * What a click at a graph point picks among the items shown, or -1: what
+ * the filter hides cannot be hovered or clicked nor shadow what it covered.
+ * @reach is how far from an item, in graph points, the point still picks it.
  */
 int
 ent_view_state_hit_test (EntViewState *self,
                          double        x,
-                         double        y)
+                         double        y,
+                         double        reach)
 {
-  g_autoptr(GArray) candidates = NULL;
-  EntRect point = { x, y, x, y };
-  int index;
-
   g_return_val_if_fail (self != NULL, -1);
 
   if (self->scene == NULL)
     return -1;
 
-  index = ent_scene_hit_test (self->scene, x, y);
-  if (index < 0 || !self->hidden[index])
-    return index;
-
-  candidates = g_array_new (FALSE, FALSE, sizeof (guint));
-  ent_scene_query_rect (self->scene, &point, candidates);
-
-  for (guint i = candidates->len; i > 0; i--)
-    {
-      guint candidate = g_array_index (candidates, guint, i - 1);
-      const EntSceneItem *item = ent_scene_get_item (self->scene, candidate);
-
-      if (self->hidden[candidate])
-        continue;
-      if (item->type == ENT_SCENE_ITEM_NODE || ent_scene_edge_hit (item, x, y))
-        return candidate;
-    }
-
-  return -1;
+  return ent_scene_pick (self->scene, x, y, reach, self->hidden);
 }
 
 static void

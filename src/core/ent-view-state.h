@@ -53,7 +53,8 @@ guint           ent_view_state_count_relations  (EntViewState *self,
                                                  gint64        entity_id);
 int             ent_view_state_hit_test         (EntViewState *self,
                                                  double        x,
-                                                 double        y);
+                                                 double        y,
+                                                 double        reach);
 
 void            ent_view_state_update_states    (EntViewState *self,
                                                  int           selected,

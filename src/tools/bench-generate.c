@@ -22,9 +22,14 @@
 #include <string.h>
 
 #define RELATIONS_PER_ENTITY 1.5
+/* A dense network has as many relations per entity as the air-routes data set: 57,645 among 3,749. */
+#define DENSE_RELATIONS_PER_ENTITY 15.0
+/* Its clusters, as regions of that network, each with a few hubs that most of its relations meet. */
+#define DENSE_CLUSTER_SIZE 100
+#define DENSE_HUBS 5
 #define QUOTES_PER_SOURCE 100
 
-static const char * const shape_names[] = { "tree", "local", "hub", "clustered" };
+static const char * const shape_names[] = { "tree", "local", "hub", "clustered", "dense" };
 
 static const char * const words[] = {
   "minister", "trade", "council", "energy", "defence", "bank", "steel", "harbour",
@@ -97,7 +102,7 @@ spanning_partner (GRand  *rand,
                   guint   i,
                   guint   side)
 {
-  guint back;
+  guint back, start;
 
   switch (shape)
     {
@@ -116,6 +121,12 @@ spanning_partner (GRand  *rand,
     case SHAPE_CLUSTERED:
       /* Clusters of 40; the first entity of each joins an earlier cluster. */
       return i % 40 == 0 ? (guint) g_rand_int_range (rand, 0, i) : i - 1 - g_rand_int_range (rand, 0, i % 40);
+    case SHAPE_DENSE:
+      /* Each entity joins one of its cluster's hubs; the first hub of each cluster joins an earlier one's. */
+      start = i / DENSE_CLUSTER_SIZE * DENSE_CLUSTER_SIZE;
+      if (i == start)
+        return i - DENSE_CLUSTER_SIZE * (guint) g_rand_int_range (rand, 1, i / DENSE_CLUSTER_SIZE + 1);
+      return start + g_rand_int_range (rand, 0, MIN (DENSE_HUBS, i - start));
     default:
       g_assert_not_reached ();
     }
@@ -145,6 +156,20 @@ further_partner (GRand  *rand,
       return g_array_index (endpoints, guint, g_rand_int_range (rand, 0, endpoints->len));
     case SHAPE_CLUSTERED:
       return g_rand_int_range (rand, 0, 10) < 9 ? random_in_block (rand, n, i, 40) : random_other (rand, n, i);
+    case SHAPE_DENSE:
+      {
+        guint first = i / DENSE_CLUSTER_SIZE * DENSE_CLUSTER_SIZE;
+        guint n_clusters = (n + DENSE_CLUSTER_SIZE - 1) / DENSE_CLUSTER_SIZE;
+        guint cluster = (guint) g_rand_int_range (rand, 0, n_clusters) * DENSE_CLUSTER_SIZE;
+        int draw = g_rand_int_range (rand, 0, 20);
+
+        /* Most relations stay in the cluster, half of them at a hub; one in ten goes to another cluster's hubs. */
+        if (draw < 9)
+          return first + g_rand_int_range (rand, 0, MIN (DENSE_HUBS, n - first));
+        if (draw < 18)
+          return random_in_block (rand, n, i, DENSE_CLUSTER_SIZE);
+        return cluster + g_rand_int_range (rand, 0, MIN (DENSE_HUBS, n - cluster));
+      }
     default:
       g_assert_not_reached ();
     }
@@ -174,7 +199,7 @@ generate_pairs (GRand *rand,
                 Shape  shape,
                 guint  n)
 {
-  guint n_pairs = (guint) (n * RELATIONS_PER_ENTITY);
+  guint n_pairs = (guint) (n * (shape == SHAPE_DENSE ? DENSE_RELATIONS_PER_ENTITY : RELATIONS_PER_ENTITY));
   guint side = MAX (1, (guint) sqrt (n));
   g_autoptr(GArray) endpoints = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *pairs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);

@@ -60,6 +60,7 @@ bench_draw_frame (EntScene        *scene,
 
   viewport (cx, cy, zoom, &visible);
   options.visible = &visible;
+  options.edge_opacity = ent_renderer_edge_opacity (scene, &visible, zoom, NULL);
 
   ent_renderer_get_colors (FALSE, &background, &foreground, &edge);
   cairo_set_source_rgb (cr, background.red, background.green, background.blue);

@@ -36,7 +36,7 @@ command_generate (int    argc,
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_INT, &size, "Number of entities", "N" },
-    { "shape", 0, 0, G_OPTION_ARG_STRING, &shape_name, "tree, local, hub or clustered", "SHAPE" },
+    { "shape", 0, 0, G_OPTION_ARG_STRING, &shape_name, "tree, local, hub, clustered or dense", "SHAPE" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &engine, "Lay out with ENGINE (or auto) and store the positions", "ENGINE" },
     { NULL }
@@ -47,7 +47,7 @@ command_generate (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || size < 1 ||
       (shape_name != NULL && !bench_parse_shape (shape_name, &shape)))
     {
-      g_printerr ("Usage: entente-bench generate --size N --shape tree|local|hub|clustered --seed S [--layout ENGINE] OUT.entente\n");
+      g_printerr ("Usage: entente-bench generate --size N --shape tree|local|hub|clustered|dense --seed S [--layout ENGINE] OUT.entente\n");
       return 2;
     }
 
@@ -80,7 +80,7 @@ command_run (int    argc,
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Comma-separated numbers of entities", "N,…" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per figure (the median is shown)", "N" },
     { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Skip layouts, exports and the window", NULL },
-    { "shape", 0, 0, G_OPTION_ARG_STRING, &shape_name, "tree, local, hub or clustered", "SHAPE" },
+    { "shape", 0, 0, G_OPTION_ARG_STRING, &shape_name, "tree, local, hub, clustered or dense", "SHAPE" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
     { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &workdir, "Where generated files are kept", "DIR" },
     { "window", 0, 0, G_OPTION_ARG_FILENAME, &window, "The entente program, for the window's memory", "PATH" },

@@ -22,6 +22,7 @@ typedef enum
   SHAPE_LOCAL,
   SHAPE_HUB,
   SHAPE_CLUSTERED,
+  SHAPE_DENSE,
 } Shape;
 
 typedef struct

@@ -19,8 +19,10 @@
 /* Pixels one notch of a mouse wheel pans; smooth scrolling reports pixels itself. */
 #define WHEEL_STEP      48.0
 #define REFINE_DELAY_MS 120
+/* How near an item the pointer picks it, in pixels: about how accurate a pointer is. */
+#define PICK_PIXELS     4.0
 
-/* The topmost shown item at a widget point, or -1. */
+/* What a click at a widget point picks: an item within PICK_PIXELS of it, nodes first, or -1. */
 int
 _ent_graph_view_item_at (EntGraphView *self,
                          double        x,
@@ -29,7 +31,7 @@ _ent_graph_view_item_at (EntGraphView *self,
   double gx, gy;
 
   ent_graph_view_widget_to_graph (self, x, y, &gx, &gy);
-  return ent_view_state_hit_test (self->state, gx, gy);
+  return ent_view_state_hit_test (self->state, gx, gy, PICK_PIXELS / MAX (self->zoom, 1e-6));
 }
 
 static void
