@@ -96,7 +96,6 @@ ent_renderer_append_arrow (cairo_t            *cr,
   cairo_close_path (cr);
 }
 
-
 /* Draws an item's label over a halo of the page colour, so edges passing beneath it do not cross the letters. */
 static void
 draw_label (cairo_t            *cr,
@@ -242,7 +241,6 @@ draw_node (cairo_t            *cr,
     draw_label (cr, frame, item, &frame->text, alpha);
 }
 
-
 /* Whether an edge's curve is a straight line: its control points lie on the chord, as for a single relation. */
 static gboolean
 edge_is_straight (const EntSceneItem *item)
@@ -282,7 +280,6 @@ raster_edge (EntRaster          *raster,
       ent_raster_triangle (raster, ax, ay, color);
     }
 }
-
 
 static void
 draw_legend (EntScene               *scene,
