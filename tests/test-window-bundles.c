@@ -1,4 +1,4 @@
-/* test-window-bundles.c: Bundle Edges in the window: the bundles are stored and drawn, and Cancel stops it
+/* test-window-bundles.c: Bundle Edges in the window: the bundles are stored and drawn, Cancel stops it, Remove Bundles undoes it
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -147,6 +147,37 @@ test_bundle_edges (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, expected);
 }
 
+/*
+ * Remove Bundles takes them away again: none stored, and the relations are
+ * drawn along Graphviz's routes as before, exactly as before bundling.
+ */
+static void
+test_remove_bundles (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_true (ent_scene_has_routes (ent_graph_view_get_scene (fixture->view)));
+  before = render_view (fixture->view);
+  /* With nothing bundled there is nothing to remove. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unbundle-edges", NULL);
+  g_assert_false (ent_scene_has_bundles (ent_graph_view_get_scene (fixture->view)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.bundle-edges", NULL));
+  g_assert_true (wait_until (is_bundled, fixture, 30));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unbundle-edges", NULL));
+
+  g_assert_false (ent_scene_has_bundles (ent_graph_view_get_scene (fixture->view)));
+  g_assert_true (ent_scene_has_routes (ent_graph_view_get_scene (fixture->view)));
+  stored = sqlite_shell (fixture->path, "SELECT count (*) FROM bundles");
+  g_assert_cmpstr (stored, ==, "0");
+  wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  after = render_view (fixture->view);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static gboolean
 is_idle (Fixture *fixture)
 {
@@ -180,6 +211,8 @@ main (int   argc,
 
   g_test_add ("/ent/window-bundles/bundle-edges", Fixture, NULL, fixture_set_up, test_bundle_edges, fixture_tear_down);
   g_test_add ("/ent/window-bundles/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/ent/window-bundles/remove-bundles", Fixture, NULL, fixture_set_up, test_remove_bundles,
+              fixture_tear_down);
 
   return g_test_run ();
 }

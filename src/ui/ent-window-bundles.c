@@ -1,4 +1,4 @@
-/* ent-window-bundles.c: Bundle Edges, the edges of the stored layout bundled in the background
+/* ent-window-bundles.c: Bundle Edges, the edges of the stored layout bundled in the background, and Remove Bundles
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,7 @@
 #include "ent-window.h"
 #include "ent-window-private.h"
 #include "ent-diagram.h"
+#include "ent-store.h"
 
 #include <glib/gi18n.h>
 
@@ -71,8 +72,49 @@ bundle_edges_action (GtkWidget  *widget,
                             bundle_done_cb, g_object_ref (self));
 }
 
+/*
+ * Remove Bundles takes the bundles of the stored layout away, and the
+ * relations are drawn as before Bundle Edges: along their routes where
+ * Graphviz routed them, which bundling leaves stored. Like bundling, it is
+ * not an edit of the network and is not undone.
+ */
+static void
+unbundle_edges_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  EntScene *scene = ent_graph_view_get_scene (self->graph_view);
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (EntRoute));
+  g_autoptr(GError) error = NULL;
+
+  if (scene == NULL || self->graph == NULL || self->layout_cancellable != NULL || !ent_scene_has_bundles (scene))
+    return;
+
+  /* A file that is only read was bundled for the view alone: there is nothing stored to remove. */
+  if (!ent_store_is_read_only (self->store) &&
+      !ent_store_save_bundles (self->store, _ent_window_get_engine (self, NULL), NULL, 0, &error))
+    {
+      _ent_window_show_toast (self, error->message);
+      return;
+    }
+
+  _ent_window_show_layout (self, none);
+}
+
+/* Remove Bundles is there while the view draws bundles and nothing runs. */
+void
+_ent_window_bundles_update (EntWindow *self)
+{
+  EntScene *scene = ent_graph_view_get_scene (self->graph_view);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unbundle-edges",
+                                 self->layout_cancellable == NULL && scene != NULL && ent_scene_has_bundles (scene));
+}
+
 void
 _ent_window_bundles_class_init (EntWindowClass *klass)
 {
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.bundle-edges", NULL, bundle_edges_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.unbundle-edges", NULL, unbundle_edges_action);
 }

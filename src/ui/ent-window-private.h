@@ -85,6 +85,7 @@ void        _ent_window_actions_init        (EntWindow       *self);
 
 /* ent-window-bundles.c */
 void        _ent_window_bundles_class_init  (EntWindowClass  *klass);
+void        _ent_window_bundles_update      (EntWindow       *self);
 
 /* ent-window-edit.c */
 void        _ent_window_edit_class_init     (EntWindowClass  *klass);

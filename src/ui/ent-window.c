@@ -137,6 +137,7 @@ _ent_window_set_running (EntWindow  *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-layout", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bundle-edges", !running);
+  _ent_window_bundles_update (self);
 }
 
 static void
@@ -184,6 +185,7 @@ diagram_built_cb (GObject      *object,
     }
 
   ent_graph_view_set_scene (self->graph_view, scene);
+  _ent_window_bundles_update (self);
   gtk_stack_set_visible_child_name (self->view_stack, "graph");
   _ent_window_reroute (self);
 }
@@ -209,6 +211,7 @@ _ent_window_show_layout (EntWindow *self,
 
   scene = ent_diagram_new_scene (self->store, self->graph, engine, positions, bundles);
   ent_graph_view_set_scene (self->graph_view, scene);
+  _ent_window_bundles_update (self);
 }
 
 /* Draws the network from its stored layout, or has one made in the worker without blocking the window. */
@@ -292,6 +295,7 @@ store_changed_cb (EntWindow *self,
   ent_placement_place_missing (self->graph, positions, NAN, NAN);
   scene = ent_diagram_new_scene (store, self->graph, _ent_window_get_engine (self, NULL), positions, NULL);
   ent_graph_view_set_scene_gliding (self->graph_view, scene);
+  _ent_window_bundles_update (self);
   gtk_stack_set_visible_child_name (self->view_stack, "graph");
   _ent_window_reroute (self);
 
