@@ -294,7 +294,8 @@ ent_diagram_bundle (EntStore      *store,
  * @output: (nullable): a diagram to write as well: .svg, .png or .pdf
  * @engine: (nullable): the layout engine, or %NULL to choose by size
  * @relayout: lay out anew even when positions are stored
- * @scale: pixels per point for PNG
+ * @png_size: (nullable): the width, height, dpi or scale of a PNG; %NULL for
+ *   the size of a screen
  * @n_bundled: (out) (optional): how many relations got a bundle
  * @error: return location for an error
  *
@@ -304,13 +305,13 @@ ent_diagram_bundle (EntStore      *store,
  * display is needed.
  */
 gboolean
-ent_diagram_bundle_file (const char  *input,
-                         const char  *output,
-                         const char  *engine,
-                         gboolean     relayout,
-                         double       scale,
-                         guint       *n_bundled,
-                         GError     **error)
+ent_diagram_bundle_file (const char              *input,
+                         const char              *output,
+                         const char              *engine,
+                         gboolean                 relayout,
+                         const EntExportOptions  *png_size,
+                         guint                   *n_bundled,
+                         GError                 **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(EntStore) store = NULL;
@@ -320,7 +321,7 @@ ent_diagram_bundle_file (const char  *input,
   g_autoptr(GArray) bundles = NULL;
   g_autoptr(GArray) positions = NULL;
   EntExportFormat format = ENT_EXPORT_FORMAT_PNG;
-  EntExportOptions options = { .scale = scale, .legend = TRUE };
+  EntExportOptions options = { 0 };
 
   if (output != NULL && !ent_export_format_for_path (output, &format, error))
     return FALSE;
@@ -354,6 +355,9 @@ ent_diagram_bundle_file (const char  *input,
   if (positions == NULL)
     return FALSE;
   bundled = ent_diagram_new_scene (store, graph, engine, positions, bundles);
+  if (png_size != NULL)
+    options = *png_size;
+  options.legend = TRUE;
 
   return ent_export_scene (bundled, output, format, &options, error);
 }

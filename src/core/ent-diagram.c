@@ -529,27 +529,32 @@ ent_diagram_build (EntStore      *store,
  * @output: the file to write: .svg, .png or .pdf
  * @engine: (nullable): the layout engine, or %NULL to choose by size
  * @relayout: lay out anew even when positions are stored
- * @scale: pixels per point for PNG
+ * @png_size: (nullable): the width, height, dpi or scale of a PNG; %NULL for
+ *   the size of a screen
  * @error: return location for an error
  *
  * What `entente --export` does: no display is needed.
  */
 gboolean
-ent_diagram_export_file (const char  *input,
-                         const char  *output,
-                         const char  *engine,
-                         gboolean     relayout,
-                         double       scale,
-                         GError     **error)
+ent_diagram_export_file (const char              *input,
+                         const char              *output,
+                         const char              *engine,
+                         gboolean                 relayout,
+                         const EntExportOptions  *png_size,
+                         GError                 **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(EntStore) store = NULL;
   g_autoptr(EntGraph) graph = NULL;
   g_autoptr(EntScene) scene = NULL;
   EntExportFormat format;
-  EntExportOptions options = { .scale = scale, .legend = TRUE };
+  EntExportOptions options = { 0 };
 
   g_return_val_if_fail (output != NULL, FALSE);
+
+  if (png_size != NULL)
+    options = *png_size;
+  options.legend = TRUE;
 
   if (!ent_export_format_for_path (output, &format, error))
     return FALSE;

@@ -68,7 +68,7 @@ gboolean          ent_diagram_bundle_file        (const char        *input,
                                                   const char        *output,
                                                   const char        *engine,
                                                   gboolean           relayout,
-                                                  double             scale,
+                                                  const EntExportOptions *png_size,
                                                   guint             *n_bundled,
                                                   GError           **error);
 EntScene         *ent_diagram_build              (EntStore          *store,
@@ -92,7 +92,7 @@ gboolean          ent_diagram_export_file        (const char        *input,
                                                   const char        *output,
                                                   const char        *engine,
                                                   gboolean           relayout,
-                                                  double             scale,
+                                                  const EntExportOptions *png_size,
                                                   GError           **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-export.h"
+#include "ent-export-png.h"
 #include "ent-renderer.h"
 #include "ent-svg-writer.h"
 
@@ -98,7 +99,7 @@ render (EntScene               *scene,
         double                  scale,
         const EntExportOptions *options)
 {
-  /* An export is the diagram at 100 %, whatever its resolution: every label, full detail. */
+  /* A PDF is the diagram at 100 %, whatever it is printed at: every label, full detail. */
   EntRenderOptions render_options = {
     .scale = 1.0,
     .dark = options->dark,
@@ -116,60 +117,6 @@ render (EntScene               *scene,
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -area->x1, -area->y1);
   ent_renderer_draw (scene, cr, &render_options, NULL);
-}
-
-static gboolean
-export_png (EntScene               *scene,
-            const char             *path,
-            const EntRect          *area,
-            const EntExportOptions *options,
-            GError                **error)
-{
-  g_autoptr(GOutputStream) stream = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  double scale = options->scale > 0 ? options->scale : 1.0;
-  double width = ceil ((area->x2 - area->x1) * scale);
-  double height = ceil ((area->y2 - area->y1) * scale);
-
-  if (!isfinite (width) || !isfinite (height) ||
-      width > ENT_EXPORT_MAX_PIXELS || height > ENT_EXPORT_MAX_PIXELS)
-    {
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_TOO_LARGE,
-                   _("At scale %g the image would be %.0f × %.0f pixels, but a PNG can be at most %d pixels wide and high. Choose a smaller scale, or export SVG or PDF."),
-                   scale, width, height, ENT_EXPORT_MAX_PIXELS);
-      return FALSE;
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (width, 1), MAX (height, 1));
-  status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_TOO_LARGE,
-                   _("Could not make an image of %.0f × %.0f pixels: %s"),
-                   width, height, cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  cr = cairo_create (surface);
-  render (scene, cr, area, scale, options);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  stream = open_output (path, error);
-  if (stream == NULL)
-    {
-      cairo_surface_destroy (surface);
-      return FALSE;
-    }
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_to_stream_cb, stream);
-  cairo_surface_destroy (surface);
-
-  return close_output (stream, status, path, error);
 }
 
 static gboolean
@@ -230,12 +177,62 @@ export_svg (EntScene               *scene,
  * @scene: what to export
  * @path: the file to write; replaced only once the new one is complete
  * @format: its format
- * @options: scale, colours, legend, area
+ * @options: size, colours, legend, area; for PNG a cancellable and progress
  * @error: return location for an error
  *
  * Writes the scene as the renderer draws it on screen, without any of the
- * window around it.
+ * window around it. A cancelled PNG export leaves no file and fails with
+ * %G_IO_ERROR_CANCELLED.
  */
+static void
+export_area (EntScene               *scene,
+             const EntExportOptions *options,
+             EntRect                *area)
+{
+  /* An export may show edge labels, and its page must hold them. */
+  ent_scene_measure_edge_labels (scene);
+
+  if (options->area != NULL)
+    *area = *options->area;
+  else
+    {
+      ent_scene_get_bounds (scene, options->legend, area);
+      area->x1 -= MARGIN;
+      area->y1 -= MARGIN;
+      area->x2 += MARGIN;
+      area->y2 += MARGIN;
+    }
+}
+
+/**
+ * ent_export_png_size:
+ * @scene: what to export
+ * @options: its size, area and legend
+ * @width: (out): the width in pixels of a PNG of it
+ * @height: (out): its height
+ * @error: return location for an error, when a side would be longer than
+ *   ENT_EXPORT_MAX_PIXELS
+ *
+ * Tells how large ent_export_scene() would make a PNG, before it is written.
+ */
+gboolean
+ent_export_png_size (EntScene                *scene,
+                     const EntExportOptions  *options,
+                     int                     *width,
+                     int                     *height,
+                     GError                 **error)
+{
+  EntRect area;
+  double scale;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (width != NULL && height != NULL, FALSE);
+
+  export_area (scene, options, &area);
+  return _ent_export_png_measure (&area, options, &scale, width, height, error);
+}
+
 gboolean
 ent_export_scene (EntScene                *scene,
                   const char              *path,
@@ -249,26 +246,14 @@ ent_export_scene (EntScene                *scene,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  /* An export may show edge labels, and its page must hold them. */
-  ent_scene_measure_edge_labels (scene);
-
-  if (options->area != NULL)
-    area = *options->area;
-  else
-    {
-      ent_scene_get_bounds (scene, options->legend, &area);
-      area.x1 -= MARGIN;
-      area.y1 -= MARGIN;
-      area.x2 += MARGIN;
-      area.y2 += MARGIN;
-    }
+  export_area (scene, options, &area);
 
   switch (format)
     {
     case ENT_EXPORT_FORMAT_SVG:
       return export_svg (scene, path, &area, options, error);
     case ENT_EXPORT_FORMAT_PNG:
-      return export_png (scene, path, &area, options, error);
+      return _ent_export_png (scene, path, &area, options, error);
     case ENT_EXPORT_FORMAT_PDF:
       return export_pdf (scene, path, &area, options, error);
     default:

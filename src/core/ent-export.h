@@ -30,22 +30,46 @@ typedef enum
 
 /* The largest PNG side: Cairo's image surfaces end at 32,767 pixels. */
 #define ENT_EXPORT_MAX_PIXELS 32767
+/* The longest side of a PNG sized for a screen, when no size is asked for. */
+#define ENT_EXPORT_SCREEN_PIXELS 4096
+/* Pixels per point of a PNG sized for a screen, at most: more only blurs what a screen shows anyway. */
+#define ENT_EXPORT_DEFAULT_SCALE 2.0
+
+/* Called between the strips of a PNG with the share of it written, from 0 to 1. */
+typedef void (*EntExportProgressFunc) (double   fraction,
+                                       gpointer user_data);
 
 typedef struct
 {
-  /* Pixels per point, for PNG. */
-  double         scale;
-  gboolean       dark;
-  gboolean       legend;
-  gboolean       edge_labels;
+  /* The size of a PNG, by the first of these that is set (above 0): its width or height in pixels, its dots
+   * per inch (72 a point) or its pixels per point. With none, its longest side is
+   * ENT_EXPORT_SCREEN_PIXELS at ENT_EXPORT_DEFAULT_SCALE at most. */
+  int                    width;
+  int                    height;
+  double                 dpi;
+  double                 scale;
+  gboolean               dark;
+  gboolean               legend;
+  gboolean               edge_labels;
   /* The part of the graph to export; NULL for all of it. */
-  const EntRect *area;
+  const EntRect         *area;
+  /* A PNG is written in strips; between them it can be cancelled, and tells how far it is. */
+  GCancellable          *cancellable;
+  EntExportProgressFunc  progress;
+  gpointer               progress_data;
+  /* The most rows a strip has; 0 for as many as fit in 32 MB. Fewer let a test draw a small PNG in strips. */
+  int                    strip_rows;
 } EntExportOptions;
 
 GQuark   ent_export_error_quark     (void);
 
 gboolean ent_export_format_for_path (const char              *path,
                                      EntExportFormat         *format,
+                                     GError                 **error);
+gboolean ent_export_png_size        (EntScene                *scene,
+                                     const EntExportOptions  *options,
+                                     int                     *width,
+                                     int                     *height,
                                      GError                 **error);
 gboolean ent_export_scene           (EntScene                *scene,
                                      const char              *path,

@@ -45,7 +45,13 @@ static const GOptionEntry option_entries[] = {
   { "bundle", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Bundle the edges of the stored layout with Graphviz’s mingle, store the bundles in the file and exit; "
        "with --export, draw them in the diagram too"), NULL },
-  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL, N_("Pixels per point of an exported PNG (default: 2)"), N_("N") },
+  { "width", 0, 0, G_OPTION_ARG_INT, NULL, N_("The width of an exported PNG in pixels"), N_("PX") },
+  { "height", 0, 0, G_OPTION_ARG_INT, NULL, N_("The height of an exported PNG in pixels"), N_("PX") },
+  { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, NULL, N_("The resolution of an exported PNG, in dots per inch of the diagram"),
+    N_("N") },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Pixels per point of an exported PNG (default: its longest side 4,096 pixels, at most 2 pixels a point)"),
+    N_("N") },
   /* Taken here rather than by GApplication, so that --export sees its file too. */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
@@ -164,11 +170,11 @@ export_data (const char    *input,
 
 /* What `entente --bundle` does, saying on stderr what it is doing, as that may take a while. */
 static int
-bundle_file (const char *input,
-             const char *output,
-             const char *engine,
-             gboolean    relayout,
-             double      scale)
+bundle_file (const char             *input,
+             const char             *output,
+             const char             *engine,
+             gboolean                relayout,
+             const EntExportOptions *png_size)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
@@ -177,7 +183,7 @@ bundle_file (const char *input,
 
   if (path != NULL)
     g_printerr (_("Bundling the edges of %s with Graphviz’s mingle…\n"), path);
-  if (path == NULL || !ent_diagram_bundle_file (path, output, engine, relayout, scale, &n_bundled, &error))
+  if (path == NULL || !ent_diagram_bundle_file (path, output, engine, relayout, png_size, &n_bundled, &error))
     {
       g_printerr ("entente: %s\n", error->message);
       return 1;
@@ -188,6 +194,33 @@ bundle_file (const char *input,
                            n_bundled),
               n_bundled, g_timer_elapsed (timer, NULL));
   return 0;
+}
+
+/* The size of an exported PNG: one of --width, --height, --dpi and --scale, or none for the size of a screen. */
+static gboolean
+read_png_size (GVariantDict     *options,
+               EntExportOptions *size)
+{
+  guint n_given = 0;
+
+  n_given += g_variant_dict_lookup (options, "width", "i", &size->width);
+  n_given += g_variant_dict_lookup (options, "height", "i", &size->height);
+  n_given += g_variant_dict_lookup (options, "dpi", "d", &size->dpi);
+  n_given += g_variant_dict_lookup (options, "scale", "d", &size->scale);
+
+  if (n_given > 1)
+    g_printerr (_("Give the size of a PNG once: --width, --height, --dpi or --scale\n"));
+  else if ((g_variant_dict_contains (options, "width") && (size->width < 1 || size->width > ENT_EXPORT_MAX_PIXELS)) ||
+           (g_variant_dict_contains (options, "height") && (size->height < 1 || size->height > ENT_EXPORT_MAX_PIXELS)))
+    g_printerr (_("The width and height of a PNG must be from 1 to %d pixels\n"), ENT_EXPORT_MAX_PIXELS);
+  else if (g_variant_dict_contains (options, "dpi") && (!(size->dpi > 0) || size->dpi > 72000))
+    g_printerr (_("The dpi must be a number above 0 and at most 72000\n"));
+  else if (g_variant_dict_contains (options, "scale") && (!(size->scale > 0) || size->scale > 1000))
+    g_printerr (_("The scale must be a number above 0 and at most 1000\n"));
+  else
+    return TRUE;
+
+  return FALSE;
 }
 
 static int
@@ -203,7 +236,7 @@ ent_application_handle_local_options (GApplication *app,
   g_autofree const char **imports = NULL;
   g_autoptr(GError) error = NULL;
   EntDataFormat format;
-  double scale = 2.0;
+  EntExportOptions png_size = { 0 };
   gboolean bundle;
 
   if (g_variant_dict_contains (options, "version"))
@@ -228,7 +261,6 @@ ent_application_handle_local_options (GApplication *app,
     return take_files (self, files);
 
   g_variant_dict_lookup (options, "engine", "s", &engine);
-  g_variant_dict_lookup (options, "scale", "d", &scale);
 
   if (files != NULL && files[0] != NULL && files[1] != NULL)
     {
@@ -244,18 +276,15 @@ ent_application_handle_local_options (GApplication *app,
       return 2;
     }
 
-  if (!(scale > 0) || scale > 1000)
-    {
-      g_printerr (_("The scale must be a number above 0 and at most 1000\n"));
-      return 2;
-    }
+  if (!read_png_size (options, &png_size))
+    return 2;
 
   if (bundle)
     return bundle_file (files != NULL ? files[0] : NULL, output, engine, g_variant_dict_contains (options, "relayout"),
-                        scale);
+                        &png_size);
 
   if (!ent_diagram_export_file (files != NULL ? files[0] : NULL, output, engine,
-                                g_variant_dict_contains (options, "relayout"), scale, &error))
+                                g_variant_dict_contains (options, "relayout"), &png_size, &error))
     {
       g_printerr ("entente: %s\n", error->message);
       return 1;

@@ -77,6 +77,38 @@ visible_area (EntWindow *self,
                                   &area->x2, &area->y2);
 }
 
+/* The PNG sizes the export dialog offers: for a screen, at 100 % and 200 % of the diagram, and for print. */
+static const struct
+{
+  const char       *id;
+  const char       *label;
+  EntExportOptions  size;
+} png_sizes[] = {
+  { "screen", N_("Screen"), { 0 } },
+  { "100", N_("100 %"), { .scale = 1.0 } },
+  { "200", N_("200 %"), { .scale = 2.0 } },
+  { "300dpi", N_("300 dpi for print"), { .dpi = 300.0 } },
+};
+
+/* The size in pixels and in memory of each choice, worked out when the dialog opens, as "Screen — 4,096 × 2,730 px". */
+static char *
+png_size_label (EntScene *scene,
+                guint     choice)
+{
+  EntExportOptions options = png_sizes[choice].size;
+  int width, height;
+
+  options.legend = TRUE;
+  if (!ent_export_png_size (scene, &options, &width, &height, NULL))
+    /* Translators: a PNG size in the export dialog; %s is its name, such as "300 dpi for print" */
+    return g_strdup_printf (_("%s — too large for a PNG"), _(png_sizes[choice].label));
+
+  /* Translators: a PNG size in the export dialog: its name, width and height in pixels, and the megabytes
+   * its pixels take before compression */
+  return g_strdup_printf (_("%s — %'d × %'d px, %'.0f MB uncompressed"), _(png_sizes[choice].label), width, height,
+                          MAX (1.0, (double) width * height * 3 / 1e6));
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -103,7 +135,9 @@ export_response_cb (GtkNativeDialog *dialog,
   scale_choice = gtk_file_chooser_get_choice (chooser, "scale");
   legend_choice = gtk_file_chooser_get_choice (chooser, "legend");
 
-  options.scale = scale_choice != NULL ? g_ascii_strtod (scale_choice, NULL) : 2.0;
+  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
+    if (g_strcmp0 (scale_choice, png_sizes[i].id) == 0)
+      options = png_sizes[i].size;
   options.legend = g_strcmp0 (legend_choice, "false") != 0;
   if (g_strcmp0 (area_choice, "visible") == 0)
     {
@@ -132,14 +166,21 @@ export_action (GtkWidget  *widget,
   EntWindow *self = ENT_WINDOW (widget);
   GtkFileChooserNative *dialog;
   static const char *area_ids[] = { "all", "visible", NULL };
-  static const char *scale_ids[] = { "1", "2", "4", NULL };
+  const char *scale_ids[G_N_ELEMENTS (png_sizes) + 1] = { NULL };
+  char *scale_labels[G_N_ELEMENTS (png_sizes) + 1] = { NULL };
+  EntScene *scene = ent_graph_view_get_scene (self->graph_view);
   const char *area_labels[] = { _("Whole network"), _("Visible area"), NULL };
-  const char *scale_labels[] = { _("100 % (PNG)"), _("200 % (PNG)"), _("400 % (PNG)"), NULL };
   const char *patterns[][2] = { { "*.png", N_("PNG image") }, { "*.svg", N_("SVG drawing") }, { "*.pdf", N_("PDF document") } };
   g_autofree char *name = NULL;
 
-  if (ent_graph_view_get_scene (self->graph_view) == NULL)
+  if (scene == NULL)
     return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
+    {
+      scale_ids[i] = png_sizes[i].id;
+      scale_labels[i] = png_size_label (scene, i);
+    }
 
   dialog = gtk_file_chooser_native_new (_("Export the Diagram"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -155,8 +196,11 @@ export_action (GtkWidget  *widget,
 
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "area", _("Export"), area_ids, area_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "area", "all");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scale", _("Scale"), scale_ids, scale_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "scale", "2");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scale", _("PNG size"), scale_ids,
+                               (const char **) scale_labels);
+  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
+    g_free (scale_labels[i]);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "scale", "screen");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "legend", _("Include the legend"), NULL, NULL);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "legend", "true");
 

@@ -1,0 +1,352 @@
+/* ent-export-png.c: sizes PNG exports and writes them in strips
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ent-export"
+
+#include "config.h"
+
+#include "ent-export-png.h"
+#include "ent-renderer.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <png.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+/* A strip of the image takes at most this much memory, whatever the image's size. */
+#define STRIP_BYTES (32 * 1024 * 1024)
+/* Rounding may put a side a hair above a whole number of pixels, which is not one pixel more. */
+#define PIXEL_SLACK 1e-6
+
+/**
+ * _ent_export_png_measure:
+ * @area: the part of the graph to draw, in points
+ * @options: the size asked for, if any
+ * @scale: (out): pixels per point
+ * @width: (out): the image's width in pixels
+ * @height: (out): its height
+ * @error: return location for an error
+ *
+ * Works out the size of a PNG of @area, and fails when a side would exceed
+ * ENT_EXPORT_MAX_PIXELS.
+ */
+gboolean
+_ent_export_png_measure (const EntRect           *area,
+                         const EntExportOptions  *options,
+                         double                  *scale,
+                         int                     *width,
+                         int                     *height,
+                         GError                 **error)
+{
+  /* A point at least each way, so that an empty area still divides. */
+  double points_wide = MAX (area->x2 - area->x1, 1.0);
+  double points_high = MAX (area->y2 - area->y1, 1.0);
+  double s, w, h;
+
+  if (options->width > 0)
+    s = options->width / points_wide;
+  else if (options->height > 0)
+    s = options->height / points_high;
+  else if (options->dpi > 0)
+    s = options->dpi / 72.0;
+  else if (options->scale > 0)
+    s = options->scale;
+  else
+    s = MIN (ENT_EXPORT_DEFAULT_SCALE, ENT_EXPORT_SCREEN_PIXELS / MAX (points_wide, points_high));
+
+  w = MAX (ceil (points_wide * s - PIXEL_SLACK), 1.0);
+  h = MAX (ceil (points_high * s - PIXEL_SLACK), 1.0);
+  if (!isfinite (s) || !isfinite (w) || !isfinite (h) || w > ENT_EXPORT_MAX_PIXELS || h > ENT_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_TOO_LARGE,
+                   _("At %g pixels a point the image would be %.0f × %.0f pixels, but a PNG can be at most %d pixels "
+                     "wide and high. Choose a smaller size, or export SVG or PDF."),
+                   s, w, h, ENT_EXPORT_MAX_PIXELS);
+      return FALSE;
+    }
+
+  *scale = s;
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+typedef struct
+{
+  /* What to draw, and how large. */
+  EntScene               *scene;
+  const EntRect          *area;
+  double                  scale;
+  int                     width;
+  int                     height;
+  const EntExportOptions *options;
+  EntRenderOptions        render_options;
+
+  png_structp      png;
+  png_infop        info;
+  FILE            *file;
+  cairo_surface_t *strip;
+  guint8          *row;
+  char            *message;
+} Writer;
+
+static void
+writer_clear (Writer *writer)
+{
+  png_destroy_write_struct (&writer->png, &writer->info);
+  if (writer->file != NULL)
+    fclose (writer->file);
+  if (writer->strip != NULL)
+    cairo_surface_destroy (writer->strip);
+  g_free (writer->row);
+  g_free (writer->message);
+}
+
+static void
+png_error_cb (png_structp     png,
+              png_const_charp message)
+{
+  Writer *writer = png_get_error_ptr (png);
+
+  g_free (writer->message);
+  writer->message = g_strdup (message);
+  png_longjmp (png, 1);
+}
+
+static void
+png_warning_cb (png_structp     png,
+                png_const_charp message)
+{
+  g_debug ("libpng: %s", message);
+}
+
+static cairo_status_t
+draw_strip (EntScene               *scene,
+            cairo_surface_t        *strip,
+            const EntRect          *area,
+            double                  scale,
+            int                     top,
+            const EntRenderOptions *base)
+{
+  int rows = cairo_image_surface_get_height (strip);
+  EntRect visible = { area->x1, area->y1 + top / scale, area->x2, area->y1 + (top + rows) / scale };
+  EntRenderOptions render_options = *base;
+  EntColor background, foreground, edge;
+  cairo_status_t status;
+  cairo_t *cr = cairo_create (strip);
+
+  /* Each strip is the same drawing, moved up: what it does not reach is left out by the renderer. */
+  render_options.visible = &visible;
+  ent_renderer_get_colors (base->dark, &background, &foreground, &edge);
+  cairo_set_source_rgb (cr, background.red, background.green, background.blue);
+  cairo_paint (cr);
+
+  cairo_translate (cr, 0, -top);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -area->x1, -area->y1);
+  ent_renderer_draw (scene, cr, &render_options, NULL);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (strip);
+
+  return status;
+}
+
+/* Cairo keeps a pixel in a native-endian 32-bit word, with red above green above blue; PNG wants bytes. */
+static void
+write_rows (Writer *writer,
+            int     rows,
+            int     width)
+{
+  const guint8 *data = cairo_image_surface_get_data (writer->strip);
+  int stride = cairo_image_surface_get_stride (writer->strip);
+
+  for (int y = 0; y < rows; y++)
+    {
+      const guint32 *pixel = (const guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          writer->row[3 * x] = (pixel[x] >> 16) & 0xff;
+          writer->row[3 * x + 1] = (pixel[x] >> 8) & 0xff;
+          writer->row[3 * x + 2] = pixel[x] & 0xff;
+        }
+      png_write_row (writer->png, writer->row);
+    }
+}
+
+/* Draws and writes the strips; libpng's errors jump out of it, to write_png(). */
+static gboolean
+write_strips (Writer  *writer,
+              GError **error)
+{
+  const EntExportOptions *options = writer->options;
+  int width = writer->width, height = writer->height;
+  int strip_rows = CLAMP (STRIP_BYTES / (width * 4), 1, height);
+
+  if (options->strip_rows > 0)
+    strip_rows = MIN (strip_rows, options->strip_rows);
+
+  png_init_io (writer->png, writer->file);
+  png_set_IHDR (writer->png, writer->info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_write_info (writer->png, writer->info);
+
+  writer->strip = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, strip_rows);
+  if (cairo_surface_status (writer->strip) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_TOO_LARGE, _("Could not make an image of %d × %d pixels: %s"),
+                   width, strip_rows, cairo_status_to_string (cairo_surface_status (writer->strip)));
+      return FALSE;
+    }
+  writer->row = g_malloc ((gsize) width * 3);
+
+  for (int top = 0; top < height; top += strip_rows)
+    {
+      cairo_status_t status;
+
+      if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+        return FALSE;
+
+      status = draw_strip (writer->scene, writer->strip, writer->area, writer->scale, top, &writer->render_options);
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not draw the image: %s"),
+                       cairo_status_to_string (status));
+          return FALSE;
+        }
+      write_rows (writer, MIN (strip_rows, height - top), width);
+
+      if (options->progress != NULL)
+        options->progress ((double) MIN (top + strip_rows, height) / height, options->progress_data);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    return FALSE;
+  png_write_end (writer->png, NULL);
+  return TRUE;
+}
+
+/*
+ * libpng reports an error by jumping back here, past whatever write_strips()
+ * was doing: all that must outlive the jump is in @writer.
+ */
+static gboolean
+write_png (Writer  *writer,
+           GError **error)
+{
+  if (setjmp (png_jmpbuf (writer->png)))
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, "%s", writer->message);
+      return FALSE;
+    }
+
+  return write_strips (writer, error);
+}
+
+/* Always FALSE, for the failure it reports: that of the last call that set errno. */
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *path)
+{
+  int saved_errno = errno;
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write “%s”: %s"), path,
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* The temporary file beside the target, so that renaming it over the target is atomic. */
+static int
+open_temporary (const char  *path,
+                char       **temporary,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  int fd;
+
+  *temporary = g_build_filename (dir, name, NULL);
+  fd = g_mkstemp_full (*temporary, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_errno_error (error, path);
+      g_clear_pointer (temporary, g_free);
+    }
+
+  return fd;
+}
+
+/**
+ * _ent_export_png:
+ * @scene: what to draw
+ * @path: the file to write; replaced only once the new one is complete
+ * @area: the part of the graph to draw
+ * @options: its size, colours and legend; a cancellable and a progress callback
+ * @error: return location for an error
+ *
+ * Draws the PNG in strips as wide as the image, each written to libpng as
+ * soon as it is drawn, so that the memory it takes stays bounded whatever its
+ * size. Cancelled, it leaves no file.
+ */
+gboolean
+_ent_export_png (EntScene                *scene,
+                 const char              *path,
+                 const EntRect           *area,
+                 const EntExportOptions  *options,
+                 GError                 **error)
+{
+  g_autofree char *temporary = NULL;
+  Writer writer = { .scene = scene, .area = area, .options = options };
+  int fd;
+  gboolean written;
+
+  if (!_ent_export_png_measure (area, options, &writer.scale, &writer.width, &writer.height, error))
+    return FALSE;
+
+  /* The level of detail of the screen at this many pixels a point: labels where they are readable. */
+  writer.render_options.scale = writer.scale;
+  writer.render_options.dark = options->dark;
+  writer.render_options.legend = options->legend;
+  writer.render_options.edge_labels = options->edge_labels;
+  writer.render_options.edge_opacity = ent_renderer_edge_opacity (scene, area, writer.scale, NULL);
+
+  fd = open_temporary (path, &temporary, error);
+  if (fd < 0)
+    return FALSE;
+
+  writer.file = fdopen (fd, "wb");
+  if (writer.file == NULL)
+    close (fd);
+  writer.png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &writer, png_error_cb, png_warning_cb);
+  writer.info = writer.png != NULL ? png_create_info_struct (writer.png) : NULL;
+  if (writer.file == NULL || writer.info == NULL)
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+                   g_strerror (ENOMEM));
+      written = FALSE;
+    }
+  else
+    written = write_png (&writer, error);
+
+  if (written && (fflush (writer.file) != 0 || fsync (fileno (writer.file)) != 0))
+    written = set_errno_error (error, path);
+  if (writer.file != NULL && fclose (g_steal_pointer (&writer.file)) != 0 && written)
+    written = set_errno_error (error, path);
+  writer_clear (&writer);
+
+  if (written && g_rename (temporary, path) != 0)
+    written = set_errno_error (error, path);
+  if (!written)
+    g_unlink (temporary);
+
+  return written;
+}
