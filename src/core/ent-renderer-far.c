@@ -119,8 +119,8 @@ _ent_renderer_raster_edges (EntScene    *scene,
   EntRasterPen marked = { 2.0, NULL, TRUE, ent_raster_premultiply (&frame->options->accent, 1.0) };
   const cairo_matrix_t *m = &raster->matrix;
 
-  /* The faded first, when any can be, then the plain, then the marked. */
-  for (int pass = states != NULL ? 0 : 1; pass < 3; pass++)
+  /* Without states every edge is plain. */
+  for (EdgePass pass = states != NULL ? EDGE_PASS_FADED : EDGE_PASS_PLAIN; pass <= EDGE_PASS_MARKED; pass++)
     for (guint i = 0; i < n_edges; i++)
       {
         guint index = g_array_index (indices, guint, i);
@@ -130,10 +130,9 @@ _ent_renderer_raster_edges (EntScene    *scene,
         const double *p;
         guint n_points, step;
 
-        if ((state & ENT_ITEM_STATE_HIDDEN) || _ent_renderer_is_marked (state) != (pass == 2) ||
-            (pass < 2 && (pass == 0) != ((state & ENT_ITEM_STATE_FADED) != 0)))
+        if (_ent_renderer_edge_pass (state) != pass)
           continue;
-        pen = pass == 2 ? &marked : pass == 0 ? &faded : &normal;
+        pen = pass == EDGE_PASS_MARKED ? &marked : pass == EDGE_PASS_FADED ? &faded : &normal;
         item = ent_scene_get_item (scene, index);
         p = simple_path (item, &n_points, &step);
         for (guint k = 0; k + step < n_points; k += step)
@@ -164,17 +163,17 @@ _ent_renderer_stroke_simple_edges (EntScene    *scene,
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_set_line_width (cr, pixel);
-  for (int pass = 0; pass < 3; pass++)
+  for (EdgePass pass = EDGE_PASS_FADED; pass <= EDGE_PASS_MARKED; pass++)
     {
-      if (pass == 2)
+      if (pass == EDGE_PASS_MARKED)
         {
           cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
           cairo_set_line_width (cr, 2 * pixel);
           _ent_renderer_set_color (cr, &frame->options->accent, 1.0);
         }
       else
-        _ent_renderer_set_color (cr, pass == 0 ? &frame->faded_edge : &frame->plain_edge,
-                                 0.8 * (pass == 0 ? frame->faded_alpha : frame->edge_alpha));
+        _ent_renderer_set_color (cr, pass == EDGE_PASS_FADED ? &frame->faded_edge : &frame->plain_edge,
+                                 0.8 * (pass == EDGE_PASS_FADED ? frame->faded_alpha : frame->edge_alpha));
 
       for (guint i = 0; i < n_edges; i++)
         {
@@ -183,15 +182,13 @@ _ent_renderer_stroke_simple_edges (EntScene    *scene,
           const double *p;
           guint n_points, step;
 
-          if ((state & ENT_ITEM_STATE_HIDDEN) ||
-              (pass == 2) != _ent_renderer_is_marked (state) ||
-              (pass < 2 && (pass == 0) != ((state & ENT_ITEM_STATE_FADED) != 0)))
+          if (_ent_renderer_edge_pass (state) != pass)
             continue;
           p = simple_path (ent_scene_get_item (scene, index), &n_points, &step);
           cairo_move_to (cr, p[0], p[1]);
           for (guint k = step; k < n_points; k += step)
             cairo_line_to (cr, p[2 * k], p[2 * k + 1]);
-          if (!one_path || pass == 2)
+          if (!one_path || pass == EDGE_PASS_MARKED)
             cairo_stroke (cr);
         }
       cairo_stroke (cr);

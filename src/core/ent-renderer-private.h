@@ -97,11 +97,24 @@ typedef struct
   double                  faded_alpha;
 } Frame;
 
-/* Whether an item is drawn marked, in the accent colour above the others. */
-static inline gboolean
-_ent_renderer_is_marked (guint8 state)
+/* The passes edges are drawn in, each above the one before, at every level of detail. */
+typedef enum
 {
-  return !(state & ENT_ITEM_STATE_HIDDEN) && (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED));
+  EDGE_PASS_HIDDEN = -1,
+  EDGE_PASS_FADED,
+  EDGE_PASS_PLAIN,
+  /* Selected and highlighted, in the accent colour above all the others. */
+  EDGE_PASS_MARKED,
+} EdgePass;
+
+static inline EdgePass
+_ent_renderer_edge_pass (guint8 state)
+{
+  if (state & ENT_ITEM_STATE_HIDDEN)
+    return EDGE_PASS_HIDDEN;
+  if (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED))
+    return EDGE_PASS_MARKED;
+  return (state & ENT_ITEM_STATE_FADED) ? EDGE_PASS_FADED : EDGE_PASS_PLAIN;
 }
 
 /* ent-renderer-far.c */

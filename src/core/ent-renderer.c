@@ -329,13 +329,13 @@ draw_edges (EntScene    *scene,
 {
   const guint8 *states = frame->options->item_states;
 
-  /* The faded first, when any can be, then the plain ones above them. */
-  for (int faded = states != NULL; faded >= 0; faded--)
+  /* The faded first, when any can be, then the plain ones above them; without states every edge is plain. */
+  for (EdgePass pass = states != NULL ? EDGE_PASS_FADED : EDGE_PASS_PLAIN; pass <= EDGE_PASS_PLAIN; pass++)
     {
       EntRaster raster;
       gboolean rastered = ent_raster_begin (&raster, cr);
-      double alpha = faded ? frame->faded_alpha : frame->edge_alpha;
-      const EntColor *color_of = faded ? &frame->faded_edge : &frame->plain_edge;
+      double alpha = pass == EDGE_PASS_FADED ? frame->faded_alpha : frame->edge_alpha;
+      const EntColor *color_of = pass == EDGE_PASS_FADED ? &frame->faded_edge : &frame->plain_edge;
 
       if (rastered)
         {
@@ -347,7 +347,7 @@ draw_edges (EntScene    *scene,
               const EntSceneItem *item = ent_scene_get_item (scene, index);
               guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
 
-              if (state == (faded ? ENT_ITEM_STATE_FADED : ENT_ITEM_STATE_NORMAL) && edge_is_straight (item))
+              if (_ent_renderer_edge_pass (state) == pass && edge_is_straight (item))
                 raster_edge (&raster, item, color);
             }
           ent_raster_end (&raster);
@@ -360,7 +360,7 @@ draw_edges (EntScene    *scene,
           const EntSceneItem *item = ent_scene_get_item (scene, index);
           guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
 
-          if (state != (faded ? ENT_ITEM_STATE_FADED : ENT_ITEM_STATE_NORMAL) || (rastered && edge_is_straight (item)))
+          if (_ent_renderer_edge_pass (state) != pass || (rastered && edge_is_straight (item)))
             continue;
           stroke_edge (cr, item, color_of, alpha, item->line_width);
         }
@@ -372,7 +372,7 @@ draw_edges (EntScene    *scene,
       guint index = g_array_index (indices, guint, i);
       guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
 
-      if (!(state & ENT_ITEM_STATE_HIDDEN) && (state & (ENT_ITEM_STATE_SELECTED | ENT_ITEM_STATE_HIGHLIGHTED)))
+      if (_ent_renderer_edge_pass (state) == EDGE_PASS_MARKED)
         draw_marked_edge (cr, frame, ent_scene_get_item (scene, index), state);
     }
 
