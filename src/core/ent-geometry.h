@@ -43,6 +43,14 @@ ent_rect_contains_point (const EntRect *r,
   return r->x1 <= x && x <= r->x2 && r->y1 <= y && y <= r->y2;
 }
 
+/* Whether @inner lies wholly within @outer, edges included. */
+static inline gboolean
+ent_rect_contains (const EntRect *outer,
+                   const EntRect *inner)
+{
+  return outer->x1 <= inner->x1 && inner->x2 <= outer->x2 && outer->y1 <= inner->y1 && inner->y2 <= outer->y2;
+}
+
 /*
  * Grows @into to the smallest rectangle holding both. An empty @into holds
  * nothing, so it becomes @r, whichever inverted bounds it had.

@@ -88,7 +88,7 @@ ent_renderer_edge_opacity (EntScene      *scene,
 
   /* A view of the whole network, as at fit-all, holds every edge: no need to look them up. */
   ent_scene_get_bounds (scene, FALSE, &bounds);
-  whole = visible->x1 <= bounds.x1 && visible->y1 <= bounds.y1 && visible->x2 >= bounds.x2 && visible->y2 >= bounds.y2;
+  whole = ent_rect_contains (visible, &bounds);
   if (whole)
     n_items = ent_scene_get_n_items (scene);
   else
@@ -114,8 +114,7 @@ ent_renderer_edge_opacity (EntScene      *scene,
 
       /* Along the control polygon: close to a curve's length, and what far-out drawing follows. */
       p = ent_scene_edge_get_path (item, &n_points);
-      inside = item->bounds.x1 >= visible->x1 && item->bounds.y1 >= visible->y1 &&
-               item->bounds.x2 <= visible->x2 && item->bounds.y2 <= visible->y2;
+      inside = ent_rect_contains (visible, &item->bounds);
       /* sqrt () rather than hypot (), which guards against overflow at a cost that showed in every frame. */
       for (guint k = 0; k + 1 < n_points; k++)
         {
