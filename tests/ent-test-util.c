@@ -130,6 +130,15 @@ middle_entity (EntGraph *graph)
   return g_ptr_array_index (graph->entities, graph->entities->len / 2);
 }
 
+/* How much slower than a plain build the programs run here: the sanitizer build sets it. */
+double
+test_slowdown (void)
+{
+  const char *factor = g_getenv ("ENTENTE_TEST_SLOWDOWN");
+
+  return factor != NULL ? MAX (g_ascii_strtod (factor, NULL), 1.0) : 1.0;
+}
+
 /* A path named @name in a folder of the test's own, made on first use. */
 char *
 temp_path (const char *name)

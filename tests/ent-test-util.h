@@ -28,6 +28,7 @@ EntEntity *add_kind_entity  (EntGraph   *graph,
                              const char *name);
 EntEntity *middle_entity    (EntGraph   *graph);
 
+double     test_slowdown       (void);
 char      *temp_path           (const char *name);
 char      *write_temp_file     (const char *name,
                                 const char *contents,

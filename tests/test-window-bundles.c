@@ -14,15 +14,6 @@
 #include "ent-test-widgets.h"
 #include "ent-window.h"
 
-/* How much slower than a plain build the programs run here: the sanitizer build sets it. */
-static double
-slowdown (void)
-{
-  const char *factor = g_getenv ("ENTENTE_TEST_SLOWDOWN");
-
-  return factor != NULL ? MAX (g_ascii_strtod (factor, NULL), 1.0) : 1.0;
-}
-
 typedef struct
 {
   char         *dir;
@@ -37,7 +28,7 @@ wait_until (gboolean (*done) (Fixture *fixture),
             Fixture   *fixture,
             double     seconds)
 {
-  gint64 end = g_get_monotonic_time () + seconds * slowdown () * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + seconds * test_slowdown () * G_USEC_PER_SEC;
 
   while (!done (fixture) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);

@@ -14,15 +14,6 @@
 #include "ent-test-widgets.h"
 #include "ent-window.h"
 
-/* How much slower than a plain build the programs run here: the sanitizer build sets it. */
-static double
-slowdown (void)
-{
-  const char *factor = g_getenv ("ENTENTE_TEST_SLOWDOWN");
-
-  return factor != NULL ? MAX (g_ascii_strtod (factor, NULL), 1.0) : 1.0;
-}
-
 /* The number of relations the view's scene draws without a route, or -1 without a scene. */
 static int
 count_unrouted (EntGraphView *view)
@@ -92,7 +83,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (ent_window_open_path (fixture->window, fixture->path));
   fixture->view = template_child (fixture->window, ENT_TYPE_WINDOW, "graph_view");
-  wait_until_routed (fixture->view, 30 * slowdown ());
+  wait_until_routed (fixture->view, 30 * test_slowdown ());
   wait_for_frames (GTK_WIDGET (fixture->view), 2);
 }
 
@@ -135,9 +126,9 @@ test_drag_reroutes (Fixture       *fixture,
 
   /* At once, India's relations are drawn without routes. */
   g_assert_cmpint (count_unrouted (view), >=, 3);
-  took = wait_until_routed (view, 10 * slowdown ());
+  took = wait_until_routed (view, 10 * test_slowdown ());
   g_test_message ("re-routed in %.3f s", took);
-  g_assert_cmpfloat (took, <, 1.0 * slowdown ());
+  g_assert_cmpfloat (took, <, 1.0 * test_slowdown ());
 
   after = stored_routes (fixture->path);
   graph = ent_window_get_graph (fixture->window);
