@@ -35,6 +35,15 @@ typedef enum
 /* Pixels per point of a PNG sized for a screen, at most: more only blurs what a screen shows anyway. */
 #define ENT_EXPORT_DEFAULT_SCALE 2.0
 
+/* The page a PDF is printed on. */
+typedef enum
+{
+  ENT_EXPORT_PAGE_DIAGRAM,  /* the diagram's own size, up to 200 inches a side */
+  ENT_EXPORT_PAGE_A4,
+  ENT_EXPORT_PAGE_LETTER,
+  ENT_EXPORT_PAGE_A3,
+} EntExportPage;
+
 /* Called between the strips of a PNG with the share of it written, from 0 to 1. */
 typedef void (*EntExportProgressFunc) (double   fraction,
                                        gpointer user_data);
@@ -48,11 +57,27 @@ typedef struct
   int                    height;
   double                 dpi;
   double                 scale;
+  /* The dark style's colours and background; a transparent background, with no page colour under the drawing. */
   gboolean               dark;
+  gboolean               transparent;
   gboolean               legend;
   gboolean               edge_labels;
-  /* The part of the graph to export; NULL for all of it. */
+  /* A caption under the diagram: @title (NULL for none) and @date (NULL for now), as "Title — 2 December 2026". */
+  gboolean               caption;
+  const char            *title;
+  GDateTime             *date;
+  /* The part of the graph to export; NULL for all that is shown. */
   const EntRect         *area;
+  /* One EntItemState per scene item, as the view's filters set them: items with ENT_ITEM_STATE_HIDDEN are left
+   * out, and with no @area the export is as large as the rest. NULL for every item. */
+  const guint8          *item_states;
+  /* The page of a PDF and its orientation; margins in points, 0 for the default, below 0 for none. A poster
+   * spreads the diagram over @poster_columns × @poster_rows pages of that size; 0 for one page. */
+  EntExportPage          page;
+  gboolean               landscape;
+  double                 margin;
+  guint                  poster_columns;
+  guint                  poster_rows;
   /* A PNG is written in strips; between them it can be cancelled, and tells how far it is. */
   GCancellable          *cancellable;
   EntExportProgressFunc  progress;
