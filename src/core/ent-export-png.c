@@ -78,42 +78,59 @@ _ent_export_png_measure (const EntRect           *area,
   return TRUE;
 }
 
-typedef struct
+struct _EntPngWriter
 {
   /* What to draw, and how large. */
-  EntScene               *scene;
-  const EntRect          *area;
-  double                  scale;
-  int                     width;
-  int                     height;
-  const EntExportOptions *options;
-  EntRenderOptions        render_options;
+  EntScene         *scene;
+  EntRect           area;
+  double            scale;
+  int               width;
+  int               height;
+  EntRenderOptions  render_options;
 
+  char            *path;
+  char            *temporary;
   png_structp      png;
   png_infop        info;
   FILE            *file;
   cairo_surface_t *strip;
+  int              strip_rows;
+  /* The first row of the next strip; the image is written when it reaches the height. */
+  int              top;
   guint8          *row;
   char            *message;
-} Writer;
+};
 
-static void
-writer_clear (Writer *writer)
+/**
+ * _ent_export_png_writer_free:
+ * @writer: a writer
+ *
+ * Frees the writer. One that has not written its last strip drops its
+ * temporary file: a PNG cut short leaves no file behind.
+ */
+void
+_ent_export_png_writer_free (EntPngWriter *writer)
 {
   png_destroy_write_struct (&writer->png, &writer->info);
   if (writer->file != NULL)
     fclose (writer->file);
+  if (writer->temporary != NULL)
+    g_unlink (writer->temporary);
   if (writer->strip != NULL)
     cairo_surface_destroy (writer->strip);
+  ent_scene_unref (writer->scene);
+  g_free (writer->path);
+  g_free (writer->temporary);
   g_free (writer->row);
   g_free (writer->message);
+  g_free (writer);
 }
 
 static void
 png_error_cb (png_structp     png,
               png_const_charp message)
 {
-  Writer *writer = png_get_error_ptr (png);
+  EntPngWriter *writer = png_get_error_ptr (png);
 
   g_free (writer->message);
   writer->message = g_strdup (message);
@@ -161,7 +178,7 @@ draw_strip (EntScene               *scene,
 
 /* Cairo keeps a pixel in a native-endian 32-bit word, with red above green above blue; PNG wants bytes. */
 static void
-write_rows (Writer *writer,
+write_rows (EntPngWriter *writer,
             int     rows,
             int     width)
 {
@@ -180,75 +197,6 @@ write_rows (Writer *writer,
         }
       png_write_row (writer->png, writer->row);
     }
-}
-
-/* Draws and writes the strips; libpng's errors jump out of it, to write_png(). */
-static gboolean
-write_strips (Writer  *writer,
-              GError **error)
-{
-  const EntExportOptions *options = writer->options;
-  int width = writer->width, height = writer->height;
-  int strip_rows = CLAMP (STRIP_BYTES / (width * 4), 1, height);
-
-  if (options->strip_rows > 0)
-    strip_rows = MIN (strip_rows, options->strip_rows);
-
-  png_init_io (writer->png, writer->file);
-  png_set_IHDR (writer->png, writer->info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_write_info (writer->png, writer->info);
-
-  writer->strip = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, strip_rows);
-  if (cairo_surface_status (writer->strip) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_TOO_LARGE, _("Could not make an image of %d × %d pixels: %s"),
-                   width, strip_rows, cairo_status_to_string (cairo_surface_status (writer->strip)));
-      return FALSE;
-    }
-  writer->row = g_malloc ((gsize) width * 3);
-
-  for (int top = 0; top < height; top += strip_rows)
-    {
-      cairo_status_t status;
-
-      if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
-        return FALSE;
-
-      status = draw_strip (writer->scene, writer->strip, writer->area, writer->scale, top, &writer->render_options);
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not draw the image: %s"),
-                       cairo_status_to_string (status));
-          return FALSE;
-        }
-      write_rows (writer, MIN (strip_rows, height - top), width);
-
-      if (options->progress != NULL)
-        options->progress ((double) MIN (top + strip_rows, height) / height, options->progress_data);
-    }
-
-  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
-    return FALSE;
-  png_write_end (writer->png, NULL);
-  return TRUE;
-}
-
-/*
- * libpng reports an error by jumping back here, past whatever write_strips()
- * was doing: all that must outlive the jump is in @writer.
- */
-static gboolean
-write_png (Writer  *writer,
-           GError **error)
-{
-  if (setjmp (png_jmpbuf (writer->png)))
-    {
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, "%s", writer->message);
-      return FALSE;
-    }
-
-  return write_strips (writer, error);
 }
 
 /* Always FALSE, for the failure it reports: that of the last call that set errno. */
@@ -285,68 +233,169 @@ open_temporary (const char  *path,
   return fd;
 }
 
+static gboolean
+set_png_error (EntPngWriter  *writer,
+               GError       **error)
+{
+  g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not write “%s”: %s"), writer->path,
+               writer->message != NULL ? writer->message : g_strerror (ENOMEM));
+  return FALSE;
+}
+
+/* libpng reports an error by jumping back to the setjmp () of the function that called it: each of these that
+ * call libpng sets its own, and keeps all that must outlive the jump in @writer. */
+static gboolean
+start_png (EntPngWriter  *writer,
+           GError       **error)
+{
+  if (setjmp (png_jmpbuf (writer->png)))
+    return set_png_error (writer, error);
+
+  png_init_io (writer->png, writer->file);
+  png_set_IHDR (writer->png, writer->info, writer->width, writer->height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_write_info (writer->png, writer->info);
+  return TRUE;
+}
+
 /**
- * _ent_export_png:
+ * _ent_export_png_writer_new:
  * @scene: what to draw
  * @path: the file to write; replaced only once the new one is complete
  * @area: the part of the graph to draw
- * @options: its size, colours and legend; a cancellable and a progress callback
+ * @options: its size, colours and legend
  * @error: return location for an error
  *
- * Draws the PNG in strips as wide as the image, each written to libpng as
- * soon as it is drawn, so that the memory it takes stays bounded whatever its
- * size. Cancelled, it leaves no file.
+ * Starts a PNG: works out its size and opens a temporary file beside @path.
+ * Each _ent_export_png_writer_step() then draws a strip as wide as the image
+ * and hands it to libpng, so that the memory it takes stays bounded whatever
+ * its size.
+ *
+ * Returns: (transfer full) (nullable): the writer, or %NULL on error
  */
-gboolean
-_ent_export_png (EntScene                *scene,
-                 const char              *path,
-                 const EntRect           *area,
-                 const EntExportOptions  *options,
-                 GError                 **error)
+EntPngWriter *
+_ent_export_png_writer_new (EntScene                *scene,
+                            const char              *path,
+                            const EntRect           *area,
+                            const EntExportOptions  *options,
+                            GError                 **error)
 {
-  g_autofree char *temporary = NULL;
-  Writer writer = { .scene = scene, .area = area, .options = options };
+  EntPngWriter *writer = g_new0 (EntPngWriter, 1);
   int fd;
-  gboolean written;
 
-  if (!_ent_export_png_measure (area, options, &writer.scale, &writer.width, &writer.height, error))
-    return FALSE;
+  writer->scene = ent_scene_ref (scene);
+  writer->area = *area;
+  writer->path = g_strdup (path);
+
+  if (!_ent_export_png_measure (area, options, &writer->scale, &writer->width, &writer->height, error))
+    goto failed;
 
   /* The level of detail of the screen at this many pixels a point: labels where they are readable. */
-  writer.render_options.scale = writer.scale;
-  writer.render_options.dark = options->dark;
-  writer.render_options.legend = options->legend;
-  writer.render_options.edge_labels = options->edge_labels;
-  writer.render_options.edge_opacity = ent_renderer_edge_opacity (scene, area, writer.scale, NULL);
+  writer->render_options.scale = writer->scale;
+  writer->render_options.dark = options->dark;
+  writer->render_options.legend = options->legend;
+  writer->render_options.edge_labels = options->edge_labels;
+  writer->render_options.edge_opacity = ent_renderer_edge_opacity (scene, area, writer->scale, NULL);
 
-  fd = open_temporary (path, &temporary, error);
-  if (fd < 0)
-    return FALSE;
-
-  writer.file = fdopen (fd, "wb");
-  if (writer.file == NULL)
-    close (fd);
-  writer.png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &writer, png_error_cb, png_warning_cb);
-  writer.info = writer.png != NULL ? png_create_info_struct (writer.png) : NULL;
-  if (writer.file == NULL || writer.info == NULL)
+  writer->strip_rows = CLAMP (STRIP_BYTES / (writer->width * 4), 1, writer->height);
+  if (options->strip_rows > 0)
+    writer->strip_rows = MIN (writer->strip_rows, options->strip_rows);
+  writer->strip = cairo_image_surface_create (CAIRO_FORMAT_RGB24, writer->width, writer->strip_rows);
+  if (cairo_surface_status (writer->strip) != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not write “%s”: %s"), path,
-                   g_strerror (ENOMEM));
-      written = FALSE;
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_TOO_LARGE, _("Could not make an image of %d × %d pixels: %s"),
+                   writer->width, writer->strip_rows, cairo_status_to_string (cairo_surface_status (writer->strip)));
+      goto failed;
     }
-  else
-    written = write_png (&writer, error);
+  writer->row = g_malloc ((gsize) writer->width * 3);
 
-  if (written && (fflush (writer.file) != 0 || fsync (fileno (writer.file)) != 0))
-    written = set_errno_error (error, path);
-  if (writer.file != NULL && fclose (g_steal_pointer (&writer.file)) != 0 && written)
-    written = set_errno_error (error, path);
-  writer_clear (&writer);
+  fd = open_temporary (path, &writer->temporary, error);
+  if (fd < 0)
+    goto failed;
+  writer->file = fdopen (fd, "wb");
+  if (writer->file == NULL)
+    close (fd);
+  writer->png = png_create_write_struct (PNG_LIBPNG_VER_STRING, writer, png_error_cb, png_warning_cb);
+  writer->info = writer->png != NULL ? png_create_info_struct (writer->png) : NULL;
+  if (writer->file == NULL || writer->info == NULL)
+    {
+      set_png_error (writer, error);
+      goto failed;
+    }
 
-  if (written && g_rename (temporary, path) != 0)
-    written = set_errno_error (error, path);
+  if (start_png (writer, error))
+    return writer;
+
+failed:
+  _ent_export_png_writer_free (writer);
+  return NULL;
+}
+
+/* The file complete, it takes the place of the target. */
+static gboolean
+finish_png (EntPngWriter  *writer,
+            GError       **error)
+{
+  FILE *file = g_steal_pointer (&writer->file);
+  gboolean written = fflush (file) == 0 && fsync (fileno (file)) == 0;
+
   if (!written)
-    g_unlink (temporary);
+    set_errno_error (error, writer->path);
+  if (fclose (file) != 0 && written)
+    written = set_errno_error (error, writer->path);
+  if (written && g_rename (writer->temporary, writer->path) != 0)
+    written = set_errno_error (error, writer->path);
+  if (written)
+    g_clear_pointer (&writer->temporary, g_free);
 
   return written;
+}
+
+/**
+ * _ent_export_png_writer_step:
+ * @writer: a writer
+ * @done: (out): set once the last strip is written and the file in place
+ * @error: return location for an error
+ *
+ * Draws and writes the next strip; after the last, ends the PNG and renames
+ * it over the target.
+ *
+ * Returns: %FALSE on error, after which the writer can only be freed
+ */
+gboolean
+_ent_export_png_writer_step (EntPngWriter  *writer,
+                             gboolean      *done,
+                             GError       **error)
+{
+  cairo_status_t status;
+
+  *done = FALSE;
+  g_return_val_if_fail (writer->file != NULL, FALSE);
+
+  if (setjmp (png_jmpbuf (writer->png)))
+    return set_png_error (writer, error);
+
+  status = draw_strip (writer->scene, writer->strip, &writer->area, writer->scale, writer->top,
+                       &writer->render_options);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not draw the image: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  write_rows (writer, MIN (writer->strip_rows, writer->height - writer->top), writer->width);
+  writer->top = MIN (writer->top + writer->strip_rows, writer->height);
+  if (writer->top < writer->height)
+    return TRUE;
+
+  png_write_end (writer->png, NULL);
+  *done = finish_png (writer, error);
+  return *done;
+}
+
+/* The share of the image written, from 0 to 1. */
+double
+_ent_export_png_writer_get_fraction (EntPngWriter *writer)
+{
+  return (double) writer->top / writer->height;
 }

@@ -16,10 +16,20 @@ gboolean _ent_export_png_measure (const EntRect           *area,
                                   int                     *width,
                                   int                     *height,
                                   GError                 **error);
-gboolean _ent_export_png         (EntScene                *scene,
-                                  const char              *path,
-                                  const EntRect           *area,
-                                  const EntExportOptions  *options,
-                                  GError                 **error);
+
+typedef struct _EntPngWriter EntPngWriter;
+
+EntPngWriter *_ent_export_png_writer_new          (EntScene                *scene,
+                                                   const char              *path,
+                                                   const EntRect           *area,
+                                                   const EntExportOptions  *options,
+                                                   GError                 **error);
+gboolean      _ent_export_png_writer_step         (EntPngWriter            *writer,
+                                                   gboolean                *done,
+                                                   GError                 **error);
+double        _ent_export_png_writer_get_fraction (EntPngWriter            *writer);
+void          _ent_export_png_writer_free         (EntPngWriter            *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntPngWriter, _ent_export_png_writer_free)
 
 G_END_DECLS

@@ -233,6 +233,152 @@ ent_export_png_size (EntScene                *scene,
   return _ent_export_png_measure (&area, options, &scale, width, height, error);
 }
 
+struct _EntExportJob
+{
+  EntScene         *scene;
+  char             *path;
+  EntExportFormat   format;
+  /* A copy of the options, with copies of what they point to: the caller's may change while the job runs. */
+  EntExportOptions  options;
+  EntRect           chosen_area;
+  guint8           *item_states;
+  char             *title;
+  EntRect           area;
+  EntPngWriter     *png;
+  gboolean          done;
+};
+
+/**
+ * ent_export_job_new:
+ * @scene: what to export
+ * @path: the file to write; replaced only once the new one is complete
+ * @format: its format
+ * @options: size, colours, legend, area; what they point to is copied
+ * @error: return location for an error, such as a PNG too large to make
+ *
+ * Starts an export that ent_export_job_step() does a part at a time (a strip
+ * of a PNG, a page of a PDF, a whole SVG), so that a window can draw and
+ * take a Cancel between the parts. The file appears only with the last.
+ *
+ * Returns: (transfer full) (nullable): the job, or %NULL on error
+ */
+EntExportJob *
+ent_export_job_new (EntScene                *scene,
+                    const char              *path,
+                    EntExportFormat          format,
+                    const EntExportOptions  *options,
+                    GError                 **error)
+{
+  g_autoptr(EntExportJob) job = NULL;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  job = g_new0 (EntExportJob, 1);
+  job->scene = ent_scene_ref (scene);
+  job->path = g_strdup (path);
+  job->format = format;
+  job->options = *options;
+  /* Cancelling and progress belong to ent_export_scene (), around the steps. */
+  job->options.cancellable = NULL;
+  job->options.progress = NULL;
+  if (options->area != NULL)
+    {
+      job->chosen_area = *options->area;
+      job->options.area = &job->chosen_area;
+    }
+  if (options->item_states != NULL)
+    job->options.item_states = job->item_states = g_memdup2 (options->item_states, ent_scene_get_n_items (scene));
+  job->options.title = job->title = g_strdup (options->title);
+  if (options->date != NULL)
+    job->options.date = g_date_time_ref (options->date);
+
+  export_area (scene, &job->options, &job->area);
+
+  if (format == ENT_EXPORT_FORMAT_PNG)
+    {
+      job->png = _ent_export_png_writer_new (scene, path, &job->area, &job->options, error);
+      if (job->png == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&job);
+}
+
+/**
+ * ent_export_job_step:
+ * @self: a job
+ * @done: (out): set once the file is written
+ * @error: return location for an error
+ *
+ * Does the next part of the export.
+ *
+ * Returns: %FALSE on error, after which the job can only be freed
+ */
+gboolean
+ent_export_job_step (EntExportJob  *self,
+                     gboolean      *done,
+                     GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (done != NULL, FALSE);
+  g_return_val_if_fail (!self->done, FALSE);
+
+  *done = FALSE;
+  switch (self->format)
+    {
+    case ENT_EXPORT_FORMAT_SVG:
+      if (!export_svg (self->scene, self->path, &self->area, &self->options, error))
+        return FALSE;
+      self->done = TRUE;
+      break;
+    case ENT_EXPORT_FORMAT_PNG:
+      if (!_ent_export_png_writer_step (self->png, &self->done, error))
+        return FALSE;
+      break;
+    case ENT_EXPORT_FORMAT_PDF:
+      if (!export_pdf (self->scene, self->path, &self->area, &self->options, error))
+        return FALSE;
+      self->done = TRUE;
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  *done = self->done;
+  return TRUE;
+}
+
+/* The share of the export done, from 0 to 1. */
+double
+ent_export_job_get_fraction (EntExportJob *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  if (self->done)
+    return 1.0;
+  return self->png != NULL ? _ent_export_png_writer_get_fraction (self->png) : 0.0;
+}
+
+/**
+ * ent_export_job_free:
+ * @self: a job
+ *
+ * Frees the job. One not done leaves no file: the old one, if any, stays.
+ */
+void
+ent_export_job_free (EntExportJob *self)
+{
+  g_clear_pointer (&self->png, _ent_export_png_writer_free);
+  g_clear_pointer (&self->options.date, g_date_time_unref);
+  ent_scene_unref (self->scene);
+  g_free (self->path);
+  g_free (self->item_states);
+  g_free (self->title);
+  g_free (self);
+}
+
 gboolean
 ent_export_scene (EntScene                *scene,
                   const char              *path,
@@ -240,23 +386,23 @@ ent_export_scene (EntScene                *scene,
                   const EntExportOptions  *options,
                   GError                 **error)
 {
-  EntRect area;
+  g_autoptr(EntExportJob) job = NULL;
+  gboolean done = FALSE;
 
-  g_return_val_if_fail (scene != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  export_area (scene, options, &area);
+  job = ent_export_job_new (scene, path, format, options, error);
+  if (job == NULL)
+    return FALSE;
 
-  switch (format)
+  while (!done)
     {
-    case ENT_EXPORT_FORMAT_SVG:
-      return export_svg (scene, path, &area, options, error);
-    case ENT_EXPORT_FORMAT_PNG:
-      return _ent_export_png (scene, path, &area, options, error);
-    case ENT_EXPORT_FORMAT_PDF:
-      return export_pdf (scene, path, &area, options, error);
-    default:
-      g_return_val_if_reached (FALSE);
+      if (g_cancellable_set_error_if_cancelled (options->cancellable, error) ||
+          !ent_export_job_step (job, &done, error))
+        return FALSE;
+      if (options->progress != NULL)
+        options->progress (ent_export_job_get_fraction (job), options->progress_data);
     }
+
+  return TRUE;
 }

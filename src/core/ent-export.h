@@ -86,6 +86,8 @@ typedef struct
   int                    strip_rows;
 } EntExportOptions;
 
+typedef struct _EntExportJob EntExportJob;
+
 GQuark   ent_export_error_quark     (void);
 
 gboolean ent_export_format_for_path (const char              *path,
@@ -101,5 +103,18 @@ gboolean ent_export_scene           (EntScene                *scene,
                                      EntExportFormat          format,
                                      const EntExportOptions  *options,
                                      GError                 **error);
+
+EntExportJob *ent_export_job_new          (EntScene                *scene,
+                                           const char              *path,
+                                           EntExportFormat          format,
+                                           const EntExportOptions  *options,
+                                           GError                 **error);
+gboolean      ent_export_job_step         (EntExportJob            *self,
+                                           gboolean                *done,
+                                           GError                 **error);
+double        ent_export_job_get_fraction (EntExportJob            *self);
+void          ent_export_job_free         (EntExportJob            *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntExportJob, ent_export_job_free)
 
 G_END_DECLS
