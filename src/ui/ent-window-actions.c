@@ -1,4 +1,4 @@
-/* ent-window-actions.c: the actions of the main window: export, print, undo, layout, search, focus
+/* ent-window-actions.c: the actions of the main window: print, undo, layout, search, focus
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -63,154 +63,6 @@ show_all_action (GtkWidget  *widget,
   EntWindow *self = ENT_WINDOW (widget);
 
   ent_graph_view_set_focus (self->graph_view, 0, 0);
-}
-
-/* The part of the graph the view shows, for "export the visible area". */
-static void
-visible_area (EntWindow *self,
-              EntRect   *area)
-{
-  GtkWidget *view = GTK_WIDGET (self->graph_view);
-
-  ent_graph_view_widget_to_graph (self->graph_view, 0, 0, &area->x1, &area->y1);
-  ent_graph_view_widget_to_graph (self->graph_view, gtk_widget_get_width (view), gtk_widget_get_height (view),
-                                  &area->x2, &area->y2);
-}
-
-/* The PNG sizes the export dialog offers: for a screen, at 100 % and 200 % of the diagram, and for print. */
-static const struct
-{
-  const char       *id;
-  const char       *label;
-  EntExportOptions  size;
-} png_sizes[] = {
-  { "screen", N_("Screen"), { 0 } },
-  { "100", N_("100 %"), { .scale = 1.0 } },
-  { "200", N_("200 %"), { .scale = 2.0 } },
-  { "300dpi", N_("300 dpi for print"), { .dpi = 300.0 } },
-};
-
-/* The size in pixels and in memory of each choice, worked out when the dialog opens, as "Screen — 4,096 × 2,730 px". */
-static char *
-png_size_label (EntScene *scene,
-                guint     choice)
-{
-  EntExportOptions options = png_sizes[choice].size;
-  int width, height;
-
-  options.legend = TRUE;
-  if (!ent_export_png_size (scene, &options, &width, &height, NULL))
-    /* Translators: a PNG size in the export dialog; %s is its name, such as "300 dpi for print" */
-    return g_strdup_printf (_("%s — too large for a PNG"), _(png_sizes[choice].label));
-
-  /* Translators: a PNG size in the export dialog: its name, width and height in pixels, and the megabytes
-   * its pixels take before compression */
-  return g_strdup_printf (_("%s — %'d × %'d px, %'.0f MB uncompressed"), _(png_sizes[choice].label), width, height,
-                          MAX (1.0, (double) width * height * 3 / 1e6));
-}
-
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    EntWindow       *self)
-{
-  GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const char *area_choice, *scale_choice, *legend_choice;
-  EntExportFormat format;
-  EntExportOptions options = { 0 };
-  EntRect area;
-  EntScene *scene = ent_graph_view_get_scene (self->graph_view);
-
-  if (scene != NULL)
-    path = _ent_window_chosen_path (self, dialog, response, _("Only local files can be written"));
-  if (path == NULL)
-    {
-      g_object_unref (dialog);
-      return;
-    }
-
-  area_choice = gtk_file_chooser_get_choice (chooser, "area");
-  scale_choice = gtk_file_chooser_get_choice (chooser, "scale");
-  legend_choice = gtk_file_chooser_get_choice (chooser, "legend");
-
-  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
-    if (g_strcmp0 (scale_choice, png_sizes[i].id) == 0)
-      options = png_sizes[i].size;
-  options.legend = g_strcmp0 (legend_choice, "false") != 0;
-  if (g_strcmp0 (area_choice, "visible") == 0)
-    {
-      visible_area (self, &area);
-      options.area = &area;
-    }
-
-  if (!ent_export_format_for_path (path, &format, &error) ||
-      !ent_export_scene (scene, path, format, &options, &error))
-    _ent_window_show_toast (self, error->message);
-  else
-    {
-      g_autofree char *name = g_path_get_basename (path);
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-      _ent_window_show_toast (self, message);
-    }
-
-  g_object_unref (dialog);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EntWindow *self = ENT_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  static const char *area_ids[] = { "all", "visible", NULL };
-  const char *scale_ids[G_N_ELEMENTS (png_sizes) + 1] = { NULL };
-  char *scale_labels[G_N_ELEMENTS (png_sizes) + 1] = { NULL };
-  EntScene *scene = ent_graph_view_get_scene (self->graph_view);
-  const char *area_labels[] = { _("Whole network"), _("Visible area"), NULL };
-  const char *patterns[][2] = { { "*.png", N_("PNG image") }, { "*.svg", N_("SVG drawing") }, { "*.pdf", N_("PDF document") } };
-  g_autofree char *name = NULL;
-
-  if (scene == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
-    {
-      scale_ids[i] = png_sizes[i].id;
-      scale_labels[i] = png_size_label (scene, i);
-    }
-
-  dialog = gtk_file_chooser_native_new (_("Export the Diagram"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(patterns[i][1]));
-      gtk_file_filter_add_pattern (filter, patterns[i][0]);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-    }
-
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "area", _("Export"), area_ids, area_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "area", "all");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "scale", _("PNG size"), scale_ids,
-                               (const char **) scale_labels);
-  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
-    g_free (scale_labels[i]);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "scale", "screen");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "legend", _("Include the legend"), NULL, NULL);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "legend", "true");
-
-  name = g_strdup_printf ("%s.png", adw_window_title_get_title (self->window_title));
-  g_strdelimit (name, "/\\:", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -375,7 +227,6 @@ _ent_window_actions_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, zoom_actual_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_fit_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.relayout", NULL, relayout_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -386,7 +237,6 @@ _ent_window_actions_class_init (EntWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-all", NULL, show_all_action);
   gtk_widget_class_install_action (widget_class, "win.back-to-evidence", NULL, back_to_evidence_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.relayout", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _EntWindowExport EntWindowExport;
+
 struct _EntWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -59,6 +61,8 @@ struct _EntWindow
   GtkListBox           *search_results;
   GMenu                *edit_section;
   GMenu                *recent_menu;
+  /* The export under way, if any. */
+  EntWindowExport      *export;
 };
 
 /* ent-window.c */
@@ -96,6 +100,9 @@ void        _ent_window_update_edit_actions (EntWindow       *self);
 void        _ent_window_data_class_init     (EntWindowClass  *klass);
 
 /* ent-window-files.c */
+void        _ent_window_export_class_init   (EntWindowClass  *klass);
+void        _ent_window_cancel_export       (EntWindow       *self);
+
 void        _ent_window_files_class_init    (EntWindowClass  *klass);
 void        _ent_window_files_init          (EntWindow       *self);
 void        _ent_window_add_recent_file     (const char      *path);

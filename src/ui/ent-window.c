@@ -658,6 +658,9 @@ ent_window_dispose (GObject *object)
     g_cancellable_cancel (self->route_cancellable);
   g_clear_object (&self->route_cancellable);
 
+  /* A window closed while it exports leaves no partial file. */
+  _ent_window_cancel_export (self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->graph, ent_graph_unref);
@@ -741,6 +744,7 @@ ent_window_class_init (EntWindowClass *klass)
   _ent_window_actions_class_init (klass);
   _ent_window_bundles_class_init (klass);
   _ent_window_edit_class_init (klass);
+  _ent_window_export_class_init (klass);
   _ent_window_files_class_init (klass);
   _ent_window_data_class_init (klass);
   _ent_window_search_class_init (klass);

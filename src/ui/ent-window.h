@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "ent-export.h"
 #include "ent-graph-view.h"
 #include "ent-store.h"
 
@@ -24,5 +25,9 @@ void      ent_window_show_error (EntWindow   *self,
 EntGraph     *ent_window_get_graph      (EntWindow   *self);
 const char   *ent_window_get_path       (EntWindow   *self);
 EntGraphView *ent_window_get_graph_view (EntWindow   *self);
+gboolean      ent_window_export_file    (EntWindow              *self,
+                                         const char             *path,
+                                         const EntExportOptions *options);
+gboolean      ent_window_is_exporting   (EntWindow              *self);
 
 G_END_DECLS
