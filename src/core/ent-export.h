@@ -35,15 +35,6 @@ typedef enum
 /* Pixels per point of a PNG sized for a screen, at most: more only blurs what a screen shows anyway. */
 #define ENT_EXPORT_DEFAULT_SCALE 2.0
 
-/* The page a PDF is printed on. */
-typedef enum
-{
-  ENT_EXPORT_PAGE_DIAGRAM,  /* the diagram's own size, up to 200 inches a side */
-  ENT_EXPORT_PAGE_A4,
-  ENT_EXPORT_PAGE_LETTER,
-  ENT_EXPORT_PAGE_A3,
-} EntExportPage;
-
 /* Called between the strips of a PNG with the share of it written, from 0 to 1. */
 typedef void (*EntExportProgressFunc) (double   fraction,
                                        gpointer user_data);
@@ -71,13 +62,6 @@ typedef struct
   /* One EntItemState per scene item, as the view's filters set them: items with ENT_ITEM_STATE_HIDDEN are left
    * out, and with no @area the export is as large as the rest. NULL for every item. */
   const guint8          *item_states;
-  /* The page of a PDF and its orientation; margins in points, 0 for the default, below 0 for none. A poster
-   * spreads the diagram over @poster_columns × @poster_rows pages of that size; 0 for one page. */
-  EntExportPage          page;
-  gboolean               landscape;
-  double                 margin;
-  guint                  poster_columns;
-  guint                  poster_rows;
   /* A PNG is written in strips; between them it can be cancelled, and tells how far it is. */
   GCancellable          *cancellable;
   EntExportProgressFunc  progress;

@@ -222,23 +222,6 @@ static const struct
   { "300dpi", N_("300 dpi for print"), { .dpi = 300.0 } },
 };
 
-/* The pages a PDF can be printed on. */
-static const struct
-{
-  const char    *id;
-  const char    *label;
-  EntExportPage  page;
-  gboolean       landscape;
-} pdf_pages[] = {
-  { "diagram", N_("The diagram’s size"), ENT_EXPORT_PAGE_DIAGRAM, FALSE },
-  { "a4", N_("A4 portrait"), ENT_EXPORT_PAGE_A4, FALSE },
-  { "a4-landscape", N_("A4 landscape"), ENT_EXPORT_PAGE_A4, TRUE },
-  { "letter", N_("Letter portrait"), ENT_EXPORT_PAGE_LETTER, FALSE },
-  { "letter-landscape", N_("Letter landscape"), ENT_EXPORT_PAGE_LETTER, TRUE },
-  { "a3", N_("A3 portrait"), ENT_EXPORT_PAGE_A3, FALSE },
-  { "a3-landscape", N_("A3 landscape"), ENT_EXPORT_PAGE_A3, TRUE },
-};
-
 /* The size in pixels and in memory of each choice, worked out when the dialog opens, as "Screen — 4,096 × 2,730 px". */
 static char *
 png_size_label (EntScene *scene,
@@ -265,7 +248,7 @@ export_response_cb (GtkNativeDialog *dialog,
 {
   GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
   g_autofree char *path = NULL;
-  const char *area_choice, *scale_choice, *page_choice, *background_choice;
+  const char *area_choice, *scale_choice, *background_choice;
   EntExportOptions options = { 0 };
   EntRect area;
 
@@ -279,18 +262,11 @@ export_response_cb (GtkNativeDialog *dialog,
 
   area_choice = gtk_file_chooser_get_choice (chooser, "area");
   scale_choice = gtk_file_chooser_get_choice (chooser, "scale");
-  page_choice = gtk_file_chooser_get_choice (chooser, "page");
   background_choice = gtk_file_chooser_get_choice (chooser, "background");
 
   for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
     if (g_strcmp0 (scale_choice, png_sizes[i].id) == 0)
       options = png_sizes[i].size;
-  for (guint i = 0; i < G_N_ELEMENTS (pdf_pages); i++)
-    if (g_strcmp0 (page_choice, pdf_pages[i].id) == 0)
-      {
-        options.page = pdf_pages[i].page;
-        options.landscape = pdf_pages[i].landscape;
-      }
   options.legend = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "legend"), "false") != 0;
   options.caption = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "caption"), "true") == 0;
   options.title = adw_window_title_get_title (self->window_title);
@@ -330,8 +306,6 @@ export_action (GtkWidget  *widget,
   static const char *background_ids[] = { "light", "dark", "transparent", NULL };
   const char *scale_ids[G_N_ELEMENTS (png_sizes) + 1] = { NULL };
   char *scale_labels[G_N_ELEMENTS (png_sizes) + 1] = { NULL };
-  const char *page_ids[G_N_ELEMENTS (pdf_pages) + 1] = { NULL };
-  const char *page_labels[G_N_ELEMENTS (pdf_pages) + 1] = { NULL };
   EntScene *scene = ent_graph_view_get_scene (self->graph_view);
   const char *area_labels[] = { _("Whole network"), _("Visible area"), NULL };
   const char *background_labels[] = { _("Light"), _("Dark"), _("Transparent"), NULL };
@@ -345,11 +319,6 @@ export_action (GtkWidget  *widget,
     {
       scale_ids[i] = png_sizes[i].id;
       scale_labels[i] = png_size_label (scene, i);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (pdf_pages); i++)
-    {
-      page_ids[i] = pdf_pages[i].id;
-      page_labels[i] = _(pdf_pages[i].label);
     }
 
   dialog = gtk_file_chooser_native_new (_("Export the Diagram"), GTK_WINDOW (self),
@@ -369,7 +338,6 @@ export_action (GtkWidget  *widget,
   add_choice (chooser, "scale", _("PNG size"), scale_ids, (const char **) scale_labels, "screen");
   for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
     g_free (scale_labels[i]);
-  add_choice (chooser, "page", _("PDF page"), page_ids, page_labels, "diagram");
   add_choice (chooser, "background", _("Background"), background_ids, background_labels, "light");
   add_choice (chooser, "legend", _("Include the legend"), NULL, NULL, "true");
   add_choice (chooser, "caption", _("Caption with the title and date"), NULL, NULL, "false");
