@@ -105,7 +105,9 @@ def png_size(path):
 
 
 def ratio(ours, theirs, unit, digits=1):
-    return f"{ours:,.{digits}f} {unit} / {theirs:,.{digits}f} {unit} = {ours / theirs:.2f}×"
+    # GNU time gives hundredths of a second, which a tiny network's drawing may take less than.
+    quotient = f"{ours / theirs:.2f}×" if theirs > 0 else "n/a"
+    return f"{ours:,.{digits}f} {unit} / {theirs:,.{digits}f} {unit} = {quotient}"
 
 
 def main():
