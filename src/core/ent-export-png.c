@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include "ent-export-png.h"
-#include "ent-renderer.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -82,6 +81,9 @@ struct _EntPngWriter
 {
   /* What to draw, and how large. */
   EntScene         *scene;
+  /* The caller's, which outlive the writer. */
+  const EntExportPicture *picture;
+  const EntExportOptions *options;
   EntRect           area;
   double            scale;
   int               width;
@@ -145,38 +147,39 @@ png_warning_cb (png_structp     png,
 }
 
 static cairo_status_t
-draw_strip (EntScene               *scene,
-            cairo_surface_t        *strip,
-            const EntRect          *area,
-            double                  scale,
-            int                     top,
-            const EntRenderOptions *base)
+draw_strip (EntPngWriter *writer)
 {
-  int rows = cairo_image_surface_get_height (strip);
+  const EntRect *area = &writer->area;
+  double scale = writer->scale;
+  int top = writer->top;
+  int rows = cairo_image_surface_get_height (writer->strip);
   EntRect visible = { area->x1, area->y1 + top / scale, area->x2, area->y1 + (top + rows) / scale };
-  EntRenderOptions render_options = *base;
-  EntColor background, foreground, edge;
+  EntRenderOptions render_options = writer->render_options;
   cairo_status_t status;
-  cairo_t *cr = cairo_create (strip);
+  cairo_t *cr = cairo_create (writer->strip);
 
   /* Each strip is the same drawing, moved up: what it does not reach is left out by the renderer. */
   render_options.visible = &visible;
-  ent_renderer_get_colors (base->dark, &background, &foreground, &edge);
-  cairo_set_source_rgb (cr, background.red, background.green, background.blue);
-  cairo_paint (cr);
+  if (writer->options->transparent)
+    {
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
 
   cairo_translate (cr, 0, -top);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -area->x1, -area->y1);
-  ent_renderer_draw (scene, cr, &render_options, NULL);
+  _ent_export_draw (writer->picture, writer->scene, cr, &render_options, writer->options);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  cairo_surface_flush (strip);
+  cairo_surface_flush (writer->strip);
 
   return status;
 }
 
-/* Cairo keeps a pixel in a native-endian 32-bit word, with red above green above blue; PNG wants bytes. */
+/* Cairo keeps a pixel in a native-endian 32-bit word, with alpha above red above green above blue, the colours
+ * multiplied by the alpha; PNG wants bytes, and colours whole. */
 static void
 write_rows (EntPngWriter *writer,
             int     rows,
@@ -184,6 +187,7 @@ write_rows (EntPngWriter *writer,
 {
   const guint8 *data = cairo_image_surface_get_data (writer->strip);
   int stride = cairo_image_surface_get_stride (writer->strip);
+  gboolean alpha = writer->options->transparent;
 
   for (int y = 0; y < rows; y++)
     {
@@ -191,9 +195,25 @@ write_rows (EntPngWriter *writer,
 
       for (int x = 0; x < width; x++)
         {
-          writer->row[3 * x] = (pixel[x] >> 16) & 0xff;
-          writer->row[3 * x + 1] = (pixel[x] >> 8) & 0xff;
-          writer->row[3 * x + 2] = pixel[x] & 0xff;
+          guint r = (pixel[x] >> 16) & 0xff, g = (pixel[x] >> 8) & 0xff, b = pixel[x] & 0xff;
+
+          if (alpha)
+            {
+              guint a = pixel[x] >> 24;
+              guint8 *out = writer->row + 4 * x;
+
+              /* Un-premultiplied with rounding; a transparent pixel has no colour. */
+              out[0] = a > 0 ? (r * 255 + a / 2) / a : 0;
+              out[1] = a > 0 ? (g * 255 + a / 2) / a : 0;
+              out[2] = a > 0 ? (b * 255 + a / 2) / a : 0;
+              out[3] = a;
+            }
+          else
+            {
+              writer->row[3 * x] = r;
+              writer->row[3 * x + 1] = g;
+              writer->row[3 * x + 2] = b;
+            }
         }
       png_write_row (writer->png, writer->row);
     }
@@ -252,7 +272,8 @@ start_png (EntPngWriter  *writer,
     return set_png_error (writer, error);
 
   png_init_io (writer->png, writer->file);
-  png_set_IHDR (writer->png, writer->info, writer->width, writer->height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+  png_set_IHDR (writer->png, writer->info, writer->width, writer->height, 8,
+                writer->options->transparent ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info (writer->png, writer->info);
   return TRUE;
@@ -262,8 +283,8 @@ start_png (EntPngWriter  *writer,
  * _ent_export_png_writer_new:
  * @scene: what to draw
  * @path: the file to write; replaced only once the new one is complete
- * @area: the part of the graph to draw
- * @options: its size, colours and legend
+ * @picture: what of the scene to draw, and its caption; kept by reference
+ * @options: its size, colours and legend; kept by reference
  * @error: return location for an error
  *
  * Starts a PNG: works out its size and opens a temporary file beside @path.
@@ -276,14 +297,17 @@ start_png (EntPngWriter  *writer,
 EntPngWriter *
 _ent_export_png_writer_new (EntScene                *scene,
                             const char              *path,
-                            const EntRect           *area,
+                            const EntExportPicture  *picture,
                             const EntExportOptions  *options,
                             GError                 **error)
 {
   EntPngWriter *writer = g_new0 (EntPngWriter, 1);
+  const EntRect *area = &picture->area;
   int fd;
 
   writer->scene = ent_scene_ref (scene);
+  writer->picture = picture;
+  writer->options = options;
   writer->area = *area;
   writer->path = g_strdup (path);
 
@@ -291,23 +315,20 @@ _ent_export_png_writer_new (EntScene                *scene,
     goto failed;
 
   /* The level of detail of the screen at this many pixels a point: labels where they are readable. */
-  writer->render_options.scale = writer->scale;
-  writer->render_options.dark = options->dark;
-  writer->render_options.legend = options->legend;
-  writer->render_options.edge_labels = options->edge_labels;
-  writer->render_options.edge_opacity = ent_renderer_edge_opacity (scene, area, writer->scale, NULL);
+  _ent_export_render_options (picture, scene, options, writer->scale, &writer->render_options);
 
   writer->strip_rows = CLAMP (STRIP_BYTES / (writer->width * 4), 1, writer->height);
   if (options->strip_rows > 0)
     writer->strip_rows = MIN (writer->strip_rows, options->strip_rows);
-  writer->strip = cairo_image_surface_create (CAIRO_FORMAT_RGB24, writer->width, writer->strip_rows);
+  writer->strip = cairo_image_surface_create (options->transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+                                              writer->width, writer->strip_rows);
   if (cairo_surface_status (writer->strip) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_TOO_LARGE, _("Could not make an image of %d × %d pixels: %s"),
                    writer->width, writer->strip_rows, cairo_status_to_string (cairo_surface_status (writer->strip)));
       goto failed;
     }
-  writer->row = g_malloc ((gsize) writer->width * 3);
+  writer->row = g_malloc ((gsize) writer->width * (options->transparent ? 4 : 3));
 
   fd = open_temporary (path, &writer->temporary, error);
   if (fd < 0)
@@ -375,8 +396,7 @@ _ent_export_png_writer_step (EntPngWriter  *writer,
   if (setjmp (png_jmpbuf (writer->png)))
     return set_png_error (writer, error);
 
-  status = draw_strip (writer->scene, writer->strip, &writer->area, writer->scale, writer->top,
-                       &writer->render_options);
+  status = draw_strip (writer);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not draw the image: %s"),

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "ent-export.h"
+#include "ent-export-private.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,7 @@ typedef struct _EntPngWriter EntPngWriter;
 
 EntPngWriter *_ent_export_png_writer_new          (EntScene                *scene,
                                                    const char              *path,
-                                                   const EntRect           *area,
+                                                   const EntExportPicture  *picture,
                                                    const EntExportOptions  *options,
                                                    GError                 **error);
 gboolean      _ent_export_png_writer_step         (EntPngWriter            *writer,

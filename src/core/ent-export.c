@@ -9,17 +9,15 @@
 #include "config.h"
 
 #include "ent-export.h"
+#include "ent-export-pdf.h"
 #include "ent-export-png.h"
-#include "ent-renderer.h"
+#include "ent-export-private.h"
 #include "ent-svg-writer.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
-#include <cairo-pdf.h>
-
-#define MARGIN 16.0
-/* PDF pages end at 200 inches; a larger diagram is scaled down to fit. */
-#define MAX_PDF_POINTS 14400.0
+#include <pango/pangocairo.h>
 
 G_DEFINE_QUARK (ent-export-error-quark, ent_export_error)
 
@@ -50,158 +48,226 @@ ent_export_format_for_path (const char       *path,
   return TRUE;
 }
 
-static cairo_status_t
-write_to_stream_cb (void                *closure,
-                    const unsigned char *data,
-                    unsigned int         length)
+/* The caption's text: "Title — 3 December 2026", or the date alone without a title. */
+char *
+_ent_export_caption_text (const EntExportOptions *options)
 {
-  GOutputStream *stream = closure;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: the date in an exported diagram's caption, in g_date_time_format()'s notation */
+  g_autofree char *date = g_date_time_format (options->date != NULL ? options->date : now, _("%-d %B %Y"));
 
-  return g_output_stream_write_all (stream, data, length, NULL, NULL, NULL)
-         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static GOutputStream *
-open_output (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  /* Written beside the target and renamed over it when closed, so a failed export leaves the old file. */
-  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error));
+  if (options->title == NULL || options->title[0] == '\0')
+    return g_steal_pointer (&date);
+  /* Translators: an exported diagram's caption: the network's title, then the date of the export */
+  return g_strdup_printf (_("%s — %s"), options->title, date);
 }
 
 static gboolean
-close_output (GOutputStream    *stream,
-              cairo_status_t    status,
-              const char       *path,
-              GError          **error)
+is_shown (const EntExportOptions *options,
+          guint                   index)
 {
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable drops the temporary file and keeps the old one. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (stream, cancel, NULL);
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return g_output_stream_close (stream, NULL, error);
+  return options->item_states == NULL || !(options->item_states[index] & ENT_ITEM_STATE_HIDDEN);
 }
 
+/* The bounds of what the export shows, legend and caption aside. */
 static void
-render (EntScene               *scene,
-        cairo_t                *cr,
-        const EntRect          *area,
-        double                  scale,
-        const EntExportOptions *options)
+content_bounds (EntScene               *scene,
+                const EntExportOptions *options,
+                EntRect                *bounds)
 {
-  /* A PDF is the diagram at 100 %, whatever it is printed at: every label, full detail. */
-  EntRenderOptions render_options = {
-    .scale = 1.0,
+  gboolean any = FALSE;
+
+  if (options->area != NULL)
+    {
+      *bounds = *options->area;
+      return;
+    }
+
+  ent_scene_get_bounds (scene, FALSE, bounds);
+  if (options->item_states == NULL)
+    return;
+
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    if (is_shown (options, i))
+      {
+        const EntSceneItem *item = ent_scene_get_item (scene, i);
+
+        if (!any)
+          *bounds = item->bounds;
+        else
+          ent_rect_union (bounds, &item->bounds);
+        any = TRUE;
+      }
+
+  /* Nothing shown: a page the size of the margins, at the diagram's corner. */
+  if (!any)
+    bounds->x2 = bounds->x1, bounds->y2 = bounds->y1;
+}
+
+/**
+ * _ent_export_picture_init:
+ * @picture: (out caller-allocates): what the export draws
+ * @scene: what to export
+ * @options: its area, the items it leaves out, legend and caption
+ *
+ * Works out the part of the graph an export covers: the chosen area, or all
+ * it shows with a margin; below that the legend, moved from under the whole
+ * network, and the caption. Clear it with _ent_export_picture_clear().
+ */
+void
+_ent_export_picture_init (EntExportPicture       *picture,
+                          EntScene               *scene,
+                          const EntExportOptions *options)
+{
+  EntRect content, scene_bounds, legend_bounds, area;
+  const EntSceneLegendEntry *entries;
+  guint n_entries = 0;
+  double bottom;
+
+  memset (picture, 0, sizeof *picture);
+  /* An export may show edge labels, and its page must hold them. */
+  ent_scene_measure_edge_labels (scene);
+
+  content_bounds (scene, options, &content);
+  area = content;
+  if (options->area == NULL)
+    {
+      area.x1 -= ENT_EXPORT_MARGIN;
+      area.y1 -= ENT_EXPORT_MARGIN;
+      area.x2 += ENT_EXPORT_MARGIN;
+      area.y2 += ENT_EXPORT_MARGIN;
+    }
+  bottom = content.y2;
+
+  ent_scene_get_bounds (scene, FALSE, &scene_bounds);
+  ent_scene_get_legend (scene, &entries, &n_entries, &legend_bounds);
+  if (options->legend && n_entries > 0)
+    {
+      /* The scene puts its legend under the whole network, flush with its left side: unless the area chosen
+       * holds it, the export puts it so under what it shows. */
+      gboolean inside = legend_bounds.x1 >= content.x1 && legend_bounds.x2 <= content.x2 &&
+                        legend_bounds.y1 >= content.y1 && legend_bounds.y2 <= content.y2;
+
+      picture->legend_dx = inside ? 0.0 : content.x1 - scene_bounds.x1;
+      picture->legend_dy = inside ? 0.0 : content.y2 - scene_bounds.y2;
+      legend_bounds.x1 += picture->legend_dx;
+      legend_bounds.x2 += picture->legend_dx;
+      legend_bounds.y1 += picture->legend_dy;
+      legend_bounds.y2 += picture->legend_dy;
+      bottom = legend_bounds.y2;
+      if (!inside)
+        ent_rect_union (&area, &(EntRect) { legend_bounds.x1 - ENT_EXPORT_MARGIN, legend_bounds.y1,
+                                            legend_bounds.x2 + ENT_EXPORT_MARGIN,
+                                            legend_bounds.y2 + ENT_EXPORT_MARGIN });
+    }
+
+  if (options->caption)
+    {
+      PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+      PangoContext *context = pango_font_map_create_context (font_map);
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string (ENT_STYLE_FONT_FAMILY);
+      g_autofree char *text = _ent_export_caption_text (options);
+      PangoRectangle logical;
+
+      pango_font_description_set_absolute_size (font, ENT_STYLE_CAPTION_SIZE * PANGO_SCALE);
+      picture->caption = pango_layout_new (context);
+      g_object_unref (context);
+      pango_layout_set_font_description (picture->caption, font);
+      pango_layout_set_text (picture->caption, text, -1);
+      pango_layout_get_pixel_extents (picture->caption, NULL, &logical);
+      picture->caption_x = content.x1;
+      picture->caption_y = bottom + ENT_EXPORT_MARGIN;
+      ent_rect_union (&area, &(EntRect) { picture->caption_x - ENT_EXPORT_MARGIN, picture->caption_y,
+                                          picture->caption_x + logical.width + ENT_EXPORT_MARGIN,
+                                          picture->caption_y + logical.height + ENT_EXPORT_MARGIN });
+    }
+
+  picture->area = area;
+}
+
+void
+_ent_export_picture_clear (EntExportPicture *picture)
+{
+  g_clear_object (&picture->caption);
+}
+
+/* How the renderer draws an export at @scale pixels a point: the level of detail of the screen at that zoom. */
+void
+_ent_export_render_options (const EntExportPicture *picture,
+                            EntScene               *scene,
+                            const EntExportOptions *options,
+                            double                  scale,
+                            EntRenderOptions       *render_options)
+{
+  *render_options = (EntRenderOptions) {
+    .scale = scale,
     .dark = options->dark,
     .legend = options->legend,
+    .legend_dx = picture->legend_dx,
+    .legend_dy = picture->legend_dy,
     .edge_labels = options->edge_labels,
-    .visible = area,
-    .edge_opacity = ent_renderer_edge_opacity (scene, area, 1.0, NULL),
+    .item_states = options->item_states,
+    .edge_opacity = ent_renderer_edge_opacity (scene, &picture->area, scale, options->item_states),
   };
+}
+
+/**
+ * _ent_export_draw:
+ * @picture: what to draw
+ * @scene: the scene
+ * @cr: where to draw, its user space that of the graph
+ * @render_options: from _ent_export_render_options(), with the part to draw as its visible area
+ * @options: the background and caption
+ *
+ * Paints the page under the drawing, unless it is transparent, and draws the
+ * diagram, its legend and its caption.
+ */
+void
+_ent_export_draw (const EntExportPicture *picture,
+                  EntScene               *scene,
+                  cairo_t                *cr,
+                  const EntRenderOptions *render_options,
+                  const EntExportOptions *options)
+{
   EntColor background, foreground, edge;
 
   ent_renderer_get_colors (options->dark, &background, &foreground, &edge);
-  cairo_set_source_rgb (cr, background.red, background.green, background.blue);
-  cairo_paint (cr);
+  if (!options->transparent)
+    {
+      cairo_set_source_rgb (cr, background.red, background.green, background.blue);
+      cairo_paint (cr);
+    }
 
-  cairo_scale (cr, scale, scale);
-  cairo_translate (cr, -area->x1, -area->y1);
-  ent_renderer_draw (scene, cr, &render_options, NULL);
-}
+  ent_renderer_draw (scene, cr, render_options, NULL);
 
-static gboolean
-export_pdf (EntScene               *scene,
-            const char             *path,
-            const EntRect          *area,
-            const EntExportOptions *options,
-            GError                **error)
-{
-  g_autoptr(GOutputStream) stream = open_output (path, error);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  double width = area->x2 - area->x1;
-  double height = area->y2 - area->y1;
-  double scale = MIN (1.0, MAX_PDF_POINTS / MAX (width, height));
-
-  if (stream == NULL)
-    return FALSE;
-
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream_cb, stream,
-                                                 MAX (width * scale, 1), MAX (height * scale, 1));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Entente " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  render (scene, cr, area, scale, options);
-  cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return close_output (stream, status, path, error);
+  if (picture->caption != NULL)
+    {
+      cairo_set_source_rgb (cr, foreground.red, foreground.green, foreground.blue);
+      cairo_move_to (cr, picture->caption_x, picture->caption_y);
+      pango_cairo_show_layout (cr, picture->caption);
+    }
 }
 
 static gboolean
 export_svg (EntScene               *scene,
             const char             *path,
-            const EntRect          *area,
+            const EntExportPicture *picture,
             const EntExportOptions *options,
             GError                **error)
 {
-  EntRenderOptions render_options = {
-    .scale = 1.0,
-    .dark = options->dark,
-    .legend = options->legend,
-    .edge_labels = options->edge_labels,
-    .edge_opacity = ent_renderer_edge_opacity (scene, area, 1.0, NULL),
+  EntRenderOptions render_options;
+  EntSvgExtras extras = {
+    .transparent = options->transparent,
+    .caption = picture->caption,
+    .caption_x = picture->caption_x,
+    .caption_y = picture->caption_y,
   };
-  g_autoptr(GString) svg = ent_svg_write_scene (scene, area, &render_options);
+  g_autoptr(GString) svg = NULL;
+
+  _ent_export_render_options (picture, scene, options, 1.0, &render_options);
+  svg = ent_svg_write_scene_full (scene, &picture->area, &render_options, &extras);
 
   return g_file_set_contents_full (path, svg->str, svg->len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
-}
-
-/**
- * ent_export_scene:
- * @scene: what to export
- * @path: the file to write; replaced only once the new one is complete
- * @format: its format
- * @options: size, colours, legend, area; for PNG a cancellable and progress
- * @error: return location for an error
- *
- * Writes the scene as the renderer draws it on screen, without any of the
- * window around it. A cancelled PNG export leaves no file and fails with
- * %G_IO_ERROR_CANCELLED.
- */
-static void
-export_area (EntScene               *scene,
-             const EntExportOptions *options,
-             EntRect                *area)
-{
-  /* An export may show edge labels, and its page must hold them. */
-  ent_scene_measure_edge_labels (scene);
-
-  if (options->area != NULL)
-    *area = *options->area;
-  else
-    {
-      ent_scene_get_bounds (scene, options->legend, area);
-      area->x1 -= MARGIN;
-      area->y1 -= MARGIN;
-      area->x2 += MARGIN;
-      area->y2 += MARGIN;
-    }
 }
 
 /**
@@ -222,15 +288,18 @@ ent_export_png_size (EntScene                *scene,
                      int                     *height,
                      GError                 **error)
 {
-  EntRect area;
+  EntExportPicture picture;
+  gboolean measured;
   double scale;
 
   g_return_val_if_fail (scene != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (width != NULL && height != NULL, FALSE);
 
-  export_area (scene, options, &area);
-  return _ent_export_png_measure (&area, options, &scale, width, height, error);
+  _ent_export_picture_init (&picture, scene, options);
+  measured = _ent_export_png_measure (&picture.area, options, &scale, width, height, error);
+  _ent_export_picture_clear (&picture);
+  return measured;
 }
 
 struct _EntExportJob
@@ -243,8 +312,9 @@ struct _EntExportJob
   EntRect           chosen_area;
   guint8           *item_states;
   char             *title;
-  EntRect           area;
+  EntExportPicture  picture;
   EntPngWriter     *png;
+  EntPdfWriter     *pdf;
   gboolean          done;
 };
 
@@ -294,12 +364,18 @@ ent_export_job_new (EntScene                *scene,
   if (options->date != NULL)
     job->options.date = g_date_time_ref (options->date);
 
-  export_area (scene, &job->options, &job->area);
+  _ent_export_picture_init (&job->picture, scene, &job->options);
 
   if (format == ENT_EXPORT_FORMAT_PNG)
     {
-      job->png = _ent_export_png_writer_new (scene, path, &job->area, &job->options, error);
+      job->png = _ent_export_png_writer_new (scene, path, &job->picture, &job->options, error);
       if (job->png == NULL)
+        return NULL;
+    }
+  else if (format == ENT_EXPORT_FORMAT_PDF)
+    {
+      job->pdf = _ent_export_pdf_writer_new (scene, path, &job->picture, &job->options, error);
+      if (job->pdf == NULL)
         return NULL;
     }
 
@@ -329,7 +405,7 @@ ent_export_job_step (EntExportJob  *self,
   switch (self->format)
     {
     case ENT_EXPORT_FORMAT_SVG:
-      if (!export_svg (self->scene, self->path, &self->area, &self->options, error))
+      if (!export_svg (self->scene, self->path, &self->picture, &self->options, error))
         return FALSE;
       self->done = TRUE;
       break;
@@ -338,9 +414,8 @@ ent_export_job_step (EntExportJob  *self,
         return FALSE;
       break;
     case ENT_EXPORT_FORMAT_PDF:
-      if (!export_pdf (self->scene, self->path, &self->area, &self->options, error))
+      if (!_ent_export_pdf_writer_step (self->pdf, &self->done, error))
         return FALSE;
-      self->done = TRUE;
       break;
     default:
       g_return_val_if_reached (FALSE);
@@ -358,7 +433,11 @@ ent_export_job_get_fraction (EntExportJob *self)
 
   if (self->done)
     return 1.0;
-  return self->png != NULL ? _ent_export_png_writer_get_fraction (self->png) : 0.0;
+  if (self->png != NULL)
+    return _ent_export_png_writer_get_fraction (self->png);
+  if (self->pdf != NULL)
+    return _ent_export_pdf_writer_get_fraction (self->pdf);
+  return 0.0;
 }
 
 /**
@@ -371,6 +450,8 @@ void
 ent_export_job_free (EntExportJob *self)
 {
   g_clear_pointer (&self->png, _ent_export_png_writer_free);
+  g_clear_pointer (&self->pdf, _ent_export_pdf_writer_free);
+  _ent_export_picture_clear (&self->picture);
   g_clear_pointer (&self->options.date, g_date_time_unref);
   ent_scene_unref (self->scene);
   g_free (self->path);
@@ -379,6 +460,19 @@ ent_export_job_free (EntExportJob *self)
   g_free (self);
 }
 
+/**
+ * ent_export_scene:
+ * @scene: what to export
+ * @path: the file to write; replaced only once the new one is complete
+ * @format: its format
+ * @options: size, colours, legend, caption, area, the items left out, paper;
+ *   a cancellable and progress
+ * @error: return location for an error
+ *
+ * Writes the scene as the renderer draws it on screen, without any of the
+ * window around it. A cancelled export leaves no file and fails with
+ * %G_IO_ERROR_CANCELLED.
+ */
 gboolean
 ent_export_scene (EntScene                *scene,
                   const char              *path,

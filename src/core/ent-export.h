@@ -35,6 +35,23 @@ typedef enum
 /* Pixels per point of a PNG sized for a screen, at most: more only blurs what a screen shows anyway. */
 #define ENT_EXPORT_DEFAULT_SCALE 2.0
 
+/* The paper of a PDF. */
+typedef enum
+{
+  /* One page the diagram's own size (up to 200 inches a side), with no margin of paper. */
+  ENT_EXPORT_PAGE_DIAGRAM,
+  ENT_EXPORT_PAGE_A4,
+  ENT_EXPORT_PAGE_LETTER,
+  ENT_EXPORT_PAGE_A3,
+} EntExportPage;
+
+/* The paper margin of a PDF page when none is asked for, in points: 10 mm. */
+#define ENT_EXPORT_PDF_MARGIN (10.0 * 72.0 / 25.4)
+/* How much each page of a poster repeats of its neighbours, in points: 10 mm, to glue them over. */
+#define ENT_EXPORT_POSTER_OVERLAP (10.0 * 72.0 / 25.4)
+/* The most pages of a poster. */
+#define ENT_EXPORT_POSTER_MAX_PAGES 64
+
 /* Called between the strips of a PNG with the share of it written, from 0 to 1. */
 typedef void (*EntExportProgressFunc) (double   fraction,
                                        gpointer user_data);
@@ -57,6 +74,15 @@ typedef struct
   gboolean               caption;
   const char            *title;
   GDateTime             *date;
+  /* A PDF's paper (see EntExportPage), turned landscape or not, with @margin points of paper clear on each side
+   * (0 for ENT_EXPORT_PDF_MARGIN, below 0 for none). The diagram is scaled to fit the page, never enlarged;
+   * its text stays text. With @poster_pages above 1 it is a poster: the diagram enlarged over that many pages
+   * of the paper (A4 when @page is ENT_EXPORT_PAGE_DIAGRAM), in the grid of columns and rows that prints it
+   * largest, each page overlapping the next by ENT_EXPORT_POSTER_OVERLAP with marks to align them. */
+  EntExportPage          page;
+  gboolean               landscape;
+  double                 margin;
+  int                    poster_pages;
   /* The part of the graph to export; NULL for all that is shown. */
   const EntRect         *area;
   /* One EntItemState per scene item, as the view's filters set them: items with ENT_ITEM_STATE_HIDDEN are left
@@ -76,6 +102,9 @@ GQuark   ent_export_error_quark     (void);
 
 gboolean ent_export_format_for_path (const char              *path,
                                      EntExportFormat         *format,
+                                     GError                 **error);
+gboolean ent_export_page_from_name (const char              *name,
+                                     EntExportPage           *page,
                                      GError                 **error);
 gboolean ent_export_png_size        (EntScene                *scene,
                                      const EntExportOptions  *options,

@@ -293,9 +293,15 @@ draw_legend (EntScene               *scene,
   EntRect bounds;
 
   ent_scene_get_legend (scene, &entries, &n_entries, &bounds);
+  bounds.x1 += options->legend_dx;
+  bounds.x2 += options->legend_dx;
+  bounds.y1 += options->legend_dy;
+  bounds.y2 += options->legend_dy;
   if (n_entries == 0 || (visible != NULL && !ent_rect_intersects (&bounds, visible)))
     return;
 
+  cairo_save (cr);
+  cairo_translate (cr, options->legend_dx, options->legend_dy);
   for (guint i = 0; i < n_entries; i++)
     {
       const EntKindLook *look = &ent_scene_get_kind (scene, entries[i].kind)->look;
@@ -311,6 +317,7 @@ draw_legend (EntScene               *scene,
           pango_cairo_show_layout (cr, entries[i].layout);
         }
     }
+  cairo_restore (cr);
 }
 
 /*

@@ -29,6 +29,9 @@ typedef struct
   double         scale;
   gboolean       dark;
   gboolean       legend;
+  /* How far the legend is moved from where the scene puts it, below the whole network. */
+  double         legend_dx;
+  double         legend_dy;
   /* Edge labels at every zoom, not only when they are large enough to read. */
   gboolean       edge_labels;
   /* The part of the graph to draw, in graph coordinates; NULL for all. */

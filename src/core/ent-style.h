@@ -22,6 +22,8 @@ typedef struct
 /* The font of labels; families that cover Latin, Cyrillic and Devanagari. */
 #define ENT_STYLE_FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, sans-serif"
 #define ENT_STYLE_FONT_SIZE   10.0
+/* The caption under an exported diagram. */
+#define ENT_STYLE_CAPTION_SIZE 12.0
 /* Diameter of a node's shape, in points. */
 #define ENT_STYLE_NODE_SIZE   34.0
 /* Widest a node label may wrap to, in points. */

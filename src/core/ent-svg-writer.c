@@ -166,16 +166,19 @@ append_path_element (GString        *out,
   g_string_append (out, "\"/>");
 }
 
-/* Writes a Pango layout as one <text> with a <tspan> per line, centred as Pango centred it. */
+/* Writes a Pango layout as one <text> with a <tspan> per line, centred as Pango centred it, or each line from its
+ * start when @anchor is "start". */
 static void
-append_layout (GString        *out,
-               PangoLayout    *layout,
-               double          x,
-               double          y,
-               const EntColor *color,
-               double          alpha,
-               const EntColor *halo)
+append_layout_start (GString        *out,
+                     PangoLayout    *layout,
+                     double          x,
+                     double          y,
+                     const EntColor *color,
+                     double          alpha,
+                     const EntColor *halo,
+                     const char     *anchor)
 {
+  gboolean centred = g_strcmp0 (anchor, "middle") == 0;
   const char *text = pango_layout_get_text (layout);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
@@ -193,7 +196,7 @@ append_layout (GString        *out,
   append_color (out, halo);
   g_string_append (out, "\" stroke-opacity=\"0.85\" stroke-width=\"");
   append_number (out, ENT_STYLE_HALO_WIDTH);
-  g_string_append (out, "\" stroke-linejoin=\"round\" paint-order=\"stroke\" text-anchor=\"middle\">");
+  g_string_append_printf (out, "\" stroke-linejoin=\"round\" paint-order=\"stroke\" text-anchor=\"%s\">", anchor);
 
   do
     {
@@ -204,7 +207,7 @@ append_layout (GString        *out,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       g_strchomp (line_text);
       g_string_append (out, "<tspan x=\"");
-      append_number (out, x + (logical.x + logical.width / 2.0) / PANGO_SCALE);
+      append_number (out, x + (logical.x + (centred ? logical.width / 2.0 : 0.0)) / PANGO_SCALE);
       g_string_append (out, "\" y=\"");
       append_number (out, y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
       g_string_append (out, "\">");
@@ -215,6 +218,18 @@ append_layout (GString        *out,
 
   pango_layout_iter_free (iter);
   g_string_append (out, "</text>");
+}
+
+static void
+append_layout (GString        *out,
+               PangoLayout    *layout,
+               double          x,
+               double          y,
+               const EntColor *color,
+               double          alpha,
+               const EntColor *halo)
+{
+  append_layout_start (out, layout, x, y, color, alpha, halo, "middle");
 }
 
 static void
@@ -320,6 +335,8 @@ append_legend (GString                *out,
                cairo_t                *cr,
                EntScene               *scene,
                const EntRenderOptions *options,
+               double                  dx,
+               double                  dy,
                const EntColor         *text_color,
                const EntColor         *background)
 {
@@ -331,7 +348,16 @@ append_legend (GString                *out,
   if (n_entries == 0)
     return;
 
-  g_string_append (out, "<g id=\"legend\" class=\"legend\">\n");
+  g_string_append (out, "<g id=\"legend\" class=\"legend\"");
+  if (dx != 0 || dy != 0)
+    {
+      g_string_append (out, " transform=\"translate(");
+      append_number (out, dx);
+      g_string_append_c (out, ' ');
+      append_number (out, dy);
+      g_string_append (out, ")\"");
+    }
+  g_string_append (out, ">\n");
   for (guint i = 0; i < n_entries; i++)
     {
       const EntSceneKind *kind = ent_scene_get_kind (scene, entries[i].kind);
@@ -347,17 +373,19 @@ append_legend (GString                *out,
 }
 
 /**
- * ent_svg_write_scene:
+ * ent_svg_write_scene_full:
  * @scene: the scene
  * @area: the part of the graph to write, in graph coordinates
- * @options: colours, legend and edge labels
+ * @options: colours, legend and where it goes, edge labels, the items left out
+ * @extras: (nullable): a transparent background, a caption
  *
  * Returns: (transfer full): the SVG document
  */
 GString *
-ent_svg_write_scene (EntScene               *scene,
-                     const EntRect          *area,
-                     const EntRenderOptions *options)
+ent_svg_write_scene_full (EntScene               *scene,
+                          const EntRect          *area,
+                          const EntRenderOptions *options,
+                          const EntSvgExtras     *extras)
 {
   GString *out = g_string_new (NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
@@ -391,24 +419,34 @@ ent_svg_write_scene (EntScene               *scene,
   append_number (out, height);
   g_string_append (out, "\">\n<style>text { font-family: " ENT_STYLE_FONT_FAMILY "; font-size: ");
   append_number (out, ENT_STYLE_FONT_SIZE);
-  g_string_append (out, "px; }</style>\n<rect class=\"background\" x=\"");
-  append_number (out, area->x1);
-  g_string_append (out, "\" y=\"");
-  append_number (out, area->y1);
-  g_string_append (out, "\" width=\"");
-  append_number (out, width);
-  g_string_append (out, "\" height=\"");
-  append_number (out, height);
-  g_string_append (out, "\" fill=\"");
-  append_color (out, &background);
-  g_string_append (out, "\"/>\n");
+  g_string_append (out, "px; } .caption text { font-size: ");
+  append_number (out, ENT_STYLE_CAPTION_SIZE);
+  g_string_append (out, "px; }</style>\n");
+  if (extras == NULL || !extras->transparent)
+    {
+      g_string_append (out, "<rect class=\"background\" x=\"");
+      append_number (out, area->x1);
+      g_string_append (out, "\" y=\"");
+      append_number (out, area->y1);
+      g_string_append (out, "\" width=\"");
+      append_number (out, width);
+      g_string_append (out, "\" height=\"");
+      append_number (out, height);
+      g_string_append (out, "\" fill=\"");
+      append_color (out, &background);
+      g_string_append (out, "\"/>\n");
+    }
 
   for (guint i = 0; i < indices->len; i++)
     {
       guint index = g_array_index (indices, guint, i);
       const EntSceneItem *item = ent_scene_get_item (scene, index);
-      const char *title = ent_scene_get_title (scene, index);
+      const char *title;
 
+      if (options->item_states != NULL && (options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
+        continue;
+
+      title = ent_scene_get_title (scene, index);
       if (item->type == ENT_SCENE_ITEM_EDGE)
         append_edge (out, cr, item, ent_scene_get_layout (scene, item), title, options, &edge_color, &text_color,
                      &background);
@@ -418,7 +456,15 @@ ent_svg_write_scene (EntScene               *scene,
     }
 
   if (options->legend)
-    append_legend (out, cr, scene, options, &text_color, &background);
+    append_legend (out, cr, scene, options, options->legend_dx, options->legend_dy, &text_color, &background);
+
+  if (extras != NULL && extras->caption != NULL)
+    {
+      g_string_append (out, "<g class=\"caption\">");
+      append_layout_start (out, extras->caption, extras->caption_x, extras->caption_y, &text_color, 1.0, &background,
+                           "start");
+      g_string_append (out, "</g>\n");
+    }
 
   g_string_append (out, "</svg>\n");
 
@@ -426,4 +472,20 @@ ent_svg_write_scene (EntScene               *scene,
   cairo_surface_destroy (surface);
 
   return out;
+}
+
+/**
+ * ent_svg_write_scene:
+ * @scene: the scene
+ * @area: the part of the graph to write, in graph coordinates
+ * @options: colours, legend and edge labels
+ *
+ * Returns: (transfer full): the SVG document
+ */
+GString *
+ent_svg_write_scene (EntScene               *scene,
+                     const EntRect          *area,
+                     const EntRenderOptions *options)
+{
+  return ent_svg_write_scene_full (scene, area, options, NULL);
 }

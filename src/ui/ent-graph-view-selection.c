@@ -197,6 +197,15 @@ ent_graph_view_set_focus (EntGraphView *self,
 }
 
 /* The entity in focus, or 0 when everything is shown. */
+/* The view's filters and focus, as a core EntViewState, for exports that show what the view shows. */
+EntViewState *
+ent_graph_view_get_view_state (EntGraphView *self)
+{
+  g_return_val_if_fail (ENT_IS_GRAPH_VIEW (self), NULL);
+
+  return self->state;
+}
+
 gint64
 ent_graph_view_get_focus (EntGraphView *self)
 {

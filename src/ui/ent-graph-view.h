@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "ent-scene.h"
+#include "ent-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,7 @@ void       ent_graph_view_set_focus             (EntGraphView     *self,
                                                  gint64            entity_id,
                                                  guint             depth);
 gint64     ent_graph_view_get_focus             (EntGraphView     *self);
+EntViewState *ent_graph_view_get_view_state    (EntGraphView     *self);
 gboolean   ent_graph_view_is_entity_shown       (EntGraphView     *self,
                                                  gint64            entity_id);
 

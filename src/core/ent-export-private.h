@@ -1,0 +1,49 @@
+/* ent-export-private.h: what the SVG, PNG and PDF exports share
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ent-export.h"
+#include "ent-renderer.h"
+
+G_BEGIN_DECLS
+
+/* The room left around the diagram when the export is as large as what it shows, in points. */
+#define ENT_EXPORT_MARGIN 16.0
+
+/*
+ * What an export draws, in graph coordinates: the area it covers, where the
+ * legend goes (moved from below the whole network to below what is shown)
+ * and the caption, if any.
+ */
+typedef struct
+{
+  EntRect      area;
+  double       legend_dx;
+  double       legend_dy;
+  /* The caption's text laid out, its top-left corner at (caption_x, caption_y); NULL for none. */
+  PangoLayout *caption;
+  double       caption_x;
+  double       caption_y;
+} EntExportPicture;
+
+void     _ent_export_picture_init   (EntExportPicture        *picture,
+                                     EntScene                *scene,
+                                     const EntExportOptions  *options);
+void     _ent_export_picture_clear  (EntExportPicture        *picture);
+char    *_ent_export_caption_text   (const EntExportOptions  *options);
+void     _ent_export_render_options (const EntExportPicture  *picture,
+                                     EntScene                *scene,
+                                     const EntExportOptions  *options,
+                                     double                   scale,
+                                     EntRenderOptions        *render_options);
+void     _ent_export_draw           (const EntExportPicture  *picture,
+                                     EntScene                *scene,
+                                     cairo_t                 *cr,
+                                     const EntRenderOptions  *render_options,
+                                     const EntExportOptions  *options);
+
+G_END_DECLS
