@@ -12,6 +12,7 @@
 #include "ent-user-data.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* Above this many entities dot takes too long, and sfdp's force-directed layout reads better. */
 #define DOT_MAX_ENTITIES 300
@@ -529,8 +530,9 @@ ent_diagram_build (EntStore      *store,
  * @output: the file to write: .svg, .png or .pdf
  * @engine: (nullable): the layout engine, or %NULL to choose by size
  * @relayout: lay out anew even when positions are stored
- * @png_size: (nullable): the width, height, dpi or scale of a PNG; %NULL for
- *   the size of a screen
+ * @options: (nullable): size, colours, legend, caption, paper; %NULL for a PNG
+ *   the size of a screen, with the legend
+ * @scope: (nullable): the part of the network to draw; %NULL for all of it
  * @error: return location for an error
  *
  * What `entente --export` does: no display is needed.
@@ -540,9 +542,12 @@ ent_diagram_export_file (const char              *input,
                          const char              *output,
                          const char              *engine,
                          gboolean                 relayout,
-                         const EntExportOptions  *png_size,
+                         const EntExportOptions  *export_options,
+                         const EntDiagramScope   *scope,
                          GError                 **error)
 {
+  g_autofree guint8 *states = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *path = NULL;
   g_autoptr(EntStore) store = NULL;
   g_autoptr(EntGraph) graph = NULL;
@@ -552,9 +557,10 @@ ent_diagram_export_file (const char              *input,
 
   g_return_val_if_fail (output != NULL, FALSE);
 
-  if (png_size != NULL)
-    options = *png_size;
-  options.legend = TRUE;
+  if (export_options != NULL)
+    options = *export_options;
+  else
+    options.legend = TRUE;
 
   if (!ent_export_format_for_path (output, &format, error))
     return FALSE;
@@ -577,6 +583,30 @@ ent_diagram_export_file (const char              *input,
   scene = ent_diagram_build (store, graph, engine, relayout, NULL, NULL, error);
   if (scene == NULL)
     return FALSE;
+
+  /* A caption goes by the network's title, as the window's does: its first source's, or the file's name. */
+  if (options.caption && options.title == NULL)
+    {
+      if (graph->sources->len > 0)
+        options.title = ((EntSource *) g_ptr_array_index (graph->sources, 0))->title;
+      else
+        {
+          title = g_path_get_basename (path);
+          if (g_str_has_suffix (title, ".entente") && !g_str_equal (title, ".entente"))
+            title[strlen (title) - strlen (".entente")] = '\0';
+          options.title = title;
+        }
+    }
+
+  if (scope != NULL)
+    {
+      states = ent_diagram_scope_states (scene, graph, scope, error);
+      if (states == NULL)
+        return FALSE;
+      options.item_states = states;
+      if (scope->has_area)
+        options.area = &scope->area;
+    }
 
   return ent_export_scene (scene, output, format, &options, error);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ent-export.h"
+#include "ent-export-scope.h"
 #include "ent-layout.h"
 #include "ent-scene.h"
 #include "ent-store.h"
@@ -18,6 +19,23 @@ G_BEGIN_DECLS
 
 /* Up to how many entities the engines that route slowly route edges (see ent-diagram.c). */
 #define ENT_DIAGRAM_ROUTED_MAX_ENTITIES 60
+
+/* What of the network `entente --export` draws: the view it would show. */
+typedef struct
+{
+  /* ENT_EXPORT_SCOPE_ALL is taken for SHOWN when @kinds or @focus is set. */
+  EntExportScope      scope;
+  /* For ENT_EXPORT_SCOPE_NEIGHBOURS: an entity's id, or its name (ignoring case). */
+  const char         *entity;
+  /* The keys of the kinds shown (NULL for all); the entity in focus (id or name) and how many relations
+   * around it are shown (0 for the view's default). */
+  const char * const *kinds;
+  const char         *focus;
+  guint               focus_depth;
+  /* Only this part of the graph, in points. */
+  gboolean            has_area;
+  EntRect             area;
+} EntDiagramScope;
 
 const char       *ent_diagram_choose_engine      (EntGraph          *graph,
                                                   const char       **reason);
@@ -92,7 +110,12 @@ gboolean          ent_diagram_export_file        (const char        *input,
                                                   const char        *output,
                                                   const char        *engine,
                                                   gboolean           relayout,
-                                                  const EntExportOptions *png_size,
+                                                  const EntExportOptions *options,
+                                                  const EntDiagramScope *scope,
+                                                  GError           **error);
+guint8           *ent_diagram_scope_states       (EntScene          *scene,
+                                                  EntGraph          *graph,
+                                                  const EntDiagramScope *scope,
                                                   GError           **error);
 
 G_END_DECLS

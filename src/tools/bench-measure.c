@@ -350,13 +350,14 @@ measure_exports (SizeFigures      *figures,
       g_autoptr(GError) error = NULL;
       double start = bench_now_ms (), ms;
 
-      if (!ent_diagram_export_file (figures->path, svg_path, NULL, FALSE, NULL, &error))
+      if (!ent_diagram_export_file (figures->path, svg_path, NULL, FALSE, NULL, NULL, &error))
         g_printerr ("SVG export: %s\n", error->message);
       else
         g_array_append_vals (svg, &(double) { bench_now_ms () - start }, 1);
 
       start = bench_now_ms ();
-      if (!ent_diagram_export_file (figures->path, png_path, NULL, FALSE, &(EntExportOptions) { .scale = scale }, &error))
+      if (!ent_diagram_export_file (figures->path, png_path, NULL, FALSE,
+                                    &(EntExportOptions) { .scale = scale, .legend = TRUE }, NULL, &error))
         g_printerr ("PNG export: %s\n", error->message);
       else
         g_array_append_vals (png, &(double) { bench_now_ms () - start }, 1);

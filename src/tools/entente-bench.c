@@ -186,7 +186,8 @@ command_export (const char *path,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!ent_diagram_export_file (path, output, NULL, FALSE, &(EntExportOptions) { .scale = bench_png_scale (path) }, &error))
+  if (!ent_diagram_export_file (path, output, NULL, FALSE,
+                                &(EntExportOptions) { .scale = bench_png_scale (path), .legend = TRUE }, NULL, &error))
     {
       g_printerr ("%s: %s\n", output, error->message);
       return 1;

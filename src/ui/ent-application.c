@@ -15,7 +15,9 @@
 #include "ent-user-data.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct _EntApplication
 {
@@ -45,6 +47,21 @@ static const GOptionEntry option_entries[] = {
   { "bundle", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Bundle the edges of the stored layout with Graphviz’s mingle, store the bundles in the file and exit; "
        "with --export, draw them in the diagram too"), NULL },
+  { "area", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The part of the network an exported diagram shows: all (the default), shown (what --kinds and --focus "
+       "show), X1,Y1,X2,Y2 (a rectangle of the diagram, in points) or neighbours:ENTITY (an entity, by id or "
+       "name, with its neighbours)"), N_("AREA") },
+  { "kinds", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show only entities of these kinds in an exported diagram, as the kind filter does"), N_("KIND,…") },
+  { "focus", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show only an entity, by id or name, and what is within DEPTH relations of it (default 1)"),
+    N_("ENTITY[:DEPTH]") },
+  { "background", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The background of an exported diagram: light (the default), dark or transparent"), N_("BACKGROUND") },
+  { "legend", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Draw the legend in an exported diagram: yes (the default) or no"),
+    N_("yes|no") },
+  { "caption", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Add a caption with the network’s title and the date to an exported diagram"), NULL },
   { "width", 0, 0, G_OPTION_ARG_INT, NULL, N_("The width of an exported PNG in pixels"), N_("PX") },
   { "height", 0, 0, G_OPTION_ARG_INT, NULL, N_("The height of an exported PNG in pixels"), N_("PX") },
   { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, NULL, N_("The resolution of an exported PNG, in dots per inch of the diagram"),
@@ -196,6 +213,131 @@ bundle_file (const char             *input,
   return 0;
 }
 
+/* --area: all, shown, X1,Y1,X2,Y2 or neighbours:ENTITY. */
+static gboolean
+read_area (const char      *text,
+           EntDiagramScope *scope)
+{
+  g_auto(GStrv) numbers = NULL;
+  double values[4];
+
+  if (g_str_equal (text, "all"))
+    return TRUE;
+  if (g_str_equal (text, "shown"))
+    {
+      scope->scope = ENT_EXPORT_SCOPE_SHOWN;
+      return TRUE;
+    }
+  if (g_str_has_prefix (text, "neighbours:") || g_str_has_prefix (text, "neighbors:"))
+    {
+      scope->scope = ENT_EXPORT_SCOPE_NEIGHBOURS;
+      scope->entity = strchr (text, ':') + 1;
+      return TRUE;
+    }
+
+  numbers = g_strsplit (text, ",", -1);
+  if (g_strv_length (numbers) == 4)
+    {
+      guint i;
+
+      for (i = 0; i < 4; i++)
+        {
+          char *end = NULL;
+
+          values[i] = g_ascii_strtod (g_strstrip (numbers[i]), &end);
+          if (end == numbers[i] || *end != '\0' || !isfinite (values[i]) || fabs (values[i]) > 1e7)
+            break;
+        }
+      if (i == 4 && values[2] > values[0] && values[3] > values[1])
+        {
+          scope->scope = ENT_EXPORT_SCOPE_SHOWN;
+          scope->has_area = TRUE;
+          scope->area = (EntRect) { values[0], values[1], values[2], values[3] };
+          return TRUE;
+        }
+    }
+
+  g_printerr (_("The area must be all, shown, X1,Y1,X2,Y2 with X1 < X2 and Y1 < Y2, or neighbours:ENTITY\n"));
+  return FALSE;
+}
+
+/* The part of the network, and how it looks: --area, --kinds, --focus, --background, --legend, --caption. */
+static gboolean
+read_scope (GVariantDict     *options,
+            EntDiagramScope  *scope,
+            char           ***kinds,
+            char            **focus_name,
+            EntExportOptions *look)
+{
+  /* Borrowed from @options, which outlives the export. */
+  const char *area = NULL;
+  g_autofree char *kind_list = NULL;
+  g_autofree char *background = NULL;
+  g_autofree char *legend = NULL;
+  const char *focus = NULL;
+
+  if (g_variant_dict_lookup (options, "area", "&s", &area) && !read_area (area, scope))
+    return FALSE;
+
+  if (g_variant_dict_lookup (options, "kinds", "s", &kind_list))
+    {
+      *kinds = g_strsplit (kind_list, ",", -1);
+      for (guint i = 0; (*kinds)[i] != NULL; i++)
+        g_strstrip ((*kinds)[i]);
+      scope->kinds = (const char * const *) *kinds;
+    }
+
+  if (g_variant_dict_lookup (options, "focus", "&s", &focus))
+    {
+      const char *colon = strrchr (focus, ':');
+      char *end = NULL;
+
+      scope->focus = focus;
+      if (colon != NULL)
+        {
+          guint64 depth = g_ascii_strtoull (colon + 1, &end, 10);
+
+          if (end == colon + 1 || *end != '\0' || depth < 1 || depth > 100)
+            {
+              g_printerr (_("The depth of --focus must be a number from 1 to 100\n"));
+              return FALSE;
+            }
+          scope->focus_depth = (guint) depth;
+          /* The entity without its depth. */
+          *focus_name = g_strndup (focus, colon - focus);
+          scope->focus = *focus_name;
+        }
+    }
+
+  look->legend = TRUE;
+  if (g_variant_dict_lookup (options, "legend", "s", &legend))
+    {
+      if (g_str_equal (legend, "no") || g_str_equal (legend, "false"))
+        look->legend = FALSE;
+      else if (!g_str_equal (legend, "yes") && !g_str_equal (legend, "true"))
+        {
+          g_printerr (_("--legend must be yes or no\n"));
+          return FALSE;
+        }
+    }
+
+  if (g_variant_dict_lookup (options, "background", "s", &background))
+    {
+      if (g_str_equal (background, "dark"))
+        look->dark = TRUE;
+      else if (g_str_equal (background, "transparent"))
+        look->transparent = TRUE;
+      else if (!g_str_equal (background, "light"))
+        {
+          g_printerr (_("The background must be light, dark or transparent\n"));
+          return FALSE;
+        }
+    }
+
+  look->caption = g_variant_dict_contains (options, "caption");
+  return TRUE;
+}
+
 /* The size of an exported PNG: one of --width, --height, --dpi and --scale, or none for the size of a screen. */
 static gboolean
 read_png_size (GVariantDict     *options,
@@ -237,6 +379,9 @@ ent_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   EntDataFormat format;
   EntExportOptions png_size = { 0 };
+  EntDiagramScope scope = { 0 };
+  g_auto(GStrv) kinds = NULL;
+  g_autofree char *focus_name = NULL;
   gboolean bundle;
 
   if (g_variant_dict_contains (options, "version"))
@@ -276,6 +421,9 @@ ent_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  if (!read_scope (options, &scope, &kinds, &focus_name, &png_size))
+    return 2;
+
   if (!read_png_size (options, &png_size))
     return 2;
 
@@ -284,7 +432,7 @@ ent_application_handle_local_options (GApplication *app,
                         &png_size);
 
   if (!ent_diagram_export_file (files != NULL ? files[0] : NULL, output, engine,
-                                g_variant_dict_contains (options, "relayout"), &png_size, &error))
+                                g_variant_dict_contains (options, "relayout"), &png_size, &scope, &error))
     {
       g_printerr ("entente: %s\n", error->message);
       return 1;

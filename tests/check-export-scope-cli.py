@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+# check-export-scope-cli.py: `entente --export` of part of the network, as a user
+# runs it: --area, --kinds and --focus checked against what the database itself
+# says (read with Python's sqlite3), --background, --legend and --caption in
+# the files written, and bad values refused with a message and no file.
+#
+# Usage: check-export-scope-cli.py ENTENTE BUNDLED.entente   (TAP output)
+
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import struct
+
+entente, bundled = sys.argv[1], sys.argv[2]
+work = tempfile.mkdtemp(prefix="entente-export-scope-")
+network = os.path.join(work, "network.entente")
+shutil.copy(bundled, network)
+tests = []
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def run(*args, ok=True):
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    result = subprocess.run([entente, *args], capture_output=True, text=True, timeout=300, env=env)
+    if ok and result.returncode != 0:
+        raise AssertionError(f"entente {' '.join(args)} failed ({result.returncode}): {result.stderr}")
+    if not ok and result.returncode == 0:
+        raise AssertionError(f"entente {' '.join(args)} succeeded where it must fail")
+    return result
+
+
+def path(name):
+    return os.path.join(work, name)
+
+
+def export(name, *args):
+    out = path(name)
+    run(f"--export={out}", *args, network)
+    return out
+
+
+def ids(svg, prefix="entity"):
+    with open(svg, encoding="utf-8") as f:
+        return {int(n) for n in re.findall(rf'id="{prefix}-(\d+)"', f.read())}
+
+
+def db():
+    return sqlite3.connect(f"file:{network}?mode=ro", uri=True)
+
+
+def entity_id(name):
+    with db() as c:
+        return c.execute("SELECT id FROM entities WHERE name = ?", (name,)).fetchone()[0]
+
+
+def neighbours(entity):
+    with db() as c:
+        rows = c.execute("SELECT from_entity, to_entity FROM relations WHERE from_entity = ? OR to_entity = ?",
+                         (entity, entity)).fetchall()
+    return {entity} | {a for a, b in rows} | {b for a, b in rows}
+
+
+def of_kinds(*kinds):
+    with db() as c:
+        marks = ",".join("?" * len(kinds))
+        return {r[0] for r in c.execute(f"SELECT id FROM entities WHERE kind IN ({marks})", kinds)}
+
+
+@test
+def whole_network():
+    with db() as c:
+        everyone = {r[0] for r in c.execute("SELECT id FROM entities")}
+    assert ids(export("all.svg")) == everyone
+
+
+@test
+def neighbours_by_name_and_id():
+    minister = entity_id("Sergei Aleinik")
+    expected = neighbours(minister)
+    assert 2 < len(expected)
+    assert ids(export("n-name.svg", "--area=neighbours:sergei aleinik")) == expected
+    assert ids(export("n-id.svg", f"--area=neighbours:{minister}")) == expected
+
+
+@test
+def kind_filter():
+    expected = of_kinds("person", "country")
+    svg = export("kinds.svg", "--kinds=person, country")
+    assert ids(svg) == expected, (ids(svg), expected)
+    # Relations drawn join two entities drawn.
+    with db() as c:
+        for rel in ids(svg, "relation"):
+            a, b = c.execute("SELECT from_entity, to_entity FROM relations WHERE id = ?", (rel,)).fetchone()
+            assert a in expected and b in expected
+
+
+@test
+def focus_with_depth():
+    minister = entity_id("Sergei Aleinik")
+    near = ids(export("focus1.svg", "--focus=Sergei Aleinik"))
+    assert near == neighbours(minister), near
+    farther = ids(export("focus2.svg", "--focus=Sergei Aleinik:2"))
+    assert near < farther
+
+
+@test
+def area_rectangle():
+    whole = ids(export("whole.svg"))
+    part = ids(export("part.svg", "--area=0,0,250,250", "--legend=no"))
+    assert 0 < len(part) < len(whole)
+    with open(path("part.svg"), encoding="utf-8") as f:
+        assert 'viewBox="0.00 0.00 250.00 250.00"' in f.read()
+
+
+@test
+def background_legend_caption():
+    with open(export("plain.svg", "--legend=no"), encoding="utf-8") as f:
+        plain = f.read()
+    assert 'id="legend"' not in plain and 'class="caption"' not in plain
+    with open(export("caption.svg", "--caption", "--background=transparent"), encoding="utf-8") as f:
+        captioned = f.read()
+    assert 'id="legend"' in captioned
+    assert 'class="background"' not in captioned
+    with db() as c:
+        title = c.execute("SELECT title FROM sources ORDER BY id LIMIT 1").fetchone()[0]
+    escaped = title.replace("&", "&amp;").replace("'", "&apos;").replace("<", "&lt;")
+    assert re.search(re.escape(escaped) + r" — \d{1,2} \w+ 20\d\d", captioned), title
+    with open(export("dark.svg", "--background=dark"), encoding="utf-8") as f:
+        assert 'class="background"' in f.read()
+
+    png = export("clear.png", "--background=transparent", "--scale=0.5")
+    check = subprocess.run(["pngcheck", png], capture_output=True, text=True)
+    assert check.returncode == 0 and "RGB+alpha" in check.stdout, check.stdout
+    with open(png, "rb") as f:
+        header = f.read(33)
+    assert struct.unpack(">B", header[25:26])[0] == 6  # colour type RGBA
+
+
+@test
+def bad_values_refused():
+    for args, message in [
+        (["--area=1,2,3"], "area"),
+        (["--area=5,5,1,1"], "area"),
+        (["--area=neighbours:nobody at all"], "nobody at all"),
+        (["--kinds=minister"], "minister"),
+        (["--focus=Sergei Aleinik:0"], "depth"),
+        (["--focus=Sergei Aleinik:x"], "depth"),
+        (["--background=blue"], "background"),
+        (["--legend=maybe"], "legend"),
+    ]:
+        out = path("refused.svg")
+        result = run(f"--export={out}", *args, network, ok=False)
+        assert message in result.stderr, (args, result.stderr)
+        assert not os.path.exists(out), args
+
+
+def main():
+    print(f"1..{len(tests)}")
+    failed = 0
+    for i, fn in enumerate(tests, 1):
+        try:
+            fn()
+            print(f"ok {i} {fn.__name__}")
+        except Exception as e:  # a failed check or a crashed run: reported, and the rest still run
+            failed += 1
+            print(f"not ok {i} {fn.__name__}")
+            for line in str(e).splitlines() or [type(e).__name__]:
+                print(f"# {line}")
+    shutil.rmtree(work, ignore_errors=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
