@@ -16,16 +16,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap_checks import check, run_checks  # noqa: E402
+
 entente, bundled = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="entente-data-cli-")
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
 def run(*args, ok=True):
     result = subprocess.run([entente, *args], capture_output=True, text=True, timeout=300)
     if ok and result.returncode != 0:
@@ -79,7 +74,7 @@ def assert_no_file(file):
     assert not leftovers, f"left beside it: {leftovers}"
 
 
-@test
+@check
 def json_round_trip_bundled():
     source = copy_bundled("bundled.entente")
     db = sqlite3.connect(source)
@@ -115,7 +110,7 @@ def write_network_csv(n):
     return nodes, edges
 
 
-@test
+@check
 def json_round_trip_generated():
     nodes, edges = write_network_csv(10000)
     first = path("generated.entente")
@@ -127,7 +122,7 @@ def json_round_trip_generated():
     assert dump(path("generated-back.entente")) == dump(first), "the JSON round trip changed the network"
 
 
-@test
+@check
 def csv_export_opens_in_python():
     source = copy_bundled("for-csv.entente")
     run(f"--export={path('bundled.csv')}", source)
@@ -144,7 +139,7 @@ def csv_export_opens_in_python():
     assert exported_quotes == quotes, "the relations' quotes are not in the export"
 
 
-@test
+@check
 def csv_round_trip():
     source = copy_bundled("csv-source.entente")
     db = sqlite3.connect(source)
@@ -173,7 +168,7 @@ def csv_round_trip():
     b.close()
 
 
-@test
+@check
 def python_csv_exactly():
     rows = [
         ["Сергей Алейник", "person", "Министр, \"иностранных\" дел", "Беларусь"],
@@ -196,7 +191,7 @@ def python_csv_exactly():
     assert kinds == [("Company",)], "the new kind is not in the file"
 
 
-@test
+@check
 def missing_node_skipped_with_line():
     nodes, edges = path("few-nodes.csv"), path("few-edges.csv")
     with open(nodes, "w", encoding="utf-8") as f:
@@ -208,7 +203,7 @@ def missing_node_skipped_with_line():
     assert "Line 3" in result.stderr, f"the skipped edge's line is not given: {result.stderr}"
 
 
-@test
+@check
 def gephi_edge_table_direction():
     nodes, edges = path("gephi-nodes.csv"), path("gephi-edges.csv")
     with open(nodes, "w", encoding="utf-8") as f:
@@ -233,7 +228,7 @@ def expect_error(name, contents, words):
     assert_no_file(out)
 
 
-@test
+@check
 def hostile_json():
     good = open(path("bundled.json"), "rb").read() if os.path.exists(path("bundled.json")) else b'{"format": 1'
     expect_error("truncated.json", good[: len(good) // 2], ["line", "unexpected", "truncated", "end"])
@@ -242,7 +237,7 @@ def hostile_json():
     expect_error("array.json", b"[1, 2, 3]", ["entente", "format", "object"])
 
 
-@test
+@check
 def hostile_csv():
     expect_error("not.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40,
                  ["csv", "binary", "nul", "utf-8"])
@@ -260,7 +255,7 @@ def hostile_csv():
     assert_no_file(out)
 
 
-@test
+@check
 def output_exists():
     nodes = path("exists.csv")
     with open(nodes, "w", encoding="utf-8") as f:
@@ -274,21 +269,5 @@ def output_exists():
     assert "--output" in result.stderr, result.stderr
 
 
-def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for i, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print(f"ok {i} {fn.__name__}")
-        except Exception as e:  # a failed check or a crashed run: reported, and the rest still run
-            failed += 1
-            print(f"not ok {i} {fn.__name__}")
-            for line in str(e).splitlines() or [type(e).__name__]:
-                print(f"# {line}")
-    shutil.rmtree(work, ignore_errors=True)
-    sys.exit(1 if failed else 0)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks(work)

@@ -13,20 +13,15 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap_checks import check, run_checks  # noqa: E402
 import struct
 
 entente, bundled = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="entente-export-scope-")
 network = os.path.join(work, "network.entente")
 shutil.copy(bundled, network)
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
 def run(*args, ok=True):
     env = dict(os.environ)
     env.pop("DISPLAY", None)
@@ -76,14 +71,14 @@ def of_kinds(*kinds):
         return {r[0] for r in c.execute(f"SELECT id FROM entities WHERE kind IN ({marks})", kinds)}
 
 
-@test
+@check
 def whole_network():
     with db() as c:
         everyone = {r[0] for r in c.execute("SELECT id FROM entities")}
     assert ids(export("all.svg")) == everyone
 
 
-@test
+@check
 def neighbours_by_name_and_id():
     minister = entity_id("Sergei Aleinik")
     expected = neighbours(minister)
@@ -92,7 +87,7 @@ def neighbours_by_name_and_id():
     assert ids(export("n-id.svg", f"--area=neighbours:{minister}")) == expected
 
 
-@test
+@check
 def kind_filter():
     expected = of_kinds("person", "country")
     svg = export("kinds.svg", "--kinds=person, country")
@@ -104,7 +99,7 @@ def kind_filter():
             assert a in expected and b in expected
 
 
-@test
+@check
 def focus_with_depth():
     minister = entity_id("Sergei Aleinik")
     near = ids(export("focus1.svg", "--focus=Sergei Aleinik"))
@@ -113,7 +108,7 @@ def focus_with_depth():
     assert near < farther
 
 
-@test
+@check
 def area_rectangle():
     whole = ids(export("whole.svg"))
     part = ids(export("part.svg", "--area=0,0,250,250", "--legend=no"))
@@ -122,7 +117,7 @@ def area_rectangle():
         assert 'viewBox="0.00 0.00 250.00 250.00"' in f.read()
 
 
-@test
+@check
 def background_legend_caption():
     with open(export("plain.svg", "--legend=no"), encoding="utf-8") as f:
         plain = f.read()
@@ -146,7 +141,7 @@ def background_legend_caption():
     assert struct.unpack(">B", header[25:26])[0] == 6  # colour type RGBA
 
 
-@test
+@check
 def bad_values_refused():
     for args, message in [
         (["--area=1,2,3"], "area"),
@@ -164,21 +159,5 @@ def bad_values_refused():
         assert not os.path.exists(out), args
 
 
-def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for i, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print(f"ok {i} {fn.__name__}")
-        except Exception as e:  # a failed check or a crashed run: reported, and the rest still run
-            failed += 1
-            print(f"not ok {i} {fn.__name__}")
-            for line in str(e).splitlines() or [type(e).__name__]:
-                print(f"# {line}")
-    shutil.rmtree(work, ignore_errors=True)
-    sys.exit(1 if failed else 0)
-
-
 if __name__ == "__main__":
-    main()
+    run_checks(work)
