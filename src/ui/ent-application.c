@@ -69,6 +69,16 @@ static const GOptionEntry option_entries[] = {
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
     N_("Pixels per point of an exported PNG (default: its longest side 4,096 pixels, at most 2 pixels a point)"),
     N_("N") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The paper of an exported PDF: a4, letter, a3 or diagram (default: one page the diagram’s size)"),
+    N_("PAPER") },
+  { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Turn an exported PDF’s paper: portrait or landscape"),
+    N_("ORIENTATION") },
+  { "margin", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("The margins of an exported PDF’s paper in millimetres, 0 for none (default: 10)"), N_("MM") },
+  { "poster", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Print an exported PDF enlarged over N pages of its paper (A4 by default), with marks to glue them"),
+    N_("N") },
   /* Taken here rather than by GApplication, so that --export sees its file too. */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
@@ -365,6 +375,78 @@ read_png_size (GVariantDict     *options,
   return FALSE;
 }
 
+/* The paper of an exported PDF: --page, --orientation, --margin and --poster, which only a PDF has. */
+static gboolean
+read_pdf_page (GVariantDict     *options,
+               EntExportOptions *export)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *orientation = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_margin = g_variant_dict_contains (options, "margin");
+  gboolean has_poster = g_variant_dict_contains (options, "poster");
+  EntExportFormat format;
+  double margin = 0.0;
+
+  g_variant_dict_lookup (options, "page", "s", &page);
+  g_variant_dict_lookup (options, "orientation", "s", &orientation);
+  if (page == NULL && orientation == NULL && !has_margin && !has_poster)
+    return TRUE;
+
+  if (!g_variant_dict_lookup (options, "export", "^ay", &output) ||
+      !ent_export_format_for_path (output, &format, NULL) || format != ENT_EXPORT_FORMAT_PDF)
+    {
+      g_printerr (_("--page, --orientation, --margin and --poster are for a PDF: export to a file named .pdf\n"));
+      return FALSE;
+    }
+
+  if (page != NULL && !ent_export_page_from_name (page, &export->page, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  if (orientation != NULL && g_ascii_strcasecmp (orientation, "landscape") == 0)
+    export->landscape = TRUE;
+  else if (orientation != NULL && g_ascii_strcasecmp (orientation, "portrait") != 0)
+    {
+      g_printerr (_("Unknown orientation “%s”: choose portrait or landscape\n"), orientation);
+      return FALSE;
+    }
+
+  if (has_poster)
+    {
+      g_variant_dict_lookup (options, "poster", "i", &export->poster_pages);
+      if (export->poster_pages < 1 || export->poster_pages > ENT_EXPORT_POSTER_MAX_PAGES)
+        {
+          g_printerr (_("A poster can have from 1 to %d pages\n"), ENT_EXPORT_POSTER_MAX_PAGES);
+          return FALSE;
+        }
+    }
+
+  if (has_margin)
+    {
+      g_variant_dict_lookup (options, "margin", "d", &margin);
+      if (!(margin >= 0) || margin > 200)
+        {
+          g_printerr (_("The margin must be from 0 to 200 millimetres\n"));
+          return FALSE;
+        }
+      /* The options' 0 is the default margin: none is below 0. */
+      export->margin = margin == 0 ? -1.0 : margin * 72.0 / 25.4;
+    }
+
+  /* The diagram's own page has no paper to turn nor margins. */
+  if ((orientation != NULL || has_margin) && export->page == ENT_EXPORT_PAGE_DIAGRAM && export->poster_pages <= 1)
+    {
+      g_printerr (_("--orientation and --margin are for paper: give --page=a4, letter or a3, or --poster\n"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 ent_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -425,6 +507,8 @@ ent_application_handle_local_options (GApplication *app,
     return 2;
 
   if (!read_png_size (options, &png_size))
+    return 2;
+  if (!read_pdf_page (options, &png_size))
     return 2;
 
   if (bundle)
