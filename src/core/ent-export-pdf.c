@@ -11,8 +11,13 @@
 #include "ent-export-pdf.h"
 #include "ent-style.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
@@ -56,10 +61,12 @@ struct _EntPdfWriter
   char             *path;
   EntExportPicture  picture;
   EntExportOptions  options;
-  GOutputStream    *stream;
+  /* The file being written, beside the target and renamed over it once complete. */
+  char             *temporary;
+  FILE             *file;
   cairo_surface_t  *surface;
-  /* The first error writing to the stream, which tells more than Cairo's status does. */
-  GError           *write_error;
+  /* The errno of the first write that failed, which tells more than Cairo's status does; 0 for none. */
+  int               write_errno;
   /* Set once what Cairo still writes is to be thrown away: the export is given up. */
   gboolean          discard;
 
@@ -91,10 +98,12 @@ write_to_stream_cb (void                *closure,
 {
   EntPdfWriter *writer = closure;
 
-  if (writer->discard || writer->write_error != NULL)
+  if (writer->discard || writer->write_errno != 0)
     return CAIRO_STATUS_WRITE_ERROR;
-  return g_output_stream_write_all (writer->stream, data, length, NULL, NULL, &writer->write_error)
-         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  if (fwrite (data, 1, length, writer->file) == length)
+    return CAIRO_STATUS_SUCCESS;
+  writer->write_errno = errno != 0 ? errno : EIO;
+  return CAIRO_STATUS_WRITE_ERROR;
 }
 
 void
@@ -103,16 +112,11 @@ _ent_export_pdf_writer_free (EntPdfWriter *writer)
   /* Cairo writes the rest of an unfinished document when its surface goes: none of it is wanted. */
   writer->discard = TRUE;
   g_clear_pointer (&writer->surface, cairo_surface_destroy);
-  if (writer->stream != NULL)
-    {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable drops the temporary file and keeps the old one. */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (writer->stream, cancel, NULL);
-      g_object_unref (writer->stream);
-    }
-  g_clear_error (&writer->write_error);
+  g_clear_pointer (&writer->file, fclose);
+  /* A PDF not finished leaves no file, and the old one, if any, where it was. */
+  if (writer->temporary != NULL)
+    g_unlink (writer->temporary);
+  g_free (writer->temporary);
   ent_scene_unref (writer->scene);
   g_free (writer->path);
   g_free (writer);
@@ -293,6 +297,69 @@ plan_pages (EntPdfWriter  *writer,
   return TRUE;
 }
 
+static gboolean
+set_errno_error (EntPdfWriter  *writer,
+                 int            saved_errno,
+                 GError       **error)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write “%s”: %s"), writer->path,
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* The PDF is written beside the target and renamed over it once complete, so that an export cut short or
+ * failed leaves no file, or the old one. */
+static gboolean
+open_temporary (EntPdfWriter  *writer,
+                GError       **error)
+{
+  g_autofree char *dir = g_path_get_dirname (writer->path);
+  g_autofree char *base = g_path_get_basename (writer->path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  int fd;
+
+  writer->temporary = g_build_filename (dir, name, NULL);
+  fd = g_mkstemp_full (writer->temporary, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_clear_pointer (&writer->temporary, g_free);
+      return set_errno_error (writer, saved_errno, error);
+    }
+
+  writer->file = fdopen (fd, "wb");
+  if (writer->file == NULL)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return set_errno_error (writer, saved_errno, error);
+    }
+  return TRUE;
+}
+
+/* The file complete, it takes the place of the target. */
+static gboolean
+finish_file (EntPdfWriter  *writer,
+             GError       **error)
+{
+  FILE *file = g_steal_pointer (&writer->file);
+  int saved_errno = 0;
+
+  if (fflush (file) != 0 || fsync (fileno (file)) != 0)
+    saved_errno = errno;
+  if (fclose (file) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  if (saved_errno == 0 && g_rename (writer->temporary, writer->path) != 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
+    return set_errno_error (writer, saved_errno, error);
+
+  g_clear_pointer (&writer->temporary, g_free);
+  return TRUE;
+}
+
 /**
  * _ent_export_pdf_writer_new:
  * @scene: what to draw
@@ -313,9 +380,7 @@ _ent_export_pdf_writer_new (EntScene                *scene,
                             const EntExportOptions  *options,
                             GError                 **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(EntPdfWriter) writer = NULL;
-  GFileOutputStream *stream;
   cairo_status_t status;
 
   writer = g_new0 (EntPdfWriter, 1);
@@ -326,11 +391,8 @@ _ent_export_pdf_writer_new (EntScene                *scene,
   if (!plan_pages (writer, error))
     return NULL;
 
-  /* Written beside the target and renamed over it when closed, so a failed export leaves the old file. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
+  if (!open_temporary (writer, error))
     return NULL;
-  writer->stream = G_OUTPUT_STREAM (stream);
 
   writer->surface = cairo_pdf_surface_create_for_stream (write_to_stream_cb, writer, writer->paper_width,
                                                          writer->paper_height);
@@ -508,12 +570,10 @@ fail (EntPdfWriter    *writer,
       cairo_status_t   status,
       GError         **error)
 {
-  if (writer->write_error != NULL)
-    g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not write “%s”: %s"), writer->path,
-                 writer->write_error->message);
-  else
-    g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not write “%s”: %s"), writer->path,
-                 cairo_status_to_string (status));
+  if (writer->write_errno != 0)
+    return set_errno_error (writer, writer->write_errno, error);
+  g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not write “%s”: %s"), writer->path,
+               cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -559,9 +619,8 @@ _ent_export_pdf_writer_step (EntPdfWriter  *writer,
   if (status != CAIRO_STATUS_SUCCESS)
     return fail (writer, status, error);
 
-  if (!g_output_stream_close (writer->stream, NULL, error))
+  if (!finish_file (writer, error))
     return FALSE;
-  g_clear_object (&writer->stream);
   writer->done = *done = TRUE;
   return TRUE;
 }
