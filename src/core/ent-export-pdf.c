@@ -205,7 +205,7 @@ plan_pages (EntPdfWriter  *writer,
   if (options->poster_pages < 0 || options->poster_pages > ENT_EXPORT_POSTER_MAX_PAGES)
     {
       g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED,
-                   _("A poster can have from 2 to %d pages, not %d"), ENT_EXPORT_POSTER_MAX_PAGES,
+                   _("A poster can have up to %d pages, not %d"), ENT_EXPORT_POSTER_MAX_PAGES,
                    options->poster_pages);
       return FALSE;
     }
@@ -233,13 +233,18 @@ plan_pages (EntPdfWriter  *writer,
     paper_size (ENT_EXPORT_PAGE_A4, options->landscape, &writer->paper_width, &writer->paper_height);
 
   margin = options->margin == 0.0 ? ENT_EXPORT_PDF_MARGIN : MAX (options->margin, 0.0);
-  if (isnan (options->margin) || margin > MAX_MARGIN_POINTS ||
+  if (!isfinite (options->margin))
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("The margins of a PDF must be a number"));
+      return FALSE;
+    }
+  if (margin > MAX_MARGIN_POINTS ||
       writer->paper_width - 2 * margin < MIN_PRINTABLE_POINTS ||
       writer->paper_height - 2 * margin < MIN_PRINTABLE_POINTS)
     {
       g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED,
                    _("Margins of %.0f mm leave no room for the diagram on a page of %.0f × %.0f mm"),
-                   isnan (margin) ? 0.0 : margin * 25.4 / 72.0, writer->paper_width * 25.4 / 72.0,
+                   margin * 25.4 / 72.0, writer->paper_width * 25.4 / 72.0,
                    writer->paper_height * 25.4 / 72.0);
       return FALSE;
     }

@@ -78,7 +78,9 @@ typedef struct
    * (0 for ENT_EXPORT_PDF_MARGIN, below 0 for none). The diagram is scaled to fit the page, never enlarged;
    * its text stays text. With @poster_pages above 1 it is a poster: the diagram enlarged over that many pages
    * of the paper (A4 when @page is ENT_EXPORT_PAGE_DIAGRAM), in the grid of columns and rows that prints it
-   * largest, each page overlapping the next by ENT_EXPORT_POSTER_OVERLAP with marks to align them. */
+   * largest (exactly that many pages, none left mostly blank if a grid allows), each page overlapping the next
+   * by ENT_EXPORT_POSTER_OVERLAP with marks to align them. On the diagram's own paper, without a poster,
+   * @landscape and @margin do nothing. */
   EntExportPage          page;
   gboolean               landscape;
   double                 margin;
