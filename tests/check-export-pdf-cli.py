@@ -12,14 +12,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap_checks import check, run_checks  # noqa: E402
+
 entente, bundled = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="entente-export-pdf-cli-")
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
 
 
 def path(name):
@@ -60,7 +57,7 @@ def pages(info):
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
-@test
+@check
 def a4_landscape():
     info = pdfinfo(export("a4.pdf", "--page=a4", "--orientation=landscape"))
     assert pages(info) == 1, info
@@ -68,7 +65,7 @@ def a4_landscape():
     assert re.search(r"^Creator:\s+Entente ", info, re.M), info
 
 
-@test
+@check
 def poster():
     pdf = export("poster.pdf", "--poster=4")
     assert pages(pdfinfo(pdf)) == 4
@@ -76,7 +73,7 @@ def poster():
     assert sizes(info) == [(595, 842)] * 4, info
 
 
-@test
+@check
 def letter_without_margins():
     info = pdfinfo(export("letter.pdf", "--page=letter", "--margin=0"))
     assert sizes(info) == [(612, 792)], info
@@ -90,41 +87,26 @@ def refused(name, *args, message):
     assert not os.path.exists(out), f"{args} wrote {out}"
 
 
-@test
+@check
 def unknown_paper():
     refused("a5.pdf", "--page=a5", message="a5")
 
 
-@test
+@check
 def not_a_pdf():
     refused("a4.png", "--page=a4", message="PDF")
 
 
-@test
+@check
 def bad_values():
     refused("sideways.pdf", "--page=a4", "--orientation=sideways", message="sideways")
     refused("huge.pdf", "--poster=1000", message="64")
     refused("margin.pdf", "--page=a4", "--margin=-5", message="margin")
 
 
-def main():
+if __name__ == "__main__":
     if shutil.which("pdfinfo") is None:
         print("1..0 # SKIP pdfinfo (poppler-utils) is needed")
-        return
-    print(f"1..{len(tests)}")
-    failed = 0
-    for i, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print(f"ok {i} {fn.__name__}")
-        except Exception as e:  # a failed check or a crashed run: reported, and the rest still run
-            failed += 1
-            print(f"not ok {i} {fn.__name__}")
-            for line in str(e).splitlines() or [type(e).__name__]:
-                print(f"# {line}")
-    shutil.rmtree(work, ignore_errors=True)
-    sys.exit(1 if failed else 0)
-
-
-if __name__ == "__main__":
-    main()
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        run_checks(work)
