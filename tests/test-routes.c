@@ -452,7 +452,7 @@ test_version_3 (Copy          *copy,
   g_clear_pointer (&scene, ent_scene_unref);
   g_clear_object (&copy->store);
   g_free (sqlite_shell (copy->path, "DROP TRIGGER positions_drop_bundles_insert; DROP TRIGGER positions_drop_bundles_update;"
-                                    "DROP TABLE bundles; DROP TABLE routes;"
+                                    "DROP TABLE aliases; DROP TABLE bundles; DROP TABLE routes;"
                                     "CREATE INDEX properties_relation ON properties (relation_id); PRAGMA user_version = 3;"));
 
   copy->store = ent_store_open (copy->path, ENT_STORE_OPEN_DEFAULT, &error);

@@ -11,6 +11,7 @@
 #include "ent-test-util.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 /* Writes a file of version 1, as the first release of Entente wrote them. */
 static void
@@ -234,7 +235,7 @@ test_migrate_v4 (void)
   g_assert_no_error (error);
   g_clear_object (&store);
   g_free (sqlite_shell (path, "DROP TRIGGER positions_drop_bundles_insert; DROP TRIGGER positions_drop_bundles_update;"
-                              "DROP TABLE bundles; PRAGMA user_version = 4;"));
+                              "DROP TABLE aliases; DROP TABLE bundles; PRAGMA user_version = 4;"));
   before = sqlite_shell (path, rows);
   g_assert_cmpstr (strstr (before, "|dot|"), !=, NULL);
 
@@ -259,6 +260,45 @@ test_migrate_v4 (void)
                                "positions_drop_bundles_insert\npositions_drop_bundles_update");
 }
 
+/* A file of version 5: the upgrade keeps every row and adds the table of aliases, which then takes them. */
+static void
+test_migrate_v5 (void)
+{
+  static const char rows[] =
+    "SELECT * FROM entities; SELECT * FROM relations; SELECT * FROM quotes; SELECT * FROM entity_evidence;"
+    "SELECT * FROM positions; SELECT * FROM properties;";
+  g_autofree char *dir = g_dir_make_tmp ("entente-migrate-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "v5.entente");
+  g_autofree char *before = NULL, *after = NULL, *schema = NULL;
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+
+  g_free (sqlite_shell (path, "DROP TABLE aliases; PRAGMA user_version = 5;"));
+  before = sqlite_shell (path, rows);
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, 5);
+  g_assert_true (ent_store_check_integrity (store, &error));
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (aliases, (gpointer) "Aleinik");
+  g_assert_true (ent_store_set_aliases (store, ((EntEntity *) g_ptr_array_index (graph->entities, 0))->id, aliases,
+                                        &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  after = sqlite_shell (path, rows);
+  g_assert_cmpstr (after, ==, before);
+  schema = sqlite_shell (path, "PRAGMA user_version; SELECT alias FROM aliases");
+  g_assert_cmpstr (schema, ==, G_STRINGIFY (ENT_STORE_SCHEMA_VERSION) "\nAleinik");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/ent/store/migrate-v2-fails", test_migrate_v2_fails);
   g_test_add_func ("/ent/store/migrate-v2-draws", test_migrate_v2_draws);
   g_test_add_func ("/ent/store/migrate-v4", test_migrate_v4);
+  g_test_add_func ("/ent/store/migrate-v5", test_migrate_v5);
 
   return g_test_run ();
 }

@@ -147,7 +147,8 @@ ent_edit_add_entity (EntStore         *store,
     return FALSE;
 
   *new_id = ent_store_add_entity (store, entity, error);
-  if (*new_id != 0 && save_properties (store, *new_id, 0, NULL, entity->properties, error))
+  if (*new_id != 0 && save_properties (store, *new_id, 0, NULL, entity->properties, error) &&
+      (entity->aliases == NULL || ent_store_set_aliases (store, *new_id, entity->aliases, error)))
     positions = ent_store_load_positions (store, engine, error);
   graph = positions != NULL ? ent_store_load_graph (store, error) : NULL;
   if (graph != NULL)
@@ -165,8 +166,8 @@ ent_edit_add_entity (EntStore         *store,
  * @entity: the entity as it is to be
  * @error: return location for a #GError
  *
- * Stores the new @entity, with its properties unless they are %NULL, in one
- * edit; the edit is a rename when its name changes.
+ * Stores the new @entity, with its properties and its aliases unless they
+ * are %NULL, in one edit; the edit is a rename when its name changes.
  *
  * Returns: whether the entity was stored
  */
@@ -197,7 +198,8 @@ ent_edit_update_entity (EntStore         *store,
     return FALSE;
   return end_edit (store,
                    ent_store_update_entity (store, entity, error) &&
-                   save_properties (store, entity->id, 0, before->properties, entity->properties, error),
+                   save_properties (store, entity->id, 0, before->properties, entity->properties, error) &&
+                   (entity->aliases == NULL || ent_store_set_aliases (store, entity->id, entity->aliases, error)),
                    error);
 }
 

@@ -351,6 +351,7 @@ ent_entity_free (EntEntity *entity)
   g_free (entity->end_date);
   g_clear_pointer (&entity->quote_ids, g_array_unref);
   g_clear_pointer (&entity->properties, g_ptr_array_unref);
+  g_clear_pointer (&entity->aliases, g_ptr_array_unref);
   g_free (entity);
 }
 

@@ -35,6 +35,9 @@ typedef enum
 /* Bounds on a property, in characters, so that a file cannot hold a key or value no one can show. */
 #define ENT_PROPERTY_KEY_MAX_LENGTH 200
 #define ENT_PROPERTY_VALUE_MAX_LENGTH 10000
+/* Bounds on an entity's aliases: how many, and how long each, in characters. */
+#define ENT_ENTITY_MAX_ALIASES 100
+#define ENT_ALIAS_MAX_LENGTH 500
 
 /*
  * A typed key–value pair of an entity or a relation. A number is text that
@@ -89,6 +92,8 @@ typedef struct
   GArray  *quote_ids;
   /* EntProperty, by key; %NULL for an entity not read from a file */
   GPtrArray *properties;
+  /* Other names it goes by in the sources (char *), as the user wrote them; %NULL for none */
+  GPtrArray *aliases;
 } EntEntity;
 
 typedef struct

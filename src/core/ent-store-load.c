@@ -286,6 +286,7 @@ ent_store_load_graph (EntStore  *self,
 
   ok = load_kinds (self, graph, error) &&
        load_properties (self, graph, error) &&
+       _ent_store_load_aliases (self, graph, error) &&
        load_evidence (self, "SELECT entity_id, quote_id FROM entity_evidence ORDER BY entity_id, quote_id",
                       graph, TRUE, error) &&
        load_evidence (self, "SELECT relation_id, quote_id FROM relation_evidence ORDER BY relation_id, quote_id",

@@ -45,6 +45,11 @@ gboolean      _ent_store_finish                (EntStore      *self,
                                                 GError       **error);
 void          _ent_store_emit_changed          (EntStore      *self);
 
+/* ent-store-aliases.c */
+gboolean      _ent_store_load_aliases          (EntStore      *self,
+                                                EntGraph      *graph,
+                                                GError       **error);
+
 /* ent-store-edit.c */
 gboolean      _ent_store_check_text            (const char    *text,
                                                 const char    *empty,

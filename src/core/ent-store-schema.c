@@ -23,7 +23,7 @@
  * an index of properties by relation that their UNIQUE (relation_id, key)
  * already gives, at the cost of every property written. Version 5 added
  * the edge bundles of a layout, with the triggers that drop them when its
- * positions change.
+ * positions change. Version 6 added entities' aliases.
  *
  * The triggers are compared word for word when a file is opened, so a file
  * cannot bring its own code under one of our names.
@@ -200,6 +200,13 @@ static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
   "CREATE INDEX bundles_relation ON bundles (relation_id);\n"
   TRIGGER_POSITIONS_INSERT ";\n"
   TRIGGER_POSITIONS_UPDATE ";\n",
+
+  /* 5 → 6. The other names an entity goes by in the sources, which its mentions are found by. */
+  "CREATE TABLE aliases (\n"
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,\n"
+  "  alias TEXT NOT NULL CHECK (length (alias) BETWEEN 1 AND " G_STRINGIFY (ENT_ALIAS_MAX_LENGTH) "),\n"
+  "  PRIMARY KEY (entity_id, alias)\n"
+  ") WITHOUT ROWID;\n",
 };
 
 typedef struct
@@ -220,6 +227,7 @@ static const SchemaObject our_tables[] = {
   { "properties", 3 },
   { "routes", 4 },
   { "bundles", 5 },
+  { "aliases", 6 },
 };
 
 static const struct {

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* "ENTE" in ASCII: PRAGMA application_id of every .entente file. */
 #define ENT_STORE_APPLICATION_ID 0x454E5445
-#define ENT_STORE_SCHEMA_VERSION 5
+#define ENT_STORE_SCHEMA_VERSION 6
 
 #define ENT_STORE_ERROR (ent_store_error_quark ())
 
@@ -104,6 +104,12 @@ void         ent_store_add_edit                 (EntStore           *self,
                                                  GBytes             *changeset);
 const char  *ent_store_get_redo_label           (EntStore           *self);
 
+gboolean     ent_store_check_aliases            (GPtrArray          *aliases,
+                                                 GError            **error);
+gboolean     ent_store_set_aliases              (EntStore           *self,
+                                                 gint64              entity_id,
+                                                 GPtrArray          *aliases,
+                                                 GError            **error);
 gboolean     ent_store_update_entity            (EntStore           *self,
                                                  const EntEntity    *entity,
                                                  GError            **error);
