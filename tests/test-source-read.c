@@ -181,7 +181,7 @@ test_html_undeclared (TempDir       *fixture,
                                              "<body><p>Caf\xe9</p></body></html>", -1);
 
   assert_source_fails (latin1, ENT_SOURCE_READ_ERROR_NOT_UTF8, "UTF-8");
-  assert_source_fails (utf8_declared, ENT_SOURCE_READ_ERROR_NOT_UTF8, "UTF-8");
+  assert_source_fails (utf8_declared, ENT_SOURCE_READ_ERROR_NOT_UTF8, "says its text is UTF-8");
   assert_source_fails (unknown, ENT_SOURCE_READ_ERROR_NOT_UTF8, "x-martian");
 }
 
@@ -206,6 +206,18 @@ test_html_truncated (TempDir       *fixture,
     draft = read_source (path);
     g_assert_true (g_str_has_prefix (draft->body, "Belarus and India agree"));
     g_assert_true (g_str_has_suffix (draft->body, "pharmaceuticals, af"));
+  }
+
+  /* Cut in the middle of a character: read up to it. */
+  {
+    const char *cut = strstr (contents, "’ foreign ministers");
+    g_autofree char *path = NULL;
+    g_autoptr(EntSourceDraft) draft = NULL;
+
+    g_assert_nonnull (cut);
+    path = temp_dir_write (fixture, "cut.html", contents, cut - contents + 2);
+    draft = read_source (path);
+    g_assert_true (g_str_has_suffix (draft->body, "the two countries"));
   }
 
   /* Cut anywhere, down to the middle of a character: read or refused, never a crash. */
@@ -302,7 +314,7 @@ test_too_large (TempDir       *fixture,
   g_assert_cmpint (close (fd), ==, 0);
 
   start = g_get_monotonic_time ();
-  assert_source_fails (path, ENT_SOURCE_READ_ERROR_TOO_LARGE, "larger than");
+  assert_source_fails (path, ENT_SOURCE_READ_ERROR_TOO_LARGE, "larger than 64.0\u00a0MiB");
   g_assert_cmpint (g_get_monotonic_time () - start, <, 0.5 * G_USEC_PER_SEC * test_slowdown ());
 
   assert_source_fails (fixture->dir, ENT_SOURCE_READ_ERROR_FAILED, "not a file");
@@ -311,7 +323,7 @@ test_too_large (TempDir       *fixture,
 static void
 test_missing (void)
 {
-  assert_source_fails ("/nonexistent/entente/source.txt", ENT_SOURCE_READ_ERROR_FAILED, "source.txt");
+  assert_source_fails ("/nonexistent/entente/source.txt", ENT_SOURCE_READ_ERROR_FAILED, "“source.txt” does not exist");
 }
 
 static void
@@ -387,6 +399,63 @@ test_pdf_invalid (TempDir       *fixture,
   assert_source_fails (damaged, ENT_SOURCE_READ_ERROR_INVALID, "damaged");
 }
 
+/* A PDF document encrypted with a password that is not the empty one, as poppler finds when it tries that. */
+static char *
+encrypted_pdf (void)
+{
+  const char *objects[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+    "<< /Filter /Standard /V 1 /R 2 /P -4 "
+    "/O <0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef> "
+    "/U <fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210> >>",
+  };
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  GString *pdf = g_string_new ("%PDF-1.4\n");
+  gsize xref;
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      g_array_append_val (offsets, pdf->len);
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (pdf,
+                          "trailer\n<< /Size %u /Root 1 0 R /Encrypt 4 0 R "
+                          "/ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] >>\n"
+                          "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", offsets->len + 1, xref);
+  return g_string_free (pdf, FALSE);
+}
+
+static void
+test_pdf_encrypted (TempDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *contents = encrypted_pdf ();
+  g_autofree char *path = temp_dir_write (fixture, "secret.pdf", contents, -1);
+
+  assert_source_fails (path, ENT_SOURCE_READ_ERROR_ENCRYPTED, "password");
+}
+
+static void
+test_html_hostile (TempDir       *fixture,
+                   gconstpointer  data)
+{
+  /* Elements nested far deeper than a page needs, and articles in articles: read at once. */
+  g_autofree char *deep = repeat_text ("<html><body>", "<div><article><header><p>x", 100000, "end");
+  g_autofree char *path = temp_dir_write (fixture, "deep.html", deep, -1);
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntSourceDraft) draft = ent_source_read_file (path, NULL, &error);
+
+  g_assert_true (draft != NULL || error != NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC * test_slowdown ());
+}
+
 static void
 test_markdown (void)
 {
@@ -448,6 +517,7 @@ test_pasted (void)
 
   blank = ent_source_read_text (" \n ", -1, &error);
   g_assert_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "The pasted text has nothing to quote");
   g_clear_error (&error);
 
   latin1 = ent_source_read_text ("caf\xe9", -1, &error);
@@ -505,6 +575,8 @@ main (int   argc,
               temp_dir_tear_down);
   g_test_add ("/ent/source-read/html/truncated", TempDir, NULL, temp_dir_set_up, test_html_truncated,
               temp_dir_tear_down);
+  g_test_add ("/ent/source-read/html/hostile", TempDir, NULL, temp_dir_set_up, test_html_hostile,
+              temp_dir_tear_down);
   g_test_add ("/ent/source-read/text/plain", TempDir, NULL, temp_dir_set_up, test_text, temp_dir_tear_down);
   g_test_add ("/ent/source-read/text/titles", TempDir, NULL, temp_dir_set_up, test_text_titles, temp_dir_tear_down);
   g_test_add ("/ent/source-read/text/latin1", TempDir, NULL, temp_dir_set_up, test_text_latin1, temp_dir_tear_down);
@@ -515,6 +587,8 @@ main (int   argc,
   g_test_add_func ("/ent/source-read/file/cancelled", test_cancelled);
   g_test_add ("/ent/source-read/pdf/cairo", TempDir, NULL, temp_dir_set_up, test_pdf, temp_dir_tear_down);
   g_test_add ("/ent/source-read/pdf/invalid", TempDir, NULL, temp_dir_set_up, test_pdf_invalid, temp_dir_tear_down);
+  g_test_add ("/ent/source-read/pdf/encrypted", TempDir, NULL, temp_dir_set_up, test_pdf_encrypted,
+              temp_dir_tear_down);
   g_test_add_func ("/ent/source-read/markdown/heading", test_markdown);
   g_test_add ("/ent/source-read/markdown/titles", TempDir, NULL, temp_dir_set_up, test_markdown_titles,
               temp_dir_tear_down);

@@ -242,8 +242,15 @@ extract_text (xmlNode *root)
   return g_string_free (extract.out, FALSE);
 }
 
+typedef enum
+{
+  WALK_ON,
+  WALK_PAST, /* not into the element's children */
+  WALK_STOP,
+} Walk;
+
 /* Calls @func on each element under @root in the order of the document, leaving out dropped ones when @skip_dropped. */
-typedef gboolean (*ElementFunc) (xmlNode *node, gpointer user_data);
+typedef Walk (*ElementFunc) (xmlNode *node, gpointer user_data);
 
 static void
 foreach_element (xmlNode     *root,
@@ -259,9 +266,11 @@ foreach_element (xmlNode     *root,
 
       if (node->type == XML_ELEMENT_NODE && !(skip_dropped && is_dropped (node)))
         {
-          if (!func (node, user_data))
+          Walk walk = func (node, user_data);
+
+          if (walk == WALK_STOP)
             return;
-          descend = node->children != NULL;
+          descend = walk == WALK_ON && node->children != NULL;
         }
       if (descend)
         {
@@ -285,7 +294,7 @@ typedef struct
   xmlNode *body;
 } Candidates;
 
-static gboolean
+static Walk
 find_candidates_cb (xmlNode  *node,
                     gpointer  user_data)
 {
@@ -294,7 +303,11 @@ find_candidates_cb (xmlNode  *node,
 
   if (is_element (node, "article"))
     {
-      /* A page that lists articles, or an article with comments that are articles too: the longest is the one read. */
+      /*
+       * A page that lists articles: the longest is the one read. Articles in
+       * it (its comments, say) are part of it, and are not read again, so
+       * that articles in articles cannot make the reading slow.
+       */
       g_autofree char *text = extract_text (node);
       gsize length = strlen (text);
 
@@ -303,6 +316,7 @@ find_candidates_cb (xmlNode  *node,
           candidates->article = node;
           candidates->article_length = length;
         }
+      return WALK_PAST;
     }
   else if (is_element (node, "main") && candidates->main == NULL)
     candidates->main = node;
@@ -311,7 +325,7 @@ find_candidates_cb (xmlNode  *node,
   if (candidates->role_main == NULL && (role = get_attribute (node, "role")) != NULL &&
       g_ascii_strcasecmp (g_strstrip (role), "main") == 0)
     candidates->role_main = node;
-  return TRUE;
+  return WALK_ON;
 }
 
 /* The part of the page that is its text: its article, else its main part, else its body. */
@@ -418,7 +432,7 @@ read_meta (Metadata *metadata,
     }
 }
 
-static gboolean
+static Walk
 read_metadata_cb (xmlNode  *node,
                   gpointer  user_data)
 {
@@ -441,10 +455,10 @@ read_metadata_cb (xmlNode  *node,
       if (href != NULL && has_token (rel, "canonical"))
         metadata->canonical = g_strstrip (g_steal_pointer (&href));
     }
-  return TRUE;
+  return WALK_ON;
 }
 
-static gboolean
+static Walk
 find_time_cb (xmlNode  *node,
               gpointer  user_data)
 {
@@ -452,9 +466,9 @@ find_time_cb (xmlNode  *node,
   g_autofree char *datetime = NULL;
 
   if (!is_element (node, "time") || (datetime = get_attribute (node, "datetime")) == NULL)
-    return TRUE;
+    return WALK_ON;
   *date = ent_source_reduce_date (datetime);
-  return *date == NULL;
+  return *date == NULL ? WALK_ON : WALK_STOP;
 }
 
 /* @value when it is an absolute http or https address, else %NULL. */
@@ -501,7 +515,7 @@ title_without_site (const char *title,
   return g_strdup (title);
 }
 
-static gboolean
+static Walk
 find_h1_cb (xmlNode  *node,
             gpointer  user_data)
 {
@@ -509,11 +523,11 @@ find_h1_cb (xmlNode  *node,
   xmlChar *text;
 
   if (!is_element (node, "h1"))
-    return TRUE;
+    return WALK_ON;
   text = xmlNodeGetContent (node);
   *title = ent_source_shorten_title ((const char *) text, -1);
   xmlFree (text);
-  return *title == NULL;
+  return *title == NULL ? WALK_ON : WALK_STOP;
 }
 
 static gboolean
@@ -555,12 +569,52 @@ check_encoding (const char  *name,
     }
   if (!g_utf8_validate_len (data, length, NULL))
     {
-      g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_NOT_UTF8,
-                   _("“%s” is not UTF-8 and does not say which encoding its text is in. Save the page again "
-                     "with the UTF-8 encoding and read it again."), name);
+      if (declared != NULL)
+        g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_NOT_UTF8,
+                     _("“%s” says its text is UTF-8, but it is not. Save the page again with the UTF-8 "
+                       "encoding and read it again."), name);
+      else
+        g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_NOT_UTF8,
+                     _("“%s” is not UTF-8 and does not say which encoding its text is in. Save the page again "
+                       "with the UTF-8 encoding and read it again."), name);
       return FALSE;
     }
   return TRUE;
+}
+
+/*
+ * The length of @data less a UTF-8 character cut short at its end, as a page
+ * whose saving was interrupted has; @length when there is none.
+ */
+static gsize
+without_cut_character (const char *data,
+                       gsize       length)
+{
+  const char *end;
+  gsize rest;
+  guchar lead;
+  gsize needed;
+
+  if (g_utf8_validate_len (data, length, &end))
+    return length;
+  rest = length - (end - data);
+  lead = (guchar) *end;
+  needed = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+  if (lead >= 0xF5 || rest >= needed)
+    return length;
+  for (gsize i = 1; i < rest; i++)
+    if (((guchar) end[i] & 0xC0) != 0x80)
+      return length;
+  return end - data;
+}
+
+static htmlDocPtr
+parse (const char *data,
+       gsize       length)
+{
+  /* No XML_PARSE_NOENT nor DTD loading: nothing the page names is fetched, read or expanded. */
+  return htmlReadMemory (length > 0 ? data : "", (int) length, NULL, NULL,
+                         HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 }
 
 static gpointer
@@ -600,9 +654,15 @@ ent_source_read_html (const char  *name,
   g_return_val_if_fail (length <= (gsize) ENT_SOURCE_MAX_BYTES, NULL);
 
   g_once (&once, init_parser, NULL);
-  /* No XML_PARSE_NOENT nor DTD loading: nothing the page names is fetched, read or expanded. */
-  doc = htmlReadMemory (length > 0 ? data : "", (int) length, NULL, NULL,
-                        HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  doc = parse (data, length);
+  if (doc != NULL && (doc->encoding == NULL || is_utf8_name ((const char *) doc->encoding)) &&
+      without_cut_character (data, length) < length)
+    {
+      /* A UTF-8 page cut short in the middle of a character is read up to it. */
+      length = without_cut_character (data, length);
+      xmlFreeDoc (doc);
+      doc = parse (data, length);
+    }
   if (doc == NULL)
     {
       g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_INVALID,

@@ -622,6 +622,8 @@ read_bounded (const char    *path,
 failed:
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_FAILED, _("“%s” does not exist"), name);
   else
     g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_FAILED, _("Could not read “%s”: %s"), name,
                  local_error->message);
@@ -629,7 +631,7 @@ failed:
 
 too_large:
   {
-    g_autofree char *max = g_format_size (ENT_SOURCE_MAX_BYTES);
+    g_autofree char *max = g_format_size_full (ENT_SOURCE_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
     g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_TOO_LARGE,
                  _("“%s” is larger than %s, the most Entente reads as a source"), name, max);
@@ -721,7 +723,7 @@ ent_source_read_text (const char  *text,
                       GError     **error)
 {
   g_autoptr(EntSourceDraft) draft = g_new0 (EntSourceDraft, 1);
-  const char *name = _("The pasted text");
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -732,15 +734,40 @@ ent_source_read_text (const char  *text,
     length = strlen (text);
   if ((guint64) length > (guint64) ENT_SOURCE_MAX_BYTES)
     {
-      g_autofree char *max = g_format_size (ENT_SOURCE_MAX_BYTES);
+      g_autofree char *max = g_format_size_full (ENT_SOURCE_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_TOO_LARGE,
                    _("The pasted text is larger than %s, the most Entente reads as a source"), max);
       return NULL;
     }
-  draft->body = decode_text (name, text, length, error);
-  if (draft->body == NULL || !ent_source_check_body (name, draft->body, error))
-    return NULL;
+  draft->body = decode_text ("", text, length, &local_error);
+  if (draft->body != NULL)
+    ent_source_check_body ("", draft->body, &local_error);
+  if (local_error != NULL)
+    {
+      /* The messages name a file; these say the same of what was pasted. */
+      switch (local_error->code)
+        {
+        case ENT_SOURCE_READ_ERROR_NOT_UTF8:
+          g_set_error (error, ENT_SOURCE_READ_ERROR, local_error->code, _("The pasted text is not UTF-8"));
+          break;
+        case ENT_SOURCE_READ_ERROR_INVALID:
+          g_set_error (error, ENT_SOURCE_READ_ERROR, local_error->code,
+                       _("The pasted text holds zero bytes, as programs and images do"));
+          break;
+        case ENT_SOURCE_READ_ERROR_EMPTY:
+          g_set_error (error, ENT_SOURCE_READ_ERROR, local_error->code, _("The pasted text has nothing to quote"));
+          break;
+        case ENT_SOURCE_READ_ERROR_TOO_LARGE:
+          g_set_error (error, ENT_SOURCE_READ_ERROR, local_error->code,
+                       _("The pasted text is too long: a source holds at most %d characters"), ENT_SOURCE_MAX_CHARS);
+          break;
+        default:
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          break;
+        }
+      return NULL;
+    }
   draft->title = ent_source_first_line (draft->body);
   return g_steal_pointer (&draft);
 }
