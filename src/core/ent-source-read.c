@@ -540,6 +540,15 @@ markdown_title (const char *text)
   return NULL;
 }
 
+/* Whether @data starts as a file of an office suite does (a ZIP archive, or the compound file of older ones). */
+static gboolean
+is_office_document (const char *data,
+                    gsize       length)
+{
+  return (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0) ||
+    (length >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0);
+}
+
 static EntSourceDraft *
 read_plain (const char       *name,
             const char       *path,
@@ -550,6 +559,13 @@ read_plain (const char       *name,
 {
   g_autoptr(EntSourceDraft) draft = g_new0 (EntSourceDraft, 1);
 
+  if (is_office_document (data, length))
+    {
+      g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_INVALID,
+                   _("“%s” is an office document or an archive, which Entente cannot read. Save it as PDF or "
+                     "as plain text, and read that."), name);
+      return NULL;
+    }
   draft->body = decode_text (name, data, length, error);
   if (draft->body == NULL || !ent_source_check_body (name, draft->body, error))
     return NULL;
@@ -679,7 +695,8 @@ ent_source_read_file (const char    *path,
   switch (ent_source_sniff_format (path, data, length))
     {
     case ENT_SOURCE_FORMAT_PDF:
-      if (length < 5 || memcmp (data, "%PDF-", 5) != 0)
+      /* Some writers put a few bytes before the header, which readers of PDF allow within the first kilobyte. */
+      if (g_strstr_len (data, MIN (length, SNIFF_BYTES), "%PDF-") == NULL)
         {
           g_set_error (error, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_INVALID,
                        _("“%s” is not a PDF document, though its name says so"), name);
