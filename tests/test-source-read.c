@@ -132,14 +132,18 @@ test_html_main (TempDir       *fixture,
                 gconstpointer  data)
 {
   const char *page =
-    "<html><body><div class=\"menu\">Home</div>"
+    "<html><head><title>Other words | Herald</title>"
+    "<meta property=\"og:title\" content=\" The  heading, told \">"
+    "<meta name=\"date\" content=\"2022-03-09 08:00\"></head>"
+    "<body><div class=\"menu\">Home</div>"
     "<div role=\"main\"><h1>The heading</h1><p>Only this.</p></div>"
     "<div>Footer text</div></body></html>";
   g_autofree char *path = temp_dir_write (fixture, "page.html", page, -1);
   g_autoptr(EntSourceDraft) draft = read_source (path);
 
   g_assert_cmpstr (draft->body, ==, "The heading\n\nOnly this.");
-  g_assert_cmpstr (draft->title, ==, "The heading");
+  g_assert_cmpstr (draft->title, ==, "The heading, told");
+  g_assert_cmpstr (draft->published, ==, "2022-03-09");
 }
 
 static void

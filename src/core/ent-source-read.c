@@ -666,6 +666,11 @@ too_large:
  * fetches and expands nothing it names, and text in an encoding that is not
  * declared is refused rather than guessed. Blocks: run it in a thread.
  *
+ * The body is the text as the user will read it: a text or Markdown file as
+ * it is written (markup and all), with \n line ends; a web page's article
+ * as paragraphs apart by a blank line; a PDF document's pages in order, apart
+ * by a blank line too.
+ *
  * Returns: (transfer full): the draft, or %NULL with @error set in
  *   ENT_SOURCE_READ_ERROR (or G_IO_ERROR_CANCELLED)
  */
