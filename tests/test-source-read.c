@@ -243,8 +243,8 @@ static void
 test_text (TempDir       *fixture,
            gconstpointer  data)
 {
-  g_autofree char *path = temp_dir_write (fixture, "notes.txt",
-                                          "\xEF\xBB\xBF\r\n   \r\n  Minutes of   the meeting\r\nSecond line\rThird\n", -1);
+  const char *text = "\xEF\xBB\xBF\r\n   \r\n  Minutes of   the meeting\r\nSecond line\rThird\n";
+  g_autofree char *path = temp_dir_write (fixture, "notes.txt", text, -1);
   g_autoptr(EntSourceDraft) draft = read_source (path);
 
   g_assert_cmpstr (draft->body, ==, "\n   \n  Minutes of   the meeting\nSecond line\nThird\n");
@@ -344,13 +344,16 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Two pages of text, with @title (when not %NULL) and a date of creation in the document's metadata. */
 static void
-write_pdf (const char *path)
+write_pdf (const char *path,
+           const char *title)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
   cairo_t *cr = cairo_create (surface);
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Joint statement on trade");
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2024-05-17T10:00:00");
   cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, 14);
@@ -377,7 +380,7 @@ test_pdf (TempDir       *fixture,
   const char *first;
   const char *second;
 
-  write_pdf (path);
+  write_pdf (path, "Joint statement on trade");
   draft = read_source (path);
   g_test_message ("body: %s", draft->body);
   first = strstr (draft->body, "First page of the statement.");
@@ -390,6 +393,18 @@ test_pdf (TempDir       *fixture,
   g_assert_cmpstr (draft->title, ==, "Joint statement on trade");
   g_assert_cmpstr (draft->published, ==, "2024-05-17");
   g_assert_null (draft->url);
+}
+
+static void
+test_pdf_untitled (TempDir       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "untitled.pdf", NULL);
+  g_autoptr(EntSourceDraft) draft = NULL;
+
+  write_pdf (path, NULL);
+  draft = read_source (path);
+  g_assert_cmpstr (draft->title, ==, "First page of the statement.");
 }
 
 static void
@@ -593,6 +608,8 @@ main (int   argc,
   g_test_add_func ("/ent/source-read/file/missing", test_missing);
   g_test_add_func ("/ent/source-read/file/cancelled", test_cancelled);
   g_test_add ("/ent/source-read/pdf/cairo", TempDir, NULL, temp_dir_set_up, test_pdf, temp_dir_tear_down);
+  g_test_add ("/ent/source-read/pdf/untitled", TempDir, NULL, temp_dir_set_up, test_pdf_untitled,
+              temp_dir_tear_down);
   g_test_add ("/ent/source-read/pdf/invalid", TempDir, NULL, temp_dir_set_up, test_pdf_invalid, temp_dir_tear_down);
   g_test_add ("/ent/source-read/pdf/encrypted", TempDir, NULL, temp_dir_set_up, test_pdf_encrypted,
               temp_dir_tear_down);

@@ -108,7 +108,7 @@ is_hidden (xmlNode *node)
   return strstr (compact->str, "display:none") != NULL || strstr (compact->str, "visibility:hidden") != NULL;
 }
 
-/* Whether the element and all in it are left out of the text. The header of an article holds its headline, so it stays. */
+/* Whether the element and all in it are left out of the text. An article's header holds its headline, so it stays. */
 static gboolean
 is_dropped (xmlNode *node)
 {
