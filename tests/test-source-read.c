@@ -264,7 +264,8 @@ test_text_titles (TempDir       *fixture,
   g_autoptr(EntSourceDraft) long_draft = read_source (long_path);
   g_autoptr(EntSourceDraft) rule_draft = read_source (rule_path);
 
-  g_assert_cmpint (g_utf8_strlen (long_draft->title, -1), <=, ENT_SOURCE_MAX_TITLE_CHARS);
+  g_assert_cmpint (g_utf8_strlen (long_draft->title, -1), <=, ENT_SOURCE_LINE_TITLE_CHARS);
+  g_assert_cmpint (g_utf8_strlen (long_draft->title, -1), >, ENT_SOURCE_LINE_TITLE_CHARS / 2);
   g_assert_true (g_str_has_prefix (long_draft->title, "wordy wordy"));
   g_assert_true (g_str_has_suffix (long_draft->title, "wordy…"));
   /* A line without a letter or a digit is no title: the file's name is. */

@@ -97,6 +97,34 @@ bounded_length (const char *text,
   return max;
 }
 
+/* @text with its white space collapsed, and shortened to @max characters with an ellipsis at a word's end. */
+static char *
+shorten (const char *text,
+         gssize      length,
+         glong       max)
+{
+  g_autofree char *title = NULL;
+  const char *cut;
+  const char *space;
+
+  if (text == NULL)
+    return NULL;
+  if (length < 0)
+    length = strlen (text);
+  title = ent_source_collapse_space (text, bounded_length (text, length, TITLE_SCAN_BYTES));
+  if (title == NULL || g_utf8_strlen (title, -1) <= max)
+    return g_steal_pointer (&title);
+
+  /* One character is left for the ellipsis; a word cut in two is dropped, unless it is most of the title. */
+  cut = g_utf8_offset_to_pointer (title, max - 1);
+  space = g_utf8_strrchr (title, cut - title, ' ');
+  if (space != NULL && g_utf8_pointer_to_offset (title, space) > max / 2)
+    cut = space;
+  while (cut > title && cut[-1] == ' ')
+    cut--;
+  return g_strdup_printf ("%.*s…", (int) (cut - title), title);
+}
+
 /**
  * ent_source_shorten_title:
  * @text: UTF-8 text
@@ -110,26 +138,7 @@ char *
 ent_source_shorten_title (const char *text,
                           gssize      length)
 {
-  g_autofree char *title = NULL;
-  const char *cut;
-  const char *space;
-
-  if (text == NULL)
-    return NULL;
-  if (length < 0)
-    length = strlen (text);
-  title = ent_source_collapse_space (text, bounded_length (text, length, TITLE_SCAN_BYTES));
-  if (title == NULL || g_utf8_strlen (title, -1) <= ENT_SOURCE_MAX_TITLE_CHARS)
-    return g_steal_pointer (&title);
-
-  /* One character is left for the ellipsis; a word cut in two is dropped, unless it is most of the title. */
-  cut = g_utf8_offset_to_pointer (title, ENT_SOURCE_MAX_TITLE_CHARS - 1);
-  space = g_utf8_strrchr (title, cut - title, ' ');
-  if (space != NULL && g_utf8_pointer_to_offset (title, space) > ENT_SOURCE_MAX_TITLE_CHARS / 2)
-    cut = space;
-  while (cut > title && cut[-1] == ' ')
-    cut--;
-  return g_strdup_printf ("%.*s…", (int) (cut - title), title);
+  return shorten (text, length, ENT_SOURCE_MAX_TITLE_CHARS);
 }
 
 /* Whether @line has a letter or a digit, as a line that can stand for a title has. */
@@ -161,7 +170,7 @@ ent_source_first_line (const char *body)
       gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
 
       if (has_alnum (line, bounded_length (line, length, TITLE_SCAN_BYTES)))
-        return ent_source_shorten_title (line, length);
+        return shorten (line, length, ENT_SOURCE_LINE_TITLE_CHARS);
       line = end != NULL ? end + 1 : NULL;
     }
   return NULL;
@@ -460,14 +469,15 @@ read_front_matter (const char     *body,
 /* A heading's text as a title: without the marks of emphasis and code that Markdown shows as styles. */
 static char *
 heading_title (const char *text,
-               gsize       length)
+               gsize       length,
+               glong       max)
 {
   g_autoptr(GString) plain = g_string_sized_new (length);
 
   for (gsize i = 0; i < length; i++)
     if (text[i] != '*' && text[i] != '`')
       g_string_append_c (plain, text[i]);
-  return ent_source_shorten_title (plain->str, plain->len);
+  return shorten (plain->str, plain->len, max);
 }
 
 /*
@@ -506,7 +516,7 @@ markdown_title (const char *text)
             closing--;
           if (closing < stop && (closing[-1] == ' ' || closing[-1] == '\t'))
             stop = closing;
-          title = heading_title (p + 1, stop - p - 1);
+          title = heading_title (p + 1, stop - p - 1, ENT_SOURCE_MAX_TITLE_CHARS);
           if (title != NULL)
             return title;
         }
@@ -517,7 +527,7 @@ markdown_title (const char *text)
           gsize rest = strspn (next + n, " \t");
 
           if (n > 0 && (next[n + rest] == '\n' || next[n + rest] == '\0'))
-            return heading_title (line, length);
+            return heading_title (line, length, ENT_SOURCE_MAX_TITLE_CHARS);
         }
       line = end != NULL ? end + 1 : NULL;
     }
@@ -533,7 +543,7 @@ markdown_title (const char *text)
         {
           gsize marks = strspn (line, " #");
 
-          return heading_title (line + marks, length - marks);
+          return heading_title (line + marks, length - marks, ENT_SOURCE_LINE_TITLE_CHARS);
         }
       line = end != NULL ? end + 1 : NULL;
     }

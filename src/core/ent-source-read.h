@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 #define ENT_SOURCE_MAX_BYTES (G_GINT64_CONSTANT (64) * 1024 * 1024)
 /* The longest body a source may have, in characters: some five thousand pages. */
 #define ENT_SOURCE_MAX_CHARS 10000000
-/* A title taken from the text (its first line) is shortened to this many characters. */
-#define ENT_SOURCE_MAX_TITLE_CHARS 160
+/* A title the file's metadata gives is shortened to this many characters… */
+#define ENT_SOURCE_MAX_TITLE_CHARS 200
+/* …and one taken from its first line, often a whole paragraph, to this many. */
+#define ENT_SOURCE_LINE_TITLE_CHARS 100
 
 #define ENT_SOURCE_READ_ERROR (ent_source_read_error_quark ())
 
