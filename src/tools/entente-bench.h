@@ -114,6 +114,10 @@ BenchDrawing *bench_read_drawing            (const char       *text,
                                              GError          **error);
 void          bench_drawing_free            (BenchDrawing     *drawing);
 
+/* bench-mentions.c */
+int           bench_command_mentions        (int               argc,
+                                             char             *argv[]);
+
 /* bench-bundle.c */
 int           bench_command_bundle          (int               argc,
                                              char            **argv);
