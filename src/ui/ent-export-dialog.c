@@ -102,6 +102,12 @@ chosen_format (EntExportDialog *self)
   return MIN (adw_combo_row_get_selected (self->format_row), G_N_ELEMENTS (formats) - 1);
 }
 
+static EntExportPage
+chosen_page (EntExportDialog *self)
+{
+  return pages[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (pages) - 1)];
+}
+
 /* The part of the graph the view shows, for "Visible area". */
 static void
 visible_area (EntExportDialog *self,
@@ -129,7 +135,6 @@ build_options (EntExportDialog   *self,
   EntViewState *view_state = ent_graph_view_get_view_state (self->view);
   Scope scope = adw_combo_row_get_selected (self->scope_row);
   guint background = adw_combo_row_get_selected (self->background_row);
-  guint page = MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (pages) - 1);
 
   *options = (EntExportOptions) { 0 };
   *item_states = NULL;
@@ -160,7 +165,7 @@ build_options (EntExportDialog   *self,
   options->caption = gtk_switch_get_active (self->caption_switch);
   options->title = self->title;
 
-  options->page = pages[page];
+  options->page = chosen_page (self);
   options->landscape = adw_combo_row_get_selected (self->orientation_row) == 1;
   options->poster_pages = gtk_spin_button_get_value_as_int (self->poster_spin);
 
@@ -208,8 +213,9 @@ update (EntExportDialog *self)
   gtk_widget_set_visible (self->width_row, adw_combo_row_get_selected (self->size_row) == SIZE_WIDTH);
   gtk_widget_set_visible (self->pdf_group, format == ENT_EXPORT_FORMAT_PDF);
   /* A page the diagram's own size has no orientation; a poster of it is printed on A4, which has. */
-  own_size = pages[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (pages) - 1)] == ENT_EXPORT_PAGE_DIAGRAM;
-  gtk_widget_set_visible (GTK_WIDGET (self->orientation_row), !own_size || gtk_spin_button_get_value_as_int (self->poster_spin) > 1);
+  own_size = chosen_page (self) == ENT_EXPORT_PAGE_DIAGRAM;
+  gtk_widget_set_visible (GTK_WIDGET (self->orientation_row),
+                          !own_size || gtk_spin_button_get_value_as_int (self->poster_spin) > 1);
 
   scene = ent_graph_view_get_scene (self->view);
   possible = scene != NULL && build_options (self, &options, &area, &item_states, &error);
@@ -281,6 +287,35 @@ _ent_export_dialog_export_to (EntExportDialog *self,
 }
 
 static void
+replace_response_cb (AdwMessageDialog *message,
+                     const char       *response,
+                     EntExportDialog  *self)
+{
+  if (g_strcmp0 (response, "replace") == 0)
+    _ent_export_dialog_export_to (self, g_object_get_data (G_OBJECT (message), "path"));
+}
+
+/* The file chooser asked before replacing the name it was given, but not the name with the extension added. */
+static void
+confirm_replace (EntExportDialog *self,
+                 const char      *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
+  AdwMessageDialog *message;
+
+  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_set_body (message, _("A file of this name already exists. The export replaces it."));
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (message, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (message, "cancel");
+  adw_message_dialog_set_close_response (message, "cancel");
+  g_object_set_data_full (G_OBJECT (message), "path", g_strdup (path), g_free);
+  g_signal_connect_object (message, "response", G_CALLBACK (replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      EntExportDialog *self)
@@ -308,6 +343,11 @@ chooser_response_cb (GtkNativeDialog *chooser,
 
       g_free (path);
       path = with_suffix;
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          confirm_replace (self, path);
+          return;
+        }
     }
 
   _ent_export_dialog_export_to (self, path);
