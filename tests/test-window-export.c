@@ -51,6 +51,12 @@ is_idle (Fixture *fixture)
   return !ent_window_is_exporting (fixture->window);
 }
 
+static gboolean
+has_no_dialog (Fixture *fixture)
+{
+  return _ent_window_get_export_dialog (fixture->window) == NULL;
+}
+
 /* The progress dialog of the window's export, if it shows. */
 static AdwMessageDialog *
 find_progress (Fixture *fixture)
@@ -705,6 +711,88 @@ test_dialog_escape (Fixture       *fixture,
   _ent_window_cancel_export (fixture->window);
 }
 
+/* The toplevel of @type, shown and transient for @parent, if there is one. */
+static GtkWindow *
+find_transient (GtkWindow *parent,
+                GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == parent)
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+wait_for_transient (GtkWindow *parent,
+                    GType      type,
+                    GtkWindow **found)
+{
+  gint64 end = g_get_monotonic_time () + 10 * test_slowdown () * G_USEC_PER_SEC;
+
+  while ((*found = find_transient (parent, type)) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return *found != NULL;
+}
+
+/* Enter asks for the file, named after the network, with the format's extension; a name typed without it
+ * gets it, and asks before it replaces a file of that name. */
+static void
+test_dialog_chooser (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *output = g_build_filename (fixture->dir, "chosen.svg", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GHashTable) found = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *expected_name = NULL;
+  g_autofree char *svg = NULL;
+  EntExportDialog *dialog = open_dialog (fixture);
+  GtkWindow *chooser, *message;
+  GtkFileFilter *filter;
+
+  g_assert_true (g_file_set_contents (output, "an older file", -1, NULL));
+  choose (dialog, "format_row", FORMAT_SVG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));
+  g_assert_true (wait_for_transient (GTK_WINDOW (dialog), GTK_TYPE_FILE_CHOOSER_DIALOG, &chooser));
+
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  expected_name = g_strdup_printf ("%s.svg", adw_window_title_get_title (fixture->window->window_title));
+  g_strdelimit (expected_name, "/\\:", '-');
+  g_assert_cmpstr (name, ==, expected_name);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "SVG drawing");
+
+  /* The chooser settles on its first folder before it takes another. */
+  wait_for_frames (GTK_WIDGET (chooser), 20);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  wait_for_frames (GTK_WIDGET (chooser), 20);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "chosen");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  g_assert_true (wait_for_transient (GTK_WINDOW (dialog), ADW_TYPE_MESSAGE_DIALOG, &message));
+  g_assert_false (ent_window_is_exporting (fixture->window));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "replace");
+
+  g_assert_true (wait_until (has_no_dialog, fixture, 10));
+  g_assert_true (wait_until (is_idle, fixture, 30));
+  wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  g_assert_null (dialog);
+  g_assert_true (g_file_get_contents (output, &svg, NULL, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml") || strstr (svg, "<svg") != NULL);
+  found = svg_entities (output);
+  g_assert_cmpuint (g_hash_table_size (found), ==, count_nodes (ent_graph_view_get_scene (fixture->view)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +811,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ent/window-export/dialog/rows", Fixture, NULL, fixture_set_up, test_dialog_rows, fixture_tear_down);
   g_test_add ("/ent/window-export/dialog/too-large", Fixture, "narrow", fixture_set_up, test_dialog_too_large,
+              fixture_tear_down);
+  g_test_add ("/ent/window-export/dialog/chooser", Fixture, NULL, fixture_set_up, test_dialog_chooser,
               fixture_tear_down);
   g_test_add ("/ent/window-export/dialog/escape", Fixture, NULL, fixture_set_up, test_dialog_escape,
               fixture_tear_down);

@@ -286,13 +286,42 @@ _ent_export_dialog_export_to (EntExportDialog *self,
   return started;
 }
 
+typedef struct
+{
+  EntExportDialog *dialog;
+  char            *path;
+} Replacing;
+
+static gboolean
+replace_cb (gpointer user_data)
+{
+  Replacing *replacing = user_data;
+
+  /* Unless the window closed meanwhile, and the dialog with it. */
+  if (replacing->dialog->view != NULL)
+    _ent_export_dialog_export_to (replacing->dialog, replacing->path);
+
+  g_object_unref (replacing->dialog);
+  g_free (replacing->path);
+  g_free (replacing);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 replace_response_cb (AdwMessageDialog *message,
                      const char       *response,
                      EntExportDialog  *self)
 {
-  if (g_strcmp0 (response, "replace") == 0)
-    _ent_export_dialog_export_to (self, g_object_get_data (G_OBJECT (message), "path"));
+  Replacing *replacing;
+
+  if (g_strcmp0 (response, "replace") != 0)
+    return;
+
+  /* The export closes this dialog, which the message belongs to: not before the message has closed. */
+  replacing = g_new0 (Replacing, 1);
+  replacing->dialog = g_object_ref (self);
+  replacing->path = g_strdup (g_object_get_data (G_OBJECT (message), "path"));
+  g_idle_add (replace_cb, replacing);
 }
 
 /* The file chooser asked before replacing the name it was given, but not the name with the extension added. */
