@@ -580,7 +580,7 @@ test_dialog_rows (Fixture       *fixture,
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == dialog_child (dialog, "export_button"));
 
   screen = g_strdup (size_line (dialog));
-  g_assert_true (g_str_has_suffix (screen, " MB uncompressed"));
+  g_assert_true (g_str_has_suffix (screen, "MB uncompressed"));
   g_assert_nonnull (strstr (screen, " × "));
 
   gtk_switch_set_active (dialog_child (dialog, "legend_switch"), FALSE);

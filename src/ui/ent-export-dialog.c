@@ -225,10 +225,14 @@ update (EntExportDialog *self)
       g_autofree char *size = NULL;
 
       if (ent_export_png_size (scene, &options, &width, &height, NULL))
-        /* Translators: the size of the PNG an export would make: its width and height in pixels, and the
-         * megabytes its pixels take before compression */
-        size = g_strdup_printf (_("%'d × %'d px, %'.0f MB uncompressed"), width, height,
-                                MAX (1.0, (double) width * height * (options.transparent ? 4 : 3) / 1e6));
+        {
+          /* Three bytes a pixel, four with the transparency. */
+          g_autofree char *bytes = g_format_size ((guint64) width * height * (options.transparent ? 4 : 3));
+
+          /* Translators: the size of the PNG an export would make: its width and height in pixels, and the
+           * memory its pixels take before compression, such as "33.5 MB" */
+          size = g_strdup_printf (_("%'d × %'d px, %s uncompressed"), width, height, bytes);
+        }
       else
         {
           /* Translators: %'d is the longest side a PNG can have, in pixels */
