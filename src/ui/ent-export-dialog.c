@@ -242,6 +242,8 @@ update (EntExportDialog *self)
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->size_row), size);
     }
+  else if (error != NULL && format == ENT_EXPORT_FORMAT_PNG)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->size_row), error->message);
 
   gtk_widget_set_sensitive (self->export_button, possible);
 }
