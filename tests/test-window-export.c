@@ -1,4 +1,5 @@
-/* test-window-export.c: the window's export runs from the main loop, shows its progress, and Cancel leaves no file
+/* test-window-export.c: the window's export runs from the main loop, shows its progress, and Cancel leaves no file;
+ * its dialog exports what it chooses
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,10 +10,12 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "ent-export-dialog.h"
 #include "ent-graph-view.h"
 #include "ent-test-util.h"
 #include "ent-test-widgets.h"
 #include "ent-window.h"
+#include "ent-window-private.h"
 
 typedef struct
 {
@@ -46,6 +49,12 @@ static gboolean
 is_idle (Fixture *fixture)
 {
   return !ent_window_is_exporting (fixture->window);
+}
+
+static gboolean
+has_no_dialog (Fixture *fixture)
+{
+  return _ent_window_get_export_dialog (fixture->window) == NULL;
 }
 
 /* The progress dialog of the window's export, if it shows. */
@@ -93,6 +102,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("entente-window-export-XXXXXX", NULL);
   fixture->path = copy_bundled (fixture->dir, "india-belarus.entente");
   fixture->window = g_object_new (ENT_TYPE_WINDOW, NULL);
+  /* A tall, narrow window, whose visible area is taller than wide, without the panel beside the view. */
+  if (data != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 960);
+      g_object_set (fixture->window, "panel-visible", FALSE, NULL);
+    }
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (ent_window_open_path (fixture->window, fixture->path));
   fixture->view = template_child (fixture->window, ENT_TYPE_WINDOW, "graph_view");
@@ -212,6 +227,572 @@ test_close_while_exporting (Fixture       *fixture,
   g_assert_cmpuint (outputs->len, ==, 0);
 }
 
+/* Runs what @widget's shortcut for the key does, as a key press would. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 widget, gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* The export dialog as Ctrl+E opens it. */
+static EntExportDialog *
+open_dialog (Fixture *fixture)
+{
+  EntExportDialog *dialog;
+
+  g_assert_null (_ent_window_get_export_dialog (fixture->window));
+  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_e, GDK_CONTROL_MASK));
+  dialog = _ent_window_get_export_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Diagram");
+
+  return dialog;
+}
+
+static gpointer
+dialog_child (EntExportDialog *dialog,
+              const char      *name)
+{
+  return template_child (dialog, ENT_TYPE_EXPORT_DIALOG, name);
+}
+
+/* The rows' positions in the dialog, as a user picks them. */
+enum { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF };
+enum { SCOPE_ALL, SCOPE_SHOWN, SCOPE_VISIBLE, SCOPE_NEIGHBOURS };
+enum { SIZE_SCREEN, SIZE_100, SIZE_200, SIZE_300_DPI, SIZE_WIDTH };
+
+static void
+choose (EntExportDialog *dialog,
+        const char      *row,
+        guint            position)
+{
+  AdwComboRow *combo = dialog_child (dialog, row);
+
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (adw_combo_row_get_model (combo)));
+  adw_combo_row_set_selected (combo, position);
+}
+
+static gboolean
+is_visible (EntExportDialog *dialog,
+            const char      *name)
+{
+  return gtk_widget_is_visible (dialog_child (dialog, name));
+}
+
+static const char *
+size_line (EntExportDialog *dialog)
+{
+  return adw_action_row_get_subtitle (dialog_child (dialog, "size_row"));
+}
+
+static gboolean
+can_export (EntExportDialog *dialog)
+{
+  return gtk_widget_is_sensitive (dialog_child (dialog, "export_button"));
+}
+
+/* Exports through the dialog as its rows are set, and waits for the file. */
+static char *
+export_through (Fixture         *fixture,
+                EntExportDialog *dialog,
+                const char      *name)
+{
+  char *output = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (can_export (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (_ent_export_dialog_export_to (dialog, output));
+  /* The dialog closes once the export has started. */
+  g_assert_null (_ent_window_get_export_dialog (fixture->window));
+  g_assert_true (wait_until (is_idle, fixture, 30));
+  wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  g_assert_null (dialog);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+
+  return output;
+}
+
+/* The entities an SVG export draws, by the ids of their groups. */
+static GHashTable *
+svg_entities (const char *path)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *svg = NULL;
+  const char *at;
+
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  for (at = strstr (svg, "id=\"entity-"); at != NULL; at = strstr (at + 1, "id=\"entity-"))
+    {
+      gint64 id = g_ascii_strtoll (at + strlen ("id=\"entity-"), NULL, 10);
+
+      g_assert_cmpint (id, >, 0);
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+
+  return ids;
+}
+
+static void
+add_id (GHashTable *ids,
+        gint64      id)
+{
+  g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+}
+
+static void
+assert_same_entities (GHashTable *found,
+                      GHashTable *expected)
+{
+  GHashTableIter iter;
+  gint64 *id;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    if (!g_hash_table_contains (found, id))
+      g_error ("entity %" G_GINT64_FORMAT " missing from the export", *id);
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    if (!g_hash_table_contains (expected, id))
+      g_error ("entity %" G_GINT64_FORMAT " exported, but not to be", *id);
+}
+
+static guint
+count_nodes (EntScene *scene)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    if (ent_scene_get_item (scene, i)->type == ENT_SCENE_ITEM_NODE)
+      n++;
+  return n;
+}
+
+/* The first node of the scene, whose neighbours are some but not all of the rest. */
+static const EntSceneItem *
+find_node_with_some_neighbours (EntScene *scene)
+{
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *node = ent_scene_get_item (scene, i);
+      guint n_relations = 0;
+
+      if (node->type != ENT_SCENE_ITEM_NODE)
+        continue;
+      for (guint j = 0; j < ent_scene_get_n_items (scene); j++)
+        {
+          const EntSceneItem *edge = ent_scene_get_item (scene, j);
+
+          if (edge->type == ENT_SCENE_ITEM_EDGE && (edge->from_id == node->id || edge->to_id == node->id))
+            n_relations++;
+        }
+      if (n_relations >= 2 && n_relations + 1 < count_nodes (scene))
+        return node;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Zoomed in on one entity, "Visible area" exports the entities the view shows there, and only those. */
+static void
+test_dialog_visible_area (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  EntScene *scene = ent_graph_view_get_scene (fixture->view);
+  const EntSceneItem *node = find_node_with_some_neighbours (scene);
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) found = NULL;
+  g_autofree char *output = NULL;
+  EntExportDialog *dialog;
+  EntRect area;
+
+  ent_graph_view_set_zoom (fixture->view, 3.0, 0, 0);
+  ent_graph_view_center_on (fixture->view, node->cx, node->cy);
+  wait_for_frames (view, 2);
+
+  ent_graph_view_widget_to_graph (fixture->view, 0, 0, &area.x1, &area.y1);
+  ent_graph_view_widget_to_graph (fixture->view, gtk_widget_get_width (view), gtk_widget_get_height (view),
+                                  &area.x2, &area.y2);
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+
+      if (item->type == ENT_SCENE_ITEM_NODE && ent_rect_intersects (&item->bounds, &area) &&
+          ent_graph_view_is_entity_shown (fixture->view, item->id))
+        add_id (expected, item->id);
+    }
+  g_assert_true (g_hash_table_contains (expected, &node->id));
+  g_assert_cmpuint (g_hash_table_size (expected), <, count_nodes (scene));
+
+  dialog = open_dialog (fixture);
+  choose (dialog, "format_row", FORMAT_SVG);
+  choose (dialog, "scope_row", SCOPE_VISIBLE);
+  /* The legend goes under the area, and the export would show what lies there too. */
+  gtk_switch_set_active (dialog_child (dialog, "legend_switch"), FALSE);
+  output = export_through (fixture, dialog, "visible.svg");
+
+  found = svg_entities (output);
+  assert_same_entities (found, expected);
+}
+
+/* "Selection and neighbours" exports the selected entity and those it is related to; without a selection
+ * there is no such choice. */
+static void
+test_dialog_neighbours (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  EntScene *scene = ent_graph_view_get_scene (fixture->view);
+  const EntSceneItem *node = find_node_with_some_neighbours (scene);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) found = NULL;
+  g_autofree char *output = NULL;
+  EntExportDialog *dialog;
+  AdwComboRow *scope;
+
+  g_assert_cmpint (ent_graph_view_get_selected_entity (fixture->view), ==, 0);
+  dialog = open_dialog (fixture);
+  scope = dialog_child (dialog, "scope_row");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (scope)), ==, SCOPE_NEIGHBOURS);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_null (_ent_window_get_export_dialog (fixture->window));
+
+  ent_graph_view_select_entity (fixture->view, node->id);
+  add_id (expected, node->id);
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *edge = ent_scene_get_item (scene, i);
+
+      if (edge->type != ENT_SCENE_ITEM_EDGE)
+        continue;
+      if (edge->from_id == node->id)
+        add_id (expected, edge->to_id);
+      else if (edge->to_id == node->id)
+        add_id (expected, edge->from_id);
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), >=, 3);
+  g_assert_cmpuint (g_hash_table_size (expected), <, count_nodes (scene));
+
+  dialog = open_dialog (fixture);
+  scope = dialog_child (dialog, "scope_row");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (scope)), ==, SCOPE_NEIGHBOURS + 1);
+  choose (dialog, "format_row", FORMAT_SVG);
+  choose (dialog, "scope_row", SCOPE_NEIGHBOURS);
+  output = export_through (fixture, dialog, "neighbours.svg");
+
+  found = svg_entities (output);
+  assert_same_entities (found, expected);
+}
+
+/* With a kind hidden, "What the filters show" exports what the view shows, and "Whole network" everything. */
+static void
+test_dialog_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  EntScene *scene = ent_graph_view_get_scene (fixture->view);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) everything = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GHashTable) found_all = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *output_all = NULL;
+  EntExportDialog *dialog;
+
+  ent_graph_view_set_kind_visible (fixture->view, "sector", FALSE);
+  wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+
+      if (item->type != ENT_SCENE_ITEM_NODE)
+        continue;
+      add_id (everything, item->id);
+      if (ent_graph_view_is_entity_shown (fixture->view, item->id))
+        add_id (expected, item->id);
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), >, 0);
+  g_assert_cmpuint (g_hash_table_size (expected), <, g_hash_table_size (everything));
+
+  dialog = open_dialog (fixture);
+  choose (dialog, "format_row", FORMAT_SVG);
+  choose (dialog, "scope_row", SCOPE_SHOWN);
+  output = export_through (fixture, dialog, "shown.svg");
+  found = svg_entities (output);
+  assert_same_entities (found, expected);
+
+  dialog = open_dialog (fixture);
+  choose (dialog, "format_row", FORMAT_SVG);
+  choose (dialog, "scope_row", SCOPE_ALL);
+  output_all = export_through (fixture, dialog, "all.svg");
+  found_all = svg_entities (output_all);
+  assert_same_entities (found_all, everything);
+}
+
+/* Only the rows of the format chosen show; the PNG's size is told as the choices change it. */
+static void
+test_dialog_rows (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  EntExportDialog *dialog = open_dialog (fixture);
+  g_autofree char *screen = NULL;
+  g_autofree char *no_legend = NULL;
+  g_autofree char *visible = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *pdf = NULL;
+  gsize length;
+
+  /* PNG by default, at the screen's size. */
+  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "format_row")), ==, FORMAT_PNG);
+  g_assert_true (is_visible (dialog, "size_row"));
+  g_assert_false (is_visible (dialog, "width_row"));
+  g_assert_false (is_visible (dialog, "paper_row"));
+  g_assert_false (is_visible (dialog, "poster_row"));
+  g_assert_true (is_visible (dialog, "background_row"));
+  g_assert_true (gtk_switch_get_active (dialog_child (dialog, "legend_switch")));
+  g_assert_false (gtk_switch_get_active (dialog_child (dialog, "caption_switch")));
+  g_assert_true (can_export (dialog));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == dialog_child (dialog, "export_button"));
+
+  screen = g_strdup (size_line (dialog));
+  g_assert_true (g_str_has_suffix (screen, "MB uncompressed"));
+  g_assert_nonnull (strstr (screen, " × "));
+
+  gtk_switch_set_active (dialog_child (dialog, "legend_switch"), FALSE);
+  no_legend = g_strdup (size_line (dialog));
+  g_assert_cmpstr (no_legend, !=, screen);
+
+  choose (dialog, "scope_row", SCOPE_VISIBLE);
+  visible = g_strdup (size_line (dialog));
+  g_assert_cmpstr (visible, !=, no_legend);
+
+  choose (dialog, "size_row", SIZE_WIDTH);
+  g_assert_true (is_visible (dialog, "width_row"));
+  gtk_spin_button_set_value (dialog_child (dialog, "width_spin"), 640);
+  g_assert_true (g_str_has_prefix (size_line (dialog), "640 × "));
+  g_assert_true (can_export (dialog));
+
+  choose (dialog, "format_row", FORMAT_SVG);
+  g_assert_false (is_visible (dialog, "size_row"));
+  g_assert_false (is_visible (dialog, "width_row"));
+  g_assert_false (is_visible (dialog, "paper_row"));
+
+  choose (dialog, "format_row", FORMAT_PDF);
+  g_assert_false (is_visible (dialog, "size_row"));
+  g_assert_true (is_visible (dialog, "paper_row"));
+  g_assert_true (is_visible (dialog, "orientation_row"));
+  g_assert_true (is_visible (dialog, "poster_row"));
+  g_assert_true (can_export (dialog));
+
+  /* A page the diagram's size has no orientation, unless it is printed as a poster. */
+  choose (dialog, "paper_row", 3);
+  g_assert_false (is_visible (dialog, "orientation_row"));
+  gtk_spin_button_set_value (dialog_child (dialog, "poster_spin"), 4);
+  g_assert_true (is_visible (dialog, "orientation_row"));
+  choose (dialog, "paper_row", 0);
+  choose (dialog, "orientation_row", 1);
+  gtk_spin_button_set_value (dialog_child (dialog, "poster_spin"), 1);
+
+  output = export_through (fixture, dialog, "visible.pdf");
+  g_assert_true (g_file_get_contents (output, &pdf, &length, NULL));
+  g_assert_true (length > 4 && memcmp (pdf, "%PDF", 4) == 0);
+}
+
+/* A PNG too large to make says so, and cannot be exported. */
+static void
+test_dialog_too_large (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  EntExportDialog *dialog;
+  g_autofree char *output = g_build_filename (fixture->dir, "too-large.png", NULL);
+  g_autofree char *fits = NULL;
+  g_autoptr(GPtrArray) outputs = NULL;
+
+  /* The visible area of this window is taller than wide: at the widest PNG, it would be too high. */
+  g_assert_cmpint (gtk_widget_get_height (view), >, gtk_widget_get_width (view));
+
+  dialog = open_dialog (fixture);
+  choose (dialog, "scope_row", SCOPE_VISIBLE);
+  gtk_switch_set_active (dialog_child (dialog, "legend_switch"), FALSE);
+  choose (dialog, "size_row", SIZE_WIDTH);
+  gtk_spin_button_set_value (dialog_child (dialog, "width_spin"), 1000);
+  g_assert_true (can_export (dialog));
+  fits = g_strdup (size_line (dialog));
+  g_assert_true (g_str_has_prefix (fits, "1000 × "));
+
+  gtk_spin_button_set_value (dialog_child (dialog, "width_spin"), 32767);
+  g_assert_cmpstr (size_line (dialog), !=, fits);
+  g_assert_nonnull (strstr (size_line (dialog), "Too large"));
+  g_assert_false (can_export (dialog));
+  g_assert_false (_ent_export_dialog_export_to (dialog, output));
+  g_assert_false (ent_window_is_exporting (fixture->window));
+  g_assert_true (_ent_window_get_export_dialog (fixture->window) == dialog);
+
+  /* SVG has no such limit. */
+  choose (dialog, "format_row", FORMAT_SVG);
+  g_assert_true (can_export (dialog));
+  choose (dialog, "format_row", FORMAT_PNG);
+  g_assert_false (can_export (dialog));
+
+  gtk_spin_button_set_value (dialog_child (dialog, "width_spin"), 1000);
+  g_assert_cmpstr (size_line (dialog), ==, fits);
+  g_assert_true (can_export (dialog));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  outputs = list_outputs (fixture);
+  g_assert_cmpuint (outputs->len, ==, 0);
+}
+
+/* Ctrl+E opens the dialog and Escape closes it, leaving nothing behind; while an export runs it does not open. */
+static void
+test_dialog_escape (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  EntExportDialog *dialog = open_dialog (fixture);
+  g_autoptr(GPtrArray) outputs = NULL;
+  g_autofree char *output = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_toplevels = g_list_model_get_n_items (toplevels);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (press_key (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
+  wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  g_assert_null (dialog);
+  g_assert_null (_ent_window_get_export_dialog (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels - 1);
+  g_assert_false (ent_window_is_exporting (fixture->window));
+  outputs = list_outputs (fixture);
+  g_assert_cmpuint (outputs->len, ==, 0);
+
+  /* It opens again, and Cancel closes it the same way. */
+  dialog = open_dialog (fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate (dialog_child (dialog, "cancel_button")));
+  /* A button activated from the keyboard shows itself pressed for a moment before it acts. */
+  for (gint64 end = g_get_monotonic_time () + 5 * test_slowdown () * G_USEC_PER_SEC;
+       dialog != NULL && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (dialog);
+  g_assert_null (_ent_window_get_export_dialog (fixture->window));
+
+  /* Not while an export runs. */
+  output = g_build_filename (fixture->dir, "large.png", NULL);
+  g_assert_true (ent_window_export_file (fixture->window, output,
+                                         &(EntExportOptions) { .width = 30000, .strip_rows = 32 }));
+  g_assert_false (press_key (GTK_WIDGET (fixture->window), GDK_KEY_e, GDK_CONTROL_MASK) &&
+                  _ent_window_get_export_dialog (fixture->window) != NULL);
+  g_assert_null (_ent_window_get_export_dialog (fixture->window));
+  _ent_window_cancel_export (fixture->window);
+}
+
+/* The toplevel of @type, shown and transient for @parent, if there is one. */
+static GtkWindow *
+find_transient (GtkWindow *parent,
+                GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == parent)
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+wait_for_transient (GtkWindow *parent,
+                    GType      type,
+                    GtkWindow **found)
+{
+  gint64 end = g_get_monotonic_time () + 10 * test_slowdown () * G_USEC_PER_SEC;
+
+  while ((*found = find_transient (parent, type)) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return *found != NULL;
+}
+
+/* Enter asks for the file, named after the network, with the format's extension; a name typed without it
+ * gets it, and asks before it replaces a file of that name. */
+static void
+test_dialog_chooser (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *output = g_build_filename (fixture->dir, "chosen.svg", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GHashTable) found = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *expected_name = NULL;
+  g_autofree char *svg = NULL;
+  EntExportDialog *dialog = open_dialog (fixture);
+  GtkWindow *chooser, *message;
+  GtkFileFilter *filter;
+
+  g_assert_true (g_file_set_contents (output, "an older file", -1, NULL));
+  choose (dialog, "format_row", FORMAT_SVG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));
+  g_assert_true (wait_for_transient (GTK_WINDOW (dialog), GTK_TYPE_FILE_CHOOSER_DIALOG, &chooser));
+
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  expected_name = g_strdup_printf ("%s.svg", adw_window_title_get_title (fixture->window->window_title));
+  g_strdelimit (expected_name, "/\\:", '-');
+  g_assert_cmpstr (name, ==, expected_name);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "SVG drawing");
+
+  /* The chooser settles on its first folder before it takes another. */
+  wait_for_frames (GTK_WIDGET (chooser), 20);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  wait_for_frames (GTK_WIDGET (chooser), 20);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "chosen");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  g_assert_true (wait_for_transient (GTK_WINDOW (dialog), ADW_TYPE_MESSAGE_DIALOG, &message));
+  g_assert_false (ent_window_is_exporting (fixture->window));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "replace");
+
+  g_assert_true (wait_until (has_no_dialog, fixture, 10));
+  g_assert_true (wait_until (is_idle, fixture, 30));
+  wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  g_assert_null (dialog);
+  g_assert_true (g_file_get_contents (output, &svg, NULL, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml") || strstr (svg, "<svg") != NULL);
+  found = svg_entities (output);
+  g_assert_cmpuint (g_hash_table_size (found), ==, count_nodes (ent_graph_view_get_scene (fixture->view)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +802,19 @@ main (int   argc,
   g_test_add ("/ent/window-export/svg", Fixture, NULL, fixture_set_up, test_export_svg, fixture_tear_down);
   g_test_add ("/ent/window-export/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/ent/window-export/close", Fixture, NULL, fixture_set_up, test_close_while_exporting,
+              fixture_tear_down);
+  g_test_add ("/ent/window-export/dialog/visible-area", Fixture, NULL, fixture_set_up, test_dialog_visible_area,
+              fixture_tear_down);
+  g_test_add ("/ent/window-export/dialog/neighbours", Fixture, NULL, fixture_set_up, test_dialog_neighbours,
+              fixture_tear_down);
+  g_test_add ("/ent/window-export/dialog/filters", Fixture, NULL, fixture_set_up, test_dialog_filters,
+              fixture_tear_down);
+  g_test_add ("/ent/window-export/dialog/rows", Fixture, NULL, fixture_set_up, test_dialog_rows, fixture_tear_down);
+  g_test_add ("/ent/window-export/dialog/too-large", Fixture, "narrow", fixture_set_up, test_dialog_too_large,
+              fixture_tear_down);
+  g_test_add ("/ent/window-export/dialog/chooser", Fixture, NULL, fixture_set_up, test_dialog_chooser,
+              fixture_tear_down);
+  g_test_add ("/ent/window-export/dialog/escape", Fixture, NULL, fixture_set_up, test_dialog_escape,
               fixture_tear_down);
 
   return g_test_run ();

@@ -1,4 +1,4 @@
-/* ent-window-export.c: the window's export: its choices, and the export drawn a part at a time with progress
+/* ent-window-export.c: the window's export: its dialog, and the export drawn a part at a time with progress
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -197,101 +197,24 @@ ent_window_is_exporting (EntWindow *self)
   return self->export != NULL;
 }
 
-/* The part of the graph the view shows, for "export the visible area". */
 static void
-visible_area (EntWindow *self,
-              EntRect   *area)
+export_dialog_destroyed_cb (EntWindow *self)
 {
-  GtkWidget *view = GTK_WIDGET (self->graph_view);
-
-  ent_graph_view_widget_to_graph (self->graph_view, 0, 0, &area->x1, &area->y1);
-  ent_graph_view_widget_to_graph (self->graph_view, gtk_widget_get_width (view), gtk_widget_get_height (view),
-                                  &area->x2, &area->y2);
+  self->export_dialog = NULL;
 }
 
-/* The PNG sizes the export dialog offers: for a screen, at 100 % and 200 % of the diagram, and for print. */
-static const struct
+/**
+ * _ent_window_get_export_dialog:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the export dialog that win.export opened, while it is open
+ */
+EntExportDialog *
+_ent_window_get_export_dialog (EntWindow *self)
 {
-  const char       *id;
-  const char       *label;
-  EntExportOptions  size;
-} png_sizes[] = {
-  { "screen", N_("Screen"), { 0 } },
-  { "100", N_("100 %"), { .scale = 1.0 } },
-  { "200", N_("200 %"), { .scale = 2.0 } },
-  { "300dpi", N_("300 dpi for print"), { .dpi = 300.0 } },
-};
+  g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
 
-/* The size in pixels and in memory of each choice, worked out when the dialog opens, as "Screen — 4,096 × 2,730 px". */
-static char *
-png_size_label (EntScene *scene,
-                guint     choice)
-{
-  EntExportOptions options = png_sizes[choice].size;
-  int width, height;
-
-  options.legend = TRUE;
-  if (!ent_export_png_size (scene, &options, &width, &height, NULL))
-    /* Translators: a PNG size in the export dialog; %s is its name, such as "300 dpi for print" */
-    return g_strdup_printf (_("%s — too large for a PNG"), _(png_sizes[choice].label));
-
-  /* Translators: a PNG size in the export dialog: its name, width and height in pixels, and the megabytes
-   * its pixels take before compression */
-  return g_strdup_printf (_("%s — %'d × %'d px, %'.0f MB uncompressed"), _(png_sizes[choice].label), width, height,
-                          MAX (1.0, (double) width * height * 3 / 1e6));
-}
-
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    EntWindow       *self)
-{
-  GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
-  g_autofree char *path = NULL;
-  const char *area_choice, *scale_choice, *background_choice;
-  EntExportOptions options = { 0 };
-  EntRect area;
-
-  if (ent_graph_view_get_scene (self->graph_view) != NULL)
-    path = _ent_window_chosen_path (self, dialog, response, _("Only local files can be written"));
-  if (path == NULL)
-    {
-      g_object_unref (dialog);
-      return;
-    }
-
-  area_choice = gtk_file_chooser_get_choice (chooser, "area");
-  scale_choice = gtk_file_chooser_get_choice (chooser, "scale");
-  background_choice = gtk_file_chooser_get_choice (chooser, "background");
-
-  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
-    if (g_strcmp0 (scale_choice, png_sizes[i].id) == 0)
-      options = png_sizes[i].size;
-  options.legend = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "legend"), "false") != 0;
-  options.caption = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "caption"), "true") == 0;
-  options.title = adw_window_title_get_title (self->window_title);
-  options.dark = g_strcmp0 (background_choice, "dark") == 0;
-  options.transparent = g_strcmp0 (background_choice, "transparent") == 0;
-  if (g_strcmp0 (area_choice, "visible") == 0)
-    {
-      visible_area (self, &area);
-      options.area = &area;
-    }
-
-  ent_window_export_file (self, path, &options);
-  g_object_unref (dialog);
-}
-
-static void
-add_choice (GtkFileChooser *chooser,
-            const char     *id,
-            const char     *label,
-            const char    **ids,
-            const char    **labels,
-            const char     *chosen)
-{
-  gtk_file_chooser_add_choice (chooser, id, label, ids, labels);
-  gtk_file_chooser_set_choice (chooser, id, chosen);
+  return self->export_dialog;
 }
 
 static void
@@ -300,55 +223,17 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   EntWindow *self = ENT_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  GtkFileChooser *chooser;
-  static const char *area_ids[] = { "all", "visible", NULL };
-  static const char *background_ids[] = { "light", "dark", "transparent", NULL };
-  const char *scale_ids[G_N_ELEMENTS (png_sizes) + 1] = { NULL };
-  char *scale_labels[G_N_ELEMENTS (png_sizes) + 1] = { NULL };
-  EntScene *scene = ent_graph_view_get_scene (self->graph_view);
-  const char *area_labels[] = { _("Whole network"), _("Visible area"), NULL };
-  const char *background_labels[] = { _("Light"), _("Dark"), _("Transparent"), NULL };
-  const char *patterns[][2] = { { "*.png", N_("PNG image") }, { "*.svg", N_("SVG drawing") }, { "*.pdf", N_("PDF document") } };
-  g_autofree char *name = NULL;
 
-  if (scene == NULL || self->export != NULL)
+  if (ent_graph_view_get_scene (self->graph_view) == NULL || self->export != NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
+  if (self->export_dialog == NULL)
     {
-      scale_ids[i] = png_sizes[i].id;
-      scale_labels[i] = png_size_label (scene, i);
+      self->export_dialog = ent_export_dialog_new (self, adw_window_title_get_title (self->window_title));
+      g_signal_connect_object (self->export_dialog, "destroy", G_CALLBACK (export_dialog_destroyed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
-
-  dialog = gtk_file_chooser_native_new (_("Export the Diagram"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  chooser = GTK_FILE_CHOOSER (dialog);
-
-  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(patterns[i][1]));
-      gtk_file_filter_add_pattern (filter, patterns[i][0]);
-      gtk_file_chooser_add_filter (chooser, filter);
-    }
-
-  add_choice (chooser, "area", _("Export"), area_ids, area_labels, "all");
-  add_choice (chooser, "scale", _("PNG size"), scale_ids, (const char **) scale_labels, "screen");
-  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
-    g_free (scale_labels[i]);
-  add_choice (chooser, "background", _("Background"), background_ids, background_labels, "light");
-  add_choice (chooser, "legend", _("Include the legend"), NULL, NULL, "true");
-  add_choice (chooser, "caption", _("Caption with the title and date"), NULL, NULL, "false");
-
-  name = g_strdup_printf ("%s.png", adw_window_title_get_title (self->window_title));
-  g_strdelimit (name, "/\\:", '-');
-  gtk_file_chooser_set_current_name (chooser, name);
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (self->export_dialog));
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "ent-window.h"
 #include "ent-evidence-panel.h"
+#include "ent-export-dialog.h"
 #include "ent-graph-view.h"
 #include "ent-kind-filter.h"
 #include "ent-source-view.h"
@@ -61,8 +62,9 @@ struct _EntWindow
   GtkListBox           *search_results;
   GMenu                *edit_section;
   GMenu                *recent_menu;
-  /* The export under way, if any. */
+  /* The export under way, if any, and the dialog that chooses one, while it is open. */
   EntWindowExport      *export;
+  EntExportDialog      *export_dialog;
 };
 
 /* ent-window.c */
@@ -99,10 +101,12 @@ void        _ent_window_update_edit_actions (EntWindow       *self);
 /* ent-window-data.c */
 void        _ent_window_data_class_init     (EntWindowClass  *klass);
 
-/* ent-window-files.c */
+/* ent-window-export.c */
 void        _ent_window_export_class_init   (EntWindowClass  *klass);
 void        _ent_window_cancel_export       (EntWindow       *self);
+EntExportDialog *_ent_window_get_export_dialog (EntWindow    *self);
 
+/* ent-window-files.c */
 void        _ent_window_files_class_init    (EntWindowClass  *klass);
 void        _ent_window_files_init          (EntWindow       *self);
 void        _ent_window_add_recent_file     (const char      *path);

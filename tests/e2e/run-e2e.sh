@@ -58,6 +58,10 @@ sleep 0.3
 xdotool key ctrl+e
 sleep 1.5
 shot 04-export-dialog
+# Its Export… button has the focus: Return asks for the file.
+xdotool key Return
+sleep 1.5
+shot 04-export-chooser
 xdotool key ctrl+a
 xdotool type --delay 20 "$work/export.png"
 xdotool key Return
