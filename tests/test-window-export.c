@@ -454,8 +454,9 @@ test_dialog_visible_area (Fixture       *fixture,
   dialog = open_dialog (fixture);
   choose (dialog, "format_row", FORMAT_SVG);
   choose (dialog, "scope_row", SCOPE_VISIBLE);
-  /* The legend goes under the area, and the export would show what lies there too. */
-  gtk_switch_set_active (dialog_child (dialog, "legend_switch"), FALSE);
+  /* With the legend, and the caption, under the area: what lies below it on the diagram stays out. */
+  g_assert_true (gtk_switch_get_active (dialog_child (dialog, "legend_switch")));
+  gtk_switch_set_active (dialog_child (dialog, "caption_switch"), TRUE);
   output = export_through (fixture, dialog, "visible.svg");
 
   found = svg_entities (output);

@@ -22,6 +22,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   EntRect      area;
+  /* With a chosen area, the drawing is clipped to it, and the items outside it are left out (@states, which
+   * the picture owns, hides them): the legend and caption below it show no more of the network. */
+  gboolean     clip;
+  EntRect      content;
+  guint8      *states;
   double       legend_dx;
   double       legend_dy;
   /* The caption's text laid out, its top-left corner at (caption_x, caption_y); NULL for none. */

@@ -182,6 +182,25 @@ _ent_export_picture_init (EntExportPicture       *picture,
                                           picture->caption_y + logical.height + ENT_EXPORT_MARGIN });
     }
 
+  if (options->area != NULL)
+    {
+      guint n_items = ent_scene_get_n_items (scene);
+
+      picture->content = content;
+      picture->states = g_new0 (guint8, MAX (n_items, 1));
+      for (guint i = 0; i < n_items; i++)
+        {
+          const EntRect *bounds = &ent_scene_get_item (scene, i)->bounds;
+
+          if (!is_shown (options, i) || !ent_rect_intersects (bounds, &content))
+            picture->states[i] = ENT_ITEM_STATE_HIDDEN;
+          /* Clipped only where something shown crosses the area's edge. */
+          else if (bounds->x1 < content.x1 || bounds->y1 < content.y1 || bounds->x2 > content.x2 ||
+                   bounds->y2 > content.y2)
+            picture->clip = TRUE;
+        }
+    }
+
   picture->area = area;
 }
 
@@ -189,6 +208,7 @@ void
 _ent_export_picture_clear (EntExportPicture *picture)
 {
   g_clear_object (&picture->caption);
+  g_clear_pointer (&picture->states, g_free);
 }
 
 /* How the renderer draws an export at @scale pixels a point: the level of detail of the screen at that zoom. */
@@ -206,8 +226,9 @@ _ent_export_render_options (const EntExportPicture *picture,
     .legend_dx = picture->legend_dx,
     .legend_dy = picture->legend_dy,
     .edge_labels = options->edge_labels,
-    .item_states = options->item_states,
-    .edge_opacity = ent_renderer_edge_opacity (scene, &picture->area, scale, options->item_states),
+    .item_states = picture->states != NULL ? picture->states : options->item_states,
+    .edge_opacity = ent_renderer_edge_opacity (scene, &picture->area, scale,
+                                               picture->states != NULL ? picture->states : options->item_states),
   };
 }
 
@@ -238,7 +259,23 @@ _ent_export_draw (const EntExportPicture *picture,
       cairo_paint (cr);
     }
 
-  ent_renderer_draw (scene, cr, render_options, NULL);
+  if (picture->clip)
+    {
+      EntRenderOptions diagram = *render_options;
+
+      /* The diagram within its area, then the legend below it. */
+      diagram.legend = FALSE;
+      cairo_save (cr);
+      cairo_rectangle (cr, picture->content.x1, picture->content.y1, picture->content.x2 - picture->content.x1,
+                       picture->content.y2 - picture->content.y1);
+      cairo_clip (cr);
+      ent_renderer_draw (scene, cr, &diagram, NULL);
+      cairo_restore (cr);
+      if (render_options->legend)
+        ent_renderer_draw_legend (scene, cr, render_options);
+    }
+  else
+    ent_renderer_draw (scene, cr, render_options, NULL);
 
   if (picture->caption != NULL)
     {
@@ -261,6 +298,7 @@ export_svg (EntScene               *scene,
     .caption = picture->caption,
     .caption_x = picture->caption_x,
     .caption_y = picture->caption_y,
+    .clip = picture->clip ? &picture->content : NULL,
   };
   g_autoptr(GString) svg = NULL;
 

@@ -320,6 +320,20 @@ draw_legend (EntScene               *scene,
   cairo_restore (cr);
 }
 
+/* Draws only the legend, where the options put it: for an export that clips the diagram but not its legend. */
+void
+ent_renderer_draw_legend (EntScene               *scene,
+                          cairo_t                *cr,
+                          const EntRenderOptions *options)
+{
+  EntColor background, text, edge;
+
+  g_return_if_fail (scene != NULL && cr != NULL && options != NULL);
+
+  ent_renderer_get_colors (options->dark, &background, &text, &edge);
+  draw_legend (scene, cr, options, options->visible, &text);
+}
+
 /*
  * Edges at readable zoom. On an image surface the straight ones, most of
  * them, go straight into the pixels; Cairo strokes the others, each on its

@@ -69,6 +69,9 @@ void     ent_renderer_draw         (EntScene                *scene,
                                     cairo_t                 *cr,
                                     const EntRenderOptions  *options,
                                     GArray                  *drawn);
+void     ent_renderer_draw_legend  (EntScene                *scene,
+                                    cairo_t                 *cr,
+                                    const EntRenderOptions  *options);
 void     ent_renderer_append_arrow (cairo_t                 *cr,
                                     const EntSceneItem      *edge);
 double   ent_renderer_edge_opacity (EntScene                *scene,

@@ -437,6 +437,19 @@ ent_svg_write_scene_full (EntScene               *scene,
       g_string_append (out, "\"/>\n");
     }
 
+  if (extras != NULL && extras->clip != NULL)
+    {
+      g_string_append (out, "<clipPath id=\"diagram-area\"><rect x=\"");
+      append_number (out, extras->clip->x1);
+      g_string_append (out, "\" y=\"");
+      append_number (out, extras->clip->y1);
+      g_string_append (out, "\" width=\"");
+      append_number (out, extras->clip->x2 - extras->clip->x1);
+      g_string_append (out, "\" height=\"");
+      append_number (out, extras->clip->y2 - extras->clip->y1);
+      g_string_append (out, "\"/></clipPath>\n<g clip-path=\"url(#diagram-area)\">\n");
+    }
+
   for (guint i = 0; i < indices->len; i++)
     {
       guint index = g_array_index (indices, guint, i);
@@ -454,6 +467,9 @@ ent_svg_write_scene_full (EntScene               *scene,
         append_node (out, cr, item, kind_classes[item->kind], ent_scene_get_layout (scene, item), title, options,
                      &text_color, &background);
     }
+
+  if (extras != NULL && extras->clip != NULL)
+    g_string_append (out, "</g>\n");
 
   if (options->legend)
     append_legend (out, cr, scene, options, options->legend_dx, options->legend_dy, &text_color, &background);

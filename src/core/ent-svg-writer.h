@@ -17,6 +17,8 @@ typedef struct
   PangoLayout *caption;
   double       caption_x;
   double       caption_y;
+  /* The part of the graph the diagram is clipped to, legend and caption aside; NULL for none. */
+  const EntRect *clip;
 } EntSvgExtras;
 
 void     ent_svg_append_escaped (GString                *out,
