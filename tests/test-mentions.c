@@ -56,8 +56,9 @@ test_words (void)
 
   /* Whole words, ignoring case: not "Indian", nor "Indiana". */
   check ("INDIA and india, Indian and Indiana; (India).", names, "1:INDIA\n1:india\n1:India\n");
-  /* A name's words with a space, a full stop or a hyphen between them, not a line break or a comma. */
-  check ("Sergei  Aleinik, Sergei-Aleinik, S. Jaishankar, Sergei\nAleinik, Sergei, Aleinik", names,
+  /* A name's words with spaces or a hyphen between them, or a full stop after an initial; not a line break, a
+   * comma, or the full stop that ends a sentence. */
+  check ("Sergei  Aleinik, Sergei-Aleinik, S. Jaishankar, Sergei\nAleinik, Sergei, Aleinik, Sergei. Aleinik", names,
          "2:Sergei  Aleinik\n2:Sergei-Aleinik\n3:S. Jaishankar\n");
   /* At the start and the end of the text. */
   check ("India", names, "1:India\n");

@@ -19,8 +19,9 @@
  * "ALEINIK", "Aleinik" and "Aléinik" are one word. Cyrillic and Devanagari
  * keep the marks that make other letters of them (й, ў; matras, virama).
  * A name is a sequence of words; it is found where the text has the same
- * words one after the other, with at most a few spaces, hyphens,
- * apostrophes or full stops between them and never a line break. Where
+ * words one after the other, with at most a few spaces, hyphens or
+ * apostrophes between them (a full stop only after an initial) and never a
+ * line break. Where
  * names overlap, the longest found at a word wins: "India" is not found
  * inside "India-Belarus Inter-governmental Commission".
  */
@@ -156,7 +157,7 @@ each_word (const char *text,
 {
   g_autoptr(GString) word = g_string_sized_new (64);
   const char *p = text;
-  gint64 index = 0, start = 0;
+  gint64 index = 0, start = 0, last_length = 0;
   gunichar base = 0;
   gboolean in_word = FALSE, gap_ok = FALSE, seen_word = FALSE;
   guint gap = 0;
@@ -188,13 +189,15 @@ each_word (const char *text,
           if (in_word)
             {
               func (word->str, start, index, seen_word && gap_ok, user_data);
+              last_length = index - start;
               in_word = FALSE;
               seen_word = TRUE;
               gap_ok = TRUE;
               gap = 0;
             }
           gap++;
-          if (gap > MAX_GAP || !is_gap_char (c))
+          /* A full stop only after an initial, as in "S. Jaishankar": after a word it ends a sentence. */
+          if (gap > MAX_GAP || !is_gap_char (c) || (c == '.' && last_length != 1))
             gap_ok = FALSE;
         }
 
