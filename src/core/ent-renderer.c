@@ -281,12 +281,42 @@ raster_edge (EntRaster          *raster,
     }
 }
 
+/* A legend entry's sample of how edges are drawn: a thin and a wide line, or a dashed one, as edges are stroked. */
+static void
+draw_legend_lines (cairo_t                   *cr,
+                   const EntSceneLegendEntry *entry,
+                   const EntColor            *edge_color)
+{
+  double dash[] = { 4, 3 };
+
+  cairo_save (cr);
+  _ent_renderer_set_color (cr, edge_color, 1.0);
+  if (entry->type == ENT_LEGEND_EDGE_SOURCES)
+    for (guint n = 0; n < 2; n++)
+      {
+        cairo_set_line_width (cr, ent_scene_edge_width (n == 0 ? 1 : ENT_SCENE_MAX_SOURCES_SHOWN));
+        cairo_move_to (cr, entry->cx - 8, entry->cy + (n == 0 ? -3 : 3));
+        cairo_line_to (cr, entry->cx + 8, entry->cy + (n == 0 ? -3 : 3));
+        cairo_stroke (cr);
+      }
+  else
+    {
+      cairo_set_line_width (cr, ent_scene_edge_width (0));
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_move_to (cr, entry->cx - 8, entry->cy);
+      cairo_line_to (cr, entry->cx + 8, entry->cy);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_legend (EntScene               *scene,
              cairo_t                *cr,
              const EntRenderOptions *options,
              const EntRect          *visible,
-             const EntColor         *text_color)
+             const EntColor         *text_color,
+             const EntColor         *edge_color)
 {
   const EntSceneLegendEntry *entries;
   guint n_entries;
@@ -304,11 +334,16 @@ draw_legend (EntScene               *scene,
   cairo_translate (cr, options->legend_dx, options->legend_dy);
   for (guint i = 0; i < n_entries; i++)
     {
-      const EntKindLook *look = &ent_scene_get_kind (scene, entries[i].kind)->look;
+      if (entries[i].type == ENT_LEGEND_KIND)
+        {
+          const EntKindLook *look = &ent_scene_get_kind (scene, entries[i].kind)->look;
 
-      ent_style_append_shape (cr, look->shape, entries[i].cx, entries[i].cy, 6.5);
-      _ent_renderer_set_color (cr, ent_kind_look_color (look, options->dark), 1.0);
-      cairo_fill (cr);
+          ent_style_append_shape (cr, look->shape, entries[i].cx, entries[i].cy, 6.5);
+          _ent_renderer_set_color (cr, ent_kind_look_color (look, options->dark), 1.0);
+          cairo_fill (cr);
+        }
+      else
+        draw_legend_lines (cr, &entries[i], edge_color);
 
       if (ent_renderer_draws_labels (options))
         {
@@ -331,7 +366,7 @@ ent_renderer_draw_legend (EntScene               *scene,
   g_return_if_fail (scene != NULL && cr != NULL && options != NULL);
 
   ent_renderer_get_colors (options->dark, &background, &text, &edge);
-  draw_legend (scene, cr, options, options->visible, &text);
+  draw_legend (scene, cr, options, options->visible, &text, &edge);
 }
 
 /*
@@ -588,7 +623,7 @@ ent_renderer_draw (EntScene               *scene,
     }
 
   if (options->legend)
-    draw_legend (scene, cr, options, visible, &frame.text);
+    draw_legend (scene, cr, options, visible, &frame.text, &frame.edge);
 
   cairo_restore (cr);
 }

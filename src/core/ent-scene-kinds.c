@@ -15,6 +15,8 @@
 #include "ent-label-measure.h"
 #include "ent-scene-private.h"
 
+#include <glib/gi18n-lib.h>
+
 /* Longest kind label drawn in the legend, in characters. */
 #define KIND_LABEL_MAX_CHARS 60
 
@@ -146,7 +148,8 @@ ent_scene_list_kinds (EntGraph *graph)
   return listed;
 }
 
-/* The legend below @bounds: every kind that has entities, in the order of the kinds, wrapped into rows. */
+/* The legend below @bounds: every kind that has entities, in the order of the kinds, and how edges are drawn,
+ * wrapped into rows. */
 void
 _ent_scene_kinds_build_legend (EntSceneKinds *kinds,
                                EntGraph      *graph,
@@ -157,21 +160,54 @@ _ent_scene_kinds_build_legend (EntSceneKinds *kinds,
   g_autoptr(GArray) present = find_present (kinds, graph);
   double x, y, row_height = ENT_STYLE_FONT_SIZE * 2.2;
   double max_width = MAX (360.0, bounds->x2 - bounds->x1);
+  gboolean sourced = FALSE, unsourced = FALSE;
 
   x = bounds->x1;
   y = bounds->y2 + 24;
   *legend_bounds = (EntRect) { x - 8, y - 8, x, y };
 
-  for (guint kind = 0; kind < present->len; kind++)
+  for (guint i = 0; i < graph->relations->len; i++)
     {
-      EntSceneLegendEntry entry = { .kind = kind };
+      EntRelation *relation = g_ptr_array_index (graph->relations, i);
+
+      if (relation->quote_ids != NULL && relation->quote_ids->len > 0)
+        sourced = TRUE;
+      else
+        unsourced = TRUE;
+    }
+
+  /* The kinds present, then how edges are drawn: wider with more sources, dashed without a quote. */
+  for (guint n = 0; n < present->len + 2; n++)
+    {
+      EntSceneLegendEntry entry = { .kind = n };
+      const char *label;
       PangoRectangle logical;
       double w, h, entry_width;
 
-      if (!g_array_index (present, gboolean, kind))
-        continue;
+      if (n < present->len)
+        {
+          if (!g_array_index (present, gboolean, n))
+            continue;
+          label = ((EntSceneKind *) g_ptr_array_index (kinds->kinds, n))->label;
+        }
+      else if (n == present->len)
+        {
+          if (!sourced)
+            continue;
+          entry = (EntSceneLegendEntry) { .type = ENT_LEGEND_EDGE_SOURCES };
+          /* Translators: in the legend, beside a thin and a thick line */
+          label = _("More sources, wider");
+        }
+      else
+        {
+          if (!unsourced)
+            continue;
+          entry = (EntSceneLegendEntry) { .type = ENT_LEGEND_EDGE_UNSOURCED };
+          /* Translators: in the legend, beside a dashed line */
+          label = _("No quote yet");
+        }
 
-      entry.layout = ent_label_layout_new (((EntSceneKind *) g_ptr_array_index (kinds->kinds, kind))->label, 0);
+      entry.layout = ent_label_layout_new (label, 0);
       pango_layout_get_extents (entry.layout, NULL, &logical);
       _ent_scene_label_extents (&logical, NULL, &w, &h);
       entry_width = 22 + w + 18;

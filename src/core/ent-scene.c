@@ -60,14 +60,54 @@ pair_key (gint64 a,
   return ((guint64) lo << 32) ^ (guint64) hi;
 }
 
-/* An edge, placed once its label is measured and its ends are placed. */
+/* The width of an edge backed by @n_sources distinct sources, in points. */
+double
+ent_scene_edge_width (guint n_sources)
+{
+  return 0.8 + 0.45 * MIN (n_sources, ENT_SCENE_MAX_SOURCES_SHOWN);
+}
+
+/*
+ * How many distinct sources back a relation: three quotes from one article
+ * are one source. Relations have few quotes, so they are compared pairwise.
+ */
+static guint
+count_sources (EntGraph    *graph,
+               EntRelation *relation)
+{
+  guint n_quotes = relation->quote_ids ? relation->quote_ids->len : 0;
+  guint n_sources = 0;
+
+  for (guint i = 0; i < n_quotes; i++)
+    {
+      EntQuote *quote = ent_graph_get_quote (graph, g_array_index (relation->quote_ids, gint64, i));
+      gboolean seen = FALSE;
+
+      if (quote == NULL)
+        continue;
+      for (guint j = 0; j < i && !seen; j++)
+        {
+          EntQuote *other = ent_graph_get_quote (graph, g_array_index (relation->quote_ids, gint64, j));
+
+          seen = other != NULL && other->source_id == quote->source_id;
+        }
+      n_sources += !seen;
+    }
+
+  return n_sources;
+}
+
+/* An edge, placed once its label is measured and its ends are placed. Its width grows with its sources, up to
+ * ENT_SCENE_MAX_SOURCES_SHOWN; one no quote backs is dashed. */
 static EntSceneItem
-new_edge (EntRelation *relation,
+new_edge (EntGraph    *graph,
+          EntRelation *relation,
           int          slot,
           int          n_slots)
 {
   EntSceneItem item = { 0 };
   guint n_quotes = relation->quote_ids ? relation->quote_ids->len : 0;
+  guint n_sources = n_quotes > 0 ? count_sources (graph, relation) : 0;
 
   item.type = ENT_SCENE_ITEM_EDGE;
   item.id = relation->id;
@@ -75,7 +115,7 @@ new_edge (EntRelation *relation,
   item.to_id = relation->to_id;
   item.directed = relation->directed;
   item.dashed = n_quotes == 0;
-  item.line_width = 0.8 + 0.45 * MIN (n_quotes, 5);
+  item.line_width = ent_scene_edge_width (n_sources);
   item.slot = slot;
   item.n_slots = n_slots;
   item.label = _ent_scene_edge_label (relation);
@@ -560,7 +600,7 @@ ent_scene_new_full (EntGraph *graph,
       if (from == 0 || to == 0)
         continue;
 
-      item = new_edge (relation, slot, GPOINTER_TO_INT (g_hash_table_lookup (pair_counts, key)));
+      item = new_edge (graph, relation, slot, GPOINTER_TO_INT (g_hash_table_lookup (pair_counts, key)));
       g_array_append_val (self->items, item);
       g_array_append_val (edge_ends, from);
       g_array_append_val (edge_ends, to);

@@ -89,8 +89,23 @@ typedef struct
   EntKindLook  look;
 } EntSceneKind;
 
+/* What a legend entry stands for: a kind of entity, or how edges are drawn. */
+typedef enum
+{
+  ENT_LEGEND_KIND,
+  /* An edge of one source, and one of ENT_SCENE_MAX_SOURCES_SHOWN or more. */
+  ENT_LEGEND_EDGE_SOURCES,
+  /* An edge no quote backs: dashed. */
+  ENT_LEGEND_EDGE_UNSOURCED,
+} EntSceneLegendType;
+
+/* From this many distinct sources on, an edge is no wider. */
+#define ENT_SCENE_MAX_SOURCES_SHOWN 5
+
 typedef struct
 {
+  EntSceneLegendType type;
+  /* For ENT_LEGEND_KIND. */
   guint        kind;
   double       cx;
   double       cy;
@@ -116,6 +131,7 @@ void              ent_scene_measure_relations (EntGraph       *graph,
                                                double         *widths,
                                                double         *heights);
 double            ent_scene_port_height       (void);
+double            ent_scene_edge_width        (guint           n_sources);
 
 /*
  * How much room, in points, a node's box is given on every side when the

@@ -330,6 +330,31 @@ append_node (GString                *out,
   g_string_append (out, "</g>\n");
 }
 
+/* A legend entry's sample of edges, as the renderer draws it: a thin and a wide line, or a dashed one. */
+static void
+append_legend_lines (GString                   *out,
+                     const EntSceneLegendEntry *entry,
+                     const EntColor            *edge_color)
+{
+  gboolean sources = entry->type == ENT_LEGEND_EDGE_SOURCES;
+
+  g_string_append_printf (out, "<g class=\"legend-entry %s\">", sources ? "edge-sources" : "edge-unsourced");
+  for (guint n = 0; n < (sources ? 2u : 1u); n++)
+    {
+      g_string_append (out, "<path d=\"M");
+      append_number (out, entry->cx - 8);
+      g_string_append_c (out, ',');
+      append_number (out, entry->cy + (sources ? (n == 0 ? -3 : 3) : 0));
+      g_string_append (out, "H");
+      append_number (out, entry->cx + 8);
+      g_string_append (out, "\" fill=\"none\" stroke=\"");
+      append_color (out, edge_color);
+      g_string_append (out, "\" stroke-width=\"");
+      append_number (out, ent_scene_edge_width (sources ? (n == 0 ? 1 : ENT_SCENE_MAX_SOURCES_SHOWN) : 0));
+      g_string_append (out, sources ? "\"/>" : "\" stroke-dasharray=\"4 3\"/>");
+    }
+}
+
 static void
 append_legend (GString                *out,
                cairo_t                *cr,
@@ -338,6 +363,7 @@ append_legend (GString                *out,
                double                  dx,
                double                  dy,
                const EntColor         *text_color,
+               const EntColor         *edge_color,
                const EntColor         *background)
 {
   const EntSceneLegendEntry *entries;
@@ -360,12 +386,17 @@ append_legend (GString                *out,
   g_string_append (out, ">\n");
   for (guint i = 0; i < n_entries; i++)
     {
-      const EntSceneKind *kind = ent_scene_get_kind (scene, entries[i].kind);
-      g_autofree char *kind_class = kind_class_name (kind);
+      if (entries[i].type == ENT_LEGEND_KIND)
+        {
+          const EntSceneKind *kind = ent_scene_get_kind (scene, entries[i].kind);
+          g_autofree char *kind_class = kind_class_name (kind);
 
-      g_string_append_printf (out, "<g class=\"legend-entry %s\">", kind_class);
-      ent_style_append_shape (cr, kind->look.shape, entries[i].cx, entries[i].cy, 6.5);
-      append_path_element (out, cr, ent_kind_look_color (&kind->look, options->dark), NULL, 1.0);
+          g_string_append_printf (out, "<g class=\"legend-entry %s\">", kind_class);
+          ent_style_append_shape (cr, kind->look.shape, entries[i].cx, entries[i].cy, 6.5);
+          append_path_element (out, cr, ent_kind_look_color (&kind->look, options->dark), NULL, 1.0);
+        }
+      else
+        append_legend_lines (out, &entries[i], edge_color);
       append_layout (out, entries[i].layout, entries[i].label_x, entries[i].label_y, text_color, 1.0, background);
       g_string_append (out, "</g>\n");
     }
@@ -472,7 +503,8 @@ ent_svg_write_scene_full (EntScene               *scene,
     g_string_append (out, "</g>\n");
 
   if (options->legend)
-    append_legend (out, cr, scene, options, options->legend_dx, options->legend_dy, &text_color, &background);
+    append_legend (out, cr, scene, options, options->legend_dx, options->legend_dy, &text_color, &edge_color,
+                   &background);
 
   if (extras != NULL && extras->caption != NULL)
     {

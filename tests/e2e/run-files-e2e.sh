@@ -31,7 +31,7 @@ sleep 0.3
 xdotool key ctrl+n
 choose_path "$new"
 [ -f "$new" ] || fail "the new network was not made"
-[ "$(sqlite3 "$new" 'PRAGMA application_id; PRAGMA user_version' | tr '\n' ' ')" = "1162761285 5 " ] \
+[ "$(sqlite3 "$new" 'PRAGMA application_id; PRAGMA user_version' | tr '\n' ' ')" = "1162761285 6 " ] \
   || fail "the new file is not an Entente network"
 [ "$(sqlite3 "$new" 'SELECT count(*) FROM entities')" = 0 ] || fail "the new network is not empty"
 [ "$(count_windows)" -eq 2 ] || fail "the new network did not open in a window of its own"
