@@ -93,7 +93,7 @@ def main():
         megabytes = sum(len(a.encode()) for a in articles) / 1e6
         ratio = ours_ms / theirs_ms if theirs_ms > 0 else float("nan")
         print(f"| {len(names):,} | {n_articles:,} ({megabytes:.1f} MB) | {ours:,} / {theirs:,} | "
-              f"{ours_ms:,.0f} ms | {theirs_ms:,.0f} ms | {ratio:.2f}× |")
+              f"{ours_ms:,.0f} ms | {theirs_ms:,.0f} ms | {ratio:.2g}× |")
         if ours != theirs:
             print(f"counts differ: Entente {ours}, re {theirs}", file=sys.stderr)
             sys.exit(1)
