@@ -322,7 +322,7 @@ make_hostile_database (void)
   {
     const char *argv[] = { "sqlite3", path,
                            "INSERT INTO entities (kind, name) VALUES ('place', CAST (x'626164fffe20757466' AS TEXT));"
-                           "INSERT INTO entity_evidence SELECT max (id), 1 FROM entities;", NULL };
+                           "INSERT INTO entity_evidence (entity_id, quote_id) SELECT max (id), 1 FROM entities;", NULL };
     int status = 0;
 
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);

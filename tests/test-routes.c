@@ -453,6 +453,7 @@ test_version_3 (Copy          *copy,
   g_clear_object (&copy->store);
   g_free (sqlite_shell (copy->path, "DROP TRIGGER positions_drop_bundles_insert; DROP TRIGGER positions_drop_bundles_update;"
                                     "DROP TABLE aliases; DROP TABLE bundles; DROP TABLE routes;"
+                                    "ALTER TABLE entity_evidence DROP COLUMN stance; ALTER TABLE relation_evidence DROP COLUMN stance;"
                                     "CREATE INDEX properties_relation ON properties (relation_id); PRAGMA user_version = 3;"));
 
   copy->store = ent_store_open (copy->path, ENT_STORE_OPEN_DEFAULT, &error);

@@ -88,7 +88,8 @@ test_migrate_v2 (void)
 {
   static const char rows[] =
     "SELECT * FROM sources; SELECT * FROM entities; SELECT * FROM relations; SELECT * FROM quotes;"
-    "SELECT * FROM entity_evidence; SELECT * FROM relation_evidence; SELECT * FROM positions;";
+    "SELECT entity_id, quote_id FROM entity_evidence ORDER BY 1, 2;"
+    "SELECT relation_id, quote_id FROM relation_evidence ORDER BY 1, 2; SELECT * FROM positions;";
   g_autofree char *path = temp_path ("v2.entente");
   g_autofree char *before = NULL, *after = NULL, *checks = NULL;
   g_autoptr(GError) error = NULL;
@@ -235,7 +236,8 @@ test_migrate_v4 (void)
   g_assert_no_error (error);
   g_clear_object (&store);
   g_free (sqlite_shell (path, "DROP TRIGGER positions_drop_bundles_insert; DROP TRIGGER positions_drop_bundles_update;"
-                              "DROP TABLE aliases; DROP TABLE bundles; PRAGMA user_version = 4;"));
+                              "DROP TABLE aliases; DROP TABLE bundles; PRAGMA user_version = 4;"
+                              "ALTER TABLE entity_evidence DROP COLUMN stance; ALTER TABLE relation_evidence DROP COLUMN stance;"));
   before = sqlite_shell (path, rows);
   g_assert_cmpstr (strstr (before, "|dot|"), !=, NULL);
 
@@ -260,12 +262,13 @@ test_migrate_v4 (void)
                                "positions_drop_bundles_insert\npositions_drop_bundles_update");
 }
 
-/* A file of version 5: the upgrade keeps every row and adds the table of aliases, which then takes them. */
+/* A file of version 5: the upgrade keeps every row and adds the table of aliases, which then takes them, and
+ * the stance of each quote: every one supports what it backs. */
 static void
 test_migrate_v5 (void)
 {
   static const char rows[] =
-    "SELECT * FROM entities; SELECT * FROM relations; SELECT * FROM quotes; SELECT * FROM entity_evidence;"
+    "SELECT * FROM entities; SELECT * FROM relations; SELECT * FROM quotes; SELECT entity_id, quote_id FROM entity_evidence;"
     "SELECT * FROM positions; SELECT * FROM properties;";
   g_autofree char *dir = g_dir_make_tmp ("entente-migrate-XXXXXX", NULL);
   g_autofree char *path = copy_bundled (dir, "v5.entente");
@@ -275,7 +278,8 @@ test_migrate_v5 (void)
   g_autoptr(EntStore) store = NULL;
   g_autoptr(EntGraph) graph = NULL;
 
-  g_free (sqlite_shell (path, "DROP TABLE aliases; PRAGMA user_version = 5;"));
+  g_free (sqlite_shell (path, "DROP TABLE aliases; PRAGMA user_version = 5;"
+                              "ALTER TABLE entity_evidence DROP COLUMN stance; ALTER TABLE relation_evidence DROP COLUMN stance;"));
   before = sqlite_shell (path, rows);
 
   store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
@@ -292,8 +296,9 @@ test_migrate_v5 (void)
 
   after = sqlite_shell (path, rows);
   g_assert_cmpstr (after, ==, before);
-  schema = sqlite_shell (path, "PRAGMA user_version; SELECT alias FROM aliases");
-  g_assert_cmpstr (schema, ==, G_STRINGIFY (ENT_STORE_SCHEMA_VERSION) "\nAleinik");
+  schema = sqlite_shell (path, "PRAGMA user_version; SELECT alias FROM aliases;"
+                               "SELECT DISTINCT stance FROM entity_evidence; SELECT DISTINCT stance FROM relation_evidence");
+  g_assert_cmpstr (schema, ==, G_STRINGIFY (ENT_STORE_SCHEMA_VERSION) "\nAleinik\nsupports\nsupports");
 
   g_unlink (path);
   g_rmdir (dir);

@@ -534,6 +534,38 @@ ent_edit_remove_evidence (EntStore  *store,
 }
 
 /**
+ * ent_edit_set_stance:
+ * @store: the file to edit
+ * @entity_id: the entity the quote is attached to, unless @relation_id is given
+ * @relation_id: the relation it is attached to, or 0
+ * @quote_id: the quote
+ * @disputes: whether the quote disputes it, or supports it
+ * @error: return location for a #GError
+ *
+ * Marks a quote as disputing, or supporting, what it is attached to, in one
+ * edit.
+ *
+ * Returns: whether the stance was stored
+ */
+gboolean
+ent_edit_set_stance (EntStore  *store,
+                     gint64     entity_id,
+                     gint64     relation_id,
+                     gint64     quote_id,
+                     gboolean   disputes,
+                     GError   **error)
+{
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+
+  if (relation_id != 0)
+    entity_id = 0;
+
+  if (!ent_store_edit_begin (store, disputes ? _("Mark a Quote as Disputing") : _("Mark a Quote as Supporting"), error))
+    return FALSE;
+  return end_edit (store, ent_store_set_stance (store, entity_id, relation_id, quote_id, disputes, error), error);
+}
+
+/**
  * ent_edit_update_kind:
  * @store: the file to edit
  * @graph: the network as it is, for the kind's name before the edit

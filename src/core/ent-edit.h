@@ -67,6 +67,12 @@ gboolean ent_edit_remove_evidence  (EntStore           *store,
                                     gint64              relation_id,
                                     gint64              quote_id,
                                     GError            **error);
+gboolean ent_edit_set_stance       (EntStore           *store,
+                                    gint64              entity_id,
+                                    gint64              relation_id,
+                                    gint64              quote_id,
+                                    gboolean            disputes,
+                                    GError            **error);
 gboolean ent_edit_update_kind      (EntStore           *store,
                                     EntGraph           *graph,
                                     const EntKindInfo  *kind,

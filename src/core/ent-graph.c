@@ -337,6 +337,17 @@ ent_source_free (EntSource *source)
   g_free (source);
 }
 
+/* Whether @ids, an array of gint64 quote ids (or %NULL), holds @quote_id: a quote disputes what lists it. */
+gboolean
+ent_quote_ids_contain (GArray *ids,
+                       gint64  quote_id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == quote_id)
+      return TRUE;
+  return FALSE;
+}
+
 void
 ent_entity_free (EntEntity *entity)
 {
@@ -352,6 +363,7 @@ ent_entity_free (EntEntity *entity)
   g_clear_pointer (&entity->quote_ids, g_array_unref);
   g_clear_pointer (&entity->properties, g_ptr_array_unref);
   g_clear_pointer (&entity->aliases, g_ptr_array_unref);
+  g_clear_pointer (&entity->disputing_ids, g_array_unref);
   g_free (entity);
 }
 
@@ -367,6 +379,7 @@ ent_relation_free (EntRelation *relation)
   g_free (relation->end_date);
   g_clear_pointer (&relation->quote_ids, g_array_unref);
   g_clear_pointer (&relation->properties, g_ptr_array_unref);
+  g_clear_pointer (&relation->disputing_ids, g_array_unref);
   g_free (relation);
 }
 

@@ -94,6 +94,8 @@ typedef struct
   GPtrArray *properties;
   /* Other names it goes by in the sources (char *), as the user wrote them; %NULL for none */
   GPtrArray *aliases;
+  /* gint64 ids of those of @quote_ids that dispute it rather than support it; %NULL for none */
+  GArray  *disputing_ids;
 } EntEntity;
 
 typedef struct
@@ -109,6 +111,8 @@ typedef struct
   GArray   *quote_ids;
   /* EntProperty, by key; %NULL for a relation not read from a file */
   GPtrArray *properties;
+  /* gint64 ids of those of @quote_ids that dispute it rather than support it; %NULL for none */
+  GArray   *disputing_ids;
 } EntRelation;
 
 typedef struct
@@ -151,6 +155,8 @@ const char  *ent_property_type_to_string   (EntPropertyType  type);
 gboolean     ent_property_type_from_string (const char      *str,
                                             EntPropertyType *type);
 
+gboolean     ent_quote_ids_contain   (GArray      *ids,
+                                      gint64       quote_id);
 gboolean     ent_date_is_valid       (const char  *date);
 gboolean     ent_date_is_before      (const char  *end,
                                       const char  *start);

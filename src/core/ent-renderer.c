@@ -37,6 +37,31 @@ ent_renderer_get_colors (gboolean  dark,
     }
 }
 
+/* The colour of the marks across a disputed relation: GNOME's orange, lighter in the dark style. */
+void
+ent_renderer_get_disputed_color (gboolean  dark,
+                                 EntColor *color)
+{
+  *color = dark ? (EntColor) { 1.0, 0.639, 0.282 } : (EntColor) { 0.776, 0.275, 0.0 };
+}
+
+/* Appends the two strokes across a disputed edge's middle, as the renderer and the SVG writer draw them. */
+void
+ent_renderer_append_dispute_marks (cairo_t            *cr,
+                                   const EntSceneItem *edge)
+{
+  double x, y, dx, dy;
+
+  ent_scene_edge_midpoint (edge, &x, &y, &dx, &dy);
+  for (int side = -1; side <= 1; side += 2)
+    {
+      double cx = x + side * ENT_RENDER_DISPUTE_GAP / 2 * dx, cy = y + side * ENT_RENDER_DISPUTE_GAP / 2 * dy;
+
+      cairo_move_to (cr, cx - ENT_RENDER_DISPUTE_HALF_LENGTH * dy, cy + ENT_RENDER_DISPUTE_HALF_LENGTH * dx);
+      cairo_line_to (cr, cx + ENT_RENDER_DISPUTE_HALF_LENGTH * dy, cy - ENT_RENDER_DISPUTE_HALF_LENGTH * dx);
+    }
+}
+
 gboolean
 ent_renderer_draws_labels (const EntRenderOptions *options)
 {
@@ -281,11 +306,43 @@ raster_edge (EntRaster          *raster,
     }
 }
 
+/* The marks across the disputed edges, above every edge. */
+static void
+draw_dispute_marks (EntScene    *scene,
+                    cairo_t     *cr,
+                    const Frame *frame,
+                    GArray      *indices,
+                    guint        n_edges)
+{
+  const guint8 *states = frame->options->item_states;
+  EntColor color;
+
+  ent_renderer_get_disputed_color (frame->options->dark, &color);
+  cairo_save (cr);
+  cairo_set_line_width (cr, ENT_RENDER_DISPUTE_WIDTH);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (guint i = 0; i < n_edges; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      const EntSceneItem *item = ent_scene_get_item (scene, index);
+      guint8 state = states ? states[index] : ENT_ITEM_STATE_NORMAL;
+
+      if (!item->disputed || (state & ENT_ITEM_STATE_HIDDEN))
+        continue;
+      _ent_renderer_set_color (cr, &color, (state & ENT_ITEM_STATE_FADED) ? 0.25 : 1.0);
+      ent_renderer_append_dispute_marks (cr, item);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 /* A legend entry's sample of how edges are drawn: a thin and a wide line, or a dashed one, as edges are stroked. */
 static void
 draw_legend_lines (cairo_t                   *cr,
                    const EntSceneLegendEntry *entry,
-                   const EntColor            *edge_color)
+                   const EntColor            *edge_color,
+                   gboolean                   dark)
 {
   double dash[] = { 4, 3 };
 
@@ -301,11 +358,26 @@ draw_legend_lines (cairo_t                   *cr,
       }
   else
     {
-      cairo_set_line_width (cr, ent_scene_edge_width (0));
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      EntSceneItem sample = { .type = ENT_SCENE_ITEM_EDGE, .p = { entry->cx - 8, entry->cy, entry->cx - 3, entry->cy,
+                                                                  entry->cx + 3, entry->cy, entry->cx + 8, entry->cy } };
+
+      cairo_set_line_width (cr, ent_scene_edge_width (entry->type == ENT_LEGEND_EDGE_DISPUTED ? 1 : 0));
+      if (entry->type == ENT_LEGEND_EDGE_UNSOURCED)
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       cairo_move_to (cr, entry->cx - 8, entry->cy);
       cairo_line_to (cr, entry->cx + 8, entry->cy);
       cairo_stroke (cr);
+      if (entry->type == ENT_LEGEND_EDGE_DISPUTED)
+        {
+          EntColor color;
+
+          ent_renderer_get_disputed_color (dark, &color);
+          _ent_renderer_set_color (cr, &color, 1.0);
+          cairo_set_line_width (cr, ENT_RENDER_DISPUTE_WIDTH);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          ent_renderer_append_dispute_marks (cr, &sample);
+          cairo_stroke (cr);
+        }
     }
   cairo_restore (cr);
 }
@@ -343,7 +415,7 @@ draw_legend (EntScene               *scene,
           cairo_fill (cr);
         }
       else
-        draw_legend_lines (cr, &entries[i], edge_color);
+        draw_legend_lines (cr, &entries[i], edge_color, options->dark);
 
       if (ent_renderer_draws_labels (options))
         {
@@ -431,6 +503,8 @@ draw_edges (EntScene    *scene,
       if (_ent_renderer_edge_pass (state) == EDGE_PASS_MARKED)
         draw_marked_edge (cr, frame, ent_scene_get_item (scene, index), state);
     }
+
+  draw_dispute_marks (scene, cr, frame, indices, n_edges);
 
   for (guint i = 0; i < n_edges; i++)
     {

@@ -48,6 +48,10 @@ typedef struct
 #define ENT_RENDER_MIN_LABEL_PIXELS 5.0
 /* From this zoom on, edges show their labels. */
 #define ENT_RENDER_EDGE_LABEL_SCALE 1.5
+/* The two strokes across the middle of a relation a quote disputes: how far apart, how long, how wide. */
+#define ENT_RENDER_DISPUTE_GAP 3.0
+#define ENT_RENDER_DISPUTE_HALF_LENGTH 4.5
+#define ENT_RENDER_DISPUTE_WIDTH 1.6
 /* Below this scale edges are drawn as plain lines without arrowheads. */
 #define ENT_RENDER_SIMPLE_EDGE_SCALE 0.3
 /* Nodes whose radius is fewer pixels than this are filled without outline or glyph, a path per kind:
@@ -69,6 +73,10 @@ void     ent_renderer_draw         (EntScene                *scene,
                                     cairo_t                 *cr,
                                     const EntRenderOptions  *options,
                                     GArray                  *drawn);
+void     ent_renderer_get_disputed_color (gboolean            dark,
+                                          EntColor           *color);
+void     ent_renderer_append_dispute_marks (cairo_t          *cr,
+                                            const EntSceneItem *edge);
 void     ent_renderer_draw_legend  (EntScene                *scene,
                                     cairo_t                 *cr,
                                     const EntRenderOptions  *options);

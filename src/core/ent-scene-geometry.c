@@ -715,3 +715,43 @@ ent_scene_edge_get_path (const EntSceneItem *edge,
   *n_points = 4;
   return edge->p;
 }
+
+/**
+ * ent_scene_edge_midpoint:
+ * @edge: an edge
+ * @x: (out): the middle of its path, or near it
+ * @y: (out):
+ * @dx: (out): the unit direction of the path there
+ * @dy: (out):
+ *
+ * Where a mark across an edge goes: the middle of its middle piece.
+ */
+void
+ent_scene_edge_midpoint (const EntSceneItem *edge,
+                         double             *x,
+                         double             *y,
+                         double             *dx,
+                         double             *dy)
+{
+  guint n_points, piece;
+  const double *p = ent_scene_edge_get_path (edge, &n_points);
+  const double *c;
+  double tx, ty, length;
+
+  /* n_points is 1 + 3k: k cubic pieces, of which the middle one. */
+  piece = n_points >= 4 ? (n_points - 1) / 3 / 2 : 0;
+  c = p + 6 * piece;
+  *x = (c[0] + 3 * c[2] + 3 * c[4] + c[6]) / 8;
+  *y = (c[1] + 3 * c[3] + 3 * c[5] + c[7]) / 8;
+  tx = (c[6] + c[4] - c[2] - c[0]);
+  ty = (c[7] + c[5] - c[3] - c[1]);
+  length = hypot (tx, ty);
+  if (length < 1e-9)
+    {
+      tx = c[6] - c[0];
+      ty = c[7] - c[1];
+      length = hypot (tx, ty);
+    }
+  *dx = length > 1e-9 ? tx / length : 1.0;
+  *dy = length > 1e-9 ? ty / length : 0.0;
+}

@@ -160,7 +160,7 @@ _ent_scene_kinds_build_legend (EntSceneKinds *kinds,
   g_autoptr(GArray) present = find_present (kinds, graph);
   double x, y, row_height = ENT_STYLE_FONT_SIZE * 2.2;
   double max_width = MAX (360.0, bounds->x2 - bounds->x1);
-  gboolean sourced = FALSE, unsourced = FALSE;
+  gboolean sourced = FALSE, unsourced = FALSE, disputed = FALSE;
 
   x = bounds->x1;
   y = bounds->y2 + 24;
@@ -174,10 +174,13 @@ _ent_scene_kinds_build_legend (EntSceneKinds *kinds,
         sourced = TRUE;
       else
         unsourced = TRUE;
+      if (relation->disputing_ids != NULL && relation->disputing_ids->len > 0)
+        disputed = TRUE;
     }
 
-  /* The kinds present, then how edges are drawn: wider with more sources, dashed without a quote. */
-  for (guint n = 0; n < present->len + 2; n++)
+  /* The kinds present, then how edges are drawn: wider with more sources, dashed without a quote, crossed where a
+   * quote disputes them. */
+  for (guint n = 0; n < present->len + 3; n++)
     {
       EntSceneLegendEntry entry = { .kind = n };
       const char *label;
@@ -198,13 +201,21 @@ _ent_scene_kinds_build_legend (EntSceneKinds *kinds,
           /* Translators: in the legend, beside a thin and a thick line */
           label = _("More sources, wider");
         }
-      else
+      else if (n == present->len + 1)
         {
           if (!unsourced)
             continue;
           entry = (EntSceneLegendEntry) { .type = ENT_LEGEND_EDGE_UNSOURCED };
           /* Translators: in the legend, beside a dashed line */
           label = _("No quote yet");
+        }
+      else
+        {
+          if (!disputed)
+            continue;
+          entry = (EntSceneLegendEntry) { .type = ENT_LEGEND_EDGE_DISPUTED };
+          /* Translators: in the legend, beside a line crossed by two orange strokes */
+          label = _("Disputed by a quote");
         }
 
       entry.layout = ent_label_layout_new (label, 0);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ent-scene.h"
 #include "ent-scene-private.h"
 
@@ -102,31 +104,62 @@ _ent_scene_edge_label (EntRelation *relation)
                                   LABEL_MAX_CHARS);
 }
 
+/* The first of @quote_ids that supports what lists it, or with @disputing the first that disputes it. */
 static char *
 first_quote (EntGraph *graph,
-             GArray   *quote_ids)
+             GArray   *quote_ids,
+             GArray   *disputing_ids,
+             gboolean  disputing)
 {
-  EntQuote *quote;
+  for (guint i = 0; quote_ids != NULL && i < quote_ids->len; i++)
+    {
+      gint64 id = g_array_index (quote_ids, gint64, i);
+      EntQuote *quote;
 
-  if (quote_ids == NULL || quote_ids->len == 0)
-    return NULL;
+      if (ent_quote_ids_contain (disputing_ids, id) != disputing)
+        continue;
+      quote = ent_graph_get_quote (graph, id);
+      return quote != NULL ? ent_scene_sanitize_text (quote->text, TITLE_MAX_CHARS) : NULL;
+    }
 
-  quote = ent_graph_get_quote (graph, g_array_index (quote_ids, gint64, 0));
-  return quote != NULL ? ent_scene_sanitize_text (quote->text, TITLE_MAX_CHARS) : NULL;
+  return NULL;
 }
 
-/* "Name — “first quote”", then a line "key: value" for each of the first properties. */
+/* A line that says a quote disputes the item, and quotes the first that does; %NULL when none does. */
+static char *
+dispute_line (EntGraph *graph,
+              GArray   *quote_ids,
+              GArray   *disputing_ids)
+{
+  g_autofree char *quote = NULL;
+  guint n = disputing_ids != NULL ? disputing_ids->len : 0;
+
+  if (n == 0)
+    return NULL;
+  quote = first_quote (graph, quote_ids, disputing_ids, TRUE);
+  /* Translators: a line of a relation's or entity's tooltip and SVG title; %s is the first quote that disputes it */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Disputed by %u quote: “%s”", "Disputed by %u quotes: “%s”",
+                                       n),
+                          n, quote != NULL ? quote : "");
+}
+
+/* "Name — “first quote”", a line on the quotes that dispute it, then a line "key: value" for each of the first
+ * properties. */
 static char *
 make_title (const char *text,
             char       *quote,
+            char       *dispute,
             GPtrArray  *properties)
 {
   g_autofree char *clean = ent_scene_sanitize_text (text, TITLE_MAX_CHARS);
   g_autofree char *owned_quote = quote;
+  g_autofree char *owned_dispute = dispute;
   GString *title = g_string_new (clean);
 
   if (owned_quote != NULL)
     g_string_append_printf (title, " — “%s”", owned_quote);
+  if (owned_dispute != NULL)
+    g_string_append_printf (title, "\n%s", owned_dispute);
 
   for (guint i = 0; properties != NULL && i < MIN (properties->len, TITLE_MAX_PROPERTIES); i++)
     {
@@ -156,7 +189,8 @@ edge_title (EntGraph           *graph,
       summary = g_steal_pointer (&with_label);
     }
 
-  return make_title (summary, first_quote (graph, relation->quote_ids), relation->properties);
+  return make_title (summary, first_quote (graph, relation->quote_ids, relation->disputing_ids, FALSE),
+                     dispute_line (graph, relation->quote_ids, relation->disputing_ids), relation->properties);
 }
 
 /*
@@ -174,5 +208,6 @@ _ent_scene_item_title (EntGraph           *graph,
     return edge_title (graph, item);
 
   entity = ent_graph_get_entity (graph, item->id);
-  return make_title (entity->name, first_quote (graph, entity->quote_ids), entity->properties);
+  return make_title (entity->name, first_quote (graph, entity->quote_ids, entity->disputing_ids, FALSE),
+                     dispute_line (graph, entity->quote_ids, entity->disputing_ids), entity->properties);
 }

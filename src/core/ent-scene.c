@@ -115,6 +115,7 @@ new_edge (EntGraph    *graph,
   item.to_id = relation->to_id;
   item.directed = relation->directed;
   item.dashed = n_quotes == 0;
+  item.disputed = relation->disputing_ids != NULL && relation->disputing_ids->len > 0;
   item.line_width = ent_scene_edge_width (n_sources);
   item.slot = slot;
   item.n_slots = n_slots;

@@ -68,6 +68,7 @@ typedef struct
   int               n_slots;
   gboolean          directed;
   gboolean          dashed;       /* no quote backs the relation */
+  gboolean          disputed;     /* a quote disputes it */
   double           *route;
   guint             n_route_points;
   /* Where the layout engine centred the edge's label, clear of nodes and other labels, with the route. */
@@ -97,6 +98,8 @@ typedef enum
   ENT_LEGEND_EDGE_SOURCES,
   /* An edge no quote backs: dashed. */
   ENT_LEGEND_EDGE_UNSOURCED,
+  /* An edge a quote disputes: crossed in the middle. */
+  ENT_LEGEND_EDGE_DISPUTED,
 } EntSceneLegendType;
 
 /* From this many distinct sources on, an edge is no wider. */
@@ -154,6 +157,11 @@ EntScene         *ent_scene_new_full          (EntGraph       *graph,
                                                GArray         *positions,
                                                GArray         *routes,
                                                GArray         *bundles);
+void              ent_scene_edge_midpoint     (const EntSceneItem *edge,
+                                               double             *x,
+                                               double             *y,
+                                               double             *dx,
+                                               double             *dy);
 const double     *ent_scene_edge_get_path     (const EntSceneItem *edge,
                                                guint          *n_points);
 gboolean          ent_scene_has_routes        (EntScene       *self);

@@ -295,6 +295,41 @@ ent_store_add_relation_evidence (EntStore  *self,
                        relation_id, quote_id, error);
 }
 
+/**
+ * ent_store_set_stance:
+ * @self: a #EntStore
+ * @entity_id: the entity the quote is attached to, unless @relation_id is given
+ * @relation_id: the relation it is attached to, or 0
+ * @quote_id: the quote
+ * @disputes: whether it disputes what it is attached to, rather than supports it
+ * @error: return location for an error, such as %ENT_STORE_ERROR_NOT_FOUND
+ */
+gboolean
+ent_store_set_stance (EntStore  *self,
+                      gint64     entity_id,
+                      gint64     relation_id,
+                      gint64     quote_id,
+                      gboolean   disputes,
+                      GError   **error)
+{
+  int changes = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ENT_IS_STORE (self), FALSE);
+
+  if (!ent_store_begin (self, error))
+    return FALSE;
+
+  ok = _ent_store_run (self,
+                       relation_id != 0 ? "UPDATE relation_evidence SET stance = ?1 WHERE relation_id = ?2 AND quote_id = ?3"
+                                        : "UPDATE entity_evidence SET stance = ?1 WHERE entity_id = ?2 AND quote_id = ?3",
+                       _("Could not change what the quote says of it"), &changes, error, "sii",
+                       disputes ? "disputes" : "supports", relation_id != 0 ? relation_id : entity_id, quote_id) &&
+       _ent_store_check_found (changes, error, _("The quote is not evidence for it"));
+
+  return _ent_store_finish (self, ok, error);
+}
+
 gboolean
 ent_store_set_entity_name (EntStore    *self,
                            gint64       entity_id,
@@ -643,8 +678,8 @@ ent_store_merge_entities (EntStore  *self,
                        _("Could not merge"), NULL, error, "ii", keep_id, other_id) &&
        _ent_store_run (self, "UPDATE relations SET to_entity = ?1 WHERE to_entity = ?2",
                        _("Could not merge"), NULL, error, "ii", keep_id, other_id) &&
-       _ent_store_run (self, "INSERT OR IGNORE INTO entity_evidence (entity_id, quote_id) "
-                             "SELECT ?1, quote_id FROM entity_evidence WHERE entity_id = ?2",
+       _ent_store_run (self, "INSERT OR IGNORE INTO entity_evidence (entity_id, quote_id, stance) "
+                             "SELECT ?1, quote_id, stance FROM entity_evidence WHERE entity_id = ?2",
                        _("Could not merge"), NULL, error, "ii", keep_id, other_id) &&
        /* A property both have keeps the value of @keep_id; the other's goes with it. */
        _ent_store_run (self, "UPDATE OR IGNORE properties SET entity_id = ?1 WHERE entity_id = ?2",

@@ -53,23 +53,36 @@ load_evidence (EntStore                 *self,
     {
       gint64 owner = sqlite3_column_int64 (stmt, 0);
       gint64 quote = sqlite3_column_int64 (stmt, 1);
-      GArray *ids = NULL;
+      gboolean disputes = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "disputes") == 0;
+      GArray *ids = NULL, **disputing = NULL;
 
       if (for_entities)
         {
           EntEntity *entity = ent_graph_get_entity (graph, owner);
           if (entity != NULL)
-            ids = entity->quote_ids;
+            {
+              ids = entity->quote_ids;
+              disputing = &entity->disputing_ids;
+            }
         }
       else
         {
           EntRelation *relation = ent_graph_get_relation (graph, owner);
           if (relation != NULL)
-            ids = relation->quote_ids;
+            {
+              ids = relation->quote_ids;
+              disputing = &relation->disputing_ids;
+            }
         }
 
       if (ids != NULL)
         g_array_append_val (ids, quote);
+      if (ids != NULL && disputes)
+        {
+          if (*disputing == NULL)
+            *disputing = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_array_append_val (*disputing, quote);
+        }
     }
 
   if (rc != SQLITE_DONE)
@@ -287,9 +300,9 @@ ent_store_load_graph (EntStore  *self,
   ok = load_kinds (self, graph, error) &&
        load_properties (self, graph, error) &&
        _ent_store_load_aliases (self, graph, error) &&
-       load_evidence (self, "SELECT entity_id, quote_id FROM entity_evidence ORDER BY entity_id, quote_id",
+       load_evidence (self, "SELECT entity_id, quote_id, stance FROM entity_evidence ORDER BY entity_id, quote_id",
                       graph, TRUE, error) &&
-       load_evidence (self, "SELECT relation_id, quote_id FROM relation_evidence ORDER BY relation_id, quote_id",
+       load_evidence (self, "SELECT relation_id, quote_id, stance FROM relation_evidence ORDER BY relation_id, quote_id",
                       graph, FALSE, error);
 
 out:

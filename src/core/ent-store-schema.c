@@ -23,7 +23,8 @@
  * an index of properties by relation that their UNIQUE (relation_id, key)
  * already gives, at the cost of every property written. Version 5 added
  * the edge bundles of a layout, with the triggers that drop them when its
- * positions change. Version 6 added entities' aliases.
+ * positions change. Version 6 added entities' aliases, and the stance of
+ * each quote towards what it is attached to.
  *
  * The triggers are compared word for word when a file is opened, so a file
  * cannot bring its own code under one of our names.
@@ -206,7 +207,16 @@ static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
   "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,\n"
   "  alias TEXT NOT NULL CHECK (length (alias) BETWEEN 1 AND " G_STRINGIFY (ENT_ALIAS_MAX_LENGTH) "),\n"
   "  PRIMARY KEY (entity_id, alias)\n"
-  ") WITHOUT ROWID;\n",
+  ") WITHOUT ROWID;\n"
+  /* Whether a quote supports what it is attached to or disputes it. */
+  "ALTER TABLE entity_evidence ADD COLUMN stance TEXT NOT NULL DEFAULT 'supports'\n"
+  "  CHECK (stance IN ('supports', 'disputes'));\n"
+  "ALTER TABLE relation_evidence ADD COLUMN stance TEXT NOT NULL DEFAULT 'supports'\n"
+  "  CHECK (stance IN ('supports', 'disputes'));\n"
+  /* Rows written before hold no stance but read the default; the session that records an edit for undo reads them
+   * as they are, and undoing a delete would put a NULL back. Written anew, every row holds its stance. */
+  "UPDATE entity_evidence SET stance = 'supports';\n"
+  "UPDATE relation_evidence SET stance = 'supports';\n",
 };
 
 typedef struct

@@ -82,6 +82,12 @@ gboolean     ent_store_add_entity_evidence      (EntStore           *self,
                                                  gint64              entity_id,
                                                  gint64              quote_id,
                                                  GError            **error);
+gboolean     ent_store_set_stance               (EntStore           *self,
+                                                 gint64              entity_id,
+                                                 gint64              relation_id,
+                                                 gint64              quote_id,
+                                                 gboolean            disputes,
+                                                 GError            **error);
 gboolean     ent_store_add_relation_evidence    (EntStore           *self,
                                                  gint64              relation_id,
                                                  gint64              quote_id,

@@ -244,6 +244,28 @@ append_group_start (GString    *out,
   g_string_append (out, "</title>");
 }
 
+/* The two orange strokes across a disputed edge, as the renderer draws them. */
+static void
+append_dispute_marks (GString            *out,
+                      cairo_t            *cr,
+                      const EntSceneItem *item,
+                      gboolean            dark)
+{
+  EntColor color;
+
+  ent_renderer_get_disputed_color (dark, &color);
+  cairo_new_path (cr);
+  ent_renderer_append_dispute_marks (cr, item);
+  g_string_append (out, "<path class=\"disputed\" d=\"");
+  append_path_data (out, cr);
+  g_string_append (out, "\" fill=\"none\" stroke=\"");
+  append_color (out, &color);
+  g_string_append (out, "\" stroke-linecap=\"round\" stroke-width=\"");
+  append_number (out, ENT_RENDER_DISPUTE_WIDTH);
+  g_string_append (out, "\"/>");
+  cairo_new_path (cr);
+}
+
 static void
 append_edge (GString                *out,
              cairo_t                *cr,
@@ -291,6 +313,9 @@ append_edge (GString                *out,
       append_path_element (out, cr, edge_color, NULL, options->edge_opacity);
     }
 
+  if (item->disputed)
+    append_dispute_marks (out, cr, item, options->dark);
+
   if (layout != NULL && options->edge_labels)
     append_layout (out, layout, item->label_x, item->label_y, text_color, 0.85, background);
 
@@ -333,12 +358,16 @@ append_node (GString                *out,
 /* A legend entry's sample of edges, as the renderer draws it: a thin and a wide line, or a dashed one. */
 static void
 append_legend_lines (GString                   *out,
+                     cairo_t                   *cr,
                      const EntSceneLegendEntry *entry,
-                     const EntColor            *edge_color)
+                     const EntColor            *edge_color,
+                     gboolean                   dark)
 {
   gboolean sources = entry->type == ENT_LEGEND_EDGE_SOURCES;
+  gboolean disputed = entry->type == ENT_LEGEND_EDGE_DISPUTED;
 
-  g_string_append_printf (out, "<g class=\"legend-entry %s\">", sources ? "edge-sources" : "edge-unsourced");
+  g_string_append_printf (out, "<g class=\"legend-entry %s\">",
+                          sources ? "edge-sources" : disputed ? "edge-disputed" : "edge-unsourced");
   for (guint n = 0; n < (sources ? 2u : 1u); n++)
     {
       g_string_append (out, "<path d=\"M");
@@ -350,8 +379,15 @@ append_legend_lines (GString                   *out,
       g_string_append (out, "\" fill=\"none\" stroke=\"");
       append_color (out, edge_color);
       g_string_append (out, "\" stroke-width=\"");
-      append_number (out, ent_scene_edge_width (sources ? (n == 0 ? 1 : ENT_SCENE_MAX_SOURCES_SHOWN) : 0));
-      g_string_append (out, sources ? "\"/>" : "\" stroke-dasharray=\"4 3\"/>");
+      append_number (out, ent_scene_edge_width (sources ? (n == 0 ? 1 : ENT_SCENE_MAX_SOURCES_SHOWN) : disputed ? 1 : 0));
+      g_string_append (out, sources || disputed ? "\"/>" : "\" stroke-dasharray=\"4 3\"/>");
+    }
+  if (disputed)
+    {
+      EntSceneItem sample = { .type = ENT_SCENE_ITEM_EDGE, .p = { entry->cx - 8, entry->cy, entry->cx - 3, entry->cy,
+                                                                  entry->cx + 3, entry->cy, entry->cx + 8, entry->cy } };
+
+      append_dispute_marks (out, cr, &sample, dark);
     }
 }
 
@@ -396,7 +432,7 @@ append_legend (GString                *out,
           append_path_element (out, cr, ent_kind_look_color (&kind->look, options->dark), NULL, 1.0);
         }
       else
-        append_legend_lines (out, &entries[i], edge_color);
+        append_legend_lines (out, cr, &entries[i], edge_color, options->dark);
       append_layout (out, entries[i].layout, entries[i].label_x, entries[i].label_y, text_color, 1.0, background);
       g_string_append (out, "</g>\n");
     }
