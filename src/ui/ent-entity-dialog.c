@@ -36,6 +36,7 @@ struct _EntEntityDialog
   AdwEntryRow    *end_row;
   GtkWidget      *open_button;
   EntPropertyEditor *property_editor;
+  AdwPreferencesGroup *aliases_group;
   AdwEntryRow    *alias_row;
   /* The aliases as listed, each one once; a row of the aliases group stands for each, in this order. */
   GPtrArray      *aliases;
@@ -422,6 +423,7 @@ ent_entity_dialog_class_init (EntEntityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, open_button);
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, property_editor);
+  gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, aliases_group);
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, alias_row);
   gtk_widget_class_bind_template_callback (widget_class, alias_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, alias_activated_cb);
