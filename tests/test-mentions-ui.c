@@ -12,6 +12,7 @@
 #include "ent-edit.h"
 #include "ent-entity-dialog.h"
 #include "ent-evidence-panel.h"
+#include "ent-source-view.h"
 #include "ent-store.h"
 #include "ent-test-util.h"
 #include "ent-test-widgets.h"
@@ -177,6 +178,27 @@ mentions_line (EntEvidencePanel *panel,
   return gtk_widget_get_visible (GTK_WIDGET (expander)) ? gtk_expander_get_label (expander) : NULL;
 }
 
+/* How many stretches of the source viewer's text are underlined as mentions. */
+static guint
+count_underlined (EntWindow *window)
+{
+  GtkTextView *text_view = first_descendant (first_descendant (GTK_WIDGET (window), ENT_TYPE_SOURCE_VIEW),
+                                             GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "mention");
+  GtkTextIter iter;
+  guint n = 0;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (gtk_text_iter_starts_tag (&iter, tag))
+    n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+
+  return n;
+}
+
 static guint
 count_quotes (EntWindow  *window,
               const char *name)
@@ -227,6 +249,13 @@ test_accept_mentions (void)
   g_assert_cmpstr (mentions_line (panel, &n_rows), ==, "3 unlinked mentions");
   g_assert_cmpuint (n_rows, ==, 3);
 
+  /* The source viewer, once it shows the article, underlines them. */
+  g_assert_cmpuint (count_underlined (window), ==, 0);
+  g_signal_emit_by_name (panel, "quote-activated",
+                         g_array_index (find_entity (ent_window_get_graph (window), "Sergei Aleinik")->quote_ids,
+                                        gint64, 0));
+  g_assert_cmpuint (count_underlined (window), ==, 3);
+
   /* Each row shows the sentence, the mention in bold, and where it is from. */
   rows = list_rows (template_child (panel, ENT_TYPE_EVIDENCE_PANEL, "mentions_list"));
   collect_descendants (g_ptr_array_index (rows, 0), GTK_TYPE_LABEL, labels);
@@ -254,6 +283,7 @@ test_accept_mentions (void)
   wait_for_mentions (panel);
   g_assert_null (mentions_line (panel, &n_rows));
   g_assert_cmpuint (n_rows, ==, 0);
+  g_assert_cmpuint (count_underlined (window), ==, 0);
 
   /* One Undo takes all three back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

@@ -60,6 +60,7 @@ enum {
   RELATION_ACTIVATED,
   QUOTE_ACTIVATED,
   QUOTE_REMOVE_REQUESTED,
+  MENTIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -390,7 +391,11 @@ clear_details (EntEvidencePanel *self)
   clear_list (self->links_list);
   clear_list (self->quotes_list);
   clear_list (self->mentions_list);
-  g_clear_pointer (&self->unlinked, g_array_unref);
+  if (self->unlinked != NULL)
+    {
+      g_clear_pointer (&self->unlinked, g_array_unref);
+      g_signal_emit (self, signals[MENTIONS_CHANGED], 0);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->mentions_expander), FALSE);
   g_array_set_size (self->link_ids, 0);
   g_array_set_size (self->quote_ids, 0);
@@ -559,6 +564,7 @@ update_mentions (EntEvidencePanel *self)
   if (self->unlinked == NULL || self->unlinked->len == 0)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->mentions_expander), FALSE);
+      g_signal_emit (self, signals[MENTIONS_CHANGED], 0);
       return;
     }
 
@@ -568,6 +574,7 @@ update_mentions (EntEvidencePanel *self)
                              self->unlinked->len);
   gtk_expander_set_label (self->mentions_expander, heading);
   gtk_widget_set_visible (GTK_WIDGET (self->mentions_expander), TRUE);
+  g_signal_emit (self, signals[MENTIONS_CHANGED], 0);
 }
 
 static void
@@ -858,6 +865,21 @@ ent_evidence_panel_get_relation (EntEvidencePanel *self)
 }
 
 /**
+ * ent_evidence_panel_get_unlinked_mentions:
+ * @self: a #EntEvidencePanel
+ *
+ * Returns: (transfer none) (nullable) (element-type EntMention): the
+ *   mentions of the shown entity that no quote of it holds, as listed
+ */
+GArray *
+ent_evidence_panel_get_unlinked_mentions (EntEvidencePanel *self)
+{
+  g_return_val_if_fail (ENT_IS_EVIDENCE_PANEL (self), NULL);
+
+  return self->unlinked;
+}
+
+/**
  * ent_evidence_panel_is_finding_mentions:
  * @self: a #EntEvidencePanel
  *
@@ -934,6 +956,19 @@ ent_evidence_panel_class_init (EntEvidencePanelClass *klass)
    * @quote_id: the quote the user wants to take back from what is shown
    */
   signals[QUOTE_REMOVE_REQUESTED] = ent_pane_signal_new_id (G_TYPE_FROM_CLASS (klass), "quote-remove-requested");
+
+  /**
+   * EntEvidencePanel::mentions-changed:
+   * @self: a #EntEvidencePanel
+   *
+   * The unlinked mentions listed changed: see
+   * ent_evidence_panel_get_unlinked_mentions().
+   */
+  signals[MENTIONS_CHANGED] = g_signal_new ("mentions-changed",
+                                            G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

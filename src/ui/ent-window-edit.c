@@ -292,6 +292,16 @@ panel_quote_remove_requested_cb (EntWindow *self,
     _ent_window_show_toast (self, error->message);
 }
 
+/* The source viewer underlines where the sources name the shown entity with no quote of it there. */
+static void
+panel_mentions_changed_cb (EntWindow *self)
+{
+  /* The panel says so as the window is taken apart, too. */
+  if (self->source_view != NULL && self->evidence_panel != NULL)
+    ent_source_view_set_mentions (self->source_view,
+                                  ent_evidence_panel_get_unlinked_mentions (self->evidence_panel));
+}
+
 static void
 view_centre (EntWindow *self,
              double    *x,
@@ -521,4 +531,6 @@ _ent_window_edit_init (EntWindow *self)
   g_signal_connect_swapped (self->kind_filter, "edit-kind", G_CALLBACK (edit_kind_cb), self);
   g_signal_connect_swapped (self->evidence_panel, "quote-remove-requested",
                             G_CALLBACK (panel_quote_remove_requested_cb), self);
+  g_signal_connect_object (self->evidence_panel, "mentions-changed", G_CALLBACK (panel_mentions_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
