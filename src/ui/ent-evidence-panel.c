@@ -520,6 +520,7 @@ create_mention_row (EntEvidencePanel *self,
   gtk_widget_set_margin_end (add, 6);
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_tooltip_text (add, _("Add as Evidence"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add as Evidence"), -1);
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_mention_clicked_cb), self, 0);
 
   content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
