@@ -639,6 +639,46 @@ composed_add_relation_evidence (EntStore *store, EntGraph *graph, char **label, 
   return TRUE;
 }
 
+/* Passages accepted together are one edit; one the entity has as a quote already, or one that
+ * comes twice, is added once. */
+static gboolean
+composed_add_evidence_many (EntStore *store, EntGraph *graph, char **label, GError **error)
+{
+  EntEntity *entity = NULL;
+  EntQuote *existing;
+  EntSource *source;
+  g_autoptr(GArray) passages = g_array_new (FALSE, TRUE, sizeof (EntQuote));
+  g_autoptr(EntGraph) after = NULL;
+  EntQuote passage = { 0 };
+  guint n_added = 0;
+
+  for (guint i = 0; entity == NULL && i < graph->entities->len; i++)
+    if (((EntEntity *) g_ptr_array_index (graph->entities, i))->quote_ids->len > 0)
+      entity = g_ptr_array_index (graph->entities, i);
+  g_assert_nonnull (entity);
+  existing = ent_graph_get_quote (graph, g_array_index (entity->quote_ids, gint64, 0));
+  source = ent_graph_get_source (graph, existing->source_id);
+
+  passage = (EntQuote) { .source_id = source->id, .start = 0, .end = 9 };
+  g_array_append_val (passages, passage);
+  passage = (EntQuote) { .source_id = source->id, .start = 10, .end = 30 };
+  g_array_append_val (passages, passage);
+  g_array_append_val (passages, passage);
+  passage = (EntQuote) { .source_id = source->id, .start = existing->start, .end = existing->end };
+  g_array_append_val (passages, passage);
+
+  if (!ent_edit_add_evidence_many (store, graph, entity->id, passages, &n_added, error))
+    return FALSE;
+  g_assert_cmpuint (n_added, ==, existing->start == 0 && existing->end == 9 ? 1 : 2);
+
+  after = ent_store_load_graph (store, error);
+  g_assert_cmpuint (ent_graph_get_entity (after, entity->id)->quote_ids->len, ==, entity->quote_ids->len + n_added);
+
+  *label = n_added == 1 ? g_strdup_printf ("Add a Quote to “%s”", entity->name)
+                        : g_strdup_printf ("Add %u Quotes to “%s”", n_added, entity->name);
+  return TRUE;
+}
+
 static gboolean
 composed_remove_evidence (EntStore *store, EntGraph *graph, char **label, GError **error)
 {
@@ -670,6 +710,7 @@ static const ComposedEdit composed[] = {
   { "update-source", composed_update_source },
   { "add-entity-evidence", composed_add_entity_evidence },
   { "add-relation-evidence", composed_add_relation_evidence },
+  { "add-evidence-many", composed_add_evidence_many },
   { "remove-evidence", composed_remove_evidence },
 };
 
@@ -694,6 +735,38 @@ test_composed_failure (void)
   assert_unchanged (store, before);
 }
 
+/* Accepting only passages that are quotes already edits nothing, so there is nothing to undo. */
+static void
+test_add_evidence_many_nothing_new (void)
+{
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+  g_autoptr(GArray) passages = g_array_new (FALSE, TRUE, sizeof (EntQuote));
+  g_autofree char *before = dump_store (store);
+  EntEntity *entity = NULL;
+  EntQuote *existing;
+  guint n_added = 99;
+
+  for (guint i = 0; entity == NULL && i < graph->entities->len; i++)
+    if (((EntEntity *) g_ptr_array_index (graph->entities, i))->quote_ids->len > 0)
+      entity = g_ptr_array_index (graph->entities, i);
+  existing = ent_graph_get_quote (graph, g_array_index (entity->quote_ids, gint64, 0));
+  g_array_append_vals (passages, &(EntQuote) { .source_id = existing->source_id, .start = existing->start,
+                                               .end = existing->end }, 1);
+
+  g_assert_true (ent_edit_add_evidence_many (store, graph, entity->id, passages, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+  assert_unchanged (store, before);
+
+  /* A passage of a source the network does not have is refused before anything is written. */
+  g_array_append_vals (passages, &(EntQuote) { .source_id = 987654, .start = 0, .end = 1 }, 1);
+  g_assert_false (ent_edit_add_evidence_many (store, graph, entity->id, passages, NULL, &error));
+  g_assert_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND);
+  assert_unchanged (store, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/ent/edits/merge-keeps-everything", test_merge_keeps_everything);
   g_test_add_func ("/ent/edits/delete-says-what-goes", test_delete_says_what_goes);
   g_test_add_func ("/ent/edits/delete-missing", test_delete_missing);
+  g_test_add_func ("/ent/edits/add-evidence-many-nothing-new", test_add_evidence_many_nothing_new);
 
   return g_test_run ();
 }

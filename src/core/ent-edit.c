@@ -503,6 +503,113 @@ ent_edit_add_evidence (EntStore        *store,
   return end_edit (store, quote_id != 0, error) ? quote_id : 0;
 }
 
+/* Whether one of the entity's quotes is the passage already, or one added before it in the same edit. */
+static gboolean
+passage_is_quote (EntGraph        *graph,
+                  const EntEntity *entity,
+                  GArray          *added,
+                  const EntQuote  *passage)
+{
+  for (guint i = 0; entity->quote_ids != NULL && i < entity->quote_ids->len; i++)
+    {
+      EntQuote *quote = ent_graph_get_quote (graph, g_array_index (entity->quote_ids, gint64, i));
+
+      if (quote != NULL && quote->source_id == passage->source_id && quote->start == passage->start &&
+          quote->end == passage->end)
+        return TRUE;
+    }
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      const EntQuote *other = &g_array_index (added, EntQuote, i);
+
+      if (other->source_id == passage->source_id && other->start == passage->start && other->end == passage->end)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * ent_edit_add_evidence_many:
+ * @store: the file to edit
+ * @graph: the network, for the sources and the entity's quotes and name
+ * @entity_id: the entity the passages back
+ * @passages: (element-type EntQuote): the passages: their source_id, start and end
+ * @n_added: (out) (optional): how many quotes were added
+ * @error: return location for a #GError
+ *
+ * Makes passages of sources quotes backing an entity, all in one edit, so
+ * that one Undo takes them all back. A passage that is a quote of the entity
+ * already, or that comes twice (two mentions in one sentence), is added once.
+ *
+ * Returns: whether the passages were added; when none was new, nothing is
+ *   edited and %TRUE is returned
+ */
+gboolean
+ent_edit_add_evidence_many (EntStore  *store,
+                            EntGraph  *graph,
+                            gint64     entity_id,
+                            GArray    *passages,
+                            guint     *n_added,
+                            GError   **error)
+{
+  g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (EntQuote));
+  g_autofree char *label = NULL;
+  EntEntity *entity;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (graph != NULL && passages != NULL, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+
+  entity = find_entity (graph, entity_id, error);
+  if (entity == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < passages->len; i++)
+    {
+      const EntQuote *passage = &g_array_index (passages, EntQuote, i);
+
+      if (ent_graph_get_source (graph, passage->source_id) == NULL)
+        {
+          g_set_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND,
+                       _("There is no source with the id %lld"), (long long) passage->source_id);
+          return FALSE;
+        }
+      if (!passage_is_quote (graph, entity, todo, passage))
+        g_array_append_val (todo, *passage);
+    }
+
+  if (todo->len == 0)
+    return TRUE;
+
+  if (todo->len == 1)
+    label = g_strdup_printf (_("Add a Quote to “%s”"), entity->name);
+  else
+    /* Translators: the name of an edit, shown as "Undo Add 3 Quotes to “Sergei Aleinik”" */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add %u Quote to “%s”", "Add %u Quotes to “%s”", todo->len),
+                             todo->len, entity->name);
+  if (!ent_store_edit_begin (store, label, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < todo->len; i++)
+    {
+      const EntQuote *passage = &g_array_index (todo, EntQuote, i);
+
+      ok = add_quote_as_evidence (store, entity_id, 0, ent_graph_get_source (graph, passage->source_id), passage,
+                                  error) != 0;
+    }
+
+  if (!end_edit (store, ok, error))
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = todo->len;
+  return TRUE;
+}
+
 /**
  * ent_edit_remove_evidence:
  * @store: the file to edit

@@ -62,6 +62,12 @@ gint64   ent_edit_add_evidence     (EntStore           *store,
                                     gint64              relation_id,
                                     const EntQuote     *passage,
                                     GError            **error);
+gboolean ent_edit_add_evidence_many (EntStore          *store,
+                                    EntGraph           *graph,
+                                    gint64              entity_id,
+                                    GArray             *passages,
+                                    guint              *n_added,
+                                    GError            **error);
 gboolean ent_edit_remove_evidence  (EntStore           *store,
                                     gint64              entity_id,
                                     gint64              relation_id,

@@ -11,6 +11,7 @@
 #include "ent-entity-dialog.h"
 #include "ent-property-editor.h"
 #include "ent-search.h"
+#include "ent-store.h"
 #include "ent-style.h"
 
 #include <glib/gi18n.h>
@@ -35,6 +36,12 @@ struct _EntEntityDialog
   AdwEntryRow    *end_row;
   GtkWidget      *open_button;
   EntPropertyEditor *property_editor;
+  AdwPreferencesGroup *aliases_group;
+  AdwEntryRow    *alias_row;
+  /* The aliases as listed, each one once; a row of the aliases group stands for each, in this order. */
+  GPtrArray      *aliases;
+  /* Why the alias typed in alias_row was not taken, until it is changed. */
+  char           *alias_problem;
 };
 
 G_DEFINE_FINAL_TYPE (EntEntityDialog, ent_entity_dialog, ENT_TYPE_EDIT_DIALOG)
@@ -158,6 +165,10 @@ validate (EntEditDialog *dialog)
     {
       ent_edit_dialog_set_problem (dialog, property_widget, property_problem);
     }
+  else if (self->alias_problem != NULL)
+    {
+      ent_edit_dialog_set_problem (dialog, GTK_WIDGET (self->alias_row), self->alias_problem);
+    }
   else
     {
       EntEntity *duplicate = self->graph != NULL ? ent_graph_find_same_name (self->graph, get_kind_key (self), name,
@@ -170,6 +181,92 @@ validate (EntEditDialog *dialog)
     }
 
   gtk_widget_set_visible (self->open_button, self->duplicate_id != 0);
+}
+
+static void
+remove_alias_clicked_cb (GtkButton       *button,
+                         EntEntityDialog *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  g_return_if_fail (index >= 0 && (guint) index < self->aliases->len);
+
+  g_ptr_array_remove_index (self->aliases, index);
+  gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (row)), row);
+  ent_edit_dialog_validate (ENT_EDIT_DIALOG (self));
+}
+
+/* A row for the alias at @index of the list, placed at that position, above the row that adds one. */
+static void
+insert_alias_row (EntEntityDialog *self,
+                  guint            index)
+{
+  const char *alias = g_ptr_array_index (self->aliases, index);
+  g_autofree char *remove_label = NULL;
+  GtkWidget *row;
+  GtkWidget *remove;
+
+  /* Aliases are plain text ("AT&T"); markup is turned off before any is set. */
+  row = g_object_new (ADW_TYPE_ACTION_ROW,
+                      "use-markup", FALSE,
+                      NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), alias);
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Alias"));
+  /* Translators: what a screen reader says for the button that removes an alias, e.g. "Remove “Aleinik”" */
+  remove_label = g_strdup_printf (_("Remove “%s”"), alias);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_alias_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  /* The group lists its rows in a list box of its own, the one the entry row is in. */
+  gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->alias_row))), row, index);
+}
+
+static void
+alias_changed_cb (EntEntityDialog *self)
+{
+  if (self->alias_problem == NULL)
+    return;
+
+  g_clear_pointer (&self->alias_problem, g_free);
+  ent_edit_dialog_validate (ENT_EDIT_DIALOG (self));
+}
+
+/* Enter in the alias row adds what it holds, unless the entity has that alias already or the file would refuse it. */
+static void
+alias_activated_cb (EntEntityDialog *self)
+{
+  g_autofree char *alias = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->alias_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (*alias == '\0')
+    return;
+
+  for (guint i = 0; i < self->aliases->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->aliases, i), alias))
+      {
+        gtk_editable_set_text (GTK_EDITABLE (self->alias_row), "");
+        return;
+      }
+
+  g_ptr_array_add (self->aliases, g_strdup (alias));
+  if (!ent_store_check_aliases (self->aliases, &error))
+    {
+      g_ptr_array_remove_index (self->aliases, self->aliases->len - 1);
+      g_free (self->alias_problem);
+      self->alias_problem = g_strdup (error->message);
+      ent_edit_dialog_validate (ENT_EDIT_DIALOG (self));
+      return;
+    }
+
+  insert_alias_row (self, self->aliases->len - 1);
+  gtk_editable_set_text (GTK_EDITABLE (self->alias_row), "");
+  ent_edit_dialog_validate (ENT_EDIT_DIALOG (self));
 }
 
 static void
@@ -225,6 +322,11 @@ ent_entity_dialog_new (GtkWindow       *parent,
       ent_edit_dialog_set_text (self->start_row, entity->start_date);
       ent_edit_dialog_set_text (self->end_row, entity->end_date);
       ent_property_editor_set_properties (self->property_editor, entity->properties);
+      for (guint i = 0; entity->aliases != NULL && i < entity->aliases->len; i++)
+        {
+          g_ptr_array_add (self->aliases, g_strdup (g_ptr_array_index (entity->aliases, i)));
+          insert_alias_row (self, i);
+        }
     }
   else
     {
@@ -267,6 +369,10 @@ ent_entity_dialog_dup_entity (EntEntityDialog *self)
   entity->end_date = ent_edit_dialog_dup_optional_text (self->end_row);
   entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   entity->properties = ent_property_editor_dup_properties (self->property_editor);
+  /* Always an array, so that aliases the user removed are removed from the file too. */
+  entity->aliases = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->aliases->len; i++)
+    g_ptr_array_add (entity->aliases, g_strdup (g_ptr_array_index (self->aliases, i)));
 
   return entity;
 }
@@ -279,6 +385,8 @@ ent_entity_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_ENTITY_DIALOG);
   g_clear_pointer (&self->graph, ent_graph_unref);
   g_clear_pointer (&self->kind_keys, g_strfreev);
+  g_clear_pointer (&self->aliases, g_ptr_array_unref);
+  g_clear_pointer (&self->alias_problem, g_free);
 
   G_OBJECT_CLASS (ent_entity_dialog_parent_class)->dispose (object);
 }
@@ -315,6 +423,10 @@ ent_entity_dialog_class_init (EntEntityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, open_button);
   gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, property_editor);
+  gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, aliases_group);
+  gtk_widget_class_bind_template_child (widget_class, EntEntityDialog, alias_row);
+  gtk_widget_class_bind_template_callback (widget_class, alias_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, alias_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
 }
@@ -322,5 +434,6 @@ ent_entity_dialog_class_init (EntEntityDialogClass *klass)
 static void
 ent_entity_dialog_init (EntEntityDialog *self)
 {
+  self->aliases = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

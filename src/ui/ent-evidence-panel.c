@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-evidence-panel.h"
+#include "ent-mentions.h"
 #include "ent-pane.h"
 
 #include "ent-kind-swatch.h"
@@ -41,6 +42,15 @@ struct _EntEvidencePanel
   GtkListBox    *links_list;
   GtkListBox    *quotes_list;
   GtkWidget     *no_quotes_label;
+  GtkExpander   *mentions_expander;
+  GtkListBox    *mentions_list;
+  GtkWidget     *add_all_button;
+
+  /* Where the graph's sources mention its entities, or NULL while they are being found. */
+  GArray        *mentions;
+  GCancellable  *mentions_cancellable;
+  /* The mentions of the shown entity that no quote of it holds, one per row of mentions_list. */
+  GArray        *unlinked;
 };
 
 G_DEFINE_FINAL_TYPE (EntEvidencePanel, ent_evidence_panel, GTK_TYPE_WIDGET)
@@ -50,6 +60,7 @@ enum {
   RELATION_ACTIVATED,
   QUOTE_ACTIVATED,
   QUOTE_REMOVE_REQUESTED,
+  MENTIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -379,8 +390,232 @@ clear_details (EntEvidencePanel *self)
 {
   clear_list (self->links_list);
   clear_list (self->quotes_list);
+  clear_list (self->mentions_list);
+  if (self->unlinked != NULL)
+    {
+      g_clear_pointer (&self->unlinked, g_array_unref);
+      g_signal_emit (self, signals[MENTIONS_CHANGED], 0);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->mentions_expander), FALSE);
   g_array_set_size (self->link_ids, 0);
   g_array_set_size (self->quote_ids, 0);
+}
+
+/* The mention's sentence, the mention in bold, as Pango markup. */
+static char *
+dup_passage_markup (const char       *body,
+                    const EntMention *mention,
+                    gint64            start,
+                    gint64            end)
+{
+  g_autofree char *before = g_utf8_substring (body, start, mention->start);
+  g_autofree char *name = g_utf8_substring (body, mention->start, mention->end);
+  g_autofree char *after = g_utf8_substring (body, mention->end, end);
+
+  return g_markup_printf_escaped ("%s<b>%s</b>%s", before, name, after);
+}
+
+/* What accepting @mentions adds: the passage of each, for the win.accept-mentions action. */
+static GVariant *
+create_accept_parameter (EntEvidencePanel *self,
+                         const EntMention *mentions,
+                         guint             n_mentions)
+{
+  GVariantBuilder passages;
+
+  g_variant_builder_init (&passages, G_VARIANT_TYPE ("a(xxx)"));
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      EntSource *source = ent_graph_get_source (self->graph, mentions[i].source_id);
+      gint64 start, end;
+
+      if (source == NULL || source->body == NULL)
+        continue;
+      ent_mention_get_passage (source->body, &mentions[i], &start, &end);
+      g_variant_builder_add (&passages, "(xxx)", source->id, start, end);
+    }
+
+  return g_variant_new ("(xa(xxx))", self->entity_id, &passages);
+}
+
+static void
+accept_mentions (EntEvidencePanel *self,
+                 const EntMention *mentions,
+                 guint             n_mentions)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.accept-mentions",
+                                      create_accept_parameter (self, mentions, n_mentions));
+}
+
+static void
+add_mention_clicked_cb (GtkButton        *button,
+                        EntEvidencePanel *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  g_return_if_fail (self->unlinked != NULL && index >= 0 && (guint) index < self->unlinked->len);
+
+  accept_mentions (self, &g_array_index (self->unlinked, EntMention, index), 1);
+}
+
+static void
+add_all_clicked_cb (EntEvidencePanel *self)
+{
+  if (self->unlinked != NULL && self->unlinked->len > 0)
+    accept_mentions (self, (EntMention *) self->unlinked->data, self->unlinked->len);
+}
+
+static GtkWidget *
+create_mention_row (EntEvidencePanel *self,
+                    EntSource        *source,
+                    const EntMention *mention)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *plain = NULL;
+  GtkWidget *box;
+  GtkWidget *label;
+  GtkWidget *add;
+  GtkWidget *content;
+  GtkWidget *row;
+  gint64 start, end;
+
+  ent_mention_get_passage (source->body, mention, &start, &end);
+  markup = dup_passage_markup (source->body, mention, start, end);
+  plain = g_utf8_substring (source->body, start, end);
+  /* Translators: where a mention of an entity comes from: a source's title */
+  origin = g_strdup_printf (_("— %s"), source->title);
+
+  box = g_object_new (GTK_TYPE_BOX,
+                      "orientation", GTK_ORIENTATION_VERTICAL,
+                      "spacing", 6,
+                      "margin-top", 12,
+                      "margin-bottom", 12,
+                      "margin-start", 12,
+                      "margin-end", 12,
+                      "hexpand", TRUE,
+                      NULL);
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", markup,
+                        "use-markup", TRUE,
+                        "xalign", 0.0f,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        NULL);
+  gtk_box_append (GTK_BOX (box), label);
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", origin,
+                        "xalign", 0.0f,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        NULL);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (add, 6);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, _("Add as Evidence"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add as Evidence"), -1);
+  g_signal_connect_object (add, "clicked", G_CALLBACK (add_mention_clicked_cb), self, 0);
+
+  content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (content), box);
+  gtk_box_append (GTK_BOX (content), add);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  accessible = g_strconcat (plain, " ", origin, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  return row;
+}
+
+/* The unlinked mentions of the shown entity, under its quotes; nothing while they are being found, or when there are none. */
+static void
+update_mentions (EntEvidencePanel *self)
+{
+  g_autofree char *heading = NULL;
+
+  clear_list (self->mentions_list);
+  g_clear_pointer (&self->unlinked, g_array_unref);
+
+  if (self->graph != NULL && self->mentions != NULL && self->entity_id != 0)
+    {
+      g_autoptr(GArray) unlinked = ent_mentions_unlinked (self->graph, self->mentions, self->entity_id);
+
+      self->unlinked = g_array_new (FALSE, FALSE, sizeof (EntMention));
+      for (guint i = 0; i < unlinked->len; i++)
+        {
+          const EntMention *mention = &g_array_index (unlinked, EntMention, i);
+          EntSource *source = ent_graph_get_source (self->graph, mention->source_id);
+
+          if (source == NULL || source->body == NULL)
+            continue;
+          g_array_append_val (self->unlinked, *mention);
+          gtk_list_box_append (self->mentions_list, create_mention_row (self, source, mention));
+        }
+    }
+
+  if (self->unlinked == NULL || self->unlinked->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->mentions_expander), FALSE);
+      g_signal_emit (self, signals[MENTIONS_CHANGED], 0);
+      return;
+    }
+
+  /* Translators: a line under an entity's quotes, that opens to list the places its name is found but no quote links */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unlinked mention", "%u unlinked mentions",
+                                          self->unlinked->len),
+                             self->unlinked->len);
+  gtk_expander_set_label (self->mentions_expander, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->mentions_expander), TRUE);
+  g_signal_emit (self, signals[MENTIONS_CHANGED], 0);
+}
+
+static void
+mentions_found_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(EntEvidencePanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GArray *mentions = ent_mentions_find_finish (result, &error);
+
+  /* A newer graph superseded the one these were found in. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->mentions_cancellable);
+  if (mentions == NULL)
+    {
+      g_warning ("Could not find the mentions: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->mentions, g_array_unref);
+  self->mentions = mentions;
+  update_mentions (self);
+}
+
+/* Mentions are found again in every new graph, since an edit may add a name, an alias or a quote. */
+static void
+find_mentions (EntEvidencePanel *self)
+{
+  g_cancellable_cancel (self->mentions_cancellable);
+  g_clear_object (&self->mentions_cancellable);
+  g_clear_pointer (&self->mentions, g_array_unref);
+
+  if (self->graph == NULL)
+    return;
+
+  self->mentions_cancellable = g_cancellable_new ();
+  ent_mentions_find_async (self->graph, self->mentions_cancellable, mentions_found_cb, g_object_ref (self));
 }
 
 static void
@@ -446,6 +681,7 @@ fill_entity (EntEvidencePanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->links_list), self->link_ids->len > 0);
 
   fill_quotes (self, entity->quote_ids);
+  update_mentions (self);
   show_details (self);
 }
 
@@ -542,6 +778,7 @@ ent_evidence_panel_set_graph (EntEvidencePanel *self,
   relation_id = self->relation_id;
 
   ent_pane_replace_graph (&self->graph, graph);
+  find_mentions (self);
 
   if (relation_id != 0)
     ent_evidence_panel_show_relation (self, relation_id);
@@ -628,13 +865,47 @@ ent_evidence_panel_get_relation (EntEvidencePanel *self)
   return self->relation_id;
 }
 
+/**
+ * ent_evidence_panel_get_unlinked_mentions:
+ * @self: a #EntEvidencePanel
+ *
+ * Returns: (transfer none) (nullable) (element-type EntMention): the
+ *   mentions of the shown entity that no quote of it holds, as listed
+ */
+GArray *
+ent_evidence_panel_get_unlinked_mentions (EntEvidencePanel *self)
+{
+  g_return_val_if_fail (ENT_IS_EVIDENCE_PANEL (self), NULL);
+
+  return self->unlinked;
+}
+
+/**
+ * ent_evidence_panel_is_finding_mentions:
+ * @self: a #EntEvidencePanel
+ *
+ * Returns: whether the mentions in the panel's graph are still being looked
+ *   for, so that those of the shown entity are not listed yet
+ */
+gboolean
+ent_evidence_panel_is_finding_mentions (EntEvidencePanel *self)
+{
+  g_return_val_if_fail (ENT_IS_EVIDENCE_PANEL (self), FALSE);
+
+  return self->mentions_cancellable != NULL;
+}
+
 static void
 ent_evidence_panel_dispose (GObject *object)
 {
   EntEvidencePanel *self = (EntEvidencePanel *)object;
 
+  g_cancellable_cancel (self->mentions_cancellable);
+  g_clear_object (&self->mentions_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_EVIDENCE_PANEL);
   g_clear_pointer (&self->graph, ent_graph_unref);
+  g_clear_pointer (&self->mentions, g_array_unref);
+  g_clear_pointer (&self->unlinked, g_array_unref);
 
   G_OBJECT_CLASS (ent_evidence_panel_parent_class)->dispose (object);
 }
@@ -687,6 +958,19 @@ ent_evidence_panel_class_init (EntEvidencePanelClass *klass)
    */
   signals[QUOTE_REMOVE_REQUESTED] = ent_pane_signal_new_id (G_TYPE_FROM_CLASS (klass), "quote-remove-requested");
 
+  /**
+   * EntEvidencePanel::mentions-changed:
+   * @self: a #EntEvidencePanel
+   *
+   * The unlinked mentions listed changed: see
+   * ent_evidence_panel_get_unlinked_mentions().
+   */
+  signals[MENTIONS_CHANGED] = g_signal_new ("mentions-changed",
+                                            G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   g_type_ensure (ENT_TYPE_KIND_SWATCH);
@@ -704,6 +988,10 @@ ent_evidence_panel_class_init (EntEvidencePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, links_list);
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, quotes_list);
   gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, no_quotes_label);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, mentions_expander);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, mentions_list);
+  gtk_widget_class_bind_template_child (widget_class, EntEvidencePanel, add_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, add_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, link_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, quote_row_activated_cb);
 }

@@ -25,5 +25,7 @@ void       ent_evidence_panel_show_relation (EntEvidencePanel *self,
                                              gint64            relation_id);
 gint64     ent_evidence_panel_get_entity    (EntEvidencePanel *self);
 gint64     ent_evidence_panel_get_relation  (EntEvidencePanel *self);
+gboolean   ent_evidence_panel_is_finding_mentions (EntEvidencePanel *self);
+GArray    *ent_evidence_panel_get_unlinked_mentions (EntEvidencePanel *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-source-view.h"
+#include "ent-mentions.h"
 #include "ent-pane.h"
 
 #include <glib/gi18n.h>
@@ -21,9 +22,12 @@ struct _EntSourceView
   gint64         quote_id;
   gint64         source_id;
 
+  GtkTextTag    *mention_tag;
   GtkTextTag    *quote_tag;
   GtkTextTag    *current_quote_tag;
   GtkTextMark   *current_quote_mark;
+  /* Mentions no quote links, of the entity the window shows (EntMention), or NULL. */
+  GArray        *mentions;
 
   GtkStack      *stack;
   GtkLabel      *title_label;
@@ -50,12 +54,18 @@ static const GdkRGBA quote_dark = { 120 / 255.0, 174 / 255.0, 237 / 255.0, 0.30 
 static const GdkRGBA current_quote_dark = { 120 / 255.0, 174 / 255.0, 237 / 255.0, 0.55 };
 static const GdkRGBA underline_light = { 28 / 255.0, 113 / 255.0, 216 / 255.0, 1.0 };
 static const GdkRGBA underline_dark = { 120 / 255.0, 174 / 255.0, 237 / 255.0, 1.0 };
+/* A mention is only a hint, so its line is the colour of the text, faint. */
+static const GdkRGBA mention_light = { 0.0, 0.0, 0.0, 0.35 };
+static const GdkRGBA mention_dark = { 1.0, 1.0, 1.0, 0.40 };
 
 static void
 update_tag_colors (EntSourceView *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
+  g_object_set (self->mention_tag,
+                "underline-rgba", dark ? &mention_dark : &mention_light,
+                NULL);
   g_object_set (self->quote_tag,
                 "background-rgba", dark ? &quote_dark : &quote_light,
                 NULL);
@@ -215,6 +225,55 @@ highlight (EntSourceView *self,
                                   -1);
 }
 
+/* Underlines the mentions that are in the shown source. */
+static void
+underline_mentions (EntSourceView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->mention_tag, &start, &end);
+
+  for (guint i = 0; self->source_id != 0 && self->mentions != NULL && i < self->mentions->len; i++)
+    {
+      const EntMention *mention = &g_array_index (self->mentions, EntMention, i);
+
+      if (mention->source_id != self->source_id)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) mention->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) mention->end);
+      gtk_text_buffer_apply_tag (buffer, self->mention_tag, &start, &end);
+    }
+}
+
+/**
+ * ent_source_view_set_mentions:
+ * @self: a #EntSourceView
+ * @mentions: (nullable) (element-type EntMention): mentions that no quote
+ *   links yet, of the entity the window shows; copied
+ *
+ * Those of them in the shown source, or in a source shown later, are lightly underlined.
+ */
+void
+ent_source_view_set_mentions (EntSourceView *self,
+                              GArray        *mentions)
+{
+  g_return_if_fail (ENT_IS_SOURCE_VIEW (self));
+
+  g_clear_pointer (&self->mentions, g_array_unref);
+  if (mentions != NULL && mentions->len > 0)
+    {
+      self->mentions = g_array_sized_new (FALSE, FALSE, sizeof (EntMention), mentions->len);
+      g_array_append_vals (self->mentions, mentions->data, mentions->len);
+    }
+
+  /* Nothing is shown any more once the view is disposed. */
+  if (self->text_view != NULL)
+    underline_mentions (self);
+}
+
 GtkWidget *
 ent_source_view_new (void)
 {
@@ -279,6 +338,7 @@ ent_source_view_show_quote (EntSourceView *self,
 
   self->quote_id = quote->id;
   highlight (self, quote);
+  underline_mentions (self);
   gtk_stack_set_visible_child_name (self->stack, "source");
 }
 
@@ -378,6 +438,7 @@ ent_source_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_SOURCE_VIEW);
   g_clear_pointer (&self->graph, ent_graph_unref);
+  g_clear_pointer (&self->mentions, g_array_unref);
 
   G_OBJECT_CLASS (ent_source_view_parent_class)->dispose (object);
 }
@@ -419,6 +480,10 @@ ent_source_view_init (EntSourceView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (self->text_view);
+  /* Created first, so that the line of the current quote is drawn over it. */
+  self->mention_tag = gtk_text_buffer_create_tag (buffer, "mention",
+                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  NULL);
   self->quote_tag = gtk_text_buffer_create_tag (buffer, "quote", NULL);
   /* Created second, so it takes precedence where the two overlap. */
   self->current_quote_tag = gtk_text_buffer_create_tag (buffer, "current-quote",

@@ -23,6 +23,8 @@ void       ent_source_view_show_quote           (EntSourceView *self,
                                                  gint64         quote_id);
 gint64     ent_source_view_get_quote            (EntSourceView *self);
 gint64     ent_source_view_get_source           (EntSourceView *self);
+void       ent_source_view_set_mentions         (EntSourceView *self,
+                                                 GArray        *mentions);
 char      *ent_source_view_dup_highlighted_text (EntSourceView *self);
 gboolean   ent_source_view_get_selection        (EntSourceView *self,
                                                  gint64        *start,

@@ -24,6 +24,7 @@ _ent_window_update_edit_actions (EntWindow *self)
   static const char * const edit_actions[] = {
     "win.add-entity", "win.add-relation", "win.add-source", "win.edit-selected",
     "win.delete-selected", "win.merge", "win.add-evidence", "win.edit-source",
+    "win.accept-mentions",
   };
   gboolean writable = self->store != NULL && !ent_store_is_read_only (self->store);
   gboolean selected = ent_graph_view_get_selected_entity (self->graph_view) != 0 ||
@@ -246,6 +247,34 @@ add_evidence_action (GtkWidget  *widget,
     _ent_window_show_toast (self, error->message);
 }
 
+/* Mentions of an entity that no quote holds, accepted from the evidence panel: the
+ * entity and the passages, (source, start, end) each; all of them are one edit. */
+static void
+accept_mentions_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  g_autoptr(GArray) passages = g_array_new (FALSE, TRUE, sizeof (EntQuote));
+  g_autoptr(GVariantIter) iter = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 entity_id, source_id, start, end;
+
+  if (self->store == NULL || ent_store_is_read_only (self->store) || self->graph == NULL)
+    return;
+
+  g_variant_get (parameter, "(xa(xxx))", &entity_id, &iter);
+  while (g_variant_iter_next (iter, "(xxx)", &source_id, &start, &end))
+    {
+      EntQuote passage = { .source_id = source_id, .start = start, .end = end };
+
+      g_array_append_val (passages, passage);
+    }
+
+  if (!ent_edit_add_evidence_many (self->store, self->graph, entity_id, passages, NULL, &error))
+    _ent_window_show_toast (self, error->message);
+}
+
 static void
 panel_quote_remove_requested_cb (EntWindow *self,
                                  gint64     quote_id)
@@ -261,6 +290,16 @@ panel_quote_remove_requested_cb (EntWindow *self,
   if (!ent_edit_remove_evidence (self->store, ent_evidence_panel_get_entity (self->evidence_panel),
                                  ent_evidence_panel_get_relation (self->evidence_panel), quote_id, &error))
     _ent_window_show_toast (self, error->message);
+}
+
+/* The source viewer underlines where the sources name the shown entity with no quote of it there. */
+static void
+panel_mentions_changed_cb (EntWindow *self)
+{
+  /* The panel says so as the window is taken apart, too. */
+  if (self->source_view != NULL && self->evidence_panel != NULL)
+    ent_source_view_set_mentions (self->source_view,
+                                  ent_evidence_panel_get_unlinked_mentions (self->evidence_panel));
 }
 
 static void
@@ -476,6 +515,7 @@ _ent_window_edit_class_init (EntWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-selected", NULL, edit_selected_action);
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.add-evidence", NULL, add_evidence_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-mentions", "(xa(xxx))", accept_mentions_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-entity", NULL);
@@ -491,4 +531,6 @@ _ent_window_edit_init (EntWindow *self)
   g_signal_connect_swapped (self->kind_filter, "edit-kind", G_CALLBACK (edit_kind_cb), self);
   g_signal_connect_swapped (self->evidence_panel, "quote-remove-requested",
                             G_CALLBACK (panel_quote_remove_requested_cb), self);
+  g_signal_connect_object (self->evidence_panel, "mentions-changed", G_CALLBACK (panel_mentions_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }

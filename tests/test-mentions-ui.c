@@ -1,0 +1,307 @@
+/* test-mentions-ui.c: aliases in the entity dialog, and accepting unlinked mentions from the evidence panel
+ *
+ * Copyright 2026 The Entente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ent-edit.h"
+#include "ent-entity-dialog.h"
+#include "ent-evidence-panel.h"
+#include "ent-source-view.h"
+#include "ent-store.h"
+#include "ent-test-util.h"
+#include "ent-test-widgets.h"
+#include "ent-window.h"
+
+/* The rows of the dialog's aliases, the row that adds one left out. */
+static GPtrArray *
+alias_rows (EntEntityDialog *dialog)
+{
+  GtkWidget *group = template_child (dialog, ENT_TYPE_ENTITY_DIALOG, "aliases_group");
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_descendants (group, ADW_TYPE_ACTION_ROW, rows);
+  return rows;
+}
+
+static void
+type_alias (EntEntityDialog *dialog,
+            const char      *alias)
+{
+  GtkWidget *row = template_child (dialog, ENT_TYPE_ENTITY_DIALOG, "alias_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), alias);
+  g_signal_emit_by_name (row, "entry-activated");
+}
+
+static void
+assert_alias_rows (EntEntityDialog    *dialog,
+                   const char * const *aliases)
+{
+  g_autoptr(GPtrArray) rows = alias_rows (dialog);
+
+  g_assert_cmpuint (rows->len, ==, g_strv_length ((char **) aliases));
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), ==, aliases[i]);
+}
+
+/* Aliases added in the dialog are saved with the rest of the entity, in one edit, and Undo takes them back. */
+static void
+test_dialog_aliases (void)
+{
+  g_autoptr(EntStore) store = open_copy_of_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntGraph) graph = ent_store_load_graph (store, &error);
+  g_autoptr(EntGraph) after = NULL;
+  g_autoptr(EntEntity) entity = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *too_long = g_strnfill (ENT_ALIAS_MAX_LENGTH + 1, 'a');
+  g_autofree char *expected = g_strdup_printf ("An alias is longer than %d characters", ENT_ALIAS_MAX_LENGTH);
+  const char * const none[] = { NULL };
+  const char * const one[] = { "Aleinik", NULL };
+  const char * const two[] = { "Aleinik", "Алейник", NULL };
+  GtkWidget *alias_row;
+  EntEntityDialog *dialog;
+  EntEntity *minister;
+
+  g_assert_no_error (error);
+  minister = find_entity (graph, "Sergei Aleinik");
+  g_assert_null (minister->aliases);
+
+  dialog = ent_entity_dialog_new (NULL, graph, minister);
+  gtk_window_present (GTK_WINDOW (dialog));
+  alias_row = template_child (dialog, ENT_TYPE_ENTITY_DIALOG, "alias_row");
+  assert_alias_rows (dialog, none);
+
+  /* Enter adds the alias and empties the row for the next; Enter on nothing adds nothing. */
+  type_alias (dialog, "Aleinik");
+  assert_alias_rows (dialog, one);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alias_row)), ==, "");
+  type_alias (dialog, "   ");
+  assert_alias_rows (dialog, one);
+
+  /* The same alias again is ignored. */
+  type_alias (dialog, " Aleinik ");
+  assert_alias_rows (dialog, one);
+  type_alias (dialog, "Алейник");
+  assert_alias_rows (dialog, two);
+  g_assert_true (ent_entity_dialog_is_valid (dialog));
+
+  /* One the file would refuse is not added, and the dialog says why until the row changes. */
+  type_alias (dialog, too_long);
+  assert_alias_rows (dialog, two);
+  g_assert_false (ent_entity_dialog_is_valid (dialog));
+  g_assert_cmpstr (ent_entity_dialog_get_problem (dialog), ==, expected);
+  g_assert_false (gtk_widget_get_sensitive (template_child (dialog, ENT_TYPE_ENTITY_DIALOG, "confirm_button")));
+  gtk_editable_set_text (GTK_EDITABLE (alias_row), "");
+  g_assert_true (ent_entity_dialog_is_valid (dialog));
+  type_alias (dialog, "Sergei\tAleinik");
+  g_assert_false (ent_entity_dialog_is_valid (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (alias_row), "");
+
+  /* Each row has a button that removes its alias. */
+  rows = alias_rows (dialog);
+  g_signal_emit_by_name (first_descendant (g_ptr_array_index (rows, 1), GTK_TYPE_BUTTON), "clicked");
+  assert_alias_rows (dialog, one);
+
+  entity = ent_entity_dialog_dup_entity (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (entity->aliases);
+  g_assert_cmpuint (entity->aliases->len, ==, 1);
+  g_assert_true (ent_edit_update_entity (store, graph, entity, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ent_store_get_undo_label (store), ==, "Edit “Sergei Aleinik”");
+
+  /* Stored, and shown again when the dialog opens next. */
+  after = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  minister = find_entity (after, "Sergei Aleinik");
+  g_assert_nonnull (minister->aliases);
+  g_assert_cmpuint (minister->aliases->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (minister->aliases, 0), ==, "Aleinik");
+  dialog = ent_entity_dialog_new (NULL, after, minister);
+  assert_alias_rows (dialog, one);
+
+  /* Removing all of them saves none. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = alias_rows (dialog);
+  g_signal_emit_by_name (first_descendant (g_ptr_array_index (rows, 0), GTK_TYPE_BUTTON), "clicked");
+  g_clear_pointer (&entity, ent_entity_free);
+  entity = ent_entity_dialog_dup_entity (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (entity->aliases);
+  g_assert_cmpuint (entity->aliases->len, ==, 0);
+
+  /* Undo takes the added alias back. */
+  g_assert_true (ent_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, ent_graph_unref);
+  after = ent_store_load_graph (store, &error);
+  g_assert_null (find_entity (after, "Sergei Aleinik")->aliases);
+}
+
+/* Runs the main loop until the panel has found the mentions in its graph, for at most ten seconds. */
+static void
+wait_for_mentions (EntEvidencePanel *panel)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (ent_evidence_panel_is_finding_mentions (panel) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (ent_evidence_panel_is_finding_mentions (panel));
+}
+
+static void
+wait_for_scene (EntGraphView *view)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (ent_graph_view_get_scene (view) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (ent_graph_view_get_scene (view));
+}
+
+/* The panel's line of unlinked mentions, or NULL when it is hidden; and the count of its rows. */
+static const char *
+mentions_line (EntEvidencePanel *panel,
+               guint            *n_rows)
+{
+  GtkExpander *expander = template_child (panel, ENT_TYPE_EVIDENCE_PANEL, "mentions_expander");
+  g_autoptr(GPtrArray) rows = list_rows (template_child (panel, ENT_TYPE_EVIDENCE_PANEL, "mentions_list"));
+
+  *n_rows = rows->len;
+  return gtk_widget_get_visible (GTK_WIDGET (expander)) ? gtk_expander_get_label (expander) : NULL;
+}
+
+/* How many stretches of the source viewer's text are underlined as mentions. */
+static guint
+count_underlined (EntWindow *window)
+{
+  GtkTextView *text_view = first_descendant (first_descendant (GTK_WIDGET (window), ENT_TYPE_SOURCE_VIEW),
+                                             GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "mention");
+  GtkTextIter iter;
+  guint n = 0;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (gtk_text_iter_starts_tag (&iter, tag))
+    n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+
+  return n;
+}
+
+static guint
+count_quotes (EntWindow  *window,
+              const char *name)
+{
+  return find_entity (ent_window_get_graph (window), name)->quote_ids->len;
+}
+
+/* With the alias "Aleinik", the article mentions the minister three times where none of his quotes is; the
+ * panel lists them, one is added, and Add All adds the rest in one edit. */
+static void
+test_accept_mentions (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-mentions-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "india-belarus.entente");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  EntEvidencePanel *panel;
+  EntWindow *window;
+  EntGraph *graph;
+  gint64 minister;
+  guint n_rows = 0, before;
+
+  {
+    g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(EntGraph) stored = NULL;
+    g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
+
+    g_assert_no_error (error);
+    stored = ent_store_load_graph (store, &error);
+    g_assert_no_error (error);
+    g_ptr_array_add (aliases, (char *) "Aleinik");
+    g_assert_true (ent_store_set_aliases (store, find_entity (stored, "Sergei Aleinik")->id, aliases, &error));
+    g_assert_no_error (error);
+  }
+
+  window = g_object_new (ENT_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ent_window_open_path (window, path));
+  wait_for_scene (ent_window_get_graph_view (window));
+  panel = first_descendant (GTK_WIDGET (window), ENT_TYPE_EVIDENCE_PANEL);
+  g_assert_nonnull (panel);
+
+  minister = find_entity (ent_window_get_graph (window), "Sergei Aleinik")->id;
+  ent_graph_view_select_entity (ent_window_get_graph_view (window), minister);
+  g_assert_cmpint (ent_evidence_panel_get_entity (panel), ==, minister);
+  wait_for_mentions (panel);
+  g_assert_cmpstr (mentions_line (panel, &n_rows), ==, "3 unlinked mentions");
+  g_assert_cmpuint (n_rows, ==, 3);
+
+  /* The source viewer, once it shows the article, underlines them. */
+  g_assert_cmpuint (count_underlined (window), ==, 0);
+  g_signal_emit_by_name (panel, "quote-activated",
+                         g_array_index (find_entity (ent_window_get_graph (window), "Sergei Aleinik")->quote_ids,
+                                        gint64, 0));
+  g_assert_cmpuint (count_underlined (window), ==, 3);
+
+  /* Each row shows the sentence, the mention in bold, and where it is from. */
+  rows = list_rows (template_child (panel, ENT_TYPE_EVIDENCE_PANEL, "mentions_list"));
+  collect_descendants (g_ptr_array_index (rows, 0), GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, ==, 2);
+  g_assert_true (gtk_label_get_use_markup (g_ptr_array_index (labels, 0)));
+  g_assert_nonnull (strstr (gtk_label_get_label (g_ptr_array_index (labels, 0)), "<b>Aleinik</b>"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (g_ptr_array_index (labels, 1)), "— "));
+
+  /* One added: a quote more, a mention fewer. */
+  before = count_quotes (window, "Sergei Aleinik");
+  g_signal_emit_by_name (first_descendant (g_ptr_array_index (rows, 0), GTK_TYPE_BUTTON), "clicked");
+  g_assert_cmpuint (count_quotes (window, "Sergei Aleinik"), ==, before + 1);
+  wait_for_mentions (panel);
+  g_assert_cmpstr (mentions_line (panel, &n_rows), ==, "2 unlinked mentions");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_quotes (window, "Sergei Aleinik"), ==, before);
+  wait_for_mentions (panel);
+  g_assert_cmpstr (mentions_line (panel, &n_rows), ==, "3 unlinked mentions");
+
+  /* Add All: three quotes in one edit, and no mention left unlinked. */
+  g_signal_emit_by_name (template_child (panel, ENT_TYPE_EVIDENCE_PANEL, "add_all_button"), "clicked");
+  graph = ent_window_get_graph (window);
+  g_assert_cmpuint (count_quotes (window, "Sergei Aleinik"), ==, before + 3);
+  g_assert_cmpuint (graph->quotes->len, >=, 3);
+  wait_for_mentions (panel);
+  g_assert_null (mentions_line (panel, &n_rows));
+  g_assert_cmpuint (n_rows, ==, 0);
+  g_assert_cmpuint (count_underlined (window), ==, 0);
+
+  /* One Undo takes all three back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_quotes (window, "Sergei Aleinik"), ==, before);
+  wait_for_mentions (panel);
+  g_assert_cmpstr (mentions_line (panel, &n_rows), ==, "3 unlinked mentions");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  widget_test_init (&argc, &argv);
+
+  g_test_add_func ("/ent/mentions-ui/dialog-aliases", test_dialog_aliases);
+  g_test_add_func ("/ent/mentions-ui/accept-mentions", test_accept_mentions);
+
+  return g_test_run ();
+}
