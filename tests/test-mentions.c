@@ -262,11 +262,13 @@ test_aliases_stored (TempDir       *fixture,
   g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *too_long = repeat_text ("", "x", ENT_ALIAS_MAX_LENGTH + 1, "");
   EntEntity *minister;
+  gint64 minister_id;
 
   set_aliases (store, graph, "Sergei Aleinik", "Aleinik", "Алейник", "Aleinik", NULL);
   g_clear_pointer (&graph, ent_graph_unref);
   graph = ent_store_load_graph (store, &error);
   minister = find_entity (graph, "Sergei Aleinik");
+  minister_id = minister->id;
   g_assert_nonnull (minister->aliases);
   g_assert_cmpuint (minister->aliases->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (minister->aliases, 0), ==, "Aleinik");
@@ -286,23 +288,23 @@ test_aliases_stored (TempDir       *fixture,
 
   /* What the store refuses, with nothing written. */
   g_ptr_array_add (bad, g_strdup ("two\nlines"));
-  g_assert_false (ent_store_set_aliases (store, minister->id, bad, &error));
+  g_assert_false (ent_store_set_aliases (store, minister_id, bad, &error));
   g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_ptr_array_set_size (bad, 0);
   g_ptr_array_add (bad, g_strdup (too_long));
-  g_assert_false (ent_store_set_aliases (store, minister->id, bad, &error));
+  g_assert_false (ent_store_set_aliases (store, minister_id, bad, &error));
   g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_ptr_array_set_size (bad, 0);
   g_ptr_array_add (bad, g_strdup (""));
-  g_assert_false (ent_store_set_aliases (store, minister->id, bad, &error));
+  g_assert_false (ent_store_set_aliases (store, minister_id, bad, &error));
   g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_ptr_array_set_size (bad, 0);
   for (guint i = 0; i <= ENT_ENTITY_MAX_ALIASES; i++)
     g_ptr_array_add (bad, g_strdup_printf ("alias %u", i));
-  g_assert_false (ent_store_set_aliases (store, minister->id, bad, &error));
+  g_assert_false (ent_store_set_aliases (store, minister_id, bad, &error));
   g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_INVALID);
   g_clear_error (&error);
 

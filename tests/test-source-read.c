@@ -415,7 +415,7 @@ test_pdf_invalid (TempDir       *fixture,
   g_autofree char *text = temp_dir_write (fixture, "report.pdf", "Just some text, saved with a wrong name.\n", -1);
   g_autofree char *damaged = temp_dir_write (fixture, "damaged.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<", -1);
 
-  g_autofree char *office = temp_dir_write (fixture, "minutes.docx", "PK\x03\x04\x14\0\x06\0", 10);
+  g_autofree char *office = temp_dir_write (fixture, "minutes.docx", "PK\x03\x04\x14\0\x06\0\0\0", 10);
 
   assert_source_fails (text, ENT_SOURCE_READ_ERROR_INVALID, "not a PDF document");
   assert_source_fails (office, ENT_SOURCE_READ_ERROR_INVALID, "Save it as PDF or as plain text");

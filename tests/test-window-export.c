@@ -755,10 +755,19 @@ test_dialog_chooser (Fixture       *fixture,
   g_autofree char *name = NULL;
   g_autofree char *expected_name = NULL;
   g_autofree char *svg = NULL;
-  EntExportDialog *dialog = open_dialog (fixture);
+  EntExportDialog *dialog;
   GtkWindow *chooser, *message;
   GtkFileFilter *filter;
 
+  if (test_slowdown () > 1)
+    {
+      /* GTK's own file chooser, which only this test opens, loads libcloudproviders and GIO modules that keep
+       * what they allocate until the process ends; the sanitizer build would report it as leaked. */
+      g_test_skip ("The file chooser is checked in the build without sanitizers");
+      return;
+    }
+
+  dialog = open_dialog (fixture);
   g_assert_true (g_file_set_contents (output, "an older file", -1, NULL));
   choose (dialog, "format_row", FORMAT_SVG);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));

@@ -443,8 +443,10 @@ accept_mentions (EntEvidencePanel *self,
                  const EntMention *mentions,
                  guint             n_mentions)
 {
-  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.accept-mentions",
-                                      create_accept_parameter (self, mentions, n_mentions));
+  g_autoptr(GVariant) parameter = g_variant_ref_sink (create_accept_parameter (self, mentions, n_mentions));
+
+  /* A floating parameter is not sunk when no action takes it: ours is freed here either way. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.accept-mentions", parameter);
 }
 
 static void
