@@ -294,6 +294,97 @@ test_accept_mentions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The open toplevel of @type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* New Entity from Selection: the name selected in the source opens the entity dialog with it, and the new entity
+ * has the passage as its quote, in one edit. */
+static void
+test_entity_from_selection (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-mentions-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "india-belarus.entente");
+  const char *name = "External Affairs Minister";
+  EntEvidencePanel *panel;
+  EntWindow *window;
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWindow *dialog;
+  EntEntity *added;
+  EntQuote *quote;
+  EntSource *source;
+  guint n_entities;
+  g_autofree char *body_text = NULL;
+  g_autofree char *quoted = NULL;
+  const char *at;
+
+  window = g_object_new (ENT_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ent_window_open_path (window, path));
+  wait_for_scene (ent_window_get_graph_view (window));
+  panel = first_descendant (GTK_WIDGET (window), ENT_TYPE_EVIDENCE_PANEL);
+  n_entities = ent_window_get_graph (window)->entities->len;
+
+  /* Nothing selected: a message, no dialog. */
+  ent_graph_view_select_entity (ent_window_get_graph_view (window),
+                                find_entity (ent_window_get_graph (window), "Sergei Aleinik")->id);
+  g_signal_emit_by_name (panel, "quote-activated",
+                         g_array_index (find_entity (ent_window_get_graph (window), "Sergei Aleinik")->quote_ids,
+                                        gint64, 0));
+  text_view = first_descendant (first_descendant (GTK_WIDGET (window), ENT_TYPE_SOURCE_VIEW), GTK_TYPE_TEXT_VIEW);
+  buffer = gtk_text_view_get_buffer (text_view);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.entity-from-selection", NULL));
+  g_assert_null (find_toplevel (ENT_TYPE_ENTITY_DIALOG));
+
+  /* The second "External Affairs Minister" of the article, with a line's spaces around it as a mouse takes them. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  at = strstr (strstr (body_text, name) + 1, name);
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (body_text, at) - 1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (body_text, at) + strlen (name));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.entity-from-selection", NULL));
+  dialog = find_toplevel (ENT_TYPE_ENTITY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (template_child (dialog, ENT_TYPE_ENTITY_DIALOG, "name_row")), ==, name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit-dialog.confirm", NULL));
+
+  g_assert_cmpuint (ent_window_get_graph (window)->entities->len, ==, n_entities + 1);
+  added = find_entity (ent_window_get_graph (window), name);
+  g_assert_cmpuint (added->quote_ids->len, ==, 1);
+  quote = ent_graph_get_quote (ent_window_get_graph (window), g_array_index (added->quote_ids, gint64, 0));
+  source = ent_graph_get_source (ent_window_get_graph (window), quote->source_id);
+  quoted = g_utf8_substring (source->body, quote->start, quote->end);
+  /* The passage without the spaces around it. */
+  g_assert_cmpstr (quote->text, ==, quoted);
+  g_assert_cmpstr (quote->text, ==, name);
+  g_assert_cmpint (quote->start, ==, g_utf8_pointer_to_offset (body_text, at));
+
+  /* One Undo takes the entity and its quote back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (ent_window_get_graph (window)->entities->len, ==, n_entities);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +393,7 @@ main (int   argc,
 
   g_test_add_func ("/ent/mentions-ui/dialog-aliases", test_dialog_aliases);
   g_test_add_func ("/ent/mentions-ui/accept-mentions", test_accept_mentions);
+  g_test_add_func ("/ent/mentions-ui/entity-from-selection", test_entity_from_selection);
 
   return g_test_run ();
 }

@@ -108,6 +108,20 @@ save_properties (EntStore   *store,
   return TRUE;
 }
 
+/* The source of @passage, which must be in @graph. */
+static EntSource *
+find_passage_source (EntGraph        *graph,
+                     const EntQuote  *passage,
+                     GError         **error)
+{
+  EntSource *source = ent_graph_get_source (graph, passage->source_id);
+
+  if (source == NULL)
+    g_set_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND,
+                 _("There is no source with the id %lld"), (long long) passage->source_id);
+  return source;
+}
+
 /**
  * ent_edit_add_entity:
  * @store: the file to edit
@@ -133,13 +147,56 @@ ent_edit_add_entity (EntStore         *store,
                      gint64           *new_id,
                      GError          **error)
 {
+  return ent_edit_add_entity_with_quote (store, NULL, entity, NULL, engine, x, y, new_id, error);
+}
+
+static gint64 add_quote_as_evidence (EntStore         *store,
+                                     gint64            entity_id,
+                                     gint64            relation_id,
+                                     const EntSource  *source,
+                                     const EntQuote   *passage,
+                                     GError          **error);
+
+/**
+ * ent_edit_add_entity_with_quote:
+ * @store: the file to edit
+ * @graph: (nullable): the network, for @passage's source
+ * @entity: the new entity; its id is ignored
+ * @passage: (nullable): a passage of a source (its source_id, start and end) that becomes the entity's first quote
+ * @engine: the layout whose positions get the new node
+ * @x: where the user is looking, in points
+ * @y: where the user is looking, in points
+ * @new_id: (out): return location for the new entity's id
+ * @error: return location for a #GError
+ *
+ * ent_edit_add_entity() with the passage the entity was found in as its
+ * quote, all in one edit: New Entity from Selection.
+ *
+ * Returns: whether the entity was added
+ */
+gboolean
+ent_edit_add_entity_with_quote (EntStore         *store,
+                                EntGraph         *graph,
+                                const EntEntity  *entity,
+                                const EntQuote   *passage,
+                                const char       *engine,
+                                double            x,
+                                double            y,
+                                gint64           *new_id,
+                                GError          **error)
+{
   g_autoptr(GArray) positions = NULL;
-  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(EntGraph) after = NULL;
   g_autofree char *label = NULL;
+  EntSource *source = NULL;
   gboolean done;
 
   g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
   g_return_val_if_fail (entity != NULL && engine != NULL && new_id != NULL, FALSE);
+  g_return_val_if_fail (passage == NULL || graph != NULL, FALSE);
+
+  if (passage != NULL && (source = find_passage_source (graph, passage, error)) == NULL)
+    return FALSE;
 
   /* Translators: the name of an edit, shown as "Undo Add “Minsk”" */
   label = g_strdup_printf (_("Add “%s”"), entity->name);
@@ -148,12 +205,13 @@ ent_edit_add_entity (EntStore         *store,
 
   *new_id = ent_store_add_entity (store, entity, error);
   if (*new_id != 0 && save_properties (store, *new_id, 0, NULL, entity->properties, error) &&
-      (entity->aliases == NULL || ent_store_set_aliases (store, *new_id, entity->aliases, error)))
+      (entity->aliases == NULL || ent_store_set_aliases (store, *new_id, entity->aliases, error)) &&
+      (source == NULL || add_quote_as_evidence (store, *new_id, 0, source, passage, error) != 0))
     positions = ent_store_load_positions (store, engine, error);
-  graph = positions != NULL ? ent_store_load_graph (store, error) : NULL;
-  if (graph != NULL)
-    ent_placement_place_missing (graph, positions, x, y);
-  done = graph != NULL &&
+  after = positions != NULL ? ent_store_load_graph (store, error) : NULL;
+  if (after != NULL)
+    ent_placement_place_missing (after, positions, x, y);
+  done = after != NULL &&
          ent_store_save_positions (store, engine, (EntPosition *) positions->data, positions->len, error);
   return end_edit (store, done, error);
 }
@@ -476,13 +534,9 @@ ent_edit_add_evidence (EntStore        *store,
   g_return_val_if_fail (ENT_IS_STORE (store), 0);
   g_return_val_if_fail (graph != NULL && passage != NULL, 0);
 
-  source = ent_graph_get_source (graph, passage->source_id);
+  source = find_passage_source (graph, passage, error);
   if (source == NULL)
-    {
-      g_set_error (error, ENT_EDIT_ERROR, ENT_EDIT_ERROR_NOT_FOUND,
-                   _("There is no source with the id %lld"), (long long) passage->source_id);
-      return 0;
-    }
+    return 0;
 
   if (relation_id != 0)
     label = g_strdup (_("Add a Quote to a Relation"));

@@ -313,8 +313,12 @@ ent_entity_dialog_new (GtkWindow       *parent,
 
   if (entity != NULL)
     {
+      /* An entity without an id is a new one, filled in beforehand: from a passage of a source, say. */
       self->entity_id = entity->id;
-      ent_edit_dialog_set_adding (ENT_EDIT_DIALOG (self), FALSE, _("Edit Entity"));
+      if (entity->id != 0)
+        ent_edit_dialog_set_adding (ENT_EDIT_DIALOG (self), FALSE, _("Edit Entity"));
+      else
+        ent_edit_dialog_set_adding (ENT_EDIT_DIALOG (self), TRUE, _("New Entity"));
       select_kind (self, ent_entity_get_kind_key (entity));
       ent_edit_dialog_set_text (self->name_row, entity->name);
       ent_edit_dialog_set_text (self->role_row, entity->role);

@@ -16,6 +16,10 @@
 #include "ent-source-dialog.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+
+/* The longest name New Entity from Selection proposes, in characters: a name, not a paragraph. */
+#define ENTITY_NAME_FROM_PASSAGE_MAX 200
 
 /* Edits need a writable file, and most of them a selection. */
 void
@@ -23,7 +27,7 @@ _ent_window_update_edit_actions (EntWindow *self)
 {
   static const char * const edit_actions[] = {
     "win.add-entity", "win.add-relation", "win.add-source", "win.edit-selected",
-    "win.delete-selected", "win.merge", "win.add-evidence", "win.edit-source",
+    "win.delete-selected", "win.merge", "win.add-evidence", "win.entity-from-selection", "win.edit-source",
     "win.accept-mentions",
   };
   gboolean writable = self->store != NULL && !ent_store_is_read_only (self->store);
@@ -320,22 +324,26 @@ entity_confirmed_cb (EntEntityDialog *dialog,
   g_autoptr(EntEntity) entity = ent_entity_dialog_dup_entity (dialog);
   g_autoptr(GError) error = NULL;
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  const EntQuote *passage = g_object_get_data (G_OBJECT (dialog), "passage");
 
   if (entity->id == 0)
     {
       double x, y;
       gint64 new_id;
 
-      /* A new entity goes to a free spot near where the user is looking. */
+      /* A new entity goes to a free spot near where the user is looking; one made from a passage has it as its
+       * first quote, in the same edit. */
       view_centre (self, &x, &y);
-      if (ent_edit_add_entity (self->store, entity, _ent_window_get_engine (self, NULL), x, y, &new_id, &error))
+      if (ent_edit_add_entity_with_quote (self->store, self->graph, entity, passage, _ent_window_get_engine (self, NULL),
+                                          x, y, &new_id, &error))
         _ent_window_select_entity (self, new_id);
       else
         _ent_window_show_toast (self, error->message);
     }
   else if (!ent_edit_update_entity (self->store, self->graph, entity, &error))
     _ent_window_show_toast (self, error->message);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -353,6 +361,70 @@ show_entity_dialog (EntWindow       *self,
 {
   EntEntityDialog *dialog = ent_entity_dialog_new (GTK_WINDOW (self), self->graph, entity);
 
+  g_signal_connect (dialog, "confirmed", G_CALLBACK (entity_confirmed_cb), self);
+  g_signal_connect (dialog, "open-existing", G_CALLBACK (open_existing_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The name in a passage, as the entity dialog's name: its words with single spaces between them, not too long. */
+static char *
+name_from_passage (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", words[i]);
+  if (g_utf8_strlen (name->str, -1) > ENTITY_NAME_FROM_PASSAGE_MAX)
+    {
+      g_autofree char *cut = g_utf8_substring (name->str, 0, ENTITY_NAME_FROM_PASSAGE_MAX);
+
+      g_string_assign (name, cut);
+    }
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/* New Entity from Selection: the entity dialog opens with the selected passage as the name, and the passage becomes
+ * the new entity's first quote. */
+static void
+entity_from_selection_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  EntQuote passage = { .source_id = ent_source_view_get_source (self->source_view) };
+  EntSource *source = self->graph != NULL ? ent_graph_get_source (self->graph, passage.source_id) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  EntEntityDialog *dialog;
+
+  if (source == NULL || !ent_source_view_get_selection (self->source_view, &passage.start, &passage.end))
+    {
+      _ent_window_show_toast (self, _("Select a name in the source first"));
+      return;
+    }
+
+  /* The passage without the spaces a selection takes with it. */
+  text = g_utf8_substring (source->body, passage.start, passage.end);
+  for (const char *p = text; *p != '\0' && g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+    passage.start++;
+  for (const char *p = text + strlen (text); p > text && passage.end > passage.start;)
+    {
+      p = g_utf8_prev_char (p);
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        break;
+      passage.end--;
+    }
+  if (passage.end <= passage.start)
+    {
+      _ent_window_show_toast (self, _("Select a name in the source first"));
+      return;
+    }
+  name = name_from_passage (text);
+  dialog = ent_entity_dialog_new (GTK_WINDOW (self), self->graph,
+                                  &(EntEntity) { .kind = ENT_KIND_PERSON, .name = name });
+  g_object_set_data_full (G_OBJECT (dialog), "passage", g_memdup2 (&passage, sizeof passage), g_free);
   g_signal_connect (dialog, "confirmed", G_CALLBACK (entity_confirmed_cb), self);
   g_signal_connect (dialog, "open-existing", G_CALLBACK (open_existing_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -515,11 +587,14 @@ _ent_window_edit_class_init (EntWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-selected", NULL, edit_selected_action);
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.add-evidence", NULL, add_evidence_action);
+  gtk_widget_class_install_action (widget_class, "win.entity-from-selection", NULL, entity_from_selection_action);
   gtk_widget_class_install_action (widget_class, "win.accept-mentions", "(xa(xxx))", accept_mentions_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-entity", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-relation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.entity-from-selection", NULL);
 }
 
 void
