@@ -211,7 +211,7 @@ test_saved_text_kept (void)
 
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_false (gtk_widget_get_sensitive (button));
-  ent_source_dialog_load_file (dialog, file);
+  g_assert_false (ent_source_dialog_load_file (dialog, file));
   g_assert_false (ent_source_dialog_is_loading (dialog));
   body = dup_body (dialog);
   g_assert_cmpstr (body, ==, original.body);
@@ -272,6 +272,21 @@ find_source_dialog (EntWindow *window)
   return NULL;
 }
 
+static guint
+count_source_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      count += ENT_IS_SOURCE_DIALOG (toplevel);
+    }
+
+  return count;
+}
+
 static gboolean
 has_source (EntGraph   *graph,
             const char *title,
@@ -316,6 +331,16 @@ test_drop_on_window (TempDir       *fixture,
   dialog = find_source_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Source");
+  wait_until_loaded (dialog);
+  assert_shows_draft (dialog, draft);
+
+  /* Another file dropped on the window goes to the dialog open over it. */
+  set_row (dialog, "title_row", "");
+  files = g_slist_prepend (NULL, html_file);
+  g_assert_true (_ent_window_drop_files (window, files));
+  g_slist_free (files);
+  g_assert_cmpuint (count_source_dialogs (), ==, 1);
+  g_assert_true (ent_source_dialog_is_loading (dialog));
   wait_until_loaded (dialog);
   assert_shows_draft (dialog, draft);
 

@@ -186,19 +186,21 @@ file_read_cb (GObject      *object,
  * says of itself in the rows the user has not written in; or, when it
  * cannot be read, shows why. A file loaded before it is done is given up.
  * The text of a saved source is never replaced: quotes point into it.
+ *
+ * Returns: %FALSE when the dialog's text cannot be replaced, so the file is not read
  */
-void
+gboolean
 ent_source_dialog_load_file (EntSourceDialog *self,
                              GFile           *file)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
 
-  g_return_if_fail (ENT_IS_SOURCE_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_val_if_fail (ENT_IS_SOURCE_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (self->body_locked)
-    return;
+    return FALSE;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -208,7 +210,7 @@ ent_source_dialog_load_file (EntSourceDialog *self,
     {
       set_loading (self, FALSE);
       show_file_problem (self, _("Only files on this computer can be read as sources"));
-      return;
+      return TRUE;
     }
 
   self->cancellable = g_cancellable_new ();
@@ -217,6 +219,7 @@ ent_source_dialog_load_file (EntSourceDialog *self,
   g_task_set_task_data (task, g_steal_pointer (&path), g_free);
   g_task_run_in_thread (task, read_thread);
   set_loading (self, TRUE);
+  return TRUE;
 }
 
 /**
@@ -315,11 +318,7 @@ drop_cb (GtkDropTarget   *target,
       g_slist_free (files);
     }
 
-  if (file == NULL)
-    return FALSE;
-
-  ent_source_dialog_load_file (self, file);
-  return TRUE;
+  return file != NULL && ent_source_dialog_load_file (self, file);
 }
 
 /**

@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (EntSourceDialog, ent_source_dialog, ENT, SOURCE_DIALOG, En
 EntSourceDialog *ent_source_dialog_new         (GtkWindow       *parent,
                                                 const EntSource *source);
 EntSource       *ent_source_dialog_dup_source  (EntSourceDialog *self);
-void             ent_source_dialog_load_file   (EntSourceDialog *self,
+gboolean         ent_source_dialog_load_file   (EntSourceDialog *self,
                                                 GFile           *file);
 gboolean         ent_source_dialog_is_loading  (EntSourceDialog *self);
 

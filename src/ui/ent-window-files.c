@@ -405,7 +405,7 @@ is_network_file (GFile *file)
          g_content_type_is_mime_type (type, "application/vnd.sqlite3");
 }
 
-/* The Add Source dialog of @self that is not in @before, the dialogs there were. */
+/* A source dialog of @self that is not in @before, the windows there were, if given. */
 static EntSourceDialog *
 find_new_source_dialog (EntWindow *self,
                         GPtrArray *before)
@@ -432,7 +432,16 @@ add_source_from_file (EntWindow *self,
 {
   g_autoptr(GPtrArray) before = g_ptr_array_new ();
   GListModel *toplevels = gtk_window_get_toplevels ();
-  EntSourceDialog *dialog;
+  EntSourceDialog *dialog = find_new_source_dialog (self, NULL);
+
+  /* A source dialog already open takes the file, rather than a second dialog opening over it. */
+  if (dialog != NULL)
+    {
+      if (!ent_source_dialog_load_file (dialog, file))
+        _ent_window_show_toast (self, _("The text of a saved source cannot be replaced by a file"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   if (self->graph == NULL || self->store == NULL)
     {
