@@ -256,6 +256,45 @@ test_drop_on_dialog (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Paste as Source takes the clipboard's text, and its first line as the title; Ctrl+V in the text pastes it as before. */
+static void
+test_paste_as_source (void)
+{
+  const char *text = "Ministers meet in Minsk\r\n\r\nThe ministers met on Friday.\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntSourceDraft) draft = ent_source_read_text (text, -1, &error);
+  EntSourceDialog *dialog = ent_source_dialog_new (NULL, NULL);
+  GtkWidget *button = template_child (dialog, ENT_TYPE_SOURCE_DIALOG, "paste_button");
+  g_autofree char *body = NULL;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), text);
+  set_row (dialog, "publisher_row", "A Publisher");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (ent_source_dialog_is_loading (dialog));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  wait_until_loaded (dialog);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  body = dup_body (dialog);
+  g_assert_cmpstr (body, ==, draft->body);
+  g_assert_cmpstr (row_text (dialog, "title_row"), ==, "Ministers meet in Minsk");
+  g_assert_cmpstr (row_text (dialog, "publisher_row"), ==, "A Publisher");
+  g_assert_true (ent_source_dialog_is_valid (dialog));
+
+  /* Nothing to quote on the clipboard: said so, and the text stays. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), " \n\t\n");
+  g_signal_emit_by_name (button, "clicked");
+  wait_until_loaded (dialog);
+  g_clear_pointer (&body, g_free);
+  body = dup_body (dialog);
+  g_assert_cmpstr (body, ==, draft->body);
+  g_assert_cmpstr (ent_source_dialog_get_problem (dialog), ==, "The pasted text has nothing to quote");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static EntSourceDialog *
 find_source_dialog (EntWindow *window)
 {
@@ -372,6 +411,7 @@ main (int   argc,
               temp_dir_tear_down);
   g_test_add_func ("/ent/source-dialog/saved-text-kept", test_saved_text_kept);
   g_test_add_func ("/ent/source-dialog/drop-on-dialog", test_drop_on_dialog);
+  g_test_add_func ("/ent/source-dialog/paste-as-source", test_paste_as_source);
   g_test_add ("/ent/source-dialog/drop-on-window", TempDir, NULL, temp_dir_set_up, test_drop_on_window,
               temp_dir_tear_down);
 

@@ -47,6 +47,7 @@ struct _EntSourceDialog
   AdwEntryRow          *published_row;
   GtkTextView          *body_view;
   GtkButton            *open_button;
+  GtkButton            *paste_button;
   GtkSpinner           *open_spinner;
 };
 
@@ -91,6 +92,7 @@ set_loading (EntSourceDialog *self,
              gboolean         loading)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), !loading && !self->body_locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->paste_button), !loading && !self->body_locked);
   gtk_widget_set_visible (GTK_WIDGET (self->open_spinner), loading);
   gtk_spinner_set_spinning (self->open_spinner, loading);
 }
@@ -237,6 +239,59 @@ ent_source_dialog_is_loading (EntSourceDialog *self)
 }
 
 static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  EntSourceDraft *draft;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* GDK's own message speaks of transfer formats, which mean nothing to the user. */
+  if (text == NULL)
+    {
+      g_task_return_new_error (task, ENT_SOURCE_READ_ERROR, ENT_SOURCE_READ_ERROR_EMPTY,
+                               _("The clipboard holds no text to paste as a source"));
+      return;
+    }
+
+  draft = ent_source_read_text (text, -1, &error);
+  if (draft == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, draft, (GDestroyNotify) ent_source_draft_free);
+}
+
+/*
+ * Paste as Source: the clipboard's text becomes the body and its first line
+ * the title, as a file's would, where Ctrl+V in the text pastes only the text.
+ */
+static void
+paste_clicked_cb (EntSourceDialog *self)
+{
+  GTask *task;
+
+  if (self->body_locked)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, file_read_cb, NULL);
+  g_task_set_source_tag (task, paste_clicked_cb);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->cancellable,
+                                 clipboard_read_cb, task);
+  set_loading (self, TRUE);
+}
+
+static void
 file_chosen_cb (EntSourceDialog      *self,
                 int                   response,
                 GtkFileChooserNative *chooser)
@@ -359,6 +414,8 @@ ent_source_dialog_new (GtkWindow       *parent,
         {
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button),
                                        _("Quotes point into the text of this source, so a file cannot replace it"));
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->paste_button),
+                                       _("Quotes point into the text of this source, so a pasted text cannot replace it"));
           gtk_drop_target_set_actions (self->drop_target, 0);
           set_loading (self, FALSE);
         }
@@ -454,9 +511,11 @@ ent_source_dialog_class_init (EntSourceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, published_row);
   gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, body_view);
   gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, open_button);
+  gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, paste_button);
   gtk_widget_class_bind_template_child (widget_class, EntSourceDialog, open_spinner);
   gtk_widget_class_bind_template_callback (widget_class, edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_file_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paste_clicked_cb);
 }
 
 static void
