@@ -12,7 +12,6 @@
 #include "ent-source-read.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 /* The rows a file's draft fills, in the order of #EntSourceDraft's fields. */
 enum
@@ -30,14 +29,14 @@ struct _EntSourceDialog
 
   /* The source being edited, or 0 for a new one. */
   gint64                source_id;
-  /* The text of a saved source is not replaced by a file: its quotes point into it by offset. */
+  /* The text of a saved source is not replaced by a file or a paste: its quotes point into it by offset. */
   gboolean              body_locked;
-  /* Why the last file could not be loaded, until the next edit. */
+  /* Why the last file or paste gave no text, until the next edit. */
   char                 *file_problem;
   GtkFileChooserNative *file_chooser;
-  /* The file being read, if any; a new one cancels it. */
+  /* The file or clipboard being read, if any; reading another cancels it. */
   GCancellable         *cancellable;
-  /* What the last file put in each row: a row that still shows it, or nothing, takes the next file's. */
+  /* What the last file or paste put in each row: a row that still shows it, or nothing, takes the next one's. */
   char                 *filled[N_ROWS];
   GtkDropTarget        *drop_target;
 
@@ -228,7 +227,7 @@ ent_source_dialog_load_file (EntSourceDialog *self,
  * ent_source_dialog_is_loading:
  * @self: a #EntSourceDialog
  *
- * Returns: whether a file is being read
+ * Returns: whether a file, or the clipboard for Paste as Source, is being read
  */
 gboolean
 ent_source_dialog_is_loading (EntSourceDialog *self)
