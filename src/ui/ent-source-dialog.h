@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (EntSourceDialog, ent_source_dialog, ENT, SOURCE_DIALOG, En
 EntSourceDialog *ent_source_dialog_new         (GtkWindow       *parent,
                                                 const EntSource *source);
 EntSource       *ent_source_dialog_dup_source  (EntSourceDialog *self);
+gboolean         ent_source_dialog_load_file   (EntSourceDialog *self,
+                                                GFile           *file);
+gboolean         ent_source_dialog_is_loading  (EntSourceDialog *self);
 
 /* What is wrong with the form is the business of #EntEditDialog. */
 #define ent_source_dialog_is_valid(self)    ent_edit_dialog_is_valid (ENT_EDIT_DIALOG (self))

@@ -11,6 +11,7 @@
 #include "ent-window-private.h"
 #include "ent-application.h"
 #include "ent-data.h"
+#include "ent-source-dialog.h"
 #include "ent-user-data.h"
 
 #include <glib/gi18n.h>
@@ -382,6 +383,115 @@ update_recent_menu (EntWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/*
+ * Whether a dropped @file is a network to open rather than a text to add as
+ * a source: a network is known by its extension or its content type, as the
+ * file manager knows it, and not by reading it, which a slow disk would make
+ * the window wait for. Whatever else is dropped the source readers take, and
+ * they say clearly what they cannot read.
+ */
+static gboolean
+is_network_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name != NULL ? g_utf8_strdown (name, -1) : NULL;
+  g_autofree char *type = NULL;
+
+  if (lower == NULL || g_str_has_suffix (lower, ".entente"))
+    return TRUE;
+
+  type = g_content_type_guess (name, NULL, 0, NULL);
+  return g_content_type_is_mime_type (type, ENTENTE_MIME_TYPE) ||
+         g_content_type_is_mime_type (type, "application/vnd.sqlite3");
+}
+
+/* A source dialog of @self that is not in @before, the windows there were, if given. */
+static EntSourceDialog *
+find_new_source_dialog (EntWindow *self,
+                        GPtrArray *before)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ENT_IS_SOURCE_DIALOG (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (self) &&
+          (before == NULL || !g_ptr_array_find (before, window, NULL)))
+        return ENT_SOURCE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Opens the Add Source dialog with @file loaded in it, or says why no source can be added. */
+static void
+add_source_from_file (EntWindow *self,
+                      GFile     *file)
+{
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  EntSourceDialog *dialog = find_new_source_dialog (self, NULL);
+
+  /* A source dialog already open takes the file, rather than a second dialog opening over it. */
+  if (dialog != NULL)
+    {
+      if (!ent_source_dialog_load_file (dialog, file))
+        _ent_window_show_toast (self, _("The text of a saved source cannot be replaced by a file"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  if (self->graph == NULL || self->store == NULL)
+    {
+      _ent_window_show_toast (self, _("Open a network to add a source to it"));
+      return;
+    }
+  if (ent_store_is_read_only (self->store))
+    {
+      _ent_window_show_toast (self, _("This network cannot be changed, so no source can be added to it"));
+      return;
+    }
+
+  /* The action opens the dialog that stores the source, as the menu does. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_ptr_array_add (before, window);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-source", NULL);
+
+  dialog = find_new_source_dialog (self, before);
+  if (dialog != NULL)
+    ent_source_dialog_load_file (dialog, file);
+}
+
+/*
+ * What the window does with files dropped on it: networks open, each in its
+ * window; the first other file opens Add Source with its text, as a source
+ * is checked by the person adding it, one at a time.
+ */
+gboolean
+_ent_window_drop_files (EntWindow *self,
+                        GSList    *files)
+{
+  GFile *source_file = NULL;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      if (is_network_file (l->data))
+        open_file (self, l->data);
+      else if (source_file == NULL)
+        source_file = l->data;
+    }
+
+  if (source_file != NULL)
+    add_source_from_file (self, source_file);
+
+  return files != NULL;
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -389,12 +499,15 @@ drop_cb (GtkDropTarget *target,
          double         y,
          EntWindow     *self)
 {
-  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
-  gboolean accepted = files != NULL;
+  GSList *files = NULL;
+  gboolean accepted;
 
-  for (GSList *l = files; l != NULL; l = l->next)
-    open_file (self, l->data);
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    files = g_slist_prepend (NULL, g_value_get_object (value));
+  else if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    files = gdk_file_list_get_files (g_value_get_boxed (value));
 
+  accepted = _ent_window_drop_files (self, files);
   g_slist_free (files);
   return accepted;
 }
@@ -419,7 +532,9 @@ _ent_window_files_class_init (EntWindowClass *klass)
 void
 _ent_window_files_init (EntWindow *self)
 {
-  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
+  gtk_drop_target_set_gtypes (drop, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
 
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

@@ -112,6 +112,8 @@ void        _ent_window_files_init          (EntWindow       *self);
 void        _ent_window_add_recent_file     (const char      *path);
 void        _ent_window_open_file           (EntWindow       *self,
                                              const char      *path);
+gboolean    _ent_window_drop_files          (EntWindow       *self,
+                                             GSList          *files);
 void        _ent_window_add_file_filter     (GtkFileChooser  *chooser,
                                              const char      *name,
                                              const char      *mime_type,
