@@ -12,6 +12,7 @@
 #include "ent-edit.h"
 #include "ent-entity-dialog.h"
 #include "ent-evidence-panel.h"
+#include "ent-relation-dialog.h"
 #include "ent-source-view.h"
 #include "ent-store.h"
 #include "ent-test-util.h"
@@ -385,6 +386,78 @@ test_entity_from_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* New Relation from Selection: a sentence that names India and Belarus opens the relation dialog between them, and
+ * the new relation has the sentence as its quote, in one edit. */
+static void
+test_relation_from_selection (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-mentions-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "india-belarus.entente");
+  const char *sentence = "India and Belarus have established various mechanisms for exchanging views on bilateral, "
+                         "regional, and international issues.";
+  g_autofree char *body_text = NULL;
+  g_autoptr(EntRelation) proposed = NULL;
+  EntEvidencePanel *panel;
+  EntWindow *window;
+  EntGraph *graph;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWindow *dialog;
+  EntRelation *added = NULL;
+  EntQuote *quote;
+  gint64 india, belarus;
+  guint n_relations;
+  const char *at;
+
+  window = g_object_new (ENT_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ent_window_open_path (window, path));
+  wait_for_scene (ent_window_get_graph_view (window));
+  panel = first_descendant (GTK_WIDGET (window), ENT_TYPE_EVIDENCE_PANEL);
+  graph = ent_window_get_graph (window);
+  india = find_entity (graph, "India")->id;
+  belarus = find_entity (graph, "Belarus")->id;
+  n_relations = graph->relations->len;
+
+  ent_graph_view_select_entity (ent_window_get_graph_view (window), find_entity (graph, "Sergei Aleinik")->id);
+  g_signal_emit_by_name (panel, "quote-activated",
+                         g_array_index (find_entity (graph, "Sergei Aleinik")->quote_ids, gint64, 0));
+  buffer = gtk_text_view_get_buffer (first_descendant (first_descendant (GTK_WIDGET (window), ENT_TYPE_SOURCE_VIEW),
+                                                       GTK_TYPE_TEXT_VIEW));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  at = strstr (body_text, sentence);
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (body_text, at));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (body_text, at) + g_utf8_strlen (sentence, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.relation-from-selection", NULL));
+  dialog = find_toplevel (ENT_TYPE_RELATION_DIALOG);
+  g_assert_nonnull (dialog);
+  proposed = ent_relation_dialog_dup_relation (ENT_RELATION_DIALOG (dialog));
+  g_assert_cmpint (proposed->from_id, ==, india);
+  g_assert_cmpint (proposed->to_id, ==, belarus);
+  gtk_editable_set_text (template_child (dialog, ENT_TYPE_RELATION_DIALOG, "kind_row"), "exchanges views with");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit-dialog.confirm", NULL));
+
+  graph = ent_window_get_graph (window);
+  g_assert_cmpuint (graph->relations->len, ==, n_relations + 1);
+  for (guint i = 0; i < graph->relations->len; i++)
+    if (g_str_equal (((EntRelation *) g_ptr_array_index (graph->relations, i))->kind, "exchanges views with"))
+      added = g_ptr_array_index (graph->relations, i);
+  g_assert_nonnull (added);
+  g_assert_cmpint (added->from_id, ==, india);
+  g_assert_cmpuint (added->quote_ids->len, ==, 1);
+  quote = ent_graph_get_quote (graph, g_array_index (added->quote_ids, gint64, 0));
+  g_assert_cmpstr (quote->text, ==, sentence);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (ent_window_get_graph (window)->relations->len, ==, n_relations);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/ent/mentions-ui/dialog-aliases", test_dialog_aliases);
   g_test_add_func ("/ent/mentions-ui/accept-mentions", test_accept_mentions);
   g_test_add_func ("/ent/mentions-ui/entity-from-selection", test_entity_from_selection);
+  g_test_add_func ("/ent/mentions-ui/relation-from-selection", test_relation_from_selection);
 
   return g_test_run ();
 }

@@ -416,12 +416,41 @@ ent_edit_save_relation (EntStore           *store,
                         const EntRelation  *relation,
                         GError            **error)
 {
+  return ent_edit_save_relation_with_quote (store, graph, relation, NULL, error);
+}
+
+/**
+ * ent_edit_save_relation_with_quote:
+ * @store: the file to edit
+ * @graph: the network as it is
+ * @relation: a new relation (id 0) or a changed one
+ * @passage: (nullable): for a new relation, a passage of a source (its source_id, start and end) that becomes its
+ *   first quote
+ * @error: return location for a #GError
+ *
+ * ent_edit_save_relation() with the passage that states the relation as its
+ * quote, in the same edit: New Relation from Selection.
+ *
+ * Returns: whether the relation was stored
+ */
+gboolean
+ent_edit_save_relation_with_quote (EntStore           *store,
+                                   EntGraph           *graph,
+                                   const EntRelation  *relation,
+                                   const EntQuote     *passage,
+                                   GError            **error)
+{
   g_autofree char *label = NULL;
   EntEntity *from, *to;
+  EntSource *source = NULL;
   gboolean done;
 
   g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
   g_return_val_if_fail (graph != NULL && relation != NULL, FALSE);
+  g_return_val_if_fail (passage == NULL || relation->id == 0, FALSE);
+
+  if (passage != NULL && (source = find_passage_source (graph, passage, error)) == NULL)
+    return FALSE;
 
   from = find_entity (graph, relation->from_id, error);
   to = from != NULL ? find_entity (graph, relation->to_id, error) : NULL;
@@ -438,7 +467,8 @@ ent_edit_save_relation (EntStore           *store,
     {
       gint64 new_id = ent_store_add_relation (store, relation, error);
 
-      done = new_id != 0 && save_properties (store, 0, new_id, NULL, relation->properties, error);
+      done = new_id != 0 && save_properties (store, 0, new_id, NULL, relation->properties, error) &&
+             (source == NULL || add_quote_as_evidence (store, 0, new_id, source, passage, error) != 0);
     }
   else
     {

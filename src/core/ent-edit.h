@@ -59,6 +59,11 @@ gboolean ent_edit_save_relation    (EntStore           *store,
                                     EntGraph           *graph,
                                     const EntRelation  *relation,
                                     GError            **error);
+gboolean ent_edit_save_relation_with_quote (EntStore        *store,
+                                            EntGraph        *graph,
+                                            const EntRelation *relation,
+                                            const EntQuote  *passage,
+                                            GError         **error);
 gboolean ent_edit_delete_relation  (EntStore           *store,
                                     gint64              relation_id,
                                     GError            **error);

@@ -660,3 +660,74 @@ ent_mention_get_passage (const char       *body,
   *start = MIN (sentence_start, mention->start);
   *end = MAX (index, mention->end);
 }
+
+/**
+ * ent_mentions_near:
+ * @graph: the network
+ * @source_id: a source
+ * @start: the start of a passage of it, in characters
+ * @end: its end
+ * @reach: how many characters before and after the passage count as near
+ *
+ * The entities mentioned in a passage or near it, each once, those in the
+ * passage first, then by how near they are: the ends a relation stated in
+ * the passage most likely joins.
+ *
+ * Returns: (transfer full): gint64 entity ids
+ */
+GArray *
+ent_mentions_near (EntGraph *graph,
+                   gint64    source_id,
+                   gint64    start,
+                   gint64    end,
+                   gint64    reach)
+{
+  g_autoptr(EntMentionFinder) finder = ent_mention_finder_new ();
+  g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (EntMention));
+  g_autoptr(GArray) distances = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  EntSource *source;
+
+  g_return_val_if_fail (graph != NULL, ids);
+
+  source = ent_graph_get_source (graph, source_id);
+  if (source == NULL || source->body == NULL)
+    return ids;
+
+  ent_mention_finder_add_graph (finder, graph);
+  ent_mention_finder_find (finder, source_id, source->body, mentions);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const EntMention *mention = &g_array_index (mentions, EntMention, i);
+      gint64 distance = mention->end <= start ? start - mention->end : mention->start >= end ? mention->start - end : 0;
+      guint at;
+
+      if (distance > reach)
+        continue;
+      for (at = 0; at < ids->len && g_array_index (ids, gint64, at) != mention->entity_id; at++)
+        ;
+      if (at < ids->len)
+        {
+          if (distance < g_array_index (distances, gint64, at))
+            g_array_index (distances, gint64, at) = distance;
+          continue;
+        }
+      g_array_append_val (ids, mention->entity_id);
+      g_array_append_val (distances, distance);
+    }
+
+  /* Nearest first; among those in the passage, in the order of the text (a stable insertion sort: few ids). */
+  for (guint i = 1; i < ids->len; i++)
+    for (guint j = i; j > 0 && g_array_index (distances, gint64, j) < g_array_index (distances, gint64, j - 1); j--)
+      {
+        gint64 d = g_array_index (distances, gint64, j), id = g_array_index (ids, gint64, j);
+
+        g_array_index (distances, gint64, j) = g_array_index (distances, gint64, j - 1);
+        g_array_index (ids, gint64, j) = g_array_index (ids, gint64, j - 1);
+        g_array_index (distances, gint64, j - 1) = d;
+        g_array_index (ids, gint64, j - 1) = id;
+      }
+
+  return ids;
+}

@@ -54,6 +54,11 @@ gboolean          ent_mention_is_linked         (EntGraph          *graph,
 GArray           *ent_mentions_unlinked         (EntGraph          *graph,
                                                  GArray            *mentions,
                                                  gint64             entity_id);
+GArray           *ent_mentions_near             (EntGraph          *graph,
+                                                 gint64             source_id,
+                                                 gint64             start,
+                                                 gint64             end,
+                                                 gint64             reach);
 void              ent_mention_get_passage       (const char        *body,
                                                  const EntMention  *mention,
                                                  gint64            *start,

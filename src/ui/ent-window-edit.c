@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-window-private.h"
+#include "ent-mentions.h"
 #include "ent-edit.h"
 #include "ent-entity-dialog.h"
 #include "ent-kind-dialog.h"
@@ -27,7 +28,8 @@ _ent_window_update_edit_actions (EntWindow *self)
 {
   static const char * const edit_actions[] = {
     "win.add-entity", "win.add-relation", "win.add-source", "win.edit-selected",
-    "win.delete-selected", "win.merge", "win.add-evidence", "win.entity-from-selection", "win.edit-source",
+    "win.delete-selected", "win.merge", "win.add-evidence", "win.entity-from-selection", "win.relation-from-selection",
+    "win.edit-source",
     "win.accept-mentions",
   };
   gboolean writable = self->store != NULL && !ent_store_is_read_only (self->store);
@@ -385,6 +387,38 @@ name_from_passage (const char *text)
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
+/* The passage selected in the source viewer, without the spaces a selection takes with it; its text in @text.
+ * FALSE, with a message, when nothing is selected. */
+static gboolean
+selected_passage (EntWindow  *self,
+                  EntQuote   *passage,
+                  char      **text)
+{
+  EntSource *source;
+
+  passage->source_id = ent_source_view_get_source (self->source_view);
+  source = self->graph != NULL ? ent_graph_get_source (self->graph, passage->source_id) : NULL;
+  if (source != NULL && ent_source_view_get_selection (self->source_view, &passage->start, &passage->end))
+    {
+      *text = g_utf8_substring (source->body, passage->start, passage->end);
+      for (const char *p = *text; *p != '\0' && g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+        passage->start++;
+      for (const char *p = *text + strlen (*text); p > *text && passage->end > passage->start;)
+        {
+          p = g_utf8_prev_char (p);
+          if (!g_unichar_isspace (g_utf8_get_char (p)))
+            break;
+          passage->end--;
+        }
+      if (passage->end > passage->start)
+        return TRUE;
+      g_clear_pointer (text, g_free);
+    }
+
+  _ent_window_show_toast (self, _("Select a passage of the source first"));
+  return FALSE;
+}
+
 /* New Entity from Selection: the entity dialog opens with the selected passage as the name, and the passage becomes
  * the new entity's first quote. */
 static void
@@ -393,34 +427,13 @@ entity_from_selection_action (GtkWidget  *widget,
                               GVariant   *parameter)
 {
   EntWindow *self = ENT_WINDOW (widget);
-  EntQuote passage = { .source_id = ent_source_view_get_source (self->source_view) };
-  EntSource *source = self->graph != NULL ? ent_graph_get_source (self->graph, passage.source_id) : NULL;
+  EntQuote passage = { 0 };
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
   EntEntityDialog *dialog;
 
-  if (source == NULL || !ent_source_view_get_selection (self->source_view, &passage.start, &passage.end))
-    {
-      _ent_window_show_toast (self, _("Select a name in the source first"));
-      return;
-    }
-
-  /* The passage without the spaces a selection takes with it. */
-  text = g_utf8_substring (source->body, passage.start, passage.end);
-  for (const char *p = text; *p != '\0' && g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
-    passage.start++;
-  for (const char *p = text + strlen (text); p > text && passage.end > passage.start;)
-    {
-      p = g_utf8_prev_char (p);
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        break;
-      passage.end--;
-    }
-  if (passage.end <= passage.start)
-    {
-      _ent_window_show_toast (self, _("Select a name in the source first"));
-      return;
-    }
+  if (!selected_passage (self, &passage, &text))
+    return;
   name = name_from_passage (text);
   dialog = ent_entity_dialog_new (GTK_WINDOW (self), self->graph,
                                   &(EntEntity) { .kind = ENT_KIND_PERSON, .name = name });
@@ -437,14 +450,19 @@ relation_confirmed_cb (EntRelationDialog *dialog,
   g_autoptr(EntRelation) relation = ent_relation_dialog_dup_relation (dialog);
   g_autoptr(GError) error = NULL;
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
   if (ent_graph_get_entity (self->graph, relation->from_id) == NULL ||
       ent_graph_get_entity (self->graph, relation->to_id) == NULL)
-    return;
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
 
-  if (!ent_edit_save_relation (self->store, self->graph, relation, &error))
+  if (!ent_edit_save_relation_with_quote (self->store, self->graph, relation,
+                                          relation->id == 0 ? g_object_get_data (G_OBJECT (dialog), "passage") : NULL,
+                                          &error))
     _ent_window_show_toast (self, error->message);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -455,6 +473,43 @@ show_relation_dialog (EntWindow         *self,
 {
   EntRelationDialog *dialog = ent_relation_dialog_new (GTK_WINDOW (self), self->graph, relation, from_id, to_id);
 
+  g_signal_connect (dialog, "confirmed", G_CALLBACK (relation_confirmed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* How far around a passage, in characters, the entities mentioned are offered as a relation's ends. */
+#define RELATION_ENDS_REACH 300
+
+/* New Relation from Selection: the relation dialog opens with the two entities mentioned in the passage, or nearest
+ * it, as its ends, and the passage becomes the new relation's first quote. */
+static void
+relation_from_selection_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  EntQuote passage = { 0 };
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) near = NULL;
+  gint64 from_id = 0, to_id = 0;
+  EntRelationDialog *dialog;
+
+  if (!selected_passage (self, &passage, &text))
+    return;
+
+  near = ent_mentions_near (self->graph, passage.source_id, passage.start, passage.end, RELATION_ENDS_REACH);
+  if (near->len > 0)
+    from_id = g_array_index (near, gint64, 0);
+  if (near->len > 1)
+    to_id = g_array_index (near, gint64, 1);
+  /* Without mentions enough, the selection in the diagram is an end. */
+  if (from_id == 0)
+    from_id = ent_graph_view_get_selected_entity (self->graph_view);
+  else if (to_id == 0 && ent_graph_view_get_selected_entity (self->graph_view) != from_id)
+    to_id = ent_graph_view_get_selected_entity (self->graph_view);
+
+  dialog = ent_relation_dialog_new (GTK_WINDOW (self), self->graph, NULL, from_id, to_id);
+  g_object_set_data_full (G_OBJECT (dialog), "passage", g_memdup2 (&passage, sizeof passage), g_free);
   g_signal_connect (dialog, "confirmed", G_CALLBACK (relation_confirmed_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -588,6 +643,7 @@ _ent_window_edit_class_init (EntWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "win.entity-from-selection", NULL, entity_from_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.relation-from-selection", NULL, relation_from_selection_action);
   gtk_widget_class_install_action (widget_class, "win.accept-mentions", "(xa(xxx))", accept_mentions_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
@@ -595,6 +651,8 @@ _ent_window_edit_class_init (EntWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-relation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.entity-from-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.relation-from-selection", NULL);
 }
 
 void
