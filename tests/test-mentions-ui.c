@@ -348,6 +348,23 @@ test_entity_from_selection (void)
                                         gint64, 0));
   text_view = first_descendant (first_descendant (GTK_WIDGET (window), ENT_TYPE_SOURCE_VIEW), GTK_TYPE_TEXT_VIEW);
   buffer = gtk_text_view_get_buffer (text_view);
+
+  /* The text's context menu offers it, with New Relation and Add as Evidence. */
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (gtk_text_view_get_extra_menu (text_view), 0,
+                                                                G_MENU_LINK_SECTION);
+    const char *expected[] = { "win.entity-from-selection", "win.relation-from-selection", "win.add-evidence" };
+
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autofree char *action = NULL;
+
+        g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+        g_assert_cmpstr (action, ==, expected[i]);
+      }
+  }
+
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.entity-from-selection", NULL));

@@ -495,4 +495,16 @@ ent_source_view_init (EntSourceView *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* What a selected passage can become, in the text's own context menu, beside Copy: the window's actions. */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) section = g_menu_new ();
+
+    g_menu_append (section, _("New _Entity from Selection…"), "win.entity-from-selection");
+    g_menu_append (section, _("New _Relation from Selection…"), "win.relation-from-selection");
+    g_menu_append (section, _("_Add as Evidence"), "win.add-evidence");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
+  }
 }
