@@ -475,6 +475,67 @@ test_relation_from_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A quote marked as disputing from the evidence panel: one edit; the panel lists it under Disputing, the diagram
+ * crosses the relation. */
+static void
+test_dispute_from_panel (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-mentions-ui-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "india-belarus.entente");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  EntEvidencePanel *panel;
+  EntWindow *window;
+  EntRelation *relation;
+  GtkWidget *stance = NULL, *header;
+  gint64 relation_id;
+
+  window = g_object_new (ENT_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ent_window_open_path (window, path));
+  wait_for_scene (ent_window_get_graph_view (window));
+  panel = first_descendant (GTK_WIDGET (window), ENT_TYPE_EVIDENCE_PANEL);
+  relation = g_ptr_array_index (ent_window_get_graph (window)->relations, 0);
+  relation_id = relation->id;
+  g_assert_null (relation->disputing_ids);
+
+  ent_graph_view_select_relation (ent_window_get_graph_view (window), relation_id);
+  rows = list_rows (template_child (panel, ENT_TYPE_EVIDENCE_PANEL, "quotes_list"));
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_null (gtk_list_box_row_get_header (g_ptr_array_index (rows, 0)));
+  collect_descendants (g_ptr_array_index (rows, 0), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Mark as Disputing") == 0)
+      stance = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (stance);
+  g_signal_emit_by_name (stance, "clicked");
+
+  relation = ent_graph_get_relation (ent_window_get_graph (window), relation_id);
+  g_assert_nonnull (relation->disputing_ids);
+  g_assert_cmpuint (relation->disputing_ids->len, ==, 1);
+  for (guint i = 0; i < ent_scene_get_n_items (ent_graph_view_get_scene (ent_window_get_graph_view (window))); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (ent_graph_view_get_scene (ent_window_get_graph_view (window)), i);
+
+      if (item->type == ENT_SCENE_ITEM_EDGE && item->id == relation_id)
+        g_assert_true (item->disputed);
+    }
+
+  /* The panel, shown anew, heads the quote "Disputing". */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = list_rows (template_child (panel, ENT_TYPE_EVIDENCE_PANEL, "quotes_list"));
+  header = gtk_list_box_row_get_header (g_ptr_array_index (rows, rows->len - 1));
+  if (header == NULL)
+    header = gtk_list_box_row_get_header (g_ptr_array_index (rows, 0));
+  g_assert_nonnull (header);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (header)), ==, "Disputing");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (ent_graph_get_relation (ent_window_get_graph (window), relation_id)->disputing_ids);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/ent/mentions-ui/accept-mentions", test_accept_mentions);
   g_test_add_func ("/ent/mentions-ui/entity-from-selection", test_entity_from_selection);
   g_test_add_func ("/ent/mentions-ui/relation-from-selection", test_relation_from_selection);
+  g_test_add_func ("/ent/mentions-ui/dispute-from-panel", test_dispute_from_panel);
 
   return g_test_run ();
 }

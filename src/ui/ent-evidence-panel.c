@@ -244,11 +244,55 @@ remove_quote_clicked_cb (GtkButton        *button,
   g_signal_emit (self, signals[QUOTE_REMOVE_REQUESTED], 0, *quote_id);
 }
 
+/* Marks the quote as disputing what the panel shows, or as supporting it again: the window makes the edit. */
+static void
+stance_clicked_cb (GtkButton        *button,
+                   EntEvidencePanel *self)
+{
+  gint64 *quote_id = g_object_get_data (G_OBJECT (button), "quote-id");
+  gboolean disputes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "disputes"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-stance", "(xxxb)", self->relation_id != 0 ? 0 : self->entity_id,
+                              self->relation_id, *quote_id, !disputes);
+}
+
+/* "Supporting" above the first quote when some dispute, and "Disputing" above the first that does. */
+static void
+quote_header_func (GtkListBoxRow *row,
+                   GtkListBoxRow *before,
+                   gpointer       user_data)
+{
+  gboolean disputes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "disputes"));
+  gboolean any_disputes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "any-disputes"));
+  const char *title = NULL;
+
+  if (before == NULL && any_disputes)
+    title = disputes ? _("Disputing") : _("Supporting");
+  else if (before != NULL && disputes && !GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "disputes")))
+    title = _("Disputing");
+
+  if (title != NULL)
+    {
+      GtkWidget *header = g_object_new (GTK_TYPE_LABEL, "label", title, "xalign", 0.0f, "margin-start", 12,
+                                        "margin-top", 6, "margin-bottom", 6, NULL);
+
+      gtk_widget_add_css_class (header, "heading");
+      if (disputes)
+        gtk_widget_add_css_class (header, "warning");
+      gtk_list_box_row_set_header (row, header);
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
 static GtkWidget *
 create_quote_row (EntEvidencePanel *self,
                   EntGraph         *graph,
-                  EntQuote         *quote)
+                  EntQuote         *quote,
+                  gboolean          disputes,
+                  gboolean          any_disputes)
 {
+  GtkWidget *stance;
   GtkWidget *remove;
   GtkWidget *content;
   EntSource *source = ent_graph_get_source (graph, quote->source_id);
@@ -316,16 +360,31 @@ create_quote_row (EntEvidencePanel *self,
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_quote_clicked_cb), self, 0);
   gtk_widget_set_hexpand (box, TRUE);
 
+  /* A quote may say the opposite of what it is attached to. */
+  stance = gtk_button_new_from_icon_name (disputes ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_set_valign (stance, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (stance, "flat");
+  gtk_widget_set_tooltip_text (stance, disputes ? _("Mark as Supporting") : _("Mark as Disputing"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (stance), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  disputes ? _("Mark as Supporting") : _("Mark as Disputing"), -1);
+  g_object_set_data_full (G_OBJECT (stance), "quote-id", g_memdup2 (&quote->id, sizeof quote->id), g_free);
+  g_object_set_data (G_OBJECT (stance), "disputes", GINT_TO_POINTER (disputes));
+  g_signal_connect_object (stance, "clicked", G_CALLBACK (stance_clicked_cb), self, 0);
+
   content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_box_append (GTK_BOX (content), box);
+  gtk_box_append (GTK_BOX (content), stance);
   gtk_box_append (GTK_BOX (content), remove);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  g_object_set_data (G_OBJECT (row), "disputes", GINT_TO_POINTER (disputes));
+  g_object_set_data (G_OBJECT (row), "any-disputes", GINT_TO_POINTER (any_disputes));
 
   /* GTK 4.8 does not name a row after its content, and a screen reader
    * announces a focused row by its name. */
-  accessible = origin != NULL ? g_strconcat (text, " ", origin, NULL) : g_strdup (text);
+  accessible = g_strconcat (disputes ? _("Disputing: ") : "", text, origin != NULL ? " " : "", origin != NULL ? origin : "",
+                            NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -348,12 +407,15 @@ compare_quotes (gconstpointer a,
 }
 
 /* Quotes are listed in the order they appear in their sources, so the panel
- * reads like the article. */
+ * reads like the article: the supporting ones, then under their own
+ * heading those that dispute what is shown. */
 static void
 fill_quotes (EntEvidencePanel *self,
-             GArray           *quote_ids)
+             GArray           *quote_ids,
+             GArray           *disputing_ids)
 {
   g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  gboolean any_disputes = disputing_ids != NULL && disputing_ids->len > 0;
 
   for (guint i = 0; quote_ids != NULL && i < quote_ids->len; i++)
     {
@@ -364,13 +426,17 @@ fill_quotes (EntEvidencePanel *self,
     }
   g_ptr_array_sort (quotes, compare_quotes);
 
-  for (guint i = 0; i < quotes->len; i++)
-    {
-      EntQuote *quote = g_ptr_array_index (quotes, i);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < quotes->len; i++)
+      {
+        EntQuote *quote = g_ptr_array_index (quotes, i);
+        gboolean disputes = ent_quote_ids_contain (disputing_ids, quote->id);
 
-      g_array_append_val (self->quote_ids, quote->id);
-      gtk_list_box_append (self->quotes_list, create_quote_row (self, self->graph, quote));
-    }
+        if (disputes != (pass == 1))
+          continue;
+        g_array_append_val (self->quote_ids, quote->id);
+        gtk_list_box_append (self->quotes_list, create_quote_row (self, self->graph, quote, disputes, any_disputes));
+      }
 
   gtk_widget_set_visible (GTK_WIDGET (self->quotes_list), quotes->len > 0);
   gtk_widget_set_visible (self->no_quotes_label, quotes->len == 0);
@@ -682,7 +748,7 @@ fill_entity (EntEvidencePanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->links_heading), self->link_ids->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->links_list), self->link_ids->len > 0);
 
-  fill_quotes (self, entity->quote_ids);
+  fill_quotes (self, entity->quote_ids, entity->disputing_ids);
   update_mentions (self);
   show_details (self);
 }
@@ -728,7 +794,7 @@ fill_relation (EntEvidencePanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->links_heading), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->links_list), TRUE);
 
-  fill_quotes (self, relation->quote_ids);
+  fill_quotes (self, relation->quote_ids, relation->disputing_ids);
   show_details (self);
 }
 
@@ -1005,4 +1071,5 @@ ent_evidence_panel_init (EntEvidencePanel *self)
   self->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->quotes_list, quote_header_func, NULL, NULL);
 }

@@ -30,7 +30,7 @@ _ent_window_update_edit_actions (EntWindow *self)
     "win.add-entity", "win.add-relation", "win.add-source", "win.edit-selected",
     "win.delete-selected", "win.merge", "win.add-evidence", "win.entity-from-selection", "win.relation-from-selection",
     "win.edit-source",
-    "win.accept-mentions",
+    "win.accept-mentions", "win.set-stance",
   };
   gboolean writable = self->store != NULL && !ent_store_is_read_only (self->store);
   gboolean selected = ent_graph_view_get_selected_entity (self->graph_view) != 0 ||
@@ -250,6 +250,23 @@ add_evidence_action (GtkWidget  *widget,
     }
 
   if (ent_edit_add_evidence (self->store, self->graph, entity_id, relation_id, &passage, &error) == 0)
+    _ent_window_show_toast (self, error->message);
+}
+
+/* A quote marked as disputing, or supporting, what it is attached to: from the evidence panel, as (entity, relation,
+ * quote, disputes). */
+static void
+set_stance_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 entity_id, relation_id, quote_id;
+  gboolean disputes;
+
+  g_variant_get (parameter, "(xxxb)", &entity_id, &relation_id, &quote_id, &disputes);
+  if (self->store != NULL && !ent_edit_set_stance (self->store, entity_id, relation_id, quote_id, disputes, &error))
     _ent_window_show_toast (self, error->message);
 }
 
@@ -645,6 +662,7 @@ _ent_window_edit_class_init (EntWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.entity-from-selection", NULL, entity_from_selection_action);
   gtk_widget_class_install_action (widget_class, "win.relation-from-selection", NULL, relation_from_selection_action);
   gtk_widget_class_install_action (widget_class, "win.accept-mentions", "(xa(xxx))", accept_mentions_action);
+  gtk_widget_class_install_action (widget_class, "win.set-stance", "(xxxb)", set_stance_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-entity", NULL);
