@@ -496,7 +496,28 @@ ent_edit_save_source (EntStore         *store,
                       const EntSource  *source,
                       GError          **error)
 {
+  return ent_edit_save_source_full (store, source, NULL, error);
+}
+
+/**
+ * ent_edit_save_source_full:
+ * @store: the file to edit
+ * @source: a new source (id 0) or a changed one
+ * @new_id: (out) (optional): for a new source, its id
+ * @error: return location for a #GError
+ *
+ * ent_edit_save_source(), telling a new source's id.
+ *
+ * Returns: whether the source was stored
+ */
+gboolean
+ent_edit_save_source_full (EntStore         *store,
+                           const EntSource  *source,
+                           gint64           *new_id,
+                           GError          **error)
+{
   g_autofree char *label = NULL;
+  gint64 id = 0;
   gboolean done;
 
   g_return_val_if_fail (ENT_IS_STORE (store), FALSE);
@@ -508,10 +529,14 @@ ent_edit_save_source (EntStore         *store,
     return FALSE;
 
   if (source->id == 0)
-    done = ent_store_add_source (store, source, error) != 0;
+    done = (id = ent_store_add_source (store, source, error)) != 0;
   else
     done = ent_store_update_source (store, source, error);
-  return end_edit (store, done, error);
+  if (!end_edit (store, done, error))
+    return FALSE;
+  if (new_id != NULL)
+    *new_id = id;
+  return TRUE;
 }
 
 static gint64

@@ -70,6 +70,10 @@ gboolean ent_edit_delete_relation  (EntStore           *store,
 gboolean ent_edit_save_source      (EntStore           *store,
                                     const EntSource    *source,
                                     GError            **error);
+gboolean ent_edit_save_source_full (EntStore           *store,
+                                    const EntSource    *source,
+                                    gint64             *new_id,
+                                    GError            **error);
 gint64   ent_edit_add_evidence     (EntStore           *store,
                                     EntGraph           *graph,
                                     gint64              entity_id,

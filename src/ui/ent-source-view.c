@@ -293,16 +293,72 @@ void
 ent_source_view_set_graph (EntSourceView *self,
                            EntGraph      *graph)
 {
-  gint64 quote_id;
+  gint64 quote_id, source_id;
 
   g_return_if_fail (ENT_IS_SOURCE_VIEW (self));
 
   quote_id = self->quote_id;
+  source_id = self->source_id;
 
   ent_pane_replace_graph (&self->graph, graph);
 
   self->source_id = 0;
-  ent_source_view_show_quote (self, quote_id);
+  /* A source shown without a quote of its own (a new one, say) stays shown. */
+  if (quote_id == 0 && source_id != 0)
+    ent_source_view_show_source (self, source_id);
+  else
+    ent_source_view_show_quote (self, quote_id);
+}
+
+/**
+ * ent_source_view_show_source:
+ * @self: a #EntSourceView
+ * @source_id: a source of the graph
+ *
+ * Shows a source from its start, with every quote of it highlighted: a new
+ * source, to read and take entities and relations from.
+ */
+void
+ent_source_view_show_source (EntSourceView *self,
+                             gint64         source_id)
+{
+  EntSource *source;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (ENT_IS_SOURCE_VIEW (self));
+
+  source = self->graph != NULL ? ent_graph_get_source (self->graph, source_id) : NULL;
+  if (source == NULL)
+    {
+      show_nothing (self);
+      return;
+    }
+
+  if (source->id != self->source_id)
+    {
+      load_source (self, source);
+      buffer = gtk_text_view_get_buffer (self->text_view);
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_place_cursor (buffer, &start);
+    }
+  self->quote_id = 0;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->quote_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->current_quote_tag, &start, &end);
+  for (guint i = 0; i < self->graph->quotes->len; i++)
+    {
+      EntQuote *quote = g_ptr_array_index (self->graph->quotes, i);
+
+      if (quote->source_id != source->id)
+        continue;
+      get_quote_bounds (self, quote, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->quote_tag, &start, &end);
+    }
+  underline_mentions (self);
+  gtk_stack_set_visible_child_name (self->stack, "source");
 }
 
 /**

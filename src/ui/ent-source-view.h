@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (EntSourceView, ent_source_view, ENT, SOURCE_VIEW, GtkWidge
 GtkWidget *ent_source_view_new                  (void);
 void       ent_source_view_set_graph            (EntSourceView *self,
                                                  EntGraph      *graph);
+void       ent_source_view_show_source    (EntSourceView *self,
+                                          gint64         source_id);
 void       ent_source_view_show_quote           (EntSourceView *self,
                                                  gint64         quote_id);
 gint64     ent_source_view_get_quote            (EntSourceView *self);

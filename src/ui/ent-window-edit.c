@@ -15,6 +15,7 @@
 #include "ent-kind-dialog.h"
 #include "ent-relation-dialog.h"
 #include "ent-source-dialog.h"
+#include "ent-source-view.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -537,11 +538,18 @@ source_confirmed_cb (EntSourceDialog *dialog,
 {
   g_autoptr(EntSource) source = ent_source_dialog_dup_source (dialog);
   g_autoptr(GError) error = NULL;
+  gint64 new_id = 0;
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  if (!ent_edit_save_source (self->store, source, &error))
+  if (!ent_edit_save_source_full (self->store, source, &new_id, &error))
     _ent_window_show_toast (self, error->message);
+  else if (new_id != 0)
+    {
+      /* A new source is opened to be read: its entities and relations are taken from the text. */
+      ent_source_view_show_source (self->source_view, new_id);
+      gtk_stack_set_visible_child_name (self->side_stack, "source");
+    }
 }
 
 static void

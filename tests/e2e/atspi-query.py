@@ -100,9 +100,15 @@ def main():
         sys.exit(f"no {sys.argv[2]} named {sys.argv[3]!r} is shown")
 
     if what == "sourcebox":
+        # The text that describes its highlighted passage; or, with none highlighted (a new source), the one
+        # text view shown.
         for node, _depth in walk(app):
             if role(node) in ("text", "text box", "document text", "entry") and showing(node) \
                     and description(node):
+                print(*extents(node))
+                return
+        for node, _depth in walk(app):
+            if role(node) in ("text", "text box", "document text") and showing(node):
                 print(*extents(node))
                 return
         sys.exit("the source viewer is not shown")

@@ -2,7 +2,9 @@
 # Adds a source from a saved web page in the real window with real input: Add
 # Source from the add menu, Open a File… and the file chooser, the rows and the
 # text filled from the page, a publisher typed first kept; then Add, and the
-# sqlite3 shell finds the source with the page's text.
+# sqlite3 shell finds the source with the page's text; it opens to be read, a name
+# selected in it becomes a new entity and a paragraph a new relation, each with
+# the passage as its quote, and Ctrl+Z takes each back.
 #
 # Usage: run-source-e2e.sh ENTENTE SCREENSHOT-DIR
 # Needs DISPLAY (an X server) and a session bus, as build-aux/test provides.
@@ -50,6 +52,61 @@ row=$(sqlite3 "$db" "SELECT publisher, url, published FROM sources WHERE title =
   || fail "the source's rows are not the page's and the typed publisher: $row"
 sqlite3 "$db" "SELECT body FROM sources WHERE title = '$title'" > "$work/body.txt"
 cmp -s "$work/body.txt" "$here/../data/sources/news-page.txt" || fail "the source's text is not the page's article"
+
+step "the new source is open to read: select a name in it, New Entity from Selection (Ctrl+Alt+A), Add"
+wait_for_label "$title" "the new source is not shown"
+source_id=$(sqlite3 "$db" "SELECT id FROM sources WHERE title = '$title'")
+entities_before=$(sqlite3 "$db" 'SELECT count(*) FROM entities')
+# The text is read-only: a name is selected with the mouse. A double-click on the second word of the byline,
+# "By Priya Raman", takes "Priya".
+read -r bx by bw bh < <(query sourcebox) || fail "the source viewer is not shown"
+xdotool mousemove $((bx + 57)) $((by + 69)) click --repeat 2 --delay 60 1
+xdotool mousemove 1599 999
+sleep 0.3
+xdotool windowfocus "$window"
+sleep 0.3
+xdotool key ctrl+alt+a
+sleep 1.5
+shot source-03-new-entity
+xdotool key Return
+sleep 1.5
+[ "$(sqlite3 "$db" 'SELECT count(*) FROM entities')" = $((entities_before + 1)) ] || fail "no entity was added"
+row=$(sqlite3 "$db" "SELECT e.name, q.text = substr (s.body, q.start_offset + 1, q.end_offset - q.start_offset), q.source_id
+                     FROM entities e JOIN entity_evidence v ON v.entity_id = e.id JOIN quotes q ON q.id = v.quote_id
+                     JOIN sources s ON s.id = q.source_id WHERE e.name = 'Priya'")
+[ "$row" = "Priya|1|$source_id" ] || fail "the new entity does not have the passage as its quote: $row"
+
+step "select a line, New Relation from Selection (Ctrl+Alt+R), type its kind, Add"
+relations_before=$(sqlite3 "$db" 'SELECT count(*) FROM relations')
+# A triple-click takes the first line of the paragraph "New Delhi — Belarus and India agreed on Friday …".
+xdotool mousemove $((bx + 100)) $((by + 117)) click --repeat 3 --delay 60 1
+xdotool mousemove 1599 999
+sleep 0.3
+xdotool windowfocus "$window"
+sleep 0.3
+xdotool key ctrl+alt+r
+sleep 1.5
+shot source-04-new-relation
+xdotool type --delay 30 "agrees with"
+xdotool key Return
+sleep 1.5
+[ "$(sqlite3 "$db" 'SELECT count(*) FROM relations')" = $((relations_before + 1)) ] || fail "no relation was added"
+quoted=$(sqlite3 "$db" "SELECT q.text FROM relations r JOIN relation_evidence v ON v.relation_id = r.id
+                        JOIN quotes q ON q.id = v.quote_id WHERE r.kind = 'agrees with'")
+case "$quoted" in
+  "New Delhi — Belarus and India agreed on Friday"*) ;;
+  *) fail "the new relation does not have the line as its quote: $quoted" ;;
+esac
+
+step "Ctrl+Z takes the relation back, and again the entity"
+xdotool windowfocus "$window"
+sleep 0.3
+xdotool key ctrl+z
+sleep 1
+[ "$(sqlite3 "$db" 'SELECT count(*) FROM relations')" = "$relations_before" ] || fail "Ctrl+Z did not take the relation back"
+xdotool key ctrl+z
+sleep 1
+[ "$(sqlite3 "$db" 'SELECT count(*) FROM entities')" = "$entities_before" ] || fail "Ctrl+Z did not take the entity back"
 
 quit_entente
 echo "1 passed, 0 failed"
