@@ -377,6 +377,33 @@ test_passage (void)
     }
 }
 
+/* The ends a relation stated in a passage is offered: the entities it mentions in the order of the text, then
+ * those nearest it. */
+static void
+test_near (void)
+{
+  g_autoptr(EntGraph) graph = load_bundled ();
+  EntSource *source = g_ptr_array_index (graph->sources, 0);
+  const char *sentence = "On Monday night, Belarusian Minister of Foreign Affairs, Sergei Aleinik, arrived in Delhi";
+  const char *names[] = { "Sergei Aleinik", "Delhi" };
+  g_autoptr(GArray) in_passage = NULL;
+  g_autoptr(GArray) around = NULL;
+  gint64 start = g_utf8_pointer_to_offset (source->body, strstr (source->body, sentence));
+  gint64 end = start + g_utf8_strlen (sentence, -1);
+
+  in_passage = ent_mentions_near (graph, source->id, start, end, 0);
+  g_assert_cmpuint (in_passage->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpint (g_array_index (in_passage, gint64, i), ==, find_entity (graph, names[i])->id);
+
+  /* Further, Belarus and India, which the sentence goes on to name, come after. */
+  around = ent_mentions_near (graph, source->id, start, end, 200);
+  g_assert_cmpuint (around->len, >, G_N_ELEMENTS (names));
+  g_assert_cmpint (g_array_index (around, gint64, 0), ==, find_entity (graph, "Sergei Aleinik")->id);
+  g_assert_cmpint (g_array_index (around, gint64, 1), ==, find_entity (graph, "Delhi")->id);
+  g_assert_cmpint (g_array_index (around, gint64, 2), ==, find_entity (graph, "Belarus")->id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/ent/mentions/names-not-looked-for", test_names_not_looked_for);
   g_test_add_func ("/ent/mentions/passage", test_passage);
   g_test_add_func ("/ent/mentions/async", test_async);
+  g_test_add_func ("/ent/mentions/near", test_near);
   g_test_add ("/ent/mentions/article", TempDir, NULL, temp_dir_set_up, test_article, temp_dir_tear_down);
   g_test_add ("/ent/mentions/aliases-stored", TempDir, NULL, temp_dir_set_up, test_aliases_stored,
               temp_dir_tear_down);

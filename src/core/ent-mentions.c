@@ -685,6 +685,7 @@ ent_mentions_near (EntGraph *graph,
   g_autoptr(EntMentionFinder) finder = ent_mention_finder_new ();
   g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (EntMention));
   g_autoptr(GArray) distances = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (gint64));
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   EntSource *source;
 
@@ -710,23 +711,33 @@ ent_mentions_near (EntGraph *graph,
       if (at < ids->len)
         {
           if (distance < g_array_index (distances, gint64, at))
-            g_array_index (distances, gint64, at) = distance;
+            {
+              g_array_index (distances, gint64, at) = distance;
+              g_array_index (places, gint64, at) = mention->start;
+            }
           continue;
         }
       g_array_append_val (ids, mention->entity_id);
       g_array_append_val (distances, distance);
+      g_array_append_val (places, mention->start);
     }
 
-  /* Nearest first; among those in the passage, in the order of the text (a stable insertion sort: few ids). */
+  /* Nearest first; among those in the passage, in the order of the text (an insertion sort: few ids). */
   for (guint i = 1; i < ids->len; i++)
-    for (guint j = i; j > 0 && g_array_index (distances, gint64, j) < g_array_index (distances, gint64, j - 1); j--)
+    for (guint j = i; j > 0; j--)
       {
         gint64 d = g_array_index (distances, gint64, j), id = g_array_index (ids, gint64, j);
+        gint64 place = g_array_index (places, gint64, j);
+        gint64 d_before = g_array_index (distances, gint64, j - 1);
 
-        g_array_index (distances, gint64, j) = g_array_index (distances, gint64, j - 1);
+        if (d > d_before || (d == d_before && place >= g_array_index (places, gint64, j - 1)))
+          break;
+        g_array_index (distances, gint64, j) = d_before;
         g_array_index (ids, gint64, j) = g_array_index (ids, gint64, j - 1);
+        g_array_index (places, gint64, j) = g_array_index (places, gint64, j - 1);
         g_array_index (distances, gint64, j - 1) = d;
         g_array_index (ids, gint64, j - 1) = id;
+        g_array_index (places, gint64, j - 1) = place;
       }
 
   return ids;
