@@ -18,6 +18,24 @@ db=$example
 page=$here/../data/sources/news-page.html
 title="Belarus and India agree to widen trade in potash and pharmaceuticals"
 
+# Waits up to fifteen seconds (longer in the sanitizer build, which is slower) for the sqlite3 shell's answer to
+# SQL to be EXPECTED.
+wait_for_sql () {
+  for _ in $(seq $((50 * ${ENTENTE_TEST_SLOWDOWN:-1}))); do
+    [ "$(sqlite3 "$db" "$1")" = "$2" ] && return 0
+    sleep 0.3
+  done
+  return 1
+}
+# Waits as long for a window of the type named by the accessibility bus as ROLE NAME.
+wait_for_shown () {
+  for _ in $(seq $((25 * ${ENTENTE_TEST_SLOWDOWN:-1}))); do
+    query "$@" >/dev/null 2>&1 && return 0
+    sleep 0.3
+  done
+  return 1
+}
+
 step "start Entente"
 start_entente
 for _ in $(seq 100); do [ -s "$db" ] && break; sleep 0.1; done
@@ -54,7 +72,7 @@ sqlite3 "$db" "SELECT body FROM sources WHERE title = '$title'" > "$work/body.tx
 cmp -s "$work/body.txt" "$here/../data/sources/news-page.txt" || fail "the source's text is not the page's article"
 
 step "the new source is open to read: select a name in it, New Entity from Selection (Ctrl+Alt+A), Add"
-wait_for_label "$title" "the new source is not shown"
+wait_for_shown exact label "$title" || fail "the new source is not shown"
 source_id=$(sqlite3 "$db" "SELECT id FROM sources WHERE title = '$title'")
 entities_before=$(sqlite3 "$db" 'SELECT count(*) FROM entities')
 # The text is read-only: a name is selected with the mouse. A double-click on the second word of the byline,
@@ -66,11 +84,11 @@ sleep 0.3
 xdotool windowfocus "$window"
 sleep 0.3
 xdotool key ctrl+alt+a
-sleep 1.5
+wait_for_shown exact "push button" "Add Add" || fail "no dialog opened"
+sleep 1
 shot source-03-new-entity
 xdotool key Return
-sleep 1.5
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM entities')" = $((entities_before + 1)) ] || fail "no entity was added"
+wait_for_sql 'SELECT count(*) FROM entities' $((entities_before + 1)) || fail "no entity was added"
 row=$(sqlite3 "$db" "SELECT e.name, q.text = substr (s.body, q.start_offset + 1, q.end_offset - q.start_offset), q.source_id
                      FROM entities e JOIN entity_evidence v ON v.entity_id = e.id JOIN quotes q ON q.id = v.quote_id
                      JOIN sources s ON s.id = q.source_id WHERE e.name = 'Priya'")
@@ -85,12 +103,12 @@ sleep 0.3
 xdotool windowfocus "$window"
 sleep 0.3
 xdotool key ctrl+alt+r
-sleep 1.5
+wait_for_shown exact "push button" "Add Add" || fail "no dialog opened"
+sleep 1
 shot source-04-new-relation
 xdotool type --delay 30 "agrees with"
 xdotool key Return
-sleep 1.5
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM relations')" = $((relations_before + 1)) ] || fail "no relation was added"
+wait_for_sql 'SELECT count(*) FROM relations' $((relations_before + 1)) || fail "no relation was added"
 quoted=$(sqlite3 "$db" "SELECT q.text FROM relations r JOIN relation_evidence v ON v.relation_id = r.id
                         JOIN quotes q ON q.id = v.quote_id WHERE r.kind = 'agrees with'")
 case "$quoted" in
@@ -102,11 +120,9 @@ step "Ctrl+Z takes the relation back, and again the entity"
 xdotool windowfocus "$window"
 sleep 0.3
 xdotool key ctrl+z
-sleep 1
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM relations')" = "$relations_before" ] || fail "Ctrl+Z did not take the relation back"
+wait_for_sql 'SELECT count(*) FROM relations' "$relations_before" || fail "Ctrl+Z did not take the relation back"
 xdotool key ctrl+z
-sleep 1
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM entities')" = "$entities_before" ] || fail "Ctrl+Z did not take the entity back"
+wait_for_sql 'SELECT count(*) FROM entities' "$entities_before" || fail "Ctrl+Z did not take the entity back"
 
 quit_entente
 echo "1 passed, 0 failed"
