@@ -12,10 +12,8 @@
 #include "ent-style.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
-#include <unistd.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
@@ -302,69 +300,6 @@ plan_pages (EntPdfWriter  *writer,
   return TRUE;
 }
 
-static gboolean
-set_errno_error (EntPdfWriter  *writer,
-                 int            saved_errno,
-                 GError       **error)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write “%s”: %s"), writer->path,
-               g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* The PDF is written beside the target and renamed over it once complete, so that an export cut short or
- * failed leaves no file, or the old one. */
-static gboolean
-open_temporary (EntPdfWriter  *writer,
-                GError       **error)
-{
-  g_autofree char *dir = g_path_get_dirname (writer->path);
-  g_autofree char *base = g_path_get_basename (writer->path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  int fd;
-
-  writer->temporary = g_build_filename (dir, name, NULL);
-  fd = g_mkstemp_full (writer->temporary, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_clear_pointer (&writer->temporary, g_free);
-      return set_errno_error (writer, saved_errno, error);
-    }
-
-  writer->file = fdopen (fd, "wb");
-  if (writer->file == NULL)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      return set_errno_error (writer, saved_errno, error);
-    }
-  return TRUE;
-}
-
-/* The file complete, it takes the place of the target. */
-static gboolean
-finish_file (EntPdfWriter  *writer,
-             GError       **error)
-{
-  FILE *file = g_steal_pointer (&writer->file);
-  int saved_errno = 0;
-
-  if (fflush (file) != 0 || fsync (fileno (file)) != 0)
-    saved_errno = errno;
-  if (fclose (file) != 0 && saved_errno == 0)
-    saved_errno = errno;
-  if (saved_errno == 0 && g_rename (writer->temporary, writer->path) != 0)
-    saved_errno = errno;
-  if (saved_errno != 0)
-    return set_errno_error (writer, saved_errno, error);
-
-  g_clear_pointer (&writer->temporary, g_free);
-  return TRUE;
-}
-
 /**
  * _ent_export_pdf_writer_new:
  * @scene: what to draw
@@ -396,7 +331,8 @@ _ent_export_pdf_writer_new (EntScene                *scene,
   if (!plan_pages (writer, error))
     return NULL;
 
-  if (!open_temporary (writer, error))
+  writer->file = _ent_export_open_temporary (path, &writer->temporary, error);
+  if (writer->file == NULL)
     return NULL;
 
   writer->surface = cairo_pdf_surface_create_for_stream (write_to_stream_cb, writer, writer->paper_width,
@@ -576,7 +512,7 @@ fail (EntPdfWriter    *writer,
       GError         **error)
 {
   if (writer->write_errno != 0)
-    return set_errno_error (writer, writer->write_errno, error);
+    return _ent_export_set_errno_error (error, writer->path, writer->write_errno);
   g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_FAILED, _("Could not write “%s”: %s"), writer->path,
                cairo_status_to_string (status));
   return FALSE;
@@ -624,8 +560,9 @@ _ent_export_pdf_writer_step (EntPdfWriter  *writer,
   if (status != CAIRO_STATUS_SUCCESS)
     return fail (writer, status, error);
 
-  if (!finish_file (writer, error))
+  if (!_ent_export_finish_temporary (g_steal_pointer (&writer->file), writer->temporary, writer->path, error))
     return FALSE;
+  g_clear_pointer (&writer->temporary, g_free);
   writer->done = *done = TRUE;
   return TRUE;
 }

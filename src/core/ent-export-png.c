@@ -11,11 +11,9 @@
 #include "ent-export-png.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <png.h>
 #include <stdio.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -219,40 +217,6 @@ write_rows (EntPngWriter *writer,
     }
 }
 
-/* Always FALSE, for the failure it reports: that of the last call that set errno. */
-static gboolean
-set_errno_error (GError     **error,
-                 const char  *path)
-{
-  int saved_errno = errno;
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write “%s”: %s"), path,
-               g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* The temporary file beside the target, so that renaming it over the target is atomic. */
-static int
-open_temporary (const char  *path,
-                char       **temporary,
-                GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  int fd;
-
-  *temporary = g_build_filename (dir, name, NULL);
-  fd = g_mkstemp_full (*temporary, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      set_errno_error (error, path);
-      g_clear_pointer (temporary, g_free);
-    }
-
-  return fd;
-}
-
 static gboolean
 set_png_error (EntPngWriter  *writer,
                GError       **error)
@@ -303,7 +267,6 @@ _ent_export_png_writer_new (EntScene                *scene,
 {
   EntPngWriter *writer = g_new0 (EntPngWriter, 1);
   const EntRect *area = &picture->area;
-  int fd;
 
   writer->scene = ent_scene_ref (scene);
   writer->picture = picture;
@@ -330,15 +293,12 @@ _ent_export_png_writer_new (EntScene                *scene,
     }
   writer->row = g_malloc ((gsize) writer->width * (options->transparent ? 4 : 3));
 
-  fd = open_temporary (path, &writer->temporary, error);
-  if (fd < 0)
-    goto failed;
-  writer->file = fdopen (fd, "wb");
+  writer->file = _ent_export_open_temporary (path, &writer->temporary, error);
   if (writer->file == NULL)
-    close (fd);
+    goto failed;
   writer->png = png_create_write_struct (PNG_LIBPNG_VER_STRING, writer, png_error_cb, png_warning_cb);
   writer->info = writer->png != NULL ? png_create_info_struct (writer->png) : NULL;
-  if (writer->file == NULL || writer->info == NULL)
+  if (writer->info == NULL)
     {
       set_png_error (writer, error);
       goto failed;
@@ -357,19 +317,10 @@ static gboolean
 finish_png (EntPngWriter  *writer,
             GError       **error)
 {
-  FILE *file = g_steal_pointer (&writer->file);
-  gboolean written = fflush (file) == 0 && fsync (fileno (file)) == 0;
-
-  if (!written)
-    set_errno_error (error, writer->path);
-  if (fclose (file) != 0 && written)
-    written = set_errno_error (error, writer->path);
-  if (written && g_rename (writer->temporary, writer->path) != 0)
-    written = set_errno_error (error, writer->path);
-  if (written)
-    g_clear_pointer (&writer->temporary, g_free);
-
-  return written;
+  if (!_ent_export_finish_temporary (g_steal_pointer (&writer->file), writer->temporary, writer->path, error))
+    return FALSE;
+  g_clear_pointer (&writer->temporary, g_free);
+  return TRUE;
 }
 
 /**

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <stdio.h>
+
 #include "ent-export.h"
 #include "ent-renderer.h"
 
@@ -50,5 +52,16 @@ void     _ent_export_draw           (const EntExportPicture  *picture,
                                      cairo_t                 *cr,
                                      const EntRenderOptions  *render_options,
                                      const EntExportOptions  *options);
+
+gboolean _ent_export_set_errno_error  (GError                 **error,
+                                      const char              *path,
+                                      int                      saved_errno);
+FILE    *_ent_export_open_temporary   (const char              *path,
+                                      char                   **temporary,
+                                      GError                 **error);
+gboolean _ent_export_finish_temporary (FILE                    *file,
+                                      const char              *temporary,
+                                      const char              *path,
+                                      GError                 **error);
 
 G_END_DECLS
