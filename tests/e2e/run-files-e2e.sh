@@ -30,6 +30,7 @@ xdotool windowfocus "$window"
 sleep 0.3
 xdotool key ctrl+n
 choose_path "$new"
+for _ in $(seq $((30 * ${ENTENTE_TEST_SLOWDOWN:-1}))); do [ -f "$new" ] && break; sleep 0.3; done
 [ -f "$new" ] || fail "the new network was not made"
 [ "$(sqlite3 "$new" 'PRAGMA application_id; PRAGMA user_version' | tr '\n' ' ')" = "1162761285 6 " ] \
   || fail "the new file is not an Entente network"
@@ -52,6 +53,7 @@ xdotool windowfocus "$window"
 sleep 0.3
 xdotool key ctrl+shift+s
 choose_path "$copy"
+for _ in $(seq $((30 * ${ENTENTE_TEST_SLOWDOWN:-1}))); do [ -f "$copy" ] && break; sleep 0.3; done
 [ -f "$copy" ] || fail "no copy was written"
 query toast "Saved a copy as" >/dev/null || fail "no toast says the copy was saved"
 [ "$(sqlite3 "$copy" 'PRAGMA integrity_check')" = ok ] || fail "the copy is damaged"
@@ -67,6 +69,7 @@ xdotool windowfocus "$window"
 sleep 0.3
 xdotool key ctrl+shift+s
 choose_path "$work/Plain"
+for _ in $(seq $((30 * ${ENTENTE_TEST_SLOWDOWN:-1}))); do [ -f "$work/Plain.entente" ] && break; sleep 0.3; done
 [ -f "$work/Plain.entente" ] && [ ! -e "$work/Plain" ] || fail "the copy was not named Plain.entente"
 
 step "the new files are in the recent files"
