@@ -244,6 +244,47 @@ remove_quote_clicked_cb (GtkButton        *button,
   g_signal_emit (self, signals[QUOTE_REMOVE_REQUESTED], 0, *quote_id);
 }
 
+/* The text of a row of quotes or mentions: the passage (Pango markup if @markup), then, dimmed, where it is from.
+ * Not selectable, so that a click anywhere on it activates the row. */
+static GtkWidget *
+new_passage_box (const char *text,
+                 gboolean    markup,
+                 const char *origin)
+{
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_VERTICAL,
+                                 "spacing", 6,
+                                 "margin-top", 12,
+                                 "margin-bottom", 12,
+                                 "margin-start", 12,
+                                 "margin-end", 12,
+                                 "hexpand", TRUE,
+                                 NULL);
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "use-markup", markup,
+                                   "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   NULL);
+
+  gtk_box_append (GTK_BOX (box), label);
+  if (origin != NULL)
+    {
+      label = g_object_new (GTK_TYPE_LABEL,
+                            "label", origin,
+                            "xalign", 0.0f,
+                            "wrap", TRUE,
+                            "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                            NULL);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  return box;
+}
+
 /* Marks the quote as disputing what the panel shows, or as supporting it again: the window makes the edit. */
 static void
 stance_clicked_cb (GtkButton        *button,
@@ -301,7 +342,6 @@ create_quote_row (EntEvidencePanel *self,
   g_autofree char *accessible = NULL;
   GtkWidget *row;
   GtkWidget *box;
-  GtkWidget *label;
 
   /* Translators: a quotation from a source; use your language's quotation marks */
   text = g_strdup_printf (_("“%s”"), quote->text);
@@ -319,36 +359,7 @@ create_quote_row (EntEvidencePanel *self,
       origin = g_strdup_printf (_("— %s"), source->title);
     }
 
-  box = g_object_new (GTK_TYPE_BOX,
-                      "orientation", GTK_ORIENTATION_VERTICAL,
-                      "spacing", 6,
-                      "margin-top", 12,
-                      "margin-bottom", 12,
-                      "margin-start", 12,
-                      "margin-end", 12,
-                      NULL);
-
-  /* Not selectable, so that a click anywhere on the quote activates the row. */
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", text,
-                        "xalign", 0.0f,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        NULL);
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (origin != NULL)
-    {
-      label = g_object_new (GTK_TYPE_LABEL,
-                            "label", origin,
-                            "xalign", 0.0f,
-                            "wrap", TRUE,
-                            "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                            NULL);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+  box = new_passage_box (text, FALSE, origin);
 
   /* The quote can be taken back from what it backs; the passage stays in its source. */
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -358,7 +369,6 @@ create_quote_row (EntEvidencePanel *self,
   gtk_widget_set_tooltip_text (remove, _("Remove This Quote"));
   g_object_set_data_full (G_OBJECT (remove), "quote-id", g_memdup2 (&quote->id, sizeof quote->id), g_free);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_quote_clicked_cb), self, 0);
-  gtk_widget_set_hexpand (box, TRUE);
 
   /* A quote may say the opposite of what it is attached to. */
   stance = gtk_button_new_from_icon_name (disputes ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
@@ -544,7 +554,6 @@ create_mention_row (EntEvidencePanel *self,
   g_autofree char *accessible = NULL;
   g_autofree char *plain = NULL;
   GtkWidget *box;
-  GtkWidget *label;
   GtkWidget *add;
   GtkWidget *content;
   GtkWidget *row;
@@ -556,32 +565,7 @@ create_mention_row (EntEvidencePanel *self,
   /* Translators: where a mention of an entity comes from: a source's title */
   origin = g_strdup_printf (_("— %s"), source->title);
 
-  box = g_object_new (GTK_TYPE_BOX,
-                      "orientation", GTK_ORIENTATION_VERTICAL,
-                      "spacing", 6,
-                      "margin-top", 12,
-                      "margin-bottom", 12,
-                      "margin-start", 12,
-                      "margin-end", 12,
-                      "hexpand", TRUE,
-                      NULL);
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", markup,
-                        "use-markup", TRUE,
-                        "xalign", 0.0f,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        NULL);
-  gtk_box_append (GTK_BOX (box), label);
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", origin,
-                        "xalign", 0.0f,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        NULL);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
+  box = new_passage_box (markup, TRUE, origin);
 
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
