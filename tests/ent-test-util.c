@@ -539,3 +539,18 @@ add_composed_tests (const ComposedEdit *edits,
       g_test_add_data_func (path, &edits[i], test_composed);
     }
 }
+
+/* The edge of the relation @relation_id in @scene, which the test expects to be there. */
+const EntSceneItem *
+find_edge (EntScene *scene,
+           gint64    relation_id)
+{
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+
+      if (item->type == ENT_SCENE_ITEM_EDGE && item->id == relation_id)
+        return item;
+    }
+  g_error ("the scene has no edge for relation %" G_GINT64_FORMAT, relation_id);
+}

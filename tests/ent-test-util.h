@@ -8,6 +8,7 @@
 
 #include "ent-data.h"
 #include "ent-graph.h"
+#include "ent-scene.h"
 #include "ent-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,8 @@ EntEntity *add_kind_entity  (EntGraph   *graph,
                              const char *kind_key,
                              const char *name);
 EntEntity *middle_entity    (EntGraph   *graph);
+const EntSceneItem *find_edge (EntScene *scene,
+                               gint64    relation_id);
 
 double     test_slowdown       (void);
 char      *temp_path           (const char *name);

@@ -249,3 +249,15 @@ assert_nodes_clear (EntGraphView  *view,
         assert_node_clear (view, item->id, controls, n_controls);
     }
 }
+
+/* Waits, for at most ten seconds, until the view has a scene: the layout runs in a helper. */
+void
+wait_for_scene (EntGraphView *view)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (ent_graph_view_get_scene (view) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_nonnull (ent_graph_view_get_scene (view));
+}

@@ -29,6 +29,7 @@ const char *visible_page        (gpointer     widget,
                                  GType        type);
 void        wait_for_frames     (GtkWidget   *widget,
                                  guint        n_frames);
+void        wait_for_scene      (EntGraphView *view);
 
 GtkEventController *find_controller (GtkWidget    *widget,
                                      GType         type);

@@ -222,20 +222,6 @@ test_relation_deleted (Copy          *copy,
     g_assert_cmpint (g_array_index (loaded, EntRoute, i).relation_id, !=, deleted);
 }
 
-static const EntSceneItem *
-find_edge (EntScene *scene,
-           gint64    relation_id)
-{
-  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
-    {
-      const EntSceneItem *item = ent_scene_get_item (scene, i);
-
-      if (item->type == ENT_SCENE_ITEM_EDGE && item->id == relation_id)
-        return item;
-    }
-  return NULL;
-}
-
 /*
  * A file made elsewhere may hold a bundles table without our CHECK and any
  * bytes in it: only the well-formed bundles are read, and the relations of

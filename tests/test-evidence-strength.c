@@ -8,6 +8,7 @@
 
 #include "ent-scene.h"
 #include "ent-svg-writer.h"
+#include "ent-test-util.h"
 
 #include <string.h>
 
@@ -87,20 +88,6 @@ make_scene (void)
   add_relation (graph, 4, NULL, 0);
 
   return ent_scene_new (graph, positions);
-}
-
-static const EntSceneItem *
-find_edge (EntScene *scene,
-           gint64    relation_id)
-{
-  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
-    {
-      const EntSceneItem *item = ent_scene_get_item (scene, i);
-
-      if (item->type == ENT_SCENE_ITEM_EDGE && item->id == relation_id)
-        return item;
-    }
-  g_error ("no edge for relation %" G_GINT64_FORMAT, relation_id);
 }
 
 static void

@@ -157,16 +157,6 @@ wait_for_mentions (EntEvidencePanel *panel)
   g_assert_false (ent_evidence_panel_is_finding_mentions (panel));
 }
 
-static void
-wait_for_scene (EntGraphView *view)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (ent_graph_view_get_scene (view) == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_nonnull (ent_graph_view_get_scene (view));
-}
-
 /* The panel's line of unlinked mentions, or NULL when it is hidden; and the count of its rows. */
 static const char *
 mentions_line (EntEvidencePanel *panel,

@@ -74,20 +74,6 @@ build_scene (Fixture *fixture)
   return scene;
 }
 
-static const EntSceneItem *
-find_edge (EntScene *scene,
-           gint64    relation_id)
-{
-  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
-    {
-      const EntSceneItem *item = ent_scene_get_item (scene, i);
-
-      if (item->type == ENT_SCENE_ITEM_EDGE && item->id == relation_id)
-        return item;
-    }
-  g_error ("no edge for relation %" G_GINT64_FORMAT, relation_id);
-}
-
 static gboolean
 has_disputed_legend (EntScene *scene)
 {

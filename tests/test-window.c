@@ -129,18 +129,6 @@ test_recent_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Waits, for at most ten seconds, until the view has a scene: the layout runs in a helper. */
-static void
-wait_for_scene (EntGraphView *view)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (ent_graph_view_get_scene (view) == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-
-  g_assert_nonnull (ent_graph_view_get_scene (view));
-}
-
 static GtkToggleButton *
 find_legend_entry (EntKindFilter *filter,
                    const char    *label)
