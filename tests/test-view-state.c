@@ -187,6 +187,57 @@ assert_star_states (EntViewState *state,
   g_assert_cmpstr (spelt_edges, ==, edges);
 }
 
+/* Filters hide what any of them leaves out, and an edge whose end they hide. */
+static void
+test_filters (void)
+{
+  g_autoptr(EntScene) path = ent_test_make_path ();
+  g_autoptr(EntViewState) state = state_for (path);
+  g_autoptr(EntItemFilter) sources = ent_item_filter_new ("Only what ‘A’ supports");
+  g_autoptr(EntItemFilter) time = ent_item_filter_new ("Only what happened in 1991");
+  g_autofree char *both = NULL;
+  guint n_entities, n_relations;
+
+  g_assert_null (ent_view_state_describe_filters (state));
+
+  /* b, c, d and the relation between c and d; the one between b and c is left out. */
+  ent_item_filter_add_entity (sources, 2);
+  ent_item_filter_add_entity (sources, 3);
+  ent_item_filter_add_entity (sources, 4);
+  ent_item_filter_add_relation (sources, 13);
+  g_assert_true (ent_view_state_set_filter (state, ENT_VIEW_FILTER_SOURCES, sources));
+  g_assert_false (ent_view_state_set_filter (state, ENT_VIEW_FILTER_SOURCES, sources));
+  g_assert_true (ent_view_state_get_filter (state, ENT_VIEW_FILTER_SOURCES) == sources);
+  assert_shown (state, 5, "-bcd-");
+  g_assert_false (ent_view_state_relation_shown (state, 12));
+  g_assert_true (ent_view_state_relation_shown (state, 13));
+  ent_view_state_count_shown (state, &n_entities, &n_relations);
+  g_assert_cmpuint (n_entities, ==, 3);
+  g_assert_cmpuint (n_relations, ==, 1);
+
+  /* A second filter narrows the first; its relation to a hidden end goes with it. */
+  ent_item_filter_add_entity (time, 3);
+  ent_item_filter_add_entity (time, 5);
+  ent_item_filter_add_relation (time, 13);
+  ent_view_state_set_filter (state, ENT_VIEW_FILTER_TIME, time);
+  assert_shown (state, 5, "--c--");
+  g_assert_false (ent_view_state_relation_shown (state, 13));
+  both = ent_view_state_describe_filters (state);
+  g_assert_cmpstr (both, ==, "Only what ‘A’ supports; Only what happened in 1991");
+
+  /* Filters outlive a scene. */
+  ent_view_state_set_scene (state, path);
+  assert_shown (state, 5, "--c--");
+
+  ent_view_state_set_filter (state, ENT_VIEW_FILTER_SOURCES, NULL);
+  assert_shown (state, 5, "--c-e");
+  g_assert_cmpuint (ent_item_filter_get_n_entities (time), ==, 2);
+  g_assert_cmpuint (ent_item_filter_get_n_relations (time), ==, 1);
+  g_assert_false (ent_item_filter_has_relation (time, 12));
+  ent_view_state_set_filter (state, ENT_VIEW_FILTER_TIME, NULL);
+  assert_shown (state, 5, "abcde");
+}
+
 static void
 test_states (void)
 {
@@ -329,6 +380,7 @@ main (int   argc,
 
   g_test_add_func ("/ent/view-state/reach", test_reach);
   g_test_add_func ("/ent/view-state/visibility", test_visibility);
+  g_test_add_func ("/ent/view-state/filters", test_filters);
   g_test_add_func ("/ent/view-state/states", test_states);
   g_test_add_func ("/ent/view-state/hit-test", test_hit_test);
   g_test_add_func ("/ent/view-state/glide", test_glide);

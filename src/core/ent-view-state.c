@@ -31,6 +31,7 @@ struct _EntViewState
   gboolean   *kind_hidden;
   gint64      focus_entity;
   guint       focus_depth;
+  EntItemFilter *filters[ENT_VIEW_N_FILTERS];
 
   /* One byte per scene item: whether the kind filter or the focus hides it. */
   guint8     *hidden;
@@ -62,6 +63,8 @@ ent_view_state_free (EntViewState *self)
   g_hash_table_unref (self->edge_indices);
   g_clear_pointer (&self->scene, ent_scene_unref);
   g_hash_table_unref (self->hidden_kinds);
+  for (guint i = 0; i < ENT_VIEW_N_FILTERS; i++)
+    g_clear_pointer (&self->filters[i], ent_item_filter_unref);
   g_free (self->kind_hidden);
   g_free (self->hidden);
   g_free (self->states);
@@ -155,9 +158,29 @@ ent_view_state_reach (EntViewState *self,
   return reached;
 }
 
+/* Whether one of the view's filters leaves the item out. */
+static gboolean
+filtered_out (EntViewState       *self,
+              const EntSceneItem *item)
+{
+  for (guint i = 0; i < ENT_VIEW_N_FILTERS; i++)
+    {
+      EntItemFilter *filter = self->filters[i];
+
+      if (filter == NULL)
+        continue;
+      if (item->type == ENT_SCENE_ITEM_NODE ? !ent_item_filter_has_entity (filter, item->id)
+                                            : !ent_item_filter_has_relation (filter, item->id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /*
- * Works out what the kind filter and the focus hide: a node of a hidden
- * kind or beyond the focus's reach, and an edge with a hidden end. The
+ * Works out what the kind filter, the other filters and the focus hide: a
+ * node of a hidden kind, left out by a filter or beyond the focus's reach,
+ * and an edge a filter leaves out or with a hidden end. The
  * states start over from that, with nothing selected or hovered.
  */
 static void
@@ -190,7 +213,7 @@ update_hidden (EntViewState *self)
     {
       const EntSceneItem *node = ent_scene_get_item (self->scene, i);
 
-      self->hidden[i] = self->kind_hidden[node->kind] ||
+      self->hidden[i] = self->kind_hidden[node->kind] || filtered_out (self, node) ||
                         (reached != NULL && !g_hash_table_contains (reached, &node->id));
     }
 
@@ -199,7 +222,8 @@ update_hidden (EntViewState *self)
       const EntSceneItem *edge = ent_scene_get_item (self->scene, i);
 
       self->hidden[i] = self->hidden[ent_view_state_node_index (self, edge->from_id)] ||
-                        self->hidden[ent_view_state_node_index (self, edge->to_id)];
+                        self->hidden[ent_view_state_node_index (self, edge->to_id)] ||
+                        filtered_out (self, edge);
     }
 
   ent_view_state_update_states (self, -1, -1);
@@ -328,7 +352,68 @@ ent_view_state_get_focus (EntViewState *self)
   return self->focus_entity;
 }
 
-/* Whether the kind filter or the focus hides the scene item at @index. */
+/*
+ * Puts @filter (or none) in @slot, replacing the one there: the view then
+ * hides what it leaves out. Filters are kept by id, so they outlive a scene
+ * until their owner replaces them.
+ *
+ * Returns: whether that changed anything
+ */
+gboolean
+ent_view_state_set_filter (EntViewState  *self,
+                           EntViewFilter  slot,
+                           EntItemFilter *filter)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (slot < ENT_VIEW_N_FILTERS, FALSE);
+
+  if (self->filters[slot] == filter)
+    return FALSE;
+
+  g_clear_pointer (&self->filters[slot], ent_item_filter_unref);
+  self->filters[slot] = filter != NULL ? ent_item_filter_ref (filter) : NULL;
+  update_hidden (self);
+  return TRUE;
+}
+
+/* The filter in @slot, or %NULL. */
+EntItemFilter *
+ent_view_state_get_filter (EntViewState  *self,
+                           EntViewFilter  slot)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (slot < ENT_VIEW_N_FILTERS, NULL);
+
+  return self->filters[slot];
+}
+
+/*
+ * The captions of the filters in force, joined by semicolons ("Only what
+ * ‘X’ supports; Only what happened in 1991"), for an export's caption;
+ * %NULL for none.
+ */
+char *
+ent_view_state_describe_filters (EntViewState *self)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < ENT_VIEW_N_FILTERS; i++)
+    {
+      if (self->filters[i] == NULL)
+        continue;
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append (text, "; ");
+      g_string_append (text, ent_item_filter_get_caption (self->filters[i]));
+    }
+
+  return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* Whether the kind filter, another filter or the focus hides the scene item at @index. */
 gboolean
 ent_view_state_is_hidden (EntViewState *self,
                           guint         index)

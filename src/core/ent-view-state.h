@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "ent-graph.h"
+#include "ent-item-filter.h"
 #include "ent-scene.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,21 @@ gint64          ent_view_state_get_focus        (EntViewState *self);
 GHashTable     *ent_view_state_reach            (EntViewState *self,
                                                  gint64        entity_id,
                                                  guint         depth);
+
+/* The filters a view holds at once, one of each; each hides what it leaves out. */
+typedef enum
+{
+  ENT_VIEW_FILTER_SOURCES,
+  ENT_VIEW_FILTER_TIME,
+  ENT_VIEW_N_FILTERS
+} EntViewFilter;
+
+gboolean        ent_view_state_set_filter       (EntViewState  *self,
+                                                 EntViewFilter  slot,
+                                                 EntItemFilter *filter);
+EntItemFilter  *ent_view_state_get_filter       (EntViewState  *self,
+                                                 EntViewFilter  slot);
+char           *ent_view_state_describe_filters (EntViewState  *self);
 
 gboolean        ent_view_state_is_hidden        (EntViewState *self,
                                                  guint         index);
