@@ -255,9 +255,9 @@ ent_time_range_equal (const EntTimeRange *a,
   return a->band == b->band && a->start == b->start && a->end == b->end;
 }
 
-/* How many of @unit @range holds: it starts and ends on them. */
-static int
-count_units (const EntTimeRange *range,
+/* How many of @unit @range holds, for a range that starts and ends on them. */
+int
+ent_time_range_count_units (const EntTimeRange *range,
              EntTimePrecision    unit)
 {
   guint y1, m1, d1, y2, m2, d2;
@@ -283,12 +283,12 @@ ent_time_range_move (EntTimeRange *range,
                      int           steps)
 {
   EntTimePrecision unit = ent_time_range_get_precision (range);
-  int n = MAX (count_units (range, unit), 1);
+  int n = MAX (ent_time_range_count_units (range, unit), 1);
   EntTimeRange moved = *range;
 
   moved.start = ent_time_add_units (range->band, range->start, unit, n * steps);
   moved.end = ent_time_add_units (range->band, moved.start, unit, n);
-  if (count_units (&moved, unit) < n)
+  if (ent_time_range_count_units (&moved, unit) < n)
     {
       /* It met the edge of its band: it ends there instead. */
       if (steps > 0)

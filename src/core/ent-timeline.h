@@ -97,6 +97,8 @@ gint32            ent_time_add_units           (EntTimeBand         band,
 gint32            ent_time_floor               (EntTimeBand         band,
                                                 gint32              day_number,
                                                 EntTimePrecision    unit);
+int               ent_time_range_count_units   (const EntTimeRange *range,
+                                                EntTimePrecision    unit);
 void              ent_time_range_move          (EntTimeRange       *range,
                                                 int                 steps);
 void              ent_time_range_extend        (EntTimeRange       *range,
