@@ -876,6 +876,36 @@ ent_timeline_view_find_mark (EntTimelineView *self,
   return FALSE;
 }
 
+/* A mark's tooltip: what it stands for, and its dates. */
+static gboolean
+query_tooltip (GtkWidget  *widget,
+               int         x,
+               int         y,
+               gboolean    keyboard,
+               GtkTooltip *tooltip)
+{
+  EntTimelineView *self = ENT_TIMELINE_VIEW (widget);
+  g_autofree char *dates = NULL;
+  g_autofree char *text = NULL;
+  const EntTimeItem *item;
+  guint n_items;
+  int found;
+
+  if (keyboard || (found = mark_at (self, x, y)) < 0)
+    return FALSE;
+
+  item = &ent_timeline_get_items (self->timeline, &n_items)[found];
+  dates = ent_time_range_format (&item->span);
+  if (item->type == ENT_TIME_ITEM_SOURCE)
+    /* Translators: the tooltip of a source on the timeline: its title and when it was published */
+    text = g_strdup_printf (_("“%s”, published %s"), item->label, dates);
+  else
+    /* Translators: the tooltip of an entity or relation on the timeline: its name and its dates */
+    text = g_strdup_printf (_("%s · %s"), item->label, dates);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 drag_begin (GtkGestureDrag  *gesture,
             double           x,
@@ -1169,6 +1199,7 @@ ent_timeline_view_class_init (EntTimelineViewClass *klass)
   widget_class->snapshot = ent_timeline_view_snapshot;
   widget_class->measure = ent_timeline_view_measure;
   widget_class->size_allocate = ent_timeline_view_size_allocate;
+  widget_class->query_tooltip = query_tooltip;
 
   /**
    * EntTimelineView::range-changed:
@@ -1199,6 +1230,7 @@ ent_timeline_view_init (EntTimelineView *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
