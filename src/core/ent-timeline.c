@@ -465,6 +465,8 @@ typedef struct
 {
   EntTimeItemType type;
   gint64          id;
+  gint64          from_id;
+  gint64          to_id;
 } Supported;
 
 /* Items of one kind (happened or reported) of one band, by start, and the latest end of each with those before it. */
@@ -487,7 +489,7 @@ struct _EntTimeline
   gboolean  has_band[ENT_TIME_N_BANDS];
 };
 
-static void
+static EntTimeItem *
 add_item (EntTimeline     *self,
           EntTimeItemType  type,
           gint64           id,
@@ -495,13 +497,14 @@ add_item (EntTimeline     *self,
           const char      *end,
           const char      *label)
 {
-  EntTimeItem item = { type, id, { 0, 0, 0 }, ENT_TIME_DAY, NULL };
+  EntTimeItem item = { type, id, { 0, 0, 0 }, ENT_TIME_DAY, NULL, 0, 0 };
 
   if (!ent_time_span_of_dates (start, end, &item.span, &item.precision))
-    return;
+    return NULL;
 
   item.label = g_strdup (label != NULL ? label : "");
   g_array_append_val (self->items, item);
+  return &g_array_index (self->items, EntTimeItem, self->items->len - 1);
 }
 
 static int
@@ -539,6 +542,8 @@ add_supported (EntTimeline     *self,
                GHashTable      *by_source,
                EntTimeItemType  type,
                gint64           id,
+               gint64           from_id,
+               gint64           to_id,
                GArray          *quote_ids,
                GArray          *disputing_ids)
 {
@@ -550,7 +555,7 @@ add_supported (EntTimeline     *self,
       gint64 quote_id = g_array_index (quote_ids, gint64, i);
       const EntQuote *quote;
       GArray *list;
-      Supported entry = { type, id };
+      Supported entry = { type, id, from_id, to_id };
 
       if (ent_quote_ids_contain (disputing_ids, quote_id))
         continue;
@@ -593,9 +598,14 @@ ent_timeline_new (EntGraph *graph)
   for (guint i = 0; i < graph->relations->len; i++)
     {
       const EntRelation *relation = g_ptr_array_index (graph->relations, i);
+      EntTimeItem *item = add_item (self, ENT_TIME_ITEM_RELATION, relation->id, relation->start_date,
+                                    relation->end_date, relation->label != NULL ? relation->label : relation->kind);
 
-      add_item (self, ENT_TIME_ITEM_RELATION, relation->id, relation->start_date, relation->end_date,
-                relation->label != NULL ? relation->label : relation->kind);
+      if (item != NULL)
+        {
+          item->from_id = relation->from_id;
+          item->to_id = relation->to_id;
+        }
     }
 
   /* What each dated source supports, as flat runs of one array. */
@@ -619,14 +629,14 @@ ent_timeline_new (EntGraph *graph)
         {
           const EntEntity *entity = g_ptr_array_index (graph->entities, i);
 
-          add_supported (self, by_source, ENT_TIME_ITEM_ENTITY, entity->id, entity->quote_ids, entity->disputing_ids);
+          add_supported (self, by_source, ENT_TIME_ITEM_ENTITY, entity->id, 0, 0, entity->quote_ids, entity->disputing_ids);
         }
       for (guint i = 0; i < graph->relations->len; i++)
         {
           const EntRelation *relation = g_ptr_array_index (graph->relations, i);
 
-          add_supported (self, by_source, ENT_TIME_ITEM_RELATION, relation->id, relation->quote_ids,
-                         relation->disputing_ids);
+          add_supported (self, by_source, ENT_TIME_ITEM_RELATION, relation->id, relation->from_id,
+                         relation->to_id, relation->quote_ids, relation->disputing_ids);
         }
 
       g_hash_table_iter_init (&iter, by_source);
@@ -763,6 +773,22 @@ index_find (EntTimeline        *self,
   *first = lo;
 }
 
+/*
+ * A relation and its two ends, which it cannot be shown without, as
+ * ent_item_filter_add_ends() adds them: here without going through all the
+ * relations of the graph at each step of a drag.
+ */
+static void
+add_relation (EntItemFilter *filter,
+              gint64         id,
+              gint64         from_id,
+              gint64         to_id)
+{
+  ent_item_filter_add_relation (filter, id);
+  ent_item_filter_add_entity (filter, from_id);
+  ent_item_filter_add_entity (filter, to_id);
+}
+
 /**
  * ent_timeline_filter:
  * @self: a timeline
@@ -806,7 +832,7 @@ ent_timeline_filter (EntTimeline        *self,
       if (item->type == ENT_TIME_ITEM_ENTITY)
         ent_item_filter_add_entity (filter, item->id);
       else if (item->type == ENT_TIME_ITEM_RELATION)
-        ent_item_filter_add_relation (filter, item->id);
+        add_relation (filter, item->id, item->from_id, item->to_id);
       else
         {
           guint offset = GPOINTER_TO_UINT (g_hash_table_lookup (self->support_offsets, &item->id));
@@ -819,12 +845,10 @@ ent_timeline_filter (EntTimeline        *self,
               if (entry->type == ENT_TIME_ITEM_ENTITY)
                 ent_item_filter_add_entity (filter, entry->id);
               else
-                ent_item_filter_add_relation (filter, entry->id);
+                add_relation (filter, entry->id, entry->from_id, entry->to_id);
             }
         }
     }
 
-  if (ent_item_filter_get_n_relations (filter) > 0)
-    ent_item_filter_add_ends (filter, self->graph);
   return filter;
 }

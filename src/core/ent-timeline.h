@@ -67,6 +67,9 @@ typedef struct
   EntTimePrecision  precision;
   /* Its name, label or title; owned by the timeline. */
   char             *label;
+  /* A relation's ends; 0 for others. */
+  gint64            from_id;
+  gint64            to_id;
 } EntTimeItem;
 
 gboolean          ent_time_span_parse          (const char         *date,
