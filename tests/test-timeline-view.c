@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 
 #include "ent-test-util.h"
 #include "ent-test-widgets.h"
@@ -296,6 +297,36 @@ test_drag (Fixture       *fixture,
   g_assert_cmpint (range.start, <, day (1991, 1, 1));
 }
 
+/* Scrolling zooms the axis about the pointer: what is under it stays there, and the labels follow the zoom. */
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkEventController *motion = find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  GtkEventController *scroll = find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  EntEntity *visit = find_entity (fixture->graph, "Aleinik's visit to India");
+  EntTimeRange range = { ENT_TIME_BAND_YEARLESS, 70, 73 };
+  double x, y, after_x, after_y;
+  gboolean handled = FALSE;
+
+  g_assert_true (ent_timeline_view_find_mark (fixture->view, ENT_TIME_ITEM_ENTITY, visit->id, &x, &y));
+  g_signal_emit_by_name (motion, "motion", x + 1.5, y);
+  for (guint i = 0; i < 12; i++)
+    g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
+  g_assert_true (handled);
+  g_assert_true (ent_timeline_view_find_mark (fixture->view, ENT_TIME_ITEM_ENTITY, visit->id, &after_x, &after_y));
+  g_assert_cmpfloat (fabs (after_x - x), <, 12);
+  ent_timeline_view_set_range (fixture->view, &range);
+  maybe_screenshot (fixture, "-zoomed");
+
+  /* Zoomed out as far as it goes, the band without years still shows one year. */
+  for (guint i = 0; i < 40; i++)
+    g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (ent_timeline_view_find_mark (fixture->view, ENT_TIME_ITEM_ENTITY, visit->id, &after_x, &after_y));
+  g_assert_cmpfloat (fabs (after_x - x), <, 2);
+  wait_for_frames (GTK_WIDGET (fixture->view), 1);
+}
+
 /* Without a graph the strip says so and has no filter. */
 static void
 test_no_graph (Fixture       *fixture,
@@ -327,6 +358,7 @@ main (int   argc,
   g_test_add ("/timeline-view/click-yearless", Fixture, NULL, fixture_set_up, test_click_yearless, fixture_tear_down);
   g_test_add ("/timeline-view/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/timeline-view/drag", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);
+  g_test_add ("/timeline-view/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/timeline-view/no-graph", Fixture, NULL, fixture_set_up, test_no_graph, fixture_tear_down);
 
   return g_test_run ();

@@ -398,14 +398,14 @@ draw_axis (EntTimelineView *self,
   /* Minor ticks, where they are far enough apart to tell. */
   if (unit_days (minor_unit) * px_per_day >= 5 && minor_unit != ticks.unit)
     {
-      set_source (cr, fg, 0.2);
+      set_source (cr, fg, 0.35);
       day = ent_time_floor (band, (gint32) floor (clamp_day (band, self->view_start[band])), minor_unit);
       for (; day <= end; )
         {
           double tx = round (day_to_x (self, band, day, x, width));
           gint32 next = ent_time_add_units (band, day, minor_unit, 1);
 
-          cairo_rectangle (cr, tx, AXIS_Y + 1, 1, 2);
+          cairo_rectangle (cr, tx, AXIS_Y + 1, 1, 3);
           if (next <= day)
             break;
           day = next;
@@ -433,28 +433,34 @@ draw_axis (EntTimelineView *self,
       gint32 next = ent_time_add_units (band, day, ticks.unit, ticks.step);
       const char *label = tick_label (self, band, day, buffer, sizeof buffer);
       int label_width = text_width (layout, label);
-      guint year, month, d;
 
-      /* Days step from the first of each month, so a month's ticks fall on the same days. */
+      /* Days step from the first of each month, so that a month's ticks fall on the same days,
+       * and the last of them is not crowded against the next month's first. */
       if (ticks.unit == ENT_TIME_DAY && ticks.step > 1)
         {
-          ent_time_day_to_date (band, next, &year, &month, &d);
-          if (d > 1 && d + ticks.step > 31)
-            next = ent_time_floor (band, ent_time_add_units (band, next, ENT_TIME_MONTH, 1), ENT_TIME_MONTH);
-          else if (d > 1 && d <= (guint) ticks.step)
-            next = ent_time_floor (band, next, ENT_TIME_MONTH);
+          gint32 next_month = ent_time_add_units (band, ent_time_floor (band, day, ENT_TIME_MONTH), ENT_TIME_MONTH, 1);
+
+          if (next + (ticks.step + 1) / 2 > next_month)
+            next = next_month;
         }
 
       set_source (cr, fg, 0.5);
       cairo_rectangle (cr, tx, AXIS_Y, 1, 5);
       cairo_fill (cr);
-      /* A label that would run into the one before it is left out. */
-      if (tx + 3 > last_label_end + 6)
-        {
-          set_source (cr, fg, 0.75);
-          show_text (cr, layout, label, tx + 3, LABELS_Y);
-          last_label_end = tx + 3 + label_width;
-        }
+      /* The label of a unit that starts before the axis does stays at its left end, so that
+       * the axis always says which month or year it shows; a label that would run into
+       * another is left out. */
+      {
+        double lx = MAX (tx, x) + 3;
+        double next_x = day_to_x (self, band, next, x, width);
+
+        if (lx > last_label_end + 6 && (tx >= x || lx + label_width + 6 < next_x))
+          {
+            set_source (cr, fg, 0.75);
+            show_text (cr, layout, label, lx, LABELS_Y);
+            last_label_end = lx + label_width;
+          }
+      }
       if (next <= day)
         break;
       day = next;
@@ -971,7 +977,8 @@ drag_update (GtkGestureDrag  *gesture,
   else
     {
       EntTimePrecision unit = drag_unit (self, band);
-      double lo = MIN (day, self->press_day), hi = MAX (day, self->press_day);
+      double lo = MIN (day, self->press_day);
+      double hi = MIN (MAX (day, self->press_day), clamp_day (band, G_MAXINT32) - 1);
 
       range.start = ent_time_floor (band, (gint32) floor (lo), unit);
       range.end = ent_time_add_units (band, ent_time_floor (band, (gint32) floor (hi), unit), unit, 1);
