@@ -444,7 +444,8 @@ ent_time_range_caption (const EntTimeRange *range,
   else
     {
       if (shape == SHAPE_BETWEEN)
-        /* Translators: a filter of the diagram by the sources' dates, e.g. "Only what was reported between March 2024 and May 2024" */
+        /* Translators: a filter of the diagram by the sources' dates,
+         * e.g. "Only what was reported between March 2024 and May 2024" */
         caption = g_strdup_printf (_("Only what was reported between %s and %s"), first, last);
       else if (on)
         /* Translators: a filter of the diagram by the sources' dates, e.g. "Only what was reported on 11 March 2024" */
@@ -455,7 +456,8 @@ ent_time_range_caption (const EntTimeRange *range,
     }
 
   if (range->band == ENT_TIME_BAND_YEARLESS)
-    /* Translators: a filter by days given without their year, e.g. "Only what happened on 11–13 March (year not given)" */
+    /* Translators: a filter by days given without their year,
+     * e.g. "Only what happened on 11–13 March (year not given)" */
     return g_strdup_printf (_("%s (year not given)"), caption);
   return g_steal_pointer (&caption);
 }
@@ -629,7 +631,8 @@ ent_timeline_new (EntGraph *graph)
         {
           const EntEntity *entity = g_ptr_array_index (graph->entities, i);
 
-          add_supported (self, by_source, ENT_TIME_ITEM_ENTITY, entity->id, 0, 0, entity->quote_ids, entity->disputing_ids);
+          add_supported (self, by_source, ENT_TIME_ITEM_ENTITY, entity->id, 0, 0, entity->quote_ids,
+                         entity->disputing_ids);
         }
       for (guint i = 0; i < graph->relations->len; i++)
         {

@@ -1,4 +1,4 @@
-/* ent-timeline-view.c: a strip that places what happened and what was reported on a time axis, to filter the diagram by a range of it
+/* ent-timeline-view.c: a strip with what happened and what was reported on a time axis, to filter by a range
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -454,7 +454,8 @@ draw_axis (EntTimelineView *self,
         double lx = MAX (tx, x) + 3;
         double next_x = day_to_x (self, band, next, x, width);
 
-        if (lx > last_label_end + 6 && lx + label_width <= x + width + 2 && (tx >= x || lx + label_width + 6 < next_x))
+        if (lx > last_label_end + 6 && lx + label_width <= x + width + 2 &&
+            (tx >= x || lx + label_width + 6 < next_x))
           {
             set_source (cr, fg, 0.75);
             show_text (cr, layout, label, lx, LABELS_Y);

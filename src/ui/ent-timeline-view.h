@@ -1,4 +1,4 @@
-/* ent-timeline-view.h: a strip that places what happened and what was reported on a time axis, to filter the diagram by a range of it
+/* ent-timeline-view.h: a strip with what happened and what was reported on a time axis, to filter by a range
  *
  * Copyright 2026 The Entente developers
  * SPDX-License-Identifier: GPL-3.0-or-later
