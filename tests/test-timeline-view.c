@@ -327,6 +327,86 @@ test_zoom (Fixture       *fixture,
   wait_for_frames (GTK_WIDGET (fixture->view), 1);
 }
 
+/* A network of two people, whose meeting one source reports: published in March 2024, the other in 1991. */
+static EntGraph *
+reported_graph (void)
+{
+  EntGraph *graph = ent_graph_new ();
+  const char *published[] = { "2024-03", "1991" };
+
+  for (gint64 id = 1; id <= 2; id++)
+    {
+      EntEntity *entity = g_new0 (EntEntity, 1);
+      EntSource *source = g_new0 (EntSource, 1);
+
+      entity->id = id;
+      entity->kind = ENT_KIND_PERSON;
+      entity->name = g_strdup_printf ("Person %" G_GINT64_FORMAT, id);
+      entity->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      ent_graph_take_entity (graph, entity);
+      source->id = 100 + id;
+      source->title = g_strdup_printf ("Source %" G_GINT64_FORMAT, id);
+      source->published = g_strdup (published[id - 1]);
+      source->body = g_strdup ("They met.");
+      ent_graph_take_source (graph, source);
+    }
+
+  {
+    EntRelation *relation = g_new0 (EntRelation, 1);
+    EntQuote *quote = g_new0 (EntQuote, 1);
+
+    quote->id = 7;
+    quote->source_id = 101;
+    quote->end = 9;
+    quote->text = g_strdup ("They met.");
+    ent_graph_take_quote (graph, quote);
+    relation->id = 10;
+    relation->kind = g_strdup ("meets");
+    relation->from_id = 1;
+    relation->to_id = 2;
+    relation->quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_array_append_val (relation->quote_ids, quote->id);
+    ent_graph_take_relation (graph, relation);
+  }
+  return graph;
+}
+
+/* Clicking a source selects when it was published, to filter by what was reported then; the row names switch. */
+static void
+test_click_source (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EntGraph) graph = reported_graph ();
+  g_autoptr(EntItemFilter) filter = NULL;
+  double x, y;
+
+  ent_timeline_view_set_graph (fixture->view, graph);
+  wait_for_frames (GTK_WIDGET (fixture->view), 1);
+  g_assert_true (ent_timeline_view_find_mark (fixture->view, ENT_TIME_ITEM_SOURCE, 101, &x, &y));
+  ent_timeline_view_click (fixture->view, x, y);
+  g_assert_cmpint (ent_timeline_view_get_mode (fixture->view), ==, ENT_TIME_REPORTED);
+  assert_range (fixture->view, ENT_TIME_BAND_YEARS, day (2024, 3, 1), day (2024, 4, 1));
+  filter = ent_timeline_view_get_filter (fixture->view);
+  g_assert_cmpstr (ent_item_filter_get_caption (filter), ==, "Only what was reported in March 2024");
+  g_assert_true (ent_item_filter_has_relation (filter, 10));
+  g_assert_cmpuint (ent_item_filter_get_n_entities (filter), ==, 2);
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                       "March 2024: 2 entities and 1 relation");
+  maybe_screenshot (fixture, "-reported");
+
+  /* The row names in the gutter choose what the range filters by. */
+  fixture->n_changes = 0;
+  ent_timeline_view_click (fixture->view, 10, 30);
+  g_assert_cmpint (ent_timeline_view_get_mode (fixture->view), ==, ENT_TIME_HAPPENED);
+  g_assert_cmpuint (fixture->n_changes, ==, 1);
+  g_clear_pointer (&filter, ent_item_filter_unref);
+  filter = ent_timeline_view_get_filter (fixture->view);
+  g_assert_cmpuint (ent_item_filter_get_n_entities (filter), ==, 0);
+  ent_timeline_view_click (fixture->view, 10, y);
+  g_assert_cmpint (ent_timeline_view_get_mode (fixture->view), ==, ENT_TIME_REPORTED);
+  g_assert_cmpuint (fixture->n_changes, ==, 2);
+}
+
 /* Without a graph the strip says so and has no filter. */
 static void
 test_no_graph (Fixture       *fixture,
@@ -358,6 +438,7 @@ main (int   argc,
   g_test_add ("/timeline-view/click-yearless", Fixture, NULL, fixture_set_up, test_click_yearless, fixture_tear_down);
   g_test_add ("/timeline-view/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/timeline-view/drag", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);
+  g_test_add ("/timeline-view/click-source", Fixture, NULL, fixture_set_up, test_click_source, fixture_tear_down);
   g_test_add ("/timeline-view/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/timeline-view/no-graph", Fixture, NULL, fixture_set_up, test_no_graph, fixture_tear_down);
 
