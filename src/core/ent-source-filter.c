@@ -135,7 +135,7 @@ ent_source_selection_matches (const EntSourceSelection *selection,
 }
 
 /*
- * Ids to small numbers (a position, a source's place): an array indexed by
+ * Ids to small numbers (a source's place in the graph): an array indexed by
  * the id when the ids are about as many as the numbers they span, as a
  * store's are, a hash table when they are scattered.
  */
@@ -144,48 +144,44 @@ typedef struct
   gint64      min;
   gsize       len;
   gint32     *dense;
-  GHashTable *sparse;  /* const gint64 * (the item's own id) → value + 1 */
+  GArray     *ids;     /* gint64, the keys of @sparse */
+  GHashTable *sparse;  /* gint64 * (into @ids) → value + 1 */
 } IdMap;
 
+/* @ids (gint64) to @values (gint32), one for one; takes @ids. */
 static void
-id_map_init (IdMap     *map,
-             GPtrArray *items)
+id_map_init (IdMap  *map,
+             GArray *ids,
+             gint32 *values)
 {
   gint64 min = G_MAXINT64, max = G_MININT64;
 
-  /* Sources, entities, relations and quotes all begin with their id. */
-  for (guint i = 0; i < items->len; i++)
+  *map = (IdMap) { 0, 0, NULL, ids, NULL };
+  for (guint i = 0; i < ids->len; i++)
     {
-      gint64 id = *(const gint64 *) g_ptr_array_index (items, i);
+      gint64 id = g_array_index (ids, gint64, i);
 
       min = MIN (min, id);
       max = MAX (max, id);
     }
-
-  *map = (IdMap) { 0, 0, NULL, NULL };
-  if (items->len == 0)
+  if (ids->len == 0)
     return;
 
-  if ((guint64) (max - min) < (guint64) items->len * 4 + 1024)
+  if ((guint64) (max - min) < (guint64) ids->len * 4 + 1024)
     {
       map->min = min;
       map->len = (gsize) (max - min) + 1;
       map->dense = g_new (gint32, map->len);
       memset (map->dense, 0xff, map->len * sizeof (gint32));
+      for (guint i = 0; i < ids->len; i++)
+        map->dense[g_array_index (ids, gint64, i) - min] = values[i];
     }
   else
-    map->sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
-}
-
-static void
-id_map_set (IdMap        *map,
-            const gint64 *id,
-            gint32        value)
-{
-  if (map->dense != NULL)
-    map->dense[*id - map->min] = value;
-  else if (map->sparse != NULL)
-    g_hash_table_insert (map->sparse, (gpointer) id, GINT_TO_POINTER (value + 1));
+    {
+      map->sparse = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < ids->len; i++)
+        g_hash_table_insert (map->sparse, &g_array_index (ids, gint64, i), GINT_TO_POINTER (values[i] + 1));
+    }
 }
 
 /* The value of @id, or -1 for an id the map does not hold. */
@@ -205,29 +201,43 @@ id_map_clear (IdMap *map)
 {
   g_clear_pointer (&map->dense, g_free);
   g_clear_pointer (&map->sparse, g_hash_table_unref);
+  g_clear_pointer (&map->ids, g_array_unref);
 }
 
-/* Each source's id to its place in graph->sources, and each quote's id to its source's place. */
+/*
+ * Each source's id to its place in graph->sources, and each quote's id to its
+ * source's place. The quotes are read once, into plain arrays, as each lies
+ * elsewhere in memory.
+ */
 static void
 map_quotes_to_sources (EntGraph *graph,
                        IdMap    *sources,
                        IdMap    *quotes)
 {
-  id_map_init (sources, graph->sources);
+  GArray *source_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), graph->sources->len);
+  GArray *quote_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), graph->quotes->len);
+  g_autofree gint32 *places = g_new (gint32, MAX (MAX (graph->sources->len, graph->quotes->len), 1));
+  g_autofree gint64 *quote_sources = g_new (gint64, MAX (graph->quotes->len, 1));
+
   for (guint i = 0; i < graph->sources->len; i++)
     {
       const EntSource *source = g_ptr_array_index (graph->sources, i);
 
-      id_map_set (sources, &source->id, (gint32) i);
+      g_array_append_val (source_ids, source->id);
+      places[i] = (gint32) i;
     }
+  id_map_init (sources, source_ids, places);
 
-  id_map_init (quotes, graph->quotes);
   for (guint i = 0; i < graph->quotes->len; i++)
     {
       const EntQuote *quote = g_ptr_array_index (graph->quotes, i);
 
-      id_map_set (quotes, &quote->id, id_map_get (sources, quote->source_id));
+      g_array_append_val (quote_ids, quote->id);
+      quote_sources[i] = quote->source_id;
     }
+  for (guint i = 0; i < graph->quotes->len; i++)
+    places[i] = id_map_get (sources, quote_sources[i]);
+  id_map_init (quotes, quote_ids, places);
 }
 
 /* Whether a quote of @quote_ids from a source @chosen marks supports rather than disputes. */
@@ -380,10 +390,14 @@ ent_source_filter_new (EntGraph                 *graph,
         {
           const EntRelation *relation = g_ptr_array_index (graph->relations, i);
 
+          /* Its ends as ent_item_filter_add_ends() would add them, without another pass over the relations. */
           if (supported_by (relation->quote_ids, relation->disputing_ids, &quotes, chosen))
-            ent_item_filter_add_relation (filter, relation->id);
+            {
+              ent_item_filter_add_relation (filter, relation->id);
+              ent_item_filter_add_entity (filter, relation->from_id);
+              ent_item_filter_add_entity (filter, relation->to_id);
+            }
         }
-      ent_item_filter_add_ends (filter, graph);
     }
 
   id_map_clear (&sources);
