@@ -229,6 +229,43 @@ test_controls (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
+/* Thousands of sources: rows are made for those on screen only, and listing and clearing them is quick. */
+static void
+test_many_sources (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EntGraph) graph = ent_graph_new ();
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkWidget *from = template_child (fixture->page, ENT_TYPE_SOURCES_PAGE, "from_entry");
+  g_autoptr(EntItemFilter) filter = NULL;
+  gint64 start;
+
+  for (gint64 id = 1; id <= 5000; id++)
+    {
+      g_autofree char *title = g_strdup_printf ("Article %" G_GINT64_FORMAT, id);
+
+      add_source (graph, id, title, id % 2 == 0 ? "Even" : "Odd", "2024");
+    }
+  start = g_get_monotonic_time ();
+  ent_sources_page_set_graph (fixture->page, graph);
+  wait_for_frames (GTK_WIDGET (fixture->page), 3);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC * test_slowdown ());
+
+  collect_descendants (list_view (fixture), GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, >, 0);
+  g_assert_cmpuint (checks->len, <, 500);
+
+  gtk_editable_set_text (GTK_EDITABLE (from), "2024-03");
+  fixture->n_changed = 0;
+  start = g_get_monotonic_time ();
+  ent_sources_page_clear (fixture->page);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC * test_slowdown ());
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  filter = ent_sources_page_get_filter (fixture->page);
+  g_assert_null (filter);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "");
+}
+
 /* A row's button asks to read its source. */
 static void
 test_activate (Fixture       *fixture,
@@ -309,6 +346,7 @@ main (int   argc,
   g_test_add ("/sources-page/bundled", Fixture, NULL, fixture_set_up, test_bundled, fixture_tear_down);
   g_test_add ("/sources-page/hostile-titles", Fixture, NULL, fixture_set_up, test_hostile_titles, fixture_tear_down);
   g_test_add ("/sources-page/controls", Fixture, NULL, fixture_set_up, test_controls, fixture_tear_down);
+  g_test_add ("/sources-page/many-sources", Fixture, NULL, fixture_set_up, test_many_sources, fixture_tear_down);
   g_test_add ("/sources-page/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
   g_test_add ("/sources-page/picture", Fixture, NULL, fixture_set_up, test_picture, fixture_tear_down);
 

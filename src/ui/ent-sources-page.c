@@ -207,12 +207,14 @@ update_summary (EntSourcesPage *self)
   gtk_widget_set_sensitive (self->clear_button, anything_chosen (self));
 }
 
+/* The page's own changes (clearing it, a new network) say so once, when they are done. */
 static void
 changed (EntSourcesPage *self)
 {
+  if (self->quiet > 0)
+    return;
   update_summary (self);
-  if (self->quiet == 0)
-    g_signal_emit (self, signals[FILTER_CHANGED], 0);
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
 static void
@@ -246,10 +248,14 @@ date_changed_cb (EntSourcesPage *self,
 {
   const char *text = gtk_editable_get_text (entry);
 
-  if (text[0] != '\0' && entry_date (GTK_WIDGET (entry)) == NULL)
+  gboolean invalid = text[0] != '\0' && entry_date (GTK_WIDGET (entry)) == NULL;
+
+  if (invalid)
     gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
   changed (self);
 }
 
