@@ -326,6 +326,9 @@ test_picture (Fixture       *fixture,
   ent_sources_page_set_graph (fixture->page, graph);
   gtk_check_button_set_active (row_check (fixture, 0), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (from), "2024-1");
+  /* As after moving to it with the keyboard: its focus ring shows. */
+  gtk_widget_grab_focus (GTK_WIDGET (row_check (fixture, 1)));
+  gtk_window_set_focus_visible (GTK_WINDOW (fixture->window), TRUE);
 
   light = g_build_filename (dir, "sources-page-light.png", NULL);
   dark = g_build_filename (dir, "sources-page-dark.png", NULL);

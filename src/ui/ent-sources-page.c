@@ -127,6 +127,7 @@ struct _EntSourcesPage
   /* While above zero, changes are the page's own and emit nothing. */
   guint               quiet;
 
+  /* Bound, as the list's stack is, so that gtk_widget_dispose_template() unparents it. */
   GtkWidget          *controls;
   GtkWidget          *search_entry;
   GtkWidget          *publisher_drop_down;
