@@ -215,6 +215,8 @@ main (int   argc,
     return bench_command_bundle (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "mentions"))
     return bench_command_mentions (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "sources"))
+    return bench_command_sources (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "run"))
     return command_run (argc - 1, argv + 1, self_path);
   if (argc == 3 && g_str_equal (argv[1], "first-frame"))
@@ -231,6 +233,7 @@ main (int   argc,
               "  entente-bench quality [--engine ENGINE] [--runs N] [--timeout S] FILE\n"
               "  entente-bench bundle [--engine ENGINE] [--runs N] FILE…\n"
               "  entente-bench mentions [--runs N] NAMES ARTICLES\n"
+              "  entente-bench sources [--runs N] FILE\n"
               "  entente-bench first-frame FILE\n"
               "  entente-bench frame FILE fit|ZOOM [REPEAT]\n"
               "  entente-bench export FILE OUT.svg|OUT.png\n");
