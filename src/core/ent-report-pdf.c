@@ -235,11 +235,11 @@ pdf_quote (Flow           *flow,
 static void
 pdf_claim (Flow                 *flow,
            const EntReportClaim *claim,
-           Style                 style,
-           gboolean              quotes)
+           gboolean              quotes,
+           gboolean              with_kind)
 {
   g_autofree char *name = _ent_report_claim_name (flow->report, claim);
-  g_autofree char *details = _ent_report_claim_details (flow->report, claim);
+  g_autofree char *details = _ent_report_claim_details (flow->report, claim, with_kind);
 
   if (!quotes)
     {
@@ -250,7 +250,7 @@ pdf_claim (Flow                 *flow,
       return;
     }
 
-  paragraph (flow, style, name, 0.0, FALSE, 30.0);
+  paragraph (flow, STYLE_CLAIM, name, 0.0, FALSE, 30.0);
   if (details != NULL)
     paragraph (flow, STYLE_NOTE, details, 0.0, FALSE, 0.0);
 
@@ -356,13 +356,13 @@ pdf_pass (Flow          *flow,
   if (report->unsourced->len == 0)
     paragraph (flow, STYLE_BODY, _("Every claim has a supporting quote."), 0.0, FALSE, 0.0);
   for (guint i = 0; i < report->unsourced->len; i++)
-    pdf_claim (flow, g_ptr_array_index (report->unsourced, i), STYLE_CLAIM, FALSE);
+    pdf_claim (flow, g_ptr_array_index (report->unsourced, i), FALSE, TRUE);
 
   heading (flow, STYLE_SECTION, _("Disputed claims"));
   if (report->disputed->len == 0)
     paragraph (flow, STYLE_BODY, _("No quote disputes a claim."), 0.0, FALSE, 0.0);
   for (guint i = 0; i < report->disputed->len; i++)
-    pdf_claim (flow, g_ptr_array_index (report->disputed, i), STYLE_CLAIM, TRUE);
+    pdf_claim (flow, g_ptr_array_index (report->disputed, i), TRUE, TRUE);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
@@ -377,7 +377,7 @@ pdf_pass (Flow          *flow,
       if (group == NULL || !g_str_equal (kind, group))
         heading (flow, STYLE_GROUP, _ent_report_kind_label (report, claim->entity));
       group = kind;
-      pdf_claim (flow, claim, STYLE_CLAIM, TRUE);
+      pdf_claim (flow, claim, TRUE, FALSE);
       if (i % 32 == 31 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }
@@ -387,7 +387,7 @@ pdf_pass (Flow          *flow,
     paragraph (flow, STYLE_BODY, _("None."), 0.0, FALSE, 0.0);
   for (guint i = 0; i < report->relations->len; i++)
     {
-      pdf_claim (flow, g_ptr_array_index (report->relations, i), STYLE_CLAIM, TRUE);
+      pdf_claim (flow, g_ptr_array_index (report->relations, i), TRUE, FALSE);
       if (i % 32 == 31 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }

@@ -56,12 +56,17 @@ const char *_ent_report_kind_label     (EntReport              *report,
 char       *_ent_report_claim_name     (EntReport              *report,
                                         const EntReportClaim   *claim);
 char       *_ent_report_claim_details  (EntReport              *report,
-                                        const EntReportClaim   *claim);
+                                        const EntReportClaim   *claim,
+                                        gboolean                with_kind);
 char       *_ent_report_quote_text     (const EntQuote         *quote,
                                         gboolean               *shortened);
 char       *_ent_report_source_line    (const EntSource        *source);
 gboolean    _ent_report_is_web_address (const char             *url);
 
+gboolean    _ent_report_write_html     (EntReport              *report,
+                                        GString                *out,
+                                        GCancellable           *cancellable,
+                                        GError                **error);
 gboolean    _ent_report_write_pdf      (EntReport              *report,
                                         FILE                   *file,
                                         const char             *path,
