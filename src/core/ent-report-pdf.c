@@ -80,6 +80,8 @@ typedef struct
   int              n_pages;
   /* The top of what comes next on the page. */
   double           y;
+  /* Whether the quote being set disputes its claim: its bar is red. */
+  gboolean         disputing;
 } Flow;
 
 static cairo_status_t
@@ -183,7 +185,10 @@ paragraph (Flow       *flow,
         {
           if (bar)
             {
-              cairo_set_source_rgb (flow->cr, 0.6, 0.67, 0.73);
+              if (flow->disputing)
+                cairo_set_source_rgb (flow->cr, 0.8, 0.33, 0.33);
+              else
+                cairo_set_source_rgb (flow->cr, 0.6, 0.67, 0.73);
               cairo_rectangle (flow->cr, MARGIN + indent - QUOTE_INDENT / 2 - BAR_WIDTH / 2, flow->y, BAR_WIDTH,
                                height);
               cairo_fill (flow->cr);
@@ -209,12 +214,14 @@ heading (Flow       *flow,
 
 static void
 pdf_quote (Flow           *flow,
-           const EntQuote *quote)
+           const EntQuote *quote,
+           gboolean        disputing)
 {
   EntSource *source = ent_graph_get_source (flow->report->graph, quote->source_id);
   gboolean shortened;
   g_autofree char *text = _ent_report_quote_text (quote, &shortened);
 
+  flow->disputing = disputing;
   paragraph (flow, STYLE_QUOTE, text, QUOTE_INDENT, TRUE, 0.0);
   if (shortened)
     paragraph (flow, STYLE_NOTE, _("(The quote is shortened here: the source holds all of it.)"), QUOTE_INDENT,
@@ -259,11 +266,11 @@ pdf_claim (Flow                 *flow,
   else if (claim->disputing->len > 0)
     paragraph (flow, STYLE_NOTE, _("Supporting quotes"), 0.0, FALSE, 20.0);
   for (guint i = 0; i < claim->supporting->len; i++)
-    pdf_quote (flow, g_ptr_array_index (claim->supporting, i));
+    pdf_quote (flow, g_ptr_array_index (claim->supporting, i), FALSE);
   if (claim->disputing->len > 0)
     paragraph (flow, STYLE_NOTE, _("Disputing quotes"), 0.0, FALSE, 20.0);
   for (guint i = 0; i < claim->disputing->len; i++)
-    pdf_quote (flow, g_ptr_array_index (claim->disputing, i));
+    pdf_quote (flow, g_ptr_array_index (claim->disputing, i), TRUE);
 }
 
 /* The diagram, as large as the page's room allows, never enlarged; on a page of its own if little is left. */
