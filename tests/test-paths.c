@@ -293,6 +293,27 @@ test_hidden_entity (void)
   g_assert_cmpuint (from_hidden->len, ==, 0);
 }
 
+/* One index answers queries through different filters, each as if it were the first. */
+static void
+test_reused_index (void)
+{
+  g_autoptr(EntGraph) graph = make_diamond ();
+  g_autoptr(EntPathIndex) index = ent_path_index_new (graph);
+  g_autoptr(Hidden) hidden = hidden_new ();
+
+  hide (hidden->entities, 2);
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GPtrArray) filtered = ent_path_index_find (index, 1, 4, 3, is_shown, hidden);
+      g_autoptr(GPtrArray) all = ent_path_index_find (index, 1, 4, 3, NULL, NULL);
+      g_autoptr(GPtrArray) back = ent_path_index_find (index, 4, 1, 3, is_shown, hidden);
+
+      assert_paths (filtered, "1 -22- 3 -23- 4");
+      assert_paths (all, "1 -21- 2 -24- 4; 1 -22- 3 -23- 4");
+      assert_paths (back, "4 -23- 3 -22- 1");
+    }
+}
+
 static void
 test_hidden_relation (void)
 {
@@ -742,6 +763,7 @@ main (int   argc,
   g_test_add_func ("/paths/disputed", test_disputed);
   g_test_add_func ("/paths/hidden-entity", test_hidden_entity);
   g_test_add_func ("/paths/hidden-relation", test_hidden_relation);
+  g_test_add_func ("/paths/reused-index", test_reused_index);
   g_test_add_func ("/paths/not-connected", test_not_connected);
   g_test_add_func ("/paths/same-entity", test_same_entity);
   g_test_add_func ("/paths/parallel", test_parallel);

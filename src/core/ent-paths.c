@@ -357,6 +357,18 @@ take_link (EntPathIndex *self,
   return found;
 }
 
+/* Moves *pos past the parallel links at it, without asking which are shown. */
+static inline void
+skip_links (EntPathIndex *self,
+            guint32      *pos,
+            guint32       end)
+{
+  guint32 node = self->links[*pos].node;
+
+  while (*pos < end && self->links[*pos].node == node)
+    (*pos)++;
+}
+
 static inline gboolean
 heap_before (const HeapEntry *a,
              const HeapEntry *b)
@@ -430,9 +442,17 @@ compute_costs_to_end (EntPathIndex *self,
         continue;
       while (pos < stop)
         {
+          guint32 next = self->links[pos].node;
           gint64 cost;
 
-          if (!take_link (self, &pos, stop, &link) || !entity_is_shown (self, link.node))
+          /* What cannot come nearer is not asked about: the caller's function may be slow. */
+          if ((self->to_end_known[next] == self->query && self->to_end[next] <= top.cost + 1) ||
+              !entity_is_shown (self, next))
+            {
+              skip_links (self, &pos, stop);
+              continue;
+            }
+          if (!take_link (self, &pos, stop, &link))
             continue;
           cost = top.cost + relation_cost (self, link.relation);
           if (self->to_end_known[link.node] != self->query || cost < self->to_end[link.node])
@@ -509,15 +529,19 @@ search_chain (EntPathIndex *self,
 
       while (pos < stop)
         {
-          guint32 next;
+          guint32 next = self->links[pos].node;
           gint64 cost;
 
-          if (!take_link (self, &pos, stop, &link))
-            continue;
-          next = link.node;
-          /* Only shown entities have a known cost to the end. */
+          /* Only shown entities have a known cost to the end. Those with a cheaper way in already are
+           * passed by before asking which relations are shown. */
           if (self->to_end_known[next] != self->query || self->blocked[next] == self->search ||
-              self->closed[next] == self->search || (top.node == start && is_cut (self, next)))
+              self->closed[next] == self->search || (top.node == start && is_cut (self, next)) ||
+              (self->reached[next] == self->search && self->cost[next] < top.cost + 1))
+            {
+              skip_links (self, &pos, stop);
+              continue;
+            }
+          if (!take_link (self, &pos, stop, &link))
             continue;
           cost = top.cost + relation_cost (self, link.relation);
           if (self->reached[next] != self->search || cost < self->cost[next])
