@@ -118,6 +118,10 @@ void          bench_drawing_free            (BenchDrawing     *drawing);
 int           bench_command_mentions        (int               argc,
                                              char             *argv[]);
 
+/* bench-paths.c */
+int           bench_command_paths           (int               argc,
+                                             char            **argv);
+
 /* bench-bundle.c */
 int           bench_command_bundle          (int               argc,
                                              char            **argv);
