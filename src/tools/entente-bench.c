@@ -217,6 +217,8 @@ main (int   argc,
     return bench_command_mentions (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "sources"))
     return bench_command_sources (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "paths"))
+    return bench_command_paths (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "run"))
     return command_run (argc - 1, argv + 1, self_path);
   if (argc == 3 && g_str_equal (argv[1], "first-frame"))

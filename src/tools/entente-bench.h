@@ -121,6 +121,9 @@ int           bench_command_mentions        (int               argc,
 /* bench-sources.c */
 int           bench_command_sources         (int               argc,
                                              char             *argv[]);
+/* bench-paths.c */
+int           bench_command_paths           (int               argc,
+                                             char            **argv);
 
 /* bench-bundle.c */
 int           bench_command_bundle          (int               argc,
