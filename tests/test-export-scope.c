@@ -297,6 +297,72 @@ test_background_legend_caption (void)
   cairo_surface_destroy (image);
 }
 
+/*
+ * An export while a filter holds draws what it lets through and says which
+ * filter in its caption; a chain picked out fades the rest, in SVG too.
+ */
+static void
+test_filters_and_chain (void)
+{
+  g_autoptr(EntViewState) view = ent_view_state_new ();
+  g_autoptr(EntItemFilter) filter = ent_item_filter_new ("Only what ‘A <source>’ supports");
+  g_autoptr(GHashTable) expected = new_id_set ();
+  g_autoptr(GHashTable) got = NULL;
+  g_autoptr(GArray) chain_entities = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) chain_relations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree guint8 *states = NULL;
+  g_autofree guint8 *chain_states = NULL;
+  g_autofree char *filters = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *chained = NULL;
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  const EntRelation *relation = g_ptr_array_index (graph->relations, 0);
+  guint n_faded = 0, n_groups = 0;
+  const char *at;
+
+  /* The first relation and its two ends. */
+  ent_item_filter_add_relation (filter, relation->id);
+  ent_item_filter_add_ends (filter, graph);
+  g_assert_cmpuint (ent_item_filter_get_n_entities (filter), ==, relation->from_id == relation->to_id ? 1 : 2);
+  add_id (expected, relation->from_id);
+  if (relation->to_id != relation->from_id)
+    add_id (expected, relation->to_id);
+
+  ent_view_state_set_scene (view, scene);
+  ent_view_state_set_filter (view, ENT_VIEW_FILTER_SOURCES, filter);
+  states = ent_export_scope_states (view, ENT_EXPORT_SCOPE_SHOWN, 0, &error);
+  g_assert_no_error (error);
+  filters = ent_view_state_describe_filters (view);
+  path = export_svg ("filtered.svg", &(EntExportOptions) { .item_states = states, .filters = filters });
+  got = svg_ids (path, "entity");
+  assert_same_ids (got, expected);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "class=\"caption\""));
+  g_assert_nonnull (strstr (svg, "Only what ‘A &lt;source&gt;’ supports"));
+  g_clear_pointer (&svg, g_free);
+
+  /* Without the filter, a chain of that one relation: everything drawn, all but the chain faded. */
+  ent_view_state_set_filter (view, ENT_VIEW_FILTER_SOURCES, NULL);
+  g_array_append_val (chain_entities, relation->from_id);
+  g_array_append_val (chain_entities, relation->to_id);
+  g_array_append_val (chain_relations, relation->id);
+  ent_view_state_set_chain (view, chain_entities, chain_relations, "The chain from one to the other");
+  chain_states = ent_export_scope_states (view, ENT_EXPORT_SCOPE_SHOWN, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      g_assert_false (chain_states[i] & ENT_ITEM_STATE_HIDDEN);
+      n_faded += (chain_states[i] & ENT_ITEM_STATE_FADED) != 0;
+    }
+  g_assert_cmpuint (n_faded, ==, ent_scene_get_n_items (scene) - g_hash_table_size (expected) - 1);
+  chained = export_svg ("chain.svg", &(EntExportOptions) { .item_states = chain_states, .filters = "The chain" });
+  g_assert_true (g_file_get_contents (chained, &svg, NULL, NULL));
+  for (at = strstr (svg, "<g opacity=\"0.25\">"); at != NULL; at = strstr (at + 1, "<g opacity=\"0.25\">"))
+    n_groups++;
+  g_assert_cmpuint (n_groups, ==, n_faded);
+}
+
 /* What `entente --export` does with a scope: kinds and a focus as the window's filters would set them. */
 static void
 test_diagram_scope (void)
@@ -356,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/ent/export-scope/area", test_area);
   g_test_add_func ("/ent/export-scope/background-legend-caption", test_background_legend_caption);
   g_test_add_func ("/ent/export-scope/diagram-scope", test_diagram_scope);
+  g_test_add_func ("/ent/export-scope/filters-and-chain", test_filters_and_chain);
   status = g_test_run ();
 
   ent_scene_unref (scene);

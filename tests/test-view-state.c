@@ -238,6 +238,46 @@ test_filters (void)
   assert_shown (state, 5, "abcde");
 }
 
+/* A chain stands out and the rest fades, a selection on it included. */
+static void
+test_chain (void)
+{
+  g_autoptr(EntScene) path = ent_test_make_path ();
+  g_autoptr(EntViewState) state = state_for (path);
+  g_autoptr(GArray) entities = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 entity_ids[] = { 2, 3, 4 }, relation_ids[] = { 12, 13 };
+  const guint8 *states;
+
+  g_array_append_vals (entities, entity_ids, G_N_ELEMENTS (entity_ids));
+  g_array_append_vals (relations, relation_ids, G_N_ELEMENTS (relation_ids));
+  g_assert_false (ent_view_state_set_chain (state, NULL, NULL, NULL));
+  g_assert_true (ent_view_state_set_chain (state, entities, relations, "The chain from b to d"));
+  g_assert_true (ent_view_state_in_chain (state, ent_view_state_node_index (state, 2)));
+  g_assert_false (ent_view_state_in_chain (state, ent_view_state_edge_index (state, 14)));
+  g_assert_true (ent_view_state_has_chain (state));
+  ent_view_state_update_states (state, ent_view_state_node_index (state, 3), -1);
+  states = ent_view_state_get_states (state);
+  g_assert_cmpuint (states[ent_view_state_node_index (state, 1)], ==, ENT_ITEM_STATE_FADED);
+  g_assert_cmpuint (states[ent_view_state_node_index (state, 2)], ==, ENT_ITEM_STATE_HIGHLIGHTED);
+  g_assert_cmpuint (states[ent_view_state_node_index (state, 3)], ==, ENT_ITEM_STATE_SELECTED);
+  g_assert_cmpuint (states[ent_view_state_node_index (state, 5)], ==, ENT_ITEM_STATE_FADED);
+  g_assert_cmpuint (states[ent_view_state_edge_index (state, 11)], ==, ENT_ITEM_STATE_FADED);
+  g_assert_cmpuint (states[ent_view_state_edge_index (state, 12)], ==, ENT_ITEM_STATE_HIGHLIGHTED);
+  g_assert_cmpuint (states[ent_view_state_edge_index (state, 14)], ==, ENT_ITEM_STATE_FADED);
+
+  {
+    g_autofree char *caption = ent_view_state_describe_filters (state);
+
+    g_assert_cmpstr (caption, ==, "The chain from b to d");
+  }
+  g_assert_true (ent_view_state_set_chain (state, NULL, NULL, NULL));
+  g_assert_true (ent_view_state_in_chain (state, ent_view_state_edge_index (state, 14)));
+  ent_view_state_update_states (state, -1, -1);
+  states = ent_view_state_get_states (state);
+  g_assert_cmpuint (states[ent_view_state_node_index (state, 1)], ==, ENT_ITEM_STATE_NORMAL);
+}
+
 static void
 test_states (void)
 {
@@ -381,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/ent/view-state/reach", test_reach);
   g_test_add_func ("/ent/view-state/visibility", test_visibility);
   g_test_add_func ("/ent/view-state/filters", test_filters);
+  g_test_add_func ("/ent/view-state/chain", test_chain);
   g_test_add_func ("/ent/view-state/states", test_states);
   g_test_add_func ("/ent/view-state/hit-test", test_hit_test);
   g_test_add_func ("/ent/view-state/glide", test_glide);

@@ -113,6 +113,12 @@ gboolean          ent_diagram_export_file        (const char        *input,
                                                   const EntExportOptions *options,
                                                   const EntDiagramScope *scope,
                                                   GError           **error);
+gboolean          ent_diagram_write_report       (const char        *in,
+                                                  const char        *out,
+                                                  const char        *engine,
+                                                  gboolean           relayout,
+                                                  const EntDiagramScope *scope,
+                                                  GError           **error);
 guint8           *ent_diagram_scope_states       (EntScene          *scene,
                                                   EntGraph          *graph,
                                                   const EntDiagramScope *scope,

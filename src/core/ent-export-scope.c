@@ -23,8 +23,10 @@
  *   or the view hides it
  *
  * Tells which scene items an export leaves out, for EntExportOptions'
- * item_states: %ENT_ITEM_STATE_HIDDEN for those, 0 for the rest. A
- * selection's fading and highlights are the view's, not the export's.
+ * item_states: %ENT_ITEM_STATE_HIDDEN for those, 0 for the rest, and
+ * %ENT_ITEM_STATE_FADED for what a chain picked out in the view leaves
+ * (but for %ENT_EXPORT_SCOPE_ALL). A selection's fading and highlights are
+ * the view's, not the export's.
  *
  * Returns: (transfer full) (nullable): one state per item of the view's
  *   scene, or %NULL on error
@@ -52,6 +54,8 @@ ent_export_scope_states (EntViewState    *view,
   for (guint i = 0; i < n_items; i++)
     if (ent_view_state_is_hidden (view, i))
       states[i] = ENT_ITEM_STATE_HIDDEN;
+    else if (!ent_view_state_in_chain (view, i))
+      states[i] = ENT_ITEM_STATE_FADED;
 
   if (scope == ENT_EXPORT_SCOPE_SHOWN)
     return g_steal_pointer (&states);
@@ -74,7 +78,7 @@ ent_export_scope_states (EntViewState    *view,
       const EntSceneItem *item = ent_scene_get_item (scene, i);
       gboolean in;
 
-      if (states[i] != 0)
+      if (states[i] & ENT_ITEM_STATE_HIDDEN)
         continue;
       if (item->type == ENT_SCENE_ITEM_NODE)
         in = g_hash_table_contains (reached, &item->id);

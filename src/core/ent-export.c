@@ -48,7 +48,7 @@ ent_export_format_for_path (const char       *path,
   return TRUE;
 }
 
-/* The caption's text: "Title — 3 December 2026", or the date alone without a title. */
+/* The caption's text: "Title — 3 December 2026", or the date alone without a title; the filters on a second line. */
 char *
 _ent_export_caption_text (const EntExportOptions *options)
 {
@@ -56,10 +56,17 @@ _ent_export_caption_text (const EntExportOptions *options)
   /* Translators: the date in an exported diagram's caption, in g_date_time_format()'s notation */
   g_autofree char *date = g_date_time_format (options->date != NULL ? options->date : now, _("%-d %B %Y"));
 
+  g_autofree char *first = NULL;
+
   if (options->title == NULL || options->title[0] == '\0')
-    return g_steal_pointer (&date);
-  /* Translators: an exported diagram's caption: the network's title, then the date of the export */
-  return g_strdup_printf (_("%s — %s"), options->title, date);
+    first = g_steal_pointer (&date);
+  else
+    /* Translators: an exported diagram's caption: the network's title, then the date of the export */
+    first = g_strdup_printf (_("%s — %s"), options->title, date);
+
+  if (options->filters == NULL || options->filters[0] == '\0')
+    return g_steal_pointer (&first);
+  return g_strdup_printf ("%s\n%s", first, options->filters);
 }
 
 static gboolean
@@ -161,7 +168,7 @@ _ent_export_picture_init (EntExportPicture       *picture,
                                             legend_bounds.y2 + ENT_EXPORT_MARGIN });
     }
 
-  if (options->caption)
+  if (options->caption || options->filters != NULL)
     {
       PangoFontMap *font_map = pango_cairo_font_map_get_default ();
       PangoContext *context = pango_font_map_create_context (font_map);

@@ -74,6 +74,9 @@ typedef struct
   gboolean               caption;
   const char            *title;
   GDateTime             *date;
+  /* The filters the export follows, as ent_view_state_describe_filters() says them: a line of the caption,
+   * which is drawn for them even without @caption. NULL for none. */
+  const char            *filters;
   /* A PDF's paper (see EntExportPage), turned landscape or not, with @margin points of paper clear on each side
    * (0 for ENT_EXPORT_PDF_MARGIN, below 0 for none). The diagram is scaled to fit the page, never enlarged;
    * its text stays text. With @poster_pages above 1 it is a poster: the diagram enlarged over that many pages

@@ -522,10 +522,15 @@ ent_svg_write_scene_full (EntScene               *scene,
       guint index = g_array_index (indices, guint, i);
       const EntSceneItem *item = ent_scene_get_item (scene, index);
       const char *title;
+      gboolean faded;
 
       if (options->item_states != NULL && (options->item_states[index] & ENT_ITEM_STATE_HIDDEN))
         continue;
 
+      /* What a chain picked out in the view leaves fades, as the renderer draws it. */
+      faded = options->item_states != NULL && (options->item_states[index] & ENT_ITEM_STATE_FADED);
+      if (faded)
+        g_string_append (out, "<g opacity=\"0.25\">");
       title = ent_scene_get_title (scene, index);
       if (item->type == ENT_SCENE_ITEM_EDGE)
         append_edge (out, cr, item, ent_scene_get_layout (scene, item), title, options, &edge_color, &text_color,
@@ -533,6 +538,8 @@ ent_svg_write_scene_full (EntScene               *scene,
       else
         append_node (out, cr, item, kind_classes[item->kind], ent_scene_get_layout (scene, item), title, options,
                      &text_color, &background);
+      if (faded)
+        g_string_append (out, "</g>");
     }
 
   if (extras != NULL && extras->clip != NULL)

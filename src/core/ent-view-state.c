@@ -32,6 +32,10 @@ struct _EntViewState
   gint64      focus_entity;
   guint       focus_depth;
   EntItemFilter *filters[ENT_VIEW_N_FILTERS];
+  /* The entities and relations of a chain between two entities that the view picks out, or NULL. */
+  GHashTable *chain_entities;
+  GHashTable *chain_relations;
+  char       *chain_caption;
 
   /* One byte per scene item: whether the kind filter or the focus hides it. */
   guint8     *hidden;
@@ -65,6 +69,9 @@ ent_view_state_free (EntViewState *self)
   g_hash_table_unref (self->hidden_kinds);
   for (guint i = 0; i < ENT_VIEW_N_FILTERS; i++)
     g_clear_pointer (&self->filters[i], ent_item_filter_unref);
+  g_clear_pointer (&self->chain_entities, g_hash_table_unref);
+  g_clear_pointer (&self->chain_relations, g_hash_table_unref);
+  g_free (self->chain_caption);
   g_free (self->kind_hidden);
   g_free (self->hidden);
   g_free (self->states);
@@ -388,9 +395,9 @@ ent_view_state_get_filter (EntViewState  *self,
 }
 
 /*
- * The captions of the filters in force, joined by semicolons ("Only what
- * ‘X’ supports; Only what happened in 1991"), for an export's caption;
- * %NULL for none.
+ * The captions of the filters in force and of the chain picked out,
+ * joined by semicolons ("Only what ‘X’ supports; Only what happened in
+ * 1991"), for an export's caption; %NULL for none.
  */
 char *
 ent_view_state_describe_filters (EntViewState *self)
@@ -408,6 +415,15 @@ ent_view_state_describe_filters (EntViewState *self)
       else
         g_string_append (text, "; ");
       g_string_append (text, ent_item_filter_get_caption (self->filters[i]));
+    }
+
+  if (self->chain_caption != NULL)
+    {
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append (text, "; ");
+      g_string_append (text, self->chain_caption);
     }
 
   return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
@@ -553,11 +569,99 @@ show_touching (EntViewState       *self,
     }
 }
 
+static GHashTable *
+id_set (GArray *ids)
+{
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (set, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+
+  return set;
+}
+
+/*
+ * Picks out a chain of relations between two entities (gint64 ids of its
+ * entities and of its relations), or none with %NULL: the chain stands out
+ * and the rest fades, whatever is selected. @caption says which chain, for
+ * an export's caption. Call ent_view_state_update_states() afterwards.
+ *
+ * Returns: whether there was a chain before or is one now
+ */
+gboolean
+ent_view_state_set_chain (EntViewState *self,
+                          GArray       *entity_ids,
+                          GArray       *relation_ids,
+                          const char   *caption)
+{
+  gboolean had = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail ((entity_ids == NULL) == (relation_ids == NULL), FALSE);
+
+  had = self->chain_entities != NULL;
+  g_clear_pointer (&self->chain_entities, g_hash_table_unref);
+  g_clear_pointer (&self->chain_relations, g_hash_table_unref);
+  g_clear_pointer (&self->chain_caption, g_free);
+  if (entity_ids == NULL)
+    return had;
+
+  self->chain_entities = id_set (entity_ids);
+  self->chain_relations = id_set (relation_ids);
+  self->chain_caption = g_strdup (caption);
+  return TRUE;
+}
+
+/* Whether the item at @index is part of the chain picked out; every item is when there is none. */
+gboolean
+ent_view_state_in_chain (EntViewState *self,
+                         guint         index)
+{
+  const EntSceneItem *item;
+
+  g_return_val_if_fail (self != NULL && self->scene != NULL, FALSE);
+
+  if (self->chain_entities == NULL)
+    return TRUE;
+
+  item = ent_scene_get_item (self->scene, index);
+  return g_hash_table_contains (item->type == ENT_SCENE_ITEM_NODE ? self->chain_entities : self->chain_relations,
+                                &item->id);
+}
+
+gboolean
+ent_view_state_has_chain (EntViewState *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->chain_entities != NULL;
+}
+
+/* Fades all but the chain, which it highlights; the selected item stays selected. */
+static void
+pick_out_chain (EntViewState *self,
+                int           selected)
+{
+  guint n_items = ent_scene_get_n_items (self->scene);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (self->scene, i);
+      GHashTable *chain = item->type == ENT_SCENE_ITEM_NODE ? self->chain_entities : self->chain_relations;
+
+      if ((int) i == selected)
+        continue;
+      set_state (self, i, g_hash_table_contains (chain, &item->id) ? ENT_ITEM_STATE_HIGHLIGHTED
+                                                                    : ENT_ITEM_STATE_FADED);
+    }
+}
+
 /*
  * Decides how each item is drawn, given the indices of the selected and
  * the hovered item (or -1). Hidden items stay hidden; a selection fades all
- * but itself and what it touches; hovering highlights an item and, for a
- * node, its edges, bringing them back from the fade.
+ * but itself and what it touches; a chain fades all but itself; hovering
+ * highlights an item and, for a node, its edges, bringing them back from
+ * the fade.
  */
 void
 ent_view_state_update_states (EntViewState *self,
@@ -586,6 +690,9 @@ ent_view_state_update_states (EntViewState *self,
       show_touching (self, ent_scene_get_item (self->scene, selected));
       set_state (self, selected, ENT_ITEM_STATE_SELECTED);
     }
+
+  if (self->chain_entities != NULL)
+    pick_out_chain (self, selected);
 
   if (hover >= 0)
     {

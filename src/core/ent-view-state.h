@@ -72,6 +72,14 @@ int             ent_view_state_hit_test         (EntViewState *self,
                                                  double        y,
                                                  double        reach);
 
+gboolean        ent_view_state_set_chain        (EntViewState *self,
+                                                 GArray       *entity_ids,
+                                                 GArray       *relation_ids,
+                                                 const char   *caption);
+gboolean        ent_view_state_has_chain        (EntViewState *self);
+gboolean        ent_view_state_in_chain         (EntViewState *self,
+                                                 guint         index);
+
 void            ent_view_state_update_states    (EntViewState *self,
                                                  int           selected,
                                                  int           hover);

@@ -217,6 +217,10 @@ main (int   argc,
     return bench_command_mentions (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "timeline"))
     return bench_command_timeline (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "sources"))
+    return bench_command_sources (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "paths"))
+    return bench_command_paths (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "run"))
     return command_run (argc - 1, argv + 1, self_path);
   if (argc == 3 && g_str_equal (argv[1], "first-frame"))
@@ -234,6 +238,7 @@ main (int   argc,
               "  entente-bench bundle [--engine ENGINE] [--runs N] FILE…\n"
               "  entente-bench mentions [--runs N] NAMES ARTICLES\n"
               "  entente-bench timeline [--reported] FILE\n"
+              "  entente-bench sources [--runs N] FILE\n"
               "  entente-bench first-frame FILE\n"
               "  entente-bench frame FILE fit|ZOOM [REPEAT]\n"
               "  entente-bench export FILE OUT.svg|OUT.png\n");

@@ -122,6 +122,13 @@ int           bench_command_mentions        (int               argc,
 int           bench_command_timeline        (int               argc,
                                              char             *argv[]);
 
+/* bench-sources.c */
+int           bench_command_sources         (int               argc,
+                                             char             *argv[]);
+/* bench-paths.c */
+int           bench_command_paths           (int               argc,
+                                             char            **argv);
+
 /* bench-bundle.c */
 int           bench_command_bundle          (int               argc,
                                              char            **argv);

@@ -34,6 +34,9 @@ static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the diagram (.svg, .png or .pdf) or the data (.json, or .csv: NAME-entities.csv and "
        "NAME-relations.csv) to FILE and exit, without opening a window"), N_("FILE") },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the evidence report (.html or .pdf) to FILE and exit: the diagram, then every entity and relation "
+       "with its quotes; --kinds, --focus and --area keep it to part of the network"), N_("FILE") },
   { "import", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     N_("Read a network from FILE (.json, or .csv: given twice for the entities and the relations) into a new "
        "network, the file given with --output, and exit"), N_("FILE") },
@@ -447,12 +450,48 @@ read_pdf_page (GVariantDict     *options,
   return TRUE;
 }
 
+/* What `entente --report` does: the evidence report of one network, kept to --kinds, --focus and --area. */
+static int
+write_report (GVariantDict      *options,
+              const char       **files,
+              const char        *output,
+              const char        *engine,
+              EntDiagramScope   *scope,
+              char            ***kinds,
+              char             **focus_name,
+              EntExportOptions  *look)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "bundle"))
+    {
+      g_printerr (_("--report cannot be given with --export or --bundle\n"));
+      return 2;
+    }
+  if (files != NULL && files[0] != NULL && files[1] != NULL)
+    {
+      g_printerr (_("Only one network can be reported on at a time\n"));
+      return 2;
+    }
+  if (!read_scope (options, scope, kinds, focus_name, look))
+    return 2;
+
+  if (!ent_diagram_write_report (files != NULL ? files[0] : NULL, output, engine,
+                                 g_variant_dict_contains (options, "relayout"), scope, &error))
+    {
+      g_printerr ("entente: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static int
 ent_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
   EntApplication *self = ENT_APPLICATION (app);
   g_autofree char *output = NULL;
+  g_autofree char *report = NULL;
   g_autofree char *engine = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *import_output = NULL;
@@ -484,10 +523,14 @@ ent_application_handle_local_options (GApplication *app,
     }
 
   bundle = g_variant_dict_contains (options, "bundle");
-  if (!g_variant_dict_lookup (options, "export", "^ay", &output) && !bundle)
+  g_variant_dict_lookup (options, "report", "^ay", &report);
+  if (!g_variant_dict_lookup (options, "export", "^ay", &output) && !bundle && report == NULL)
     return take_files (self, files);
 
   g_variant_dict_lookup (options, "engine", "s", &engine);
+
+  if (report != NULL)
+    return write_report (options, files, report, engine, &scope, &kinds, &focus_name, &png_size);
 
   if (files != NULL && files[0] != NULL && files[1] != NULL)
     {

@@ -29,6 +29,8 @@ struct _EntExportDialog
   EntWindow      *window;
   EntGraphView   *view;
   char           *title;
+  /* What the view's filters show, said in the caption of an export that follows them. */
+  char           *filters;
   /* The entity selected when the dialog opened, whose neighbours it may export; 0 for none. */
   gint64          entity_id;
 
@@ -187,6 +189,11 @@ build_options (EntExportDialog   *self,
       break;
     }
   options->item_states = *item_states;
+
+  g_clear_pointer (&self->filters, g_free);
+  if (scope != SCOPE_ALL)
+    self->filters = ent_view_state_describe_filters (view_state);
+  options->filters = self->filters;
 
   return *item_states != NULL;
 }
@@ -425,6 +432,7 @@ ent_export_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->view);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->filters, g_free);
 
   G_OBJECT_CLASS (ent_export_dialog_parent_class)->dispose (object);
 }

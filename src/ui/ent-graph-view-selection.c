@@ -196,6 +196,42 @@ ent_graph_view_set_focus (EntGraphView *self,
     _ent_graph_view_notify (self, PROP_FOCUS_ENTITY);
 }
 
+/**
+ * ent_graph_view_set_filter:
+ * @self: a view
+ * @slot: which of the view's filters
+ * @filter: (nullable): what it lets through, or %NULL for none
+ *
+ * Shows only what @filter lets through (and the other filters too); a
+ * selection it hides goes.
+ */
+void
+ent_graph_view_set_filter (EntGraphView  *self,
+                           EntViewFilter  slot,
+                           EntItemFilter *filter)
+{
+  g_return_if_fail (ENT_IS_GRAPH_VIEW (self));
+
+  if (ent_view_state_set_filter (self->state, slot, filter))
+    _ent_graph_view_update_visibility (self);
+}
+
+/*
+ * Picks out a chain of relations (gint64 ids of its entities and relations)
+ * over the rest, which fades; %NULL for none. @caption names it in exports.
+ */
+void
+ent_graph_view_set_chain (EntGraphView *self,
+                          GArray       *entity_ids,
+                          GArray       *relation_ids,
+                          const char   *caption)
+{
+  g_return_if_fail (ENT_IS_GRAPH_VIEW (self));
+
+  if (ent_view_state_set_chain (self->state, entity_ids, relation_ids, caption))
+    _ent_graph_view_update_states (self);
+}
+
 /* The entity in focus, or 0 when everything is shown. */
 /* The view's filters and focus, as a core EntViewState, for exports that show what the view shows. */
 EntViewState *

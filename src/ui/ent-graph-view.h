@@ -67,6 +67,13 @@ void       ent_graph_view_set_focus             (EntGraphView     *self,
                                                  guint             depth);
 gint64     ent_graph_view_get_focus             (EntGraphView     *self);
 EntViewState *ent_graph_view_get_view_state    (EntGraphView     *self);
+void       ent_graph_view_set_filter            (EntGraphView     *self,
+                                                 EntViewFilter     slot,
+                                                 EntItemFilter    *filter);
+void       ent_graph_view_set_chain             (EntGraphView     *self,
+                                                 GArray           *entity_ids,
+                                                 GArray           *relation_ids,
+                                                 const char       *caption);
 gboolean   ent_graph_view_is_entity_shown       (EntGraphView     *self,
                                                  gint64            entity_id);
 
