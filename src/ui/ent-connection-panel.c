@@ -41,9 +41,18 @@ enum
 {
   CHAIN_CHOSEN,
   RELATION_ACTIVATED,
-  QUOTE_ACTIVATED,
   N_SIGNALS
 };
+
+/* Takes every row out of @list (gtk_list_box_remove_all() is newer than GTK 4.8). */
+static void
+remove_rows (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
 
 static guint signals[N_SIGNALS];
 
@@ -157,7 +166,6 @@ create_hop_row (EntConnectionPanel *self,
           gtk_box_append (GTK_BOX (box), new_label (origin, "caption"));
           gtk_widget_add_css_class (gtk_widget_get_last_child (box), "dim-label");
         }
-      g_object_set_data_full (G_OBJECT (row), "quote-id", g_memdup2 (&quote->id, sizeof quote->id), g_free);
     }
   else
     gtk_box_append (GTK_BOX (box), new_label (_("No quote supports this relation"), "warning"));
@@ -191,7 +199,7 @@ show_chosen (EntConnectionPanel *self)
   GtkWidget *child;
 
   gtk_label_set_text (self->summary, summary);
-  gtk_list_box_remove_all (self->hops);
+  remove_rows (self->hops);
   for (guint i = 0; i < path->relation_ids->len; i++)
     gtk_list_box_append (self->hops, create_hop_row (self, i, g_array_index (path->relation_ids, gint64, i),
                                                      g_array_index (path->entity_ids, gint64, i)));
@@ -327,7 +335,7 @@ ent_connection_panel_clear (EntConnectionPanel *self)
 {
   g_return_if_fail (ENT_IS_CONNECTION_PANEL (self));
 
-  gtk_list_box_remove_all (self->hops);
+  remove_rows (self->hops);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_pointer (&self->graph, ent_graph_unref);
   self->chosen = -1;
@@ -339,11 +347,8 @@ hop_activated_cb (GtkListBox         *list,
                   EntConnectionPanel *self)
 {
   gint64 *relation_id = g_object_get_data (G_OBJECT (row), "relation-id");
-  gint64 *quote_id = g_object_get_data (G_OBJECT (row), "quote-id");
 
   g_signal_emit (self, signals[RELATION_ACTIVATED], 0, *relation_id);
-  if (quote_id != NULL)
-    g_signal_emit (self, signals[QUOTE_ACTIVATED], 0, *quote_id);
 }
 
 static void
@@ -375,11 +380,14 @@ ent_connection_panel_class_init (EntConnectionPanelClass *klass)
   signals[CHAIN_CHOSEN] =
     g_signal_new ("chain-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * EntConnectionPanel::relation-activated:
+   * @relation_id: the relation of the hop
+   *
+   * The user activated a hop, to see its relation in the diagram.
+   */
   signals[RELATION_ACTIVATED] =
     g_signal_new ("relation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[QUOTE_ACTIVATED] =
-    g_signal_new ("quote-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -64,6 +64,7 @@ _ent_graph_view_update_accessible (EntGraphView *self)
     {
       g_autofree char *entities = NULL;
       g_autofree char *relations = NULL;
+      g_autofree char *filters = ent_view_state_describe_filters (self->state);
       guint n_entities, n_relations;
 
       ent_view_state_count_shown (self->state, &n_entities, &n_relations);
@@ -72,6 +73,14 @@ _ent_graph_view_update_accessible (EntGraphView *self)
       relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n_relations), n_relations);
       /* Translators: what the diagram shows, e.g. "Showing 19 entities and 24 relations" */
       description = g_strdup_printf (_("Showing %s and %s"), entities, relations);
+      if (filters != NULL)
+        {
+          g_autofree char *shown = g_steal_pointer (&description);
+
+          /* Translators: what the diagram shows, then the filters that choose it, e.g.
+           * "Showing 3 entities and 2 relations · Only what happened in 1991" */
+          description = g_strdup_printf (_("%s · %s"), shown, filters);
+        }
     }
   else
     {

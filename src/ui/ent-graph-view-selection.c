@@ -229,7 +229,10 @@ ent_graph_view_set_chain (EntGraphView *self,
   g_return_if_fail (ENT_IS_GRAPH_VIEW (self));
 
   if (ent_view_state_set_chain (self->state, entity_ids, relation_ids, caption))
-    _ent_graph_view_update_states (self);
+    {
+      _ent_graph_view_update_states (self);
+      _ent_graph_view_update_accessible (self);
+    }
 }
 
 /* The entity in focus, or 0 when everything is shown. */

@@ -7,6 +7,9 @@
 #pragma once
 
 #include "ent-window.h"
+#include "ent-connection-panel.h"
+#include "ent-sources-page.h"
+#include "ent-timeline-view.h"
 #include "ent-evidence-panel.h"
 #include "ent-export-dialog.h"
 #include "ent-graph-view.h"
@@ -17,6 +20,7 @@
 G_BEGIN_DECLS
 
 typedef struct _EntWindowExport EntWindowExport;
+typedef struct _EntPathIndex EntPathIndex;
 
 struct _EntWindow
 {
@@ -56,6 +60,16 @@ struct _EntWindow
   GtkStack             *side_stack;
   EntEvidencePanel     *evidence_panel;
   EntSourceView        *source_view;
+  EntConnectionPanel   *connection_panel;
+  EntSourcesPage       *sources_page;
+  EntTimelineView      *timeline;
+  GtkRevealer          *timeline_revealer;
+  GtkToggleButton      *timeline_button;
+  GtkBox               *filter_chips;
+  /* What "Why connected?" searches, made for @path_graph when first asked; the chains it found last. */
+  EntPathIndex         *path_index;
+  EntGraph             *path_graph;
+  GPtrArray            *chains;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkScrolledWindow    *search_scroller;
@@ -68,6 +82,7 @@ struct _EntWindow
 };
 
 /* ent-window.c */
+void        _ent_window_update_title        (EntWindow       *self);
 gboolean    _ent_window_load                (EntWindow       *self,
                                              const char      *path,
                                              GError         **error);
@@ -122,6 +137,26 @@ char       *_ent_window_chosen_path         (EntWindow       *self,
                                              GtkNativeDialog *dialog,
                                              int              response,
                                              const char      *not_local);
+
+/* ent-window-filters.c */
+void        _ent_window_filters_class_init  (EntWindowClass  *klass);
+void        _ent_window_filters_init        (EntWindow       *self);
+void        _ent_window_filters_graph_changed (EntWindow     *self);
+
+/* ent-window-paths.c */
+void        _ent_window_paths_class_init    (EntWindowClass  *klass);
+void        _ent_window_paths_init          (EntWindow       *self);
+void        _ent_window_paths_dispose       (EntWindow       *self);
+void        _ent_window_paths_graph_changed (EntWindow       *self);
+void        _ent_window_show_connection     (EntWindow       *self,
+                                             gint64           from_id,
+                                             gint64           to_id);
+
+/* ent-window-report.c */
+void        _ent_window_report_class_init   (EntWindowClass  *klass);
+gboolean    _ent_window_write_report        (EntWindow       *self,
+                                             const char      *path,
+                                             GError         **error);
 
 /* ent-window-search.c */
 void        _ent_window_search_class_init   (EntWindowClass  *klass);

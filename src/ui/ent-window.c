@@ -55,9 +55,11 @@ _ent_window_get_engine (EntWindow   *self,
   return ent_diagram_choose_engine (self->graph, reason);
 }
 
-static void
-update_title (EntWindow *self)
+/* The title, and the counts of the network under it: of what the source and time filters show, while they do. */
+void
+_ent_window_update_title (EntWindow *self)
 {
+  EntViewState *view = ent_graph_view_get_view_state (self->graph_view);
   g_autofree char *entities = NULL;
   g_autofree char *relations = NULL;
   g_autofree char *subtitle = NULL;
@@ -65,9 +67,28 @@ update_title (EntWindow *self)
   const char *title;
   guint n_entities = self->graph->entities->len;
   guint n_relations = self->graph->relations->len;
+  guint n_shown_entities, n_shown_relations;
+  gboolean filtered = FALSE;
 
-  entities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities", n_entities), n_entities);
-  relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n_relations), n_relations);
+  for (guint slot = 0; slot < ENT_VIEW_N_FILTERS; slot++)
+    filtered = filtered || ent_view_state_get_filter (view, slot) != NULL;
+  ent_view_state_count_shown (view, &n_shown_entities, &n_shown_relations);
+
+  if (filtered && ent_view_state_get_scene (view) != NULL)
+    {
+      /* Translators: the count of the entities the filters show, out of all of them: "4 of 20 entities" */
+      entities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u entity", "%u of %u entities", n_entities),
+                                  n_shown_entities, n_entities);
+      /* Translators: the count of the relations the filters show, out of all of them: "3 of 32 relations" */
+      relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u relation", "%u of %u relations",
+                                                n_relations), n_shown_relations, n_relations);
+    }
+  else
+    {
+      entities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities", n_entities), n_entities);
+      relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n_relations),
+                                   n_relations);
+    }
   /* Translators: the entity and relation counts of the open network, e.g. "20 entities · 32 relations" */
   subtitle = g_strdup_printf (_("%s · %s"), entities, relations);
 
@@ -253,8 +274,10 @@ adopt_graph (EntWindow *self,
   self->graph = graph;
   ent_evidence_panel_set_graph (self->evidence_panel, self->graph);
   ent_source_view_set_graph (self->source_view, self->graph);
-  update_title (self);
+  _ent_window_update_title (self);
   ent_kind_filter_set_graph (self->kind_filter, self->graph);
+  _ent_window_paths_graph_changed (self);
+  _ent_window_filters_graph_changed (self);
   _ent_window_update_edit_actions (self);
 }
 
@@ -660,6 +683,7 @@ ent_window_dispose (GObject *object)
 
   /* A window closed while it exports leaves no partial file. */
   _ent_window_cancel_export (self);
+  _ent_window_paths_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_WINDOW);
   g_clear_object (&self->store);
@@ -703,6 +727,9 @@ ent_window_class_init (EntWindowClass *klass)
   g_type_ensure (ENT_TYPE_EVIDENCE_PANEL);
   g_type_ensure (ENT_TYPE_SOURCE_VIEW);
   g_type_ensure (ENT_TYPE_KIND_FILTER);
+  g_type_ensure (ENT_TYPE_CONNECTION_PANEL);
+  g_type_ensure (ENT_TYPE_SOURCES_PAGE);
+  g_type_ensure (ENT_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ent-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EntWindow, window_title);
@@ -724,6 +751,12 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, zoom_controls);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, connection_panel);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, sources_page);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, timeline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, timeline_button);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, filter_chips);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, evidence_panel);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, source_view);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, search_bar);
@@ -747,6 +780,9 @@ ent_window_class_init (EntWindowClass *klass)
   _ent_window_export_class_init (klass);
   _ent_window_files_class_init (klass);
   _ent_window_data_class_init (klass);
+  _ent_window_paths_class_init (klass);
+  _ent_window_filters_class_init (klass);
+  _ent_window_report_class_init (klass);
   _ent_window_search_class_init (klass);
 }
 
@@ -779,6 +815,8 @@ ent_window_init (EntWindow *self)
   _ent_window_edit_init (self);
   _ent_window_files_init (self);
   _ent_window_search_init (self);
+  _ent_window_paths_init (self);
+  _ent_window_filters_init (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-layout", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus", FALSE);

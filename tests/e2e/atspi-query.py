@@ -12,6 +12,12 @@
 #                                      role whose name contains NAME is:
 #                                      x y width height
 #   atspi-query.py exact ROLE NAME     the same, for the name NAME exactly
+#   atspi-query.py diagram             prints the diagram's accessible name and
+#                                      description, a line each
+#   atspi-query.py hops ARTICLE        prints the hops of the chain of
+#                                      relations listed in the side panel, a
+#                                      heading and its quote a line each, if
+#                                      every quote is a passage of ARTICLE
 #   atspi-query.py sourcebox           prints where the source viewer's text is
 #   atspi-query.py dump                prints the tree
 import sys
@@ -99,6 +105,14 @@ def main():
             time.sleep(0.2)
         sys.exit(f"no {sys.argv[2]} named {sys.argv[3]!r} is shown")
 
+    if what == "diagram":
+        for node, _depth in walk(app):
+            if name(node) == "Network diagram" or description(node).startswith("Showing "):
+                print(name(node))
+                print(description(node))
+                return
+        sys.exit("no diagram")
+
     if what == "sourcebox":
         # The text that describes its highlighted passage; or, with none highlighted (a new source), the one
         # text view shown.
@@ -135,6 +149,26 @@ def main():
                     return
                 sys.exit(f"the quote shown is not a passage of the article: {passage!r}")
         sys.exit("no quote is shown")
+
+    if what == "hops":
+        # The list named "Hops": each row a heading ("1. A — label → B"), then the quote or a warning.
+        for node, _ in walk(app):
+            if name(node) != "Hops" or not showing(node):
+                continue
+            lines = []
+            for child, _depth in walk(node):
+                text = name(child)
+                if role(child) != "label" or not text:
+                    continue
+                if text.startswith("“") and text.endswith("”"):
+                    if text[1:-1] not in article:
+                        sys.exit(f"a hop's quote is not a passage of the article: {text!r}")
+                lines.append(text)
+            if not lines:
+                sys.exit("the list of hops is empty")
+            print("\n".join(lines))
+            return
+        sys.exit("no list of hops is shown")
 
     if what == "source":
         for node, _ in walk(app):
