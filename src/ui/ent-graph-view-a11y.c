@@ -27,13 +27,15 @@ spoken_label (const EntSceneItem *item)
 
 /*
  * Screen readers hear what is selected as the view's name, as a list view
- * would speak its focused row, and how much is shown when nothing is.
+ * would speak its focused row, and how much is shown when nothing is; then
+ * the filters and the chain that choose what is shown.
  */
 void
 _ent_graph_view_update_accessible (EntGraphView *self)
 {
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *filters = NULL;
   int selected = _ent_graph_view_selected_index (self);
 
   if (selected >= 0 && self->selected_entity != 0)
@@ -64,7 +66,6 @@ _ent_graph_view_update_accessible (EntGraphView *self)
     {
       g_autofree char *entities = NULL;
       g_autofree char *relations = NULL;
-      g_autofree char *filters = ent_view_state_describe_filters (self->state);
       guint n_entities, n_relations;
 
       ent_view_state_count_shown (self->state, &n_entities, &n_relations);
@@ -73,19 +74,21 @@ _ent_graph_view_update_accessible (EntGraphView *self)
       relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n_relations), n_relations);
       /* Translators: what the diagram shows, e.g. "Showing 19 entities and 24 relations" */
       description = g_strdup_printf (_("Showing %s and %s"), entities, relations);
-      if (filters != NULL)
-        {
-          g_autofree char *shown = g_steal_pointer (&description);
-
-          /* Translators: what the diagram shows, then the filters that choose it, e.g.
-           * "Showing 3 entities and 2 relations · Only what happened in 1991" */
-          description = g_strdup_printf (_("%s · %s"), shown, filters);
-        }
     }
   else
     {
       label = g_strdup (_("Network diagram"));
       description = g_strdup (_("No network is open"));
+    }
+
+  filters = self->scene != NULL ? ent_view_state_describe_filters (self->state) : NULL;
+  if (filters != NULL)
+    {
+      g_autofree char *shown = g_steal_pointer (&description);
+
+      /* Translators: what the diagram shows or what is selected, then the filters and the chain that choose what
+       * it shows, e.g. "Showing 3 entities and 2 relations · Only what happened in 1991" */
+      description = g_strdup_printf (_("%s · %s"), shown, filters);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

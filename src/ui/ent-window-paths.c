@@ -168,6 +168,7 @@ fill_results (Asking     *asking,
   g_autoptr(GArray) results = NULL;
 
   remove_rows (asking->results);
+  gtk_widget_set_visible (GTK_WIDGET (asking->results), FALSE);
   if (query == NULL || *query == '\0')
     return;
 
@@ -194,6 +195,7 @@ fill_results (Asking     *asking,
       g_object_set_data_full (G_OBJECT (row), "entity-id",
                               g_memdup2 (&result->entity->id, sizeof result->entity->id), g_free);
       gtk_list_box_append (asking->results, row);
+      gtk_widget_set_visible (GTK_WIDGET (asking->results), TRUE);
     }
 }
 
@@ -291,6 +293,7 @@ why_connected_action (GtkWidget  *widget,
   gtk_list_box_set_selection_mode (asking->results, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (asking->results), "boxed-list");
   gtk_widget_set_valign (GTK_WIDGET (asking->results), GTK_ALIGN_START);
+  gtk_widget_set_visible (GTK_WIDGET (asking->results), FALSE);
   g_object_set (asking->results, "margin-start", 12, "margin-end", 12, "margin-bottom", 12, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (asking->results), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Entities found"), -1);

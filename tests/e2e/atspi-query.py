@@ -12,8 +12,11 @@
 #                                      role whose name contains NAME is:
 #                                      x y width height
 #   atspi-query.py exact ROLE NAME     the same, for the name NAME exactly
-#   atspi-query.py diagram             prints the diagram's accessible name and
-#                                      description, a line each
+#   atspi-query.py describe ROLE NAME  prints the description of the shown
+#                                      widget of that role named NAME
+#   atspi-query.py diagram [NAME]      prints the diagram's accessible name and
+#                                      description, a line each; NAME is the
+#                                      selected entity's, if one is
 #   atspi-query.py hops ARTICLE        prints the hops of the chain of
 #                                      relations listed in the side panel, a
 #                                      heading and its quote a line each, if
@@ -105,9 +108,17 @@ def main():
             time.sleep(0.2)
         sys.exit(f"no {sys.argv[2]} named {sys.argv[3]!r} is shown")
 
+    if what == "describe":
+        for node, _depth in walk(app):
+            if role(node) == sys.argv[2] and name(node) == sys.argv[3] and showing(node):
+                print(description(node))
+                return
+        sys.exit(f"no {sys.argv[2]} named {sys.argv[3]!r} is shown")
+
     if what == "diagram":
         for node, _depth in walk(app):
-            if name(node) == "Network diagram" or description(node).startswith("Showing "):
+            wanted = sys.argv[2] if len(sys.argv) > 2 else "Network diagram"
+            if role(node) == "panel" and name(node) == wanted and showing(node):
                 print(name(node))
                 print(description(node))
                 return
