@@ -537,6 +537,7 @@ ent_sources_page_init (EntSourcesPage *self)
 {
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
+  GtkExpression *publisher;
 
   self->quiet = 1;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -558,8 +559,10 @@ ent_sources_page_init (EntSourcesPage *self)
   g_object_unref (selection);
   g_object_unref (factory);
 
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (self->publisher_drop_down),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  /* The drop-down keeps a reference of its own. */
+  publisher = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (self->publisher_drop_down), publisher);
+  gtk_expression_unref (publisher);
   fill_publishers (self, NULL);
   shown_changed_cb (self);
   update_summary (self);
