@@ -555,6 +555,83 @@ test_dialog_filters (Fixture       *fixture,
   assert_same_entities (found_all, everything);
 }
 
+/*
+ * With the timeline's 1991 chosen, an export of what the filters show and
+ * the evidence report hold only what happened then, and say so; the chip
+ * over the diagram takes the filter away.
+ */
+static void
+test_time_filter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  EntTimelineView *timeline = template_child (fixture->window, ENT_TYPE_WINDOW, "timeline");
+  GtkBox *chips = template_child (fixture->window, ENT_TYPE_WINDOW, "filter_chips");
+  EntScene *scene = ent_graph_view_get_scene (fixture->view);
+  EntGraph *graph = ent_window_get_graph (fixture->window);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) found = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *report = g_build_filename (fixture->dir, "report.html", NULL);
+  g_autofree char *html = NULL;
+  g_autoptr(GError) error = NULL;
+  EntExportDialog *dialog;
+  gint64 recognition = 0;
+  double x, y;
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntEntity *entity = g_ptr_array_index (graph->entities, i);
+
+      if (g_strcmp0 (entity->start_date, "1991") == 0)
+        recognition = entity->id;
+    }
+  g_assert_cmpint (recognition, !=, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-timeline", NULL);
+  wait_for_frames (GTK_WIDGET (timeline), 30);
+  g_assert_true (ent_timeline_view_find_mark (timeline, ENT_TIME_ITEM_ENTITY, recognition, &x, &y));
+  ent_timeline_view_click (timeline, x, y);
+  wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chips)));
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (chips)));
+
+  /* What the view shows: the 1991 event, and the ends of the relations of 1991. */
+  for (guint i = 0; i < ent_scene_get_n_items (scene); i++)
+    {
+      const EntSceneItem *item = ent_scene_get_item (scene, i);
+
+      if (item->type == ENT_SCENE_ITEM_NODE && ent_graph_view_is_entity_shown (fixture->view, item->id))
+        add_id (expected, item->id);
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), ==, 3);
+  g_assert_true (g_hash_table_contains (expected, &recognition));
+
+  dialog = open_dialog (fixture);
+  choose (dialog, "format_row", FORMAT_SVG);
+  choose (dialog, "scope_row", SCOPE_SHOWN);
+  output = export_through (fixture, dialog, "1991.svg");
+  found = svg_entities (output);
+  assert_same_entities (found, expected);
+  g_assert_true (g_file_get_contents (output, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "Only what happened in 1991"));
+
+  g_assert_true (_ent_window_write_report (fixture->window, report, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (report, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "Only what happened in 1991"));
+  g_assert_nonnull (strstr (html, "independence in 1991"));
+  /* Sergei Aleinik is no part of 1991, nor is his quote. */
+  g_assert_null (strstr (html, "Belarusian Minister of Foreign Affairs, Sergei Aleinik"));
+
+  /* The chip's button takes the filter away. */
+  g_signal_emit_by_name (gtk_widget_get_last_child (gtk_widget_get_first_child (GTK_WIDGET (chips))), "clicked");
+  wait_for_frames (GTK_WIDGET (fixture->view), 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chips)));
+  g_assert_null (ent_view_state_get_filter (ent_graph_view_get_view_state (fixture->view), ENT_VIEW_FILTER_TIME));
+  g_assert_false (ent_timeline_view_get_range (timeline, &(EntTimeRange) { 0 }));
+}
+
 /* Only the rows of the format chosen show; the PNG's size is told as the choices change it. */
 static void
 test_dialog_rows (Fixture       *fixture,
@@ -818,6 +895,8 @@ main (int   argc,
   g_test_add ("/ent/window-export/dialog/neighbours", Fixture, NULL, fixture_set_up, test_dialog_neighbours,
               fixture_tear_down);
   g_test_add ("/ent/window-export/dialog/filters", Fixture, NULL, fixture_set_up, test_dialog_filters,
+              fixture_tear_down);
+  g_test_add ("/ent/window-export/dialog/time-filter", Fixture, NULL, fixture_set_up, test_time_filter,
               fixture_tear_down);
   g_test_add ("/ent/window-export/dialog/rows", Fixture, NULL, fixture_set_up, test_dialog_rows, fixture_tear_down);
   g_test_add ("/ent/window-export/dialog/too-large", Fixture, "narrow", fixture_set_up, test_dialog_too_large,
