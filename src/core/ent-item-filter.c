@@ -146,3 +146,38 @@ ent_item_filter_get_caption (EntItemFilter *self)
 
   return self->caption;
 }
+
+static void
+foreach_id (GHashTable        *set,
+            EntItemFilterFunc  func,
+            gpointer           user_data)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    func (*(gint64 *) key, user_data);
+}
+
+/* Calls @func with the id of every entity the filter lets through, in no order. */
+void
+ent_item_filter_foreach_entity (EntItemFilter     *self,
+                                EntItemFilterFunc  func,
+                                gpointer           user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  foreach_id (self->entities, func, user_data);
+}
+
+/* Calls @func with the id of every relation the filter lets through, in no order. */
+void
+ent_item_filter_foreach_relation (EntItemFilter     *self,
+                                  EntItemFilterFunc  func,
+                                  gpointer           user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  foreach_id (self->relations, func, user_data);
+}

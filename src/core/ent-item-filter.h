@@ -38,6 +38,16 @@ guint          ent_item_filter_get_n_entities   (EntItemFilter *self);
 guint          ent_item_filter_get_n_relations  (EntItemFilter *self);
 const char    *ent_item_filter_get_caption      (EntItemFilter *self);
 
+typedef void (*EntItemFilterFunc) (gint64   id,
+                                   gpointer user_data);
+
+void           ent_item_filter_foreach_entity   (EntItemFilter     *self,
+                                                 EntItemFilterFunc  func,
+                                                 gpointer           user_data);
+void           ent_item_filter_foreach_relation (EntItemFilter     *self,
+                                                 EntItemFilterFunc  func,
+                                                 gpointer           user_data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntItemFilter, ent_item_filter_unref)
 
 G_END_DECLS

@@ -25,6 +25,9 @@ struct _EntViewState
   GHashTable *edge_indices;
   /* The scene paints edges first: items below this index are edges, the rest nodes. */
   guint       n_edges;
+  /* The indices of each edge's two nodes, so that nothing needs looking up by id as the filters change. */
+  guint      *edge_from;
+  guint      *edge_to;
 
   /* The keys of the hidden kinds, which outlive a scene, and whether each of the scene's kinds is one of them. */
   GHashTable *hidden_kinds;
@@ -73,6 +76,8 @@ ent_view_state_free (EntViewState *self)
   g_clear_pointer (&self->chain_relations, g_hash_table_unref);
   g_free (self->chain_caption);
   g_free (self->kind_hidden);
+  g_free (self->edge_from);
+  g_free (self->edge_to);
   g_free (self->hidden);
   g_free (self->states);
   g_free (self);
@@ -139,9 +144,8 @@ ent_view_state_reach (EntViewState *self,
 
       for (guint i = 0; i < self->n_edges; i++)
         {
-          const EntSceneItem *edge = ent_scene_get_item (self->scene, i);
-          const EntSceneItem *from = ent_scene_find_node (self->scene, edge->from_id);
-          const EntSceneItem *to = ent_scene_find_node (self->scene, edge->to_id);
+          const EntSceneItem *from = ent_scene_get_item (self->scene, self->edge_from[i]);
+          const EntSceneItem *to = ent_scene_get_item (self->scene, self->edge_to[i]);
 
           if (self->kind_hidden[from->kind] || self->kind_hidden[to->kind])
             continue;
@@ -165,23 +169,54 @@ ent_view_state_reach (EntViewState *self,
   return reached;
 }
 
-/* Whether one of the view's filters leaves the item out. */
-static gboolean
-filtered_out (EntViewState       *self,
-              const EntSceneItem *item)
+typedef struct
 {
+  GHashTable *indices;
+  guint8     *passes;
+} Counting;
+
+static void
+count_pass (gint64   id,
+            gpointer user_data)
+{
+  Counting *counting = user_data;
+  gpointer index;
+
+  if (g_hash_table_lookup_extended (counting->indices, &id, NULL, &index))
+    counting->passes[GPOINTER_TO_UINT (index)]++;
+}
+
+/*
+ * How many of the view's filters let each scene item through, and how
+ * many filters there are: an item passes when all of them let it through.
+ * The filters are walked rather than the items, as what a filter lets
+ * through is often a small part of the network. %NULL without a filter.
+ */
+static guint8 *
+count_passes (EntViewState *self,
+              guint         n_items,
+              guint        *n_filters)
+{
+  guint8 *passes = NULL;
+
+  *n_filters = 0;
   for (guint i = 0; i < ENT_VIEW_N_FILTERS; i++)
     {
-      EntItemFilter *filter = self->filters[i];
+      Counting counting;
 
-      if (filter == NULL)
+      if (self->filters[i] == NULL)
         continue;
-      if (item->type == ENT_SCENE_ITEM_NODE ? !ent_item_filter_has_entity (filter, item->id)
-                                            : !ent_item_filter_has_relation (filter, item->id))
-        return TRUE;
+      if (passes == NULL)
+        passes = g_new0 (guint8, MAX (n_items, 1));
+      (*n_filters)++;
+      counting.passes = passes;
+      counting.indices = self->node_indices;
+      ent_item_filter_foreach_entity (self->filters[i], count_pass, &counting);
+      counting.indices = self->edge_indices;
+      ent_item_filter_foreach_relation (self->filters[i], count_pass, &counting);
     }
 
-  return FALSE;
+  return passes;
 }
 
 /*
@@ -194,7 +229,8 @@ static void
 update_hidden (EntViewState *self)
 {
   g_autoptr(GHashTable) reached = NULL;
-  guint n_items, n_kinds;
+  g_autofree guint8 *passes = NULL;
+  guint n_items, n_kinds, n_filters;
 
   g_clear_pointer (&self->hidden, g_free);
   g_clear_pointer (&self->kind_hidden, g_free);
@@ -215,23 +251,19 @@ update_hidden (EntViewState *self)
 
   if (self->focus_entity != 0)
     reached = ent_view_state_reach (self, self->focus_entity, self->focus_depth);
+  passes = count_passes (self, n_items, &n_filters);
 
   for (guint i = self->n_edges; i < n_items; i++)
     {
       const EntSceneItem *node = ent_scene_get_item (self->scene, i);
 
-      self->hidden[i] = self->kind_hidden[node->kind] || filtered_out (self, node) ||
+      self->hidden[i] = self->kind_hidden[node->kind] || (passes != NULL && passes[i] != n_filters) ||
                         (reached != NULL && !g_hash_table_contains (reached, &node->id));
     }
 
   for (guint i = 0; i < self->n_edges; i++)
-    {
-      const EntSceneItem *edge = ent_scene_get_item (self->scene, i);
-
-      self->hidden[i] = self->hidden[ent_view_state_node_index (self, edge->from_id)] ||
-                        self->hidden[ent_view_state_node_index (self, edge->to_id)] ||
-                        filtered_out (self, edge);
-    }
+    self->hidden[i] = self->hidden[self->edge_from[i]] || self->hidden[self->edge_to[i]] ||
+                      (passes != NULL && passes[i] != n_filters);
 
   ent_view_state_update_states (self, -1, -1);
 }
@@ -251,6 +283,8 @@ ent_view_state_set_scene (EntViewState *self,
   g_hash_table_remove_all (self->node_indices);
   g_hash_table_remove_all (self->edge_indices);
   g_clear_pointer (&self->scene, ent_scene_unref);
+  g_clear_pointer (&self->edge_from, g_free);
+  g_clear_pointer (&self->edge_to, g_free);
   self->scene = scene != NULL ? ent_scene_ref (scene) : NULL;
   self->n_edges = 0;
 
@@ -266,6 +300,16 @@ ent_view_state_set_scene (EntViewState *self,
           g_hash_table_insert (self->edge_indices, (gpointer) &item->id, GUINT_TO_POINTER (i));
           self->n_edges = i + 1;
         }
+    }
+
+  self->edge_from = g_new (guint, MAX (self->n_edges, 1));
+  self->edge_to = g_new (guint, MAX (self->n_edges, 1));
+  for (guint i = 0; i < self->n_edges; i++)
+    {
+      const EntSceneItem *edge = ent_scene_get_item (scene, i);
+
+      self->edge_from[i] = ent_view_state_node_index (self, edge->from_id);
+      self->edge_to[i] = ent_view_state_node_index (self, edge->to_id);
     }
 
   if (self->focus_entity != 0 && ent_view_state_node_index (self, self->focus_entity) < 0)
