@@ -238,6 +238,29 @@ ent_graph_view_add_floating_control (EntGraphView *self,
   _ent_graph_view_refit (self);
 }
 
+/**
+ * ent_graph_view_show_bounds:
+ * @self: a view
+ * @bounds: a part of the graph, in graph coordinates
+ *
+ * Brings @bounds into the part of the view the floating controls leave
+ * clear, fitted as the whole network is fitted, unless it all is there
+ * already.
+ */
+void
+ent_graph_view_show_bounds (EntGraphView  *self,
+                            const EntRect *bounds)
+{
+  g_return_if_fail (ENT_IS_GRAPH_VIEW (self));
+  g_return_if_fail (bounds != NULL);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0 || gtk_widget_get_height (GTK_WIDGET (self)) <= 0 ||
+      !_ent_graph_view_is_hidden (self, bounds))
+    return;
+
+  fit (self, bounds);
+}
+
 /* Scrolls so that a graph point is in the middle of what the floating controls leave clear, at the same zoom. */
 void
 ent_graph_view_center_on (EntGraphView *self,

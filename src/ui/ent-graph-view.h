@@ -42,6 +42,8 @@ void       ent_graph_view_graph_to_widget       (EntGraphView     *self,
                                                  double            gy,
                                                  double           *wx,
                                                  double           *wy);
+void       ent_graph_view_show_bounds           (EntGraphView     *self,
+                                                 const EntRect    *bounds);
 void       ent_graph_view_center_on             (EntGraphView     *self,
                                                  double            gx,
                                                  double            gy);

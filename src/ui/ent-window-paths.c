@@ -58,6 +58,38 @@ get_path_index (EntWindow *self)
   return self->path_index;
 }
 
+/* Brings the whole chain, its entities and the relations between them, into view if part of it is out of sight. */
+static void
+show_chain (EntWindow     *self,
+            const EntPath *path)
+{
+  EntViewState *view = ent_graph_view_get_view_state (self->graph_view);
+  EntScene *scene = ent_graph_view_get_scene (self->graph_view);
+  EntRect bounds = { 0 };
+  gboolean any = FALSE;
+
+  for (guint i = 0; scene != NULL && i < path->entity_ids->len + path->relation_ids->len; i++)
+    {
+      int index = i < path->entity_ids->len
+                  ? ent_view_state_node_index (view, g_array_index (path->entity_ids, gint64, i))
+                  : ent_view_state_edge_index (view, g_array_index (path->relation_ids, gint64,
+                                                                    i - path->entity_ids->len));
+      const EntSceneItem *item;
+
+      if (index < 0)
+        continue;
+      item = ent_scene_get_item (scene, index);
+      if (!any)
+        bounds = item->bounds;
+      else
+        ent_rect_union (&bounds, &item->bounds);
+      any = TRUE;
+    }
+
+  if (any)
+    ent_graph_view_show_bounds (self->graph_view, &bounds);
+}
+
 static void
 pick_out_chain (EntWindow *self,
                 guint      index)
@@ -75,6 +107,7 @@ pick_out_chain (EntWindow *self,
   /* Translators: an exported diagram's caption while a chain of relations is picked out in it */
   caption = g_strdup_printf (_("The chain of relations from %s to %s"), from->name, to->name);
   ent_graph_view_set_chain (self->graph_view, path->entity_ids, path->relation_ids, caption);
+  show_chain (self, path);
 }
 
 static void
