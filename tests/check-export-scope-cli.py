@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # check-export-scope-cli.py: `entente --export` of part of the network, as a user
-# runs it: --area, --kinds and --focus checked against what the database itself
+# runs it: --area, --kinds, --focus, --sources, --happened and --reported
+# checked against what the database itself
 # says (read with Python's sqlite3), --background, --legend and --caption in
 # the files written, and bad values refused with a message and no file.
 #
@@ -141,6 +142,54 @@ def background_legend_caption():
     assert struct.unpack(">B", header[25:26])[0] == 6  # colour type RGBA
 
 
+def in_period(start, end, first, last):
+    """Whether a span of stored dates with a year meets the years first to last."""
+    years = [int(d[:4]) for d in (start, end) if d and not d.startswith("--")]
+    return bool(years) and min(years) <= last and max(years) >= first
+
+
+@check
+def happened_in_1991():
+    svg = export("1991.svg", "--happened=1991")
+    expected_relations = set()
+    with db() as c:
+        expected = {i for i, s, e in c.execute("SELECT id, start_date, end_date FROM entities")
+                    if in_period(s, e, 1991, 1991)}
+        for i, a, b, s, e in c.execute("SELECT id, from_entity, to_entity, start_date, end_date FROM relations"):
+            if in_period(s, e, 1991, 1991):
+                expected_relations.add(i)
+                expected |= {a, b}
+    assert ids(svg) == expected, (ids(svg), expected)
+    assert ids(svg, "relation") == expected_relations, (ids(svg, "relation"), expected_relations)
+    with open(svg, encoding="utf-8") as f:
+        assert "Only what happened in 1991" in f.read()
+
+
+@check
+def one_source_is_everything():
+    with db() as c:
+        title = c.execute("SELECT title FROM sources ORDER BY id").fetchone()[0]
+    svg = export("source.svg", f"--sources={title.upper()}")
+    assert ids(svg) == whole_network_ids(), "the bundled network's one source supports all of it"
+    report = path("source.html")
+    run(f"--report={report}", "--sources=1", "--happened=--03-11..--03-13", network)
+    with open(report, encoding="utf-8") as f:
+        text = f.read()
+    assert "supports; Only what happened on 11–13 March (year not given)" in text, text[:2000]
+
+
+@check
+def reported_without_dates_is_empty():
+    # The bundled source has no date of publication, so nothing was reported in any range.
+    svg = export("reported.svg", "--reported=2000..2030")
+    assert ids(svg) == set(), ids(svg)
+
+
+def whole_network_ids():
+    with db() as c:
+        return {row[0] for row in c.execute("SELECT id FROM entities")}
+
+
 @check
 def bad_values_refused():
     for args, message in [
@@ -152,6 +201,10 @@ def bad_values_refused():
         (["--focus=Sergei Aleinik:x"], "depth"),
         (["--background=blue"], "background"),
         (["--legend=maybe"], "legend"),
+        (["--sources=no such source"], "no such source"),
+        (["--happened=1992..1991"], "time range"),
+        (["--happened=yesterday"], "time range"),
+        (["--happened=1991", "--reported=1991"], "not both"),
     ]:
         out = path("refused.svg")
         result = run(f"--export={out}", *args, network, ok=False)

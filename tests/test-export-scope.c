@@ -370,7 +370,7 @@ test_diagram_scope (void)
   g_autoptr(GError) error = NULL;
   const char *kinds[] = { "person", "country", NULL };
   EntDiagramScope scope = { .kinds = kinds };
-  g_autofree guint8 *states = ent_diagram_scope_states (scene, graph, &scope, &error);
+  g_autofree guint8 *states = ent_diagram_scope_states (scene, graph, &scope, NULL, &error);
   const char *unknown[] = { "person", "minister", NULL };
 
   g_assert_no_error (error);
@@ -388,20 +388,20 @@ test_diagram_scope (void)
 
   g_clear_pointer (&states, g_free);
   scope = (EntDiagramScope) { .kinds = unknown };
-  states = ent_diagram_scope_states (scene, graph, &scope, &error);
+  states = ent_diagram_scope_states (scene, graph, &scope, NULL, &error);
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
   g_assert_nonnull (strstr (error->message, "minister"));
   g_clear_error (&error);
 
   /* By name, ignoring case, as on the command line. */
   scope = (EntDiagramScope) { .scope = ENT_EXPORT_SCOPE_NEIGHBOURS, .entity = "sergei aleinik" };
-  states = ent_diagram_scope_states (scene, graph, &scope, &error);
+  states = ent_diagram_scope_states (scene, graph, &scope, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (states);
   g_clear_pointer (&states, g_free);
 
   scope = (EntDiagramScope) { .focus = "nobody at all" };
-  states = ent_diagram_scope_states (scene, graph, &scope, &error);
+  states = ent_diagram_scope_states (scene, graph, &scope, NULL, &error);
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
   g_assert_null (states);
 }

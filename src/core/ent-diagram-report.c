@@ -107,6 +107,7 @@ ent_diagram_write_report (const char             *input,
   g_autofree guint8 *states = NULL;
   g_autofree char *title = NULL;
   g_autofree char *caption = NULL;
+  g_autofree char *filters = NULL;
   g_autofree char *path = NULL;
   g_autofree char *lower = NULL;
   g_autoptr(EntStore) store = NULL;
@@ -156,12 +157,19 @@ ent_diagram_write_report (const char             *input,
 
   if (scope != NULL)
     {
-      states = ent_diagram_scope_states (scene, graph, scope, error);
+      states = ent_diagram_scope_states (scene, graph, scope, &filters, error);
       if (states == NULL)
         return FALSE;
       if (scope->has_area)
         hide_outside_area (scene, scope, states);
       caption = scope_caption (scene, scope);
+      if (filters != NULL)
+        {
+          char *both = caption != NULL ? g_strdup_printf ("%s; %s", caption, filters) : g_strdup (filters);
+
+          g_free (caption);
+          caption = both;
+        }
     }
 
   options.graph = graph;

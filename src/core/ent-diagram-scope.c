@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "ent-diagram.h"
+#include "ent-source-filter.h"
+#include "ent-timeline.h"
 #include "ent-view-state.h"
 
 #include <stdlib.h>
@@ -58,6 +60,126 @@ find_entity (EntScene    *scene,
   return found;
 }
 
+/* The source @text names: its id, or else its title ignoring case; 0 when none does. */
+static gint64
+find_source (EntGraph    *graph,
+             const char  *text,
+             GError     **error)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autoptr(GString) known = g_string_new (NULL);
+  char *end = NULL;
+  gint64 id = g_ascii_strtoll (text, &end, 10);
+
+  if (end != NULL && *end == '\0' && id > 0 && ent_graph_get_source (graph, id) != NULL)
+    return id;
+
+  for (guint i = 0; i < graph->sources->len; i++)
+    {
+      EntSource *source = g_ptr_array_index (graph->sources, i);
+      g_autofree char *title = g_utf8_casefold (source->title, -1);
+
+      if (g_str_equal (title, folded))
+        return source->id;
+      /* A few of them, to say what there is. */
+      if (i < 5)
+        g_string_append_printf (known, "%s%" G_GINT64_FORMAT " “%s”", i > 0 ? ", " : "", source->id, source->title);
+    }
+
+  if (graph->sources->len > 5)
+    g_string_append (known, ", …");
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("No source has the id or title “%s”; the network has %s"), text,
+               graph->sources->len > 0 ? known->str : _("no sources"));
+  return 0;
+}
+
+/* Shows only what the sources that @list names support. */
+static gboolean
+filter_sources (EntViewState  *view,
+                EntGraph      *graph,
+                const char    *list,
+                GError       **error)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(EntItemFilter) filter = NULL;
+  EntSourceSelection selection = { 0 };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gint64 id;
+
+      g_strstrip (names[i]);
+      if (names[i][0] == '\0')
+        continue;
+      id = find_source (graph, names[i], error);
+      if (id == 0)
+        return FALSE;
+      g_array_append_val (ids, id);
+    }
+
+  if (ids->len == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("Name the sources by their ids or titles"));
+      return FALSE;
+    }
+
+  selection.source_ids = ids;
+  filter = ent_source_filter_new (graph, &selection);
+  ent_view_state_set_filter (view, ENT_VIEW_FILTER_SOURCES, filter);
+  return TRUE;
+}
+
+/* A time range as "DATE" or "DATE..DATE", each date as the file stores dates, both with a year or neither. */
+static gboolean
+parse_period (const char    *text,
+              EntTimeRange  *range,
+              GError       **error)
+{
+  g_auto(GStrv) ends = g_strsplit (text, "..", 2);
+  EntTimeRange first, last;
+  EntTimePrecision precision;
+
+  g_strstrip (ends[0]);
+  if (ends[1] != NULL)
+    g_strstrip (ends[1]);
+
+  if (!ent_time_span_parse (ends[0], &first, &precision) ||
+      !ent_time_span_parse (ends[1] != NULL ? ends[1] : ends[0], &last, &precision) ||
+      first.band != last.band || last.end <= first.start)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a time range: give a date (1991, 2024-03, 2024-03-11 or --03-11) or two "
+                     "joined by “..”, the earlier first"), text);
+      return FALSE;
+    }
+
+  *range = (EntTimeRange) { first.band, first.start, last.end };
+  return TRUE;
+}
+
+/* Shows only what happened, or was reported, in the time range @text says. */
+static gboolean
+filter_time (EntViewState  *view,
+             EntGraph      *graph,
+             const char    *text,
+             EntTimeMode    mode,
+             GError       **error)
+{
+  g_autoptr(EntTimeline) timeline = NULL;
+  g_autoptr(EntItemFilter) filter = NULL;
+  EntTimeRange range;
+
+  if (!parse_period (text, &range, error))
+    return FALSE;
+
+  timeline = ent_timeline_new (graph);
+  filter = ent_timeline_filter (timeline, mode, &range);
+  ent_view_state_set_filter (view, ENT_VIEW_FILTER_TIME, filter);
+  return TRUE;
+}
+
 /* Shows only the kinds @keys names, each of which must be a kind of the network. */
 static gboolean
 show_kinds (EntViewState        *view,
@@ -93,8 +215,10 @@ show_kinds (EntViewState        *view,
  * @scope: the kinds, focus and part to draw
  * @error: return location for an error: an unknown kind or entity
  *
- * Sets up a view as the window would, with @scope's kind filter and focus,
- * and tells which items an export of it leaves out.
+ * Sets up a view as the window would, with @scope's kind filter, source
+ * and time filters and focus, and tells which items an export of it leaves
+ * out; @filters, if given, gets what the source and time filters show, for
+ * the caption (%NULL without them).
  *
  * Returns: (transfer full) (nullable): item states for EntExportOptions
  */
@@ -102,6 +226,7 @@ guint8 *
 ent_diagram_scope_states (EntScene               *scene,
                           EntGraph               *graph,
                           const EntDiagramScope  *scope,
+                          char                  **filters,
                           GError                **error)
 {
   g_autoptr(EntViewState) view = ent_view_state_new ();
@@ -112,6 +237,21 @@ ent_diagram_scope_states (EntScene               *scene,
 
   if (scope->kinds != NULL && !show_kinds (view, scene, scope->kinds, error))
     return NULL;
+
+  if (scope->sources != NULL && !filter_sources (view, graph, scope->sources, error))
+    return NULL;
+  if (scope->happened != NULL && scope->reported != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Choose what happened or what was reported in a time range, not both"));
+      return NULL;
+    }
+  if (scope->happened != NULL && !filter_time (view, graph, scope->happened, ENT_TIME_HAPPENED, error))
+    return NULL;
+  if (scope->reported != NULL && !filter_time (view, graph, scope->reported, ENT_TIME_REPORTED, error))
+    return NULL;
+  if (filters != NULL)
+    *filters = ent_view_state_describe_filters (view);
 
   if (scope->focus != NULL)
     {
@@ -128,7 +268,8 @@ ent_diagram_scope_states (EntScene               *scene,
       if (entity_id == 0)
         return NULL;
     }
-  else if (what == ENT_EXPORT_SCOPE_ALL && (scope->kinds != NULL || scope->focus != NULL))
+  else if (what == ENT_EXPORT_SCOPE_ALL && (scope->kinds != NULL || scope->focus != NULL || scope->sources != NULL ||
+                                            scope->happened != NULL || scope->reported != NULL))
     what = ENT_EXPORT_SCOPE_SHOWN;
 
   return ent_export_scope_states (view, what, entity_id, error);

@@ -547,6 +547,7 @@ ent_diagram_export_file (const char              *input,
                          GError                 **error)
 {
   g_autofree guint8 *states = NULL;
+  g_autofree char *filters = NULL;
   g_autofree char *title = NULL;
   g_autofree char *path = NULL;
   g_autoptr(EntStore) store = NULL;
@@ -600,10 +601,11 @@ ent_diagram_export_file (const char              *input,
 
   if (scope != NULL)
     {
-      states = ent_diagram_scope_states (scene, graph, scope, error);
+      states = ent_diagram_scope_states (scene, graph, scope, &filters, error);
       if (states == NULL)
         return FALSE;
       options.item_states = states;
+      options.filters = filters;
       if (scope->has_area)
         options.area = &scope->area;
     }

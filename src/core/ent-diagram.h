@@ -35,6 +35,12 @@ typedef struct
   /* Only this part of the graph, in points. */
   gboolean            has_area;
   EntRect             area;
+  /* Only what these sources support: ids or titles (ignoring case), separated by commas; NULL for all. */
+  const char         *sources;
+  /* Only what happened, or was reported, in a time range: "1991", "2024-03..2024-05", "--03-11..--03-13";
+   * NULL for all. */
+  const char         *happened;
+  const char         *reported;
 } EntDiagramScope;
 
 const char       *ent_diagram_choose_engine      (EntGraph          *graph,
@@ -122,6 +128,7 @@ gboolean          ent_diagram_write_report       (const char        *in,
 guint8           *ent_diagram_scope_states       (EntScene          *scene,
                                                   EntGraph          *graph,
                                                   const EntDiagramScope *scope,
+                                                  char             **filters,
                                                   GError           **error);
 
 G_END_DECLS

@@ -56,6 +56,14 @@ static const GOptionEntry option_entries[] = {
        "name, with its neighbours)"), N_("AREA") },
   { "kinds", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show only entities of these kinds in an exported diagram, as the kind filter does"), N_("KIND,…") },
+  { "sources", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export or --report, show only what these sources support, by id or title"), N_("SOURCE,…") },
+  { "happened", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export or --report, show only what happened in a time range: 1991, 2024-03..2024-05"),
+    N_("DATE[..DATE]") },
+  { "reported", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export or --report, show only what sources published in a time range support"),
+    N_("DATE[..DATE]") },
   { "focus", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show only an entity, by id or name, and what is within DEPTH relations of it (default 1)"),
     N_("ENTITY[:DEPTH]") },
@@ -274,7 +282,8 @@ read_area (const char      *text,
   return FALSE;
 }
 
-/* The part of the network, and how it looks: --area, --kinds, --focus, --background, --legend, --caption. */
+/* The part of the network, and how it looks: --area, --kinds, --sources, --happened, --reported, --focus,
+ * --background, --legend, --caption. */
 static gboolean
 read_scope (GVariantDict     *options,
             EntDiagramScope  *scope,
@@ -299,6 +308,10 @@ read_scope (GVariantDict     *options,
         g_strstrip ((*kinds)[i]);
       scope->kinds = (const char * const *) *kinds;
     }
+
+  g_variant_dict_lookup (options, "sources", "&s", &scope->sources);
+  g_variant_dict_lookup (options, "happened", "&s", &scope->happened);
+  g_variant_dict_lookup (options, "reported", "&s", &scope->reported);
 
   if (g_variant_dict_lookup (options, "focus", "&s", &focus))
     {
