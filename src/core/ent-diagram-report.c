@@ -9,11 +9,10 @@
 #include "config.h"
 
 #include "ent-diagram.h"
+#include "ent-diagram-private.h"
 #include "ent-renderer.h"
 #include "ent-report.h"
-#include "ent-user-data.h"
 
-#include <string.h>
 #include <glib/gi18n-lib.h>
 
 /* The labels of the kinds @keys names, as the network has them: "Country, Person". */
@@ -126,34 +125,11 @@ ent_diagram_write_report (const char             *input,
       return FALSE;
     }
 
-  path = input != NULL ? g_strdup (input) : ent_user_database_ensure (error);
-  if (path == NULL)
+  if (!_ent_diagram_open_file (input, engine, relayout, &path, &store, &graph, &scene, error))
     return FALSE;
 
-  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, error);
-  if (store == NULL)
-    return FALSE;
-
-  graph = ent_store_load_graph (store, error);
-  if (graph == NULL)
-    return FALSE;
-
-  if (engine == NULL)
-    engine = ent_diagram_choose_engine (graph, NULL);
-
-  scene = ent_diagram_build (store, graph, engine, relayout, NULL, NULL, error);
-  if (scene == NULL)
-    return FALSE;
-
-  /* The network's title, as the window and --export --caption go by: its first source's, or the file's name. */
-  if (graph->sources->len > 0)
-    title = g_strdup (((EntSource *) g_ptr_array_index (graph->sources, 0))->title);
-  else
-    {
-      title = g_path_get_basename (path);
-      if (g_str_has_suffix (title, ".entente") && !g_str_equal (title, ".entente"))
-        title[strlen (title) - strlen (".entente")] = '\0';
-    }
+  /* The network's title, as the window and --export --caption go by. */
+  title = _ent_diagram_title (graph, path);
 
   if (scope != NULL)
     {

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-diagram.h"
+#include "ent-diagram-private.h"
 #include "ent-user-data.h"
 
 #include <glib/gi18n-lib.h>
@@ -523,6 +524,57 @@ ent_diagram_build (EntStore      *store,
   return scene;
 }
 
+/*
+ * Opens @input, or the user's copy of the bundled network without it, and
+ * builds its scene: from the stored positions, or laid out by @engine (by
+ * the network's size when %NULL) when there are none or @relayout is set.
+ * @path gets the file's path; the rest is the caller's to unref.
+ */
+gboolean
+_ent_diagram_open_file (const char  *input,
+                        const char  *engine,
+                        gboolean     relayout,
+                        char       **path,
+                        EntStore   **store,
+                        EntGraph   **graph,
+                        EntScene   **scene,
+                        GError     **error)
+{
+  *path = input != NULL ? g_strdup (input) : ent_user_database_ensure (error);
+  if (*path == NULL)
+    return FALSE;
+
+  *store = ent_store_open (*path, ENT_STORE_OPEN_DEFAULT, error);
+  if (*store == NULL)
+    return FALSE;
+
+  *graph = ent_store_load_graph (*store, error);
+  if (*graph == NULL)
+    return FALSE;
+
+  if (engine == NULL)
+    engine = ent_diagram_choose_engine (*graph, NULL);
+
+  *scene = ent_diagram_build (*store, *graph, engine, relayout, NULL, NULL, error);
+  return *scene != NULL;
+}
+
+/* The network's title, as the window goes by: its first source's, or the file's name. */
+char *
+_ent_diagram_title (EntGraph   *graph,
+                    const char *path)
+{
+  char *title;
+
+  if (graph->sources->len > 0)
+    return g_strdup (((EntSource *) g_ptr_array_index (graph->sources, 0))->title);
+
+  title = g_path_get_basename (path);
+  if (g_str_has_suffix (title, ".entente") && !g_str_equal (title, ".entente"))
+    title[strlen (title) - strlen (".entente")] = '\0';
+  return title;
+}
+
 /**
  * ent_diagram_export_file:
  * @input: (nullable): a .entente file, or %NULL for the user's copy of the
@@ -566,37 +618,14 @@ ent_diagram_export_file (const char              *input,
   if (!ent_export_format_for_path (output, &format, error))
     return FALSE;
 
-  path = input != NULL ? g_strdup (input) : ent_user_database_ensure (error);
-  if (path == NULL)
+  if (!_ent_diagram_open_file (input, engine, relayout, &path, &store, &graph, &scene, error))
     return FALSE;
 
-  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, error);
-  if (store == NULL)
-    return FALSE;
-
-  graph = ent_store_load_graph (store, error);
-  if (graph == NULL)
-    return FALSE;
-
-  if (engine == NULL)
-    engine = ent_diagram_choose_engine (graph, NULL);
-
-  scene = ent_diagram_build (store, graph, engine, relayout, NULL, NULL, error);
-  if (scene == NULL)
-    return FALSE;
-
-  /* A caption goes by the network's title, as the window's does: its first source's, or the file's name. */
+  /* A caption goes by the network's title, as the window's does. */
   if (options.caption && options.title == NULL)
     {
-      if (graph->sources->len > 0)
-        options.title = ((EntSource *) g_ptr_array_index (graph->sources, 0))->title;
-      else
-        {
-          title = g_path_get_basename (path);
-          if (g_str_has_suffix (title, ".entente") && !g_str_equal (title, ".entente"))
-            title[strlen (title) - strlen (".entente")] = '\0';
-          options.title = title;
-        }
+      title = _ent_diagram_title (graph, path);
+      options.title = title;
     }
 
   if (scope != NULL)
