@@ -46,26 +46,8 @@ draw_frame (EntViewState    *state,
             double           cy,
             double           zoom)
 {
-  EntScene *scene = ent_view_state_get_scene (state);
-  EntRenderOptions options = { .scale = zoom, .accent = { 0.21, 0.52, 0.89 } };
-  EntColor background, foreground, edge;
-  EntRect visible;
-  cairo_t *cr = cairo_create (surface);
-  double half_w = VIEW_WIDTH / 2.0 / zoom, half_h = VIEW_HEIGHT / 2.0 / zoom;
-
-  visible = (EntRect) { cx - half_w, cy - half_h, cx + half_w, cy + half_h };
-  options.visible = &visible;
-  options.item_states = ent_view_state_get_states (state);
-  options.edge_opacity = ent_renderer_edge_opacity (scene, &visible, zoom, NULL);
-
-  ent_renderer_get_colors (FALSE, &background, &foreground, &edge);
-  cairo_set_source_rgb (cr, background.red, background.green, background.blue);
-  cairo_paint (cr);
-  cairo_translate (cr, VIEW_WIDTH / 2.0 - cx * zoom, VIEW_HEIGHT / 2.0 - cy * zoom);
-  cairo_scale (cr, zoom, zoom);
-  ent_renderer_draw (scene, cr, &options, NULL);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  bench_draw_frame_with_states (ent_view_state_get_scene (state), ent_view_state_get_states (state), surface, cx, cy,
+                                zoom);
 }
 
 /*

@@ -53,7 +53,19 @@ bench_draw_frame (EntScene        *scene,
                   double           cy,
                   double           zoom)
 {
-  EntRenderOptions options = { .scale = zoom, .accent = { 0.21, 0.52, 0.89 } };
+  bench_draw_frame_with_states (scene, NULL, surface, cx, cy, zoom);
+}
+
+/* The same, with the items in @states' states (one EntItemState per item; %NULL for all normal). */
+void
+bench_draw_frame_with_states (EntScene        *scene,
+                              const guint8    *states,
+                              cairo_surface_t *surface,
+                              double           cx,
+                              double           cy,
+                              double           zoom)
+{
+  EntRenderOptions options = { .scale = zoom, .accent = { 0.21, 0.52, 0.89 }, .item_states = states };
   EntColor background, foreground, edge;
   EntRect visible;
   cairo_t *cr = cairo_create (surface);

@@ -150,6 +150,12 @@ void          bench_draw_frame              (EntScene         *scene,
                                              double            cx,
                                              double            cy,
                                              double            zoom);
+void          bench_draw_frame_with_states  (EntScene         *scene,
+                                             const guint8     *states,
+                                             cairo_surface_t  *surface,
+                                             double            cx,
+                                             double            cy,
+                                             double            zoom);
 double        bench_png_scale               (const char       *path);
 
 /* bench-measure.c */
