@@ -462,6 +462,286 @@ test_scattered_ids (void)
   g_assert_cmpuint (support_of (counts, 0)->n_entities, ==, 1);
 }
 
+/*
+ * What @selection's sources support, found the slow way, a quote at a time
+ * through the graph's look-ups, into @entities and @relations (sets of
+ * gint64 *): the answer the index must give.
+ */
+static gboolean
+slowly_supported (EntGraph                 *graph,
+                  const EntSourceSelection *selection,
+                  GArray                   *quote_ids,
+                  GArray                   *disputing_ids)
+{
+  for (guint i = 0; quote_ids != NULL && i < quote_ids->len; i++)
+    {
+      gint64 quote_id = g_array_index (quote_ids, gint64, i);
+      EntQuote *quote = ent_graph_get_quote (graph, quote_id);
+      EntSource *source = quote != NULL ? ent_graph_get_source (graph, quote->source_id) : NULL;
+
+      if (source != NULL && !ent_quote_ids_contain (disputing_ids, quote_id) &&
+          ent_source_selection_matches (selection, source))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+slowly_filter (EntGraph                 *graph,
+               const EntSourceSelection *selection,
+               GHashTable               *entities,
+               GHashTable               *relations)
+{
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      EntEntity *entity = g_ptr_array_index (graph->entities, i);
+
+      if (slowly_supported (graph, selection, entity->quote_ids, entity->disputing_ids))
+        g_hash_table_add (entities, &entity->id);
+    }
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      EntRelation *relation = g_ptr_array_index (graph->relations, i);
+
+      if (slowly_supported (graph, selection, relation->quote_ids, relation->disputing_ids))
+        {
+          g_hash_table_add (relations, &relation->id);
+          g_hash_table_add (entities, &relation->from_id);
+          g_hash_table_add (entities, &relation->to_id);
+        }
+    }
+}
+
+static void
+assert_same_as_slowly (EntGraph                 *graph,
+                       EntSourceIndex           *index,
+                       const EntSourceSelection *selection)
+{
+  g_autoptr(GHashTable) entities = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) relations = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(EntItemFilter) filter = ent_source_index_filter (index, selection);
+  g_autoptr(EntItemFilter) once = ent_source_filter_new (graph, selection);
+  GHashTableIter iter;
+  gpointer key;
+
+  slowly_filter (graph, selection, entities, relations);
+  g_assert_cmpuint (ent_item_filter_get_n_entities (filter), ==, g_hash_table_size (entities));
+  g_assert_cmpuint (ent_item_filter_get_n_relations (filter), ==, g_hash_table_size (relations));
+  g_hash_table_iter_init (&iter, entities);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (ent_item_filter_has_entity (filter, *(gint64 *) key));
+  g_hash_table_iter_init (&iter, relations);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (ent_item_filter_has_relation (filter, *(gint64 *) key));
+
+  /* Asked once, without an index, the same. */
+  g_assert_cmpuint (ent_item_filter_get_n_entities (once), ==, g_hash_table_size (entities));
+  g_assert_cmpuint (ent_item_filter_get_n_relations (once), ==, g_hash_table_size (relations));
+  g_assert_cmpstr (ent_item_filter_get_caption (once), ==, ent_item_filter_get_caption (filter));
+}
+
+/* A few quotes of @n_quotes (ids 1 to @n_quotes, and one no quote has), some of them disputing. */
+static void
+random_quotes (GRand   *rand,
+               guint    n_quotes,
+               guint    most,
+               GArray **quote_ids,
+               GArray **disputing_ids)
+{
+  guint n = (guint) g_rand_int_range (rand, 0, (gint32) most + 1);
+
+  *quote_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  *disputing_ids = NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      /* Now and then a quote twice, or one the network does not have. */
+      gint64 id = g_rand_int_range (rand, 1, (gint32) n_quotes + 2);
+
+      g_array_append_val (*quote_ids, id);
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        {
+          if (*disputing_ids == NULL)
+            *disputing_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_array_append_val (*disputing_ids, id);
+        }
+    }
+}
+
+/*
+ * A network made at random: sources of a few publishers and dates, quotes
+ * of them (and of a source it does not have), entities and relations with
+ * quotes that support or dispute them, some relations with an end that is
+ * no entity. @scattered spreads the ids far apart.
+ */
+static EntGraph *
+random_graph (GRand    *rand,
+              gboolean  scattered)
+{
+  static const char *publishers[] = { NULL, "The Hindu", "the HINDU", "Reuters", "" };
+  static const char *dates[] = { NULL, "1991", "2024", "2024-03", "2024-03-11", "2023-12-31", "--03-11", "" };
+  gint64 spread = scattered ? G_GINT64_CONSTANT (1) << 36 : 1;
+  EntGraph *graph = ent_graph_new ();
+  guint n_sources = (guint) g_rand_int_range (rand, 1, 9);
+  guint n_entities = (guint) g_rand_int_range (rand, 1, 40);
+  guint n_quotes = (guint) g_rand_int_range (rand, 1, 60);
+  guint n_relations = (guint) g_rand_int_range (rand, 0, 60);
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      EntSource *source = g_new0 (EntSource, 1);
+
+      source->id = (i + 1) * spread;
+      source->title = g_strdup_printf ("Source %u", i + 1);
+      source->publisher = g_strdup (publishers[g_rand_int_range (rand, 0, G_N_ELEMENTS (publishers))]);
+      source->published = g_strdup (dates[g_rand_int_range (rand, 0, G_N_ELEMENTS (dates))]);
+      ent_graph_take_source (graph, source);
+    }
+  for (guint i = 0; i < n_quotes; i++)
+    {
+      EntQuote *quote = g_new0 (EntQuote, 1);
+
+      quote->id = i + 1;
+      quote->source_id = g_rand_int_range (rand, 1, (gint32) n_sources + 2) * spread;
+      quote->text = g_strdup ("Text");
+      ent_graph_take_quote (graph, quote);
+    }
+  for (guint i = 0; i < n_entities; i++)
+    {
+      EntEntity *entity = add_kind_entity (graph, (i + 1) * spread, ENT_KIND_PERSON, NULL, "Somebody");
+
+      g_clear_pointer (&entity->quote_ids, g_array_unref);
+      random_quotes (rand, n_quotes, 3, &entity->quote_ids, &entity->disputing_ids);
+    }
+  for (guint i = 0; i < n_relations; i++)
+    {
+      EntRelation *relation = g_new0 (EntRelation, 1);
+
+      relation->id = (i + 1) * spread;
+      relation->kind = g_strdup ("knows");
+      /* One more than the entities: an end that is none of them. */
+      relation->from_id = g_rand_int_range (rand, 1, (gint32) n_entities + 2) * spread;
+      relation->to_id = g_rand_int_range (rand, 1, (gint32) n_entities + 2) * spread;
+      random_quotes (rand, n_quotes, 2, &relation->quote_ids, &relation->disputing_ids);
+      ent_graph_take_relation (graph, relation);
+    }
+  return graph;
+}
+
+/* Each source's counts, found the slow way. */
+static void
+assert_counts_as_slowly (EntGraph *graph,
+                         GArray   *counts)
+{
+  g_assert_cmpuint (counts->len, ==, graph->sources->len);
+  for (guint s = 0; s < graph->sources->len; s++)
+    {
+      const EntSource *source = g_ptr_array_index (graph->sources, s);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      EntSourceSelection selection = { .source_ids = ids };
+      guint n_entities = 0, n_relations = 0;
+
+      g_array_append_val (ids, source->id);
+      for (guint i = 0; i < graph->entities->len; i++)
+        {
+          EntEntity *entity = g_ptr_array_index (graph->entities, i);
+
+          n_entities += slowly_supported (graph, &selection, entity->quote_ids, entity->disputing_ids);
+        }
+      for (guint i = 0; i < graph->relations->len; i++)
+        {
+          EntRelation *relation = g_ptr_array_index (graph->relations, i);
+
+          n_relations += slowly_supported (graph, &selection, relation->quote_ids, relation->disputing_ids);
+        }
+      g_assert_cmpint (support_of (counts, s)->source_id, ==, source->id);
+      g_assert_cmpuint (support_of (counts, s)->n_entities, ==, n_entities);
+      g_assert_cmpuint (support_of (counts, s)->n_relations, ==, n_relations);
+    }
+}
+
+/* The index answers random selections of random networks as a walk over the whole network does. */
+static void
+test_index_random (void)
+{
+  static const char *publishers[] = { NULL, "", "the hindu", "REUTERS", "Nobody" };
+  static const char *bounds[] = { NULL, "", "1990", "1991", "2024", "2024-03", "2024-03-11", "2024-03-12", "--03-11", "soon" };
+
+  for (guint seed = 1; seed <= 200; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(EntGraph) graph = random_graph (rand, seed % 4 == 0);
+      g_autoptr(EntSourceIndex) index = ent_source_index_new (graph);
+      g_autoptr(GArray) counts = ent_source_index_support_count (index);
+      g_autoptr(GArray) counted_once = ent_source_support_count (graph);
+
+      g_test_message ("seed %u", seed);
+      assert_counts_as_slowly (graph, counts);
+      assert_counts_as_slowly (graph, counted_once);
+
+      for (guint run = 0; run < 20; run++)
+        {
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          guint n_ids = (guint) g_rand_int_range (rand, 0, 4);
+          EntSourceSelection selection = { .source_ids = ids };
+
+          /* Sources the network has, now and then one twice or one it does not have. */
+          for (guint i = 0; i < n_ids; i++)
+            {
+              gint64 id = g_rand_int_range (rand, 0, (gint32) graph->sources->len + 1);
+
+              id = id < (gint64) graph->sources->len
+                   ? ((EntSource *) g_ptr_array_index (graph->sources, id))->id : -7;
+              g_array_append_val (ids, id);
+            }
+          if (g_rand_int_range (rand, 0, 3) == 0)
+            selection.publisher = publishers[g_rand_int_range (rand, 0, G_N_ELEMENTS (publishers))];
+          if (g_rand_int_range (rand, 0, 3) == 0)
+            selection.published_from = bounds[g_rand_int_range (rand, 0, G_N_ELEMENTS (bounds))];
+          if (g_rand_int_range (rand, 0, 3) == 0)
+            selection.published_to = bounds[g_rand_int_range (rand, 0, G_N_ELEMENTS (bounds))];
+
+          assert_same_as_slowly (graph, index, &selection);
+        }
+    }
+}
+
+/* The bundled network with a second source: the index answers as the filters asked once do. */
+static void
+test_index_second (Second        *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EntSourceIndex) index = ent_source_index_new (fixture->graph);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  EntSourceSelection one = { .source_ids = ids };
+  EntSourceSelection publisher = { .publisher = "The Hindu" };
+  EntSourceSelection until = { .published_to = "2023" };
+  EntSourceSelection any = { NULL };
+  g_autoptr(EntItemFilter) second = NULL;
+  g_autoptr(EntItemFilter) of = NULL;
+  g_autoptr(EntItemFilter) none = NULL;
+  g_autoptr(EntItemFilter) both = NULL;
+
+  g_array_append_val (ids, fixture->second->id);
+  second = ent_source_index_filter (index, &one);
+  assert_second (fixture, second);
+  g_assert_cmpstr (ent_item_filter_get_caption (second), ==, "Only what ‘Talks in Delhi’ supports");
+  of = ent_source_index_filter (index, &publisher);
+  assert_second (fixture, of);
+  none = ent_source_index_filter (index, &until);
+  g_assert_cmpuint (ent_item_filter_get_n_entities (none), ==, 0);
+  g_assert_cmpuint (ent_item_filter_get_n_relations (none), ==, 0);
+
+  /* Every source: the bundled one supports everything, the disputed too. */
+  both = ent_source_index_filter (index, &any);
+  g_assert_cmpuint (ent_item_filter_get_n_entities (both), ==, fixture->graph->entities->len);
+  g_assert_cmpuint (ent_item_filter_get_n_relations (both), ==, fixture->graph->relations->len);
+
+  assert_same_as_slowly (fixture->graph, index, &one);
+  assert_same_as_slowly (fixture->graph, index, &any);
+  g_array_append_val (ids, fixture->bundled->id);
+  assert_same_as_slowly (fixture->graph, index, &one);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +757,8 @@ main (int   argc,
   g_test_add ("/source-filter/support-count", Second, NULL, second_set_up, test_support_count, second_tear_down);
   g_test_add_func ("/source-filter/no-sources", test_no_sources);
   g_test_add_func ("/source-filter/scattered-ids", test_scattered_ids);
+  g_test_add_func ("/source-filter/index-random", test_index_random);
+  g_test_add ("/source-filter/index-second", Second, NULL, second_set_up, test_index_second, second_tear_down);
 
   return g_test_run ();
 }

@@ -266,6 +266,46 @@ test_many_sources (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "");
 }
 
+/* Another network keeps the chosen source, and the filter is what it supports there; without a network, none. */
+static void
+test_other_network (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EntGraph) bundled = load_bundled ();
+  g_autoptr(EntGraph) other = ent_graph_new ();
+  EntSource *source = g_ptr_array_index (bundled->sources, 0);
+  EntQuote *quote = g_new0 (EntQuote, 1);
+  EntEntity *entity;
+  g_autoptr(EntItemFilter) before = NULL;
+  g_autoptr(EntItemFilter) after = NULL;
+  g_autoptr(EntItemFilter) none = NULL;
+
+  add_source (other, source->id, "Aleinik's visit to Delhi", NULL, NULL);
+  quote->id = 1;
+  quote->source_id = source->id;
+  quote->text = g_strdup ("Text");
+  ent_graph_take_quote (other, quote);
+  entity = add_kind_entity (other, 1, ENT_KIND_PERSON, NULL, "Somebody");
+  g_array_append_val (entity->quote_ids, quote->id);
+  add_kind_entity (other, 2, ENT_KIND_PERSON, NULL, "Somebody else");
+
+  ent_sources_page_set_graph (fixture->page, bundled);
+  gtk_check_button_set_active (row_check (fixture, 0), TRUE);
+  before = ent_sources_page_get_filter (fixture->page);
+  g_assert_cmpuint (ent_item_filter_get_n_entities (before), ==, bundled->entities->len);
+
+  ent_sources_page_set_graph (fixture->page, other);
+  g_assert_true (gtk_check_button_get_active (row_check (fixture, 0)));
+  after = ent_sources_page_get_filter (fixture->page);
+  g_assert_cmpuint (ent_item_filter_get_n_entities (after), ==, 1);
+  g_assert_true (ent_item_filter_has_entity (after, 1));
+  g_assert_cmpuint (ent_item_filter_get_n_relations (after), ==, 0);
+
+  ent_sources_page_set_graph (fixture->page, NULL);
+  none = ent_sources_page_get_filter (fixture->page);
+  g_assert_null (none);
+}
+
 /* A row's button asks to read its source. */
 static void
 test_activate (Fixture       *fixture,
@@ -350,6 +390,7 @@ main (int   argc,
   g_test_add ("/sources-page/hostile-titles", Fixture, NULL, fixture_set_up, test_hostile_titles, fixture_tear_down);
   g_test_add ("/sources-page/controls", Fixture, NULL, fixture_set_up, test_controls, fixture_tear_down);
   g_test_add ("/sources-page/many-sources", Fixture, NULL, fixture_set_up, test_many_sources, fixture_tear_down);
+  g_test_add ("/sources-page/other-network", Fixture, NULL, fixture_set_up, test_other_network, fixture_tear_down);
   g_test_add ("/sources-page/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
   g_test_add ("/sources-page/picture", Fixture, NULL, fixture_set_up, test_picture, fixture_tear_down);
 

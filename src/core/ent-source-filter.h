@@ -40,4 +40,18 @@ typedef struct
 
 GArray        *ent_source_support_count     (EntGraph                 *graph);
 
+/*
+ * What each source of a network supports, worked out once, so that choosing
+ * sources costs what they support rather than a walk over the network.
+ */
+typedef struct _EntSourceIndex EntSourceIndex;
+
+EntSourceIndex *ent_source_index_new           (EntGraph                 *graph);
+void            ent_source_index_free          (EntSourceIndex           *self);
+EntItemFilter  *ent_source_index_filter        (EntSourceIndex           *self,
+                                                const EntSourceSelection *selection);
+GArray         *ent_source_index_support_count (EntSourceIndex           *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntSourceIndex, ent_source_index_free)
+
 G_END_DECLS

@@ -119,6 +119,8 @@ struct _EntSourcesPage
   GtkWidget           parent_instance;
 
   EntGraph           *graph;
+  /* What each of @graph's sources supports, so that choosing them costs only that. */
+  EntSourceIndex     *index;
   GListStore         *items;
   GtkFilterListModel *shown;
   GtkCustomFilter    *search_filter;
@@ -480,6 +482,7 @@ ent_sources_page_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->items);
   g_clear_object (&self->publishers);
+  g_clear_pointer (&self->index, ent_source_index_free);
   g_clear_pointer (&self->graph, ent_graph_unref);
   g_clear_pointer (&self->search, g_free);
 
@@ -606,10 +609,12 @@ ent_sources_page_set_graph (EntSourcesPage *self,
 
   if (graph != NULL)
     ent_graph_ref (graph);
+  g_clear_pointer (&self->index, ent_source_index_free);
   g_clear_pointer (&self->graph, ent_graph_unref);
   self->graph = graph;
+  self->index = graph != NULL ? ent_source_index_new (graph) : NULL;
 
-  counts = graph != NULL ? ent_source_support_count (graph) : NULL;
+  counts = self->index != NULL ? ent_source_index_support_count (self->index) : NULL;
   for (guint i = 0; graph != NULL && i < graph->sources->len; i++)
     {
       const EntSource *source = g_ptr_array_index (graph->sources, i);
@@ -654,7 +659,7 @@ ent_sources_page_get_filter (EntSourcesPage *self)
 
   g_return_val_if_fail (ENT_IS_SOURCES_PAGE (self), NULL);
 
-  if (self->graph == NULL || !anything_chosen (self))
+  if (self->index == NULL || !anything_chosen (self))
     return NULL;
 
   ids = chosen_ids (self);
@@ -664,7 +669,7 @@ ent_sources_page_get_filter (EntSourcesPage *self)
     .published_from = entry_date (self->from_entry),
     .published_to = entry_date (self->to_entry),
   };
-  return ent_source_filter_new (self->graph, &selection);
+  return ent_source_index_filter (self->index, &selection);
 }
 
 /**
