@@ -14,10 +14,31 @@ struct _EntItemFilter
 {
   gatomicrefcount  ref_count;
   char            *caption;
-  /* gint64 ids, each its own key */
+  /* The ids, as keys (see id_key()) */
   GHashTable      *entities;
   GHashTable      *relations;
 };
+
+/*
+ * Ids are kept in the pointers themselves where a pointer holds a gint64,
+ * so that a filter of a whole network of 100,000 entities allocates no key;
+ * elsewhere each id is a key of its own.
+ */
+#if GLIB_SIZEOF_VOID_P >= 8
+#define ID_HASH g_direct_hash
+#define ID_EQUAL g_direct_equal
+#define ID_FREE NULL
+#define id_key(id) ((gpointer) (gintptr) (id))
+#define key_id(key) ((gint64) (gintptr) (key))
+#define id_lookup(id) id_key (id)
+#else
+#define ID_HASH g_int64_hash
+#define ID_EQUAL g_int64_equal
+#define ID_FREE g_free
+#define id_key(id) g_memdup2 (&(id), sizeof (gint64))
+#define key_id(key) (*(gint64 *) (key))
+#define id_lookup(id) (&(id))
+#endif
 
 /* A filter that lets nothing through yet; @caption says what it shows. */
 EntItemFilter *
@@ -30,8 +51,8 @@ ent_item_filter_new (const char *caption)
   self = g_new0 (EntItemFilter, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->caption = g_strdup (caption);
-  self->entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->relations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->entities = g_hash_table_new_full (ID_HASH, ID_EQUAL, ID_FREE, NULL);
+  self->relations = g_hash_table_new_full (ID_HASH, ID_EQUAL, ID_FREE, NULL);
   return self;
 }
 
@@ -60,8 +81,8 @@ static void
 add_id (GHashTable *set,
         gint64      id)
 {
-  if (!g_hash_table_contains (set, &id))
-    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+  if (!g_hash_table_contains (set, id_lookup (id)))
+    g_hash_table_add (set, id_key (id));
 }
 
 void
@@ -98,7 +119,7 @@ ent_item_filter_add_ends (EntItemFilter *self,
     {
       const EntRelation *relation = g_ptr_array_index (graph->relations, i);
 
-      if (!g_hash_table_contains (self->relations, &relation->id))
+      if (!g_hash_table_contains (self->relations, id_lookup (relation->id)))
         continue;
       add_id (self->entities, relation->from_id);
       add_id (self->entities, relation->to_id);
@@ -111,7 +132,7 @@ ent_item_filter_has_entity (EntItemFilter *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return g_hash_table_contains (self->entities, &entity_id);
+  return g_hash_table_contains (self->entities, id_lookup (entity_id));
 }
 
 gboolean
@@ -120,7 +141,7 @@ ent_item_filter_has_relation (EntItemFilter *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return g_hash_table_contains (self->relations, &relation_id);
+  return g_hash_table_contains (self->relations, id_lookup (relation_id));
 }
 
 guint
@@ -157,7 +178,7 @@ foreach_id (GHashTable        *set,
 
   g_hash_table_iter_init (&iter, set);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    func (*(gint64 *) key, user_data);
+    func (key_id (key), user_data);
 }
 
 /* Calls @func with the id of every entity the filter lets through, in no order. */
