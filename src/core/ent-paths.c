@@ -11,9 +11,13 @@
  *
  * The k best chains are found with Yen's algorithm (with Lawler's saving:
  * a chain is only deviated from where it left the chain it came from).
- * Each of its searches is an A* search whose estimate is the exact distance
- * to the end in the whole shown network, computed once per query, so a
- * search mostly walks along the chains it is looking for.
+ * Each of its searches is an A* search toward the end whose estimate comes
+ * from one search out of the end, shared by all the searches of a query
+ * and taken only as far as they need: the exact least cost to the end for
+ * the entities it has settled, and for the others the least cost it has
+ * not settled yet. The two searches take turns, so that a query walks
+ * about as much out of each end, and only where a chain can be: on a
+ * network where most entities are a few steps apart, a small part of it.
  *
  * Parallel relations between the same two entities are one link: the
  * query uses the first shown one, supported before unsupported, smaller id
@@ -80,8 +84,14 @@ struct _EntPathIndex
   guint8     *entity_shown;
   guint32    *relation_asked;
   guint8     *relation_shown;
-  guint32    *to_end_known;   /* == query when to_end holds the least cost to the end */
+  /* The search out of the end, which the estimates come from */
+  guint32    *to_end_known;   /* == query when to_end holds a cost to the end */
+  guint32    *to_end_settled; /* == query when that cost is the least */
   gint64     *to_end;
+  GArray     *end_heap;       /* HeapEntry */
+  gint64      end_radius;     /* the least cost to the end of an entity not settled, NO_LIMIT past the last */
+  guint       end_work;       /* entities settled, this query */
+  guint       work;           /* entities the searches toward the end have left, this query */
 
   /* The search under way */
   guint32     search;
@@ -229,7 +239,9 @@ ent_path_index_new (EntGraph *graph)
   self->relation_asked = g_new0 (guint32, self->n_relations);
   self->relation_shown = g_new0 (guint8, self->n_relations);
   self->to_end_known = g_new0 (guint32, self->n_entities);
+  self->to_end_settled = g_new0 (guint32, self->n_entities);
   self->to_end = g_new0 (gint64, self->n_entities);
+  self->end_heap = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
   self->reached = g_new0 (guint32, self->n_entities);
   self->closed = g_new0 (guint32, self->n_entities);
   self->blocked = g_new0 (guint32, self->n_entities);
@@ -259,7 +271,9 @@ ent_path_index_free (EntPathIndex *self)
   g_free (self->relation_asked);
   g_free (self->relation_shown);
   g_free (self->to_end_known);
+  g_free (self->to_end_settled);
   g_free (self->to_end);
+  g_array_unref (self->end_heap);
   g_free (self->reached);
   g_free (self->closed);
   g_free (self->blocked);
@@ -281,6 +295,7 @@ begin_query (EntPathIndex *self)
       memset (self->entity_asked, 0, sizeof (guint32) * self->n_entities);
       memset (self->relation_asked, 0, sizeof (guint32) * self->n_relations);
       memset (self->to_end_known, 0, sizeof (guint32) * self->n_entities);
+      memset (self->to_end_settled, 0, sizeof (guint32) * self->n_entities);
       self->query = 1;
     }
 }
@@ -422,47 +437,87 @@ heap_pop (GArray *heap)
   return top;
 }
 
-/* The least cost from every shown entity to @end through what is shown: Dijkstra's search from @end. */
+/* The least cost to the end of the entities not settled yet: that of the first one in the heap. */
 static void
-compute_costs_to_end (EntPathIndex *self,
-                      guint32       end)
+update_end_radius (EntPathIndex *self)
 {
-  g_array_set_size (self->heap, 0);
+  while (self->end_heap->len > 0)
+    {
+      const HeapEntry *top = &g_array_index (self->end_heap, HeapEntry, 0);
+
+      if (self->to_end_settled[top->node] != self->query && top->cost == self->to_end[top->node])
+        {
+          self->end_radius = top->cost;
+          return;
+        }
+      heap_pop (self->end_heap);
+    }
+  self->end_radius = NO_LIMIT;
+}
+
+/* Begins Dijkstra's search out of @end through what is shown, which the estimates come from. */
+static void
+begin_end_search (EntPathIndex *self,
+                  guint32       end)
+{
+  g_array_set_size (self->end_heap, 0);
   self->to_end[end] = 0;
   self->to_end_known[end] = self->query;
-  heap_push (self->heap, (HeapEntry) { 0, 0, end });
+  heap_push (self->end_heap, (HeapEntry) { 0, 0, end });
+  self->end_radius = 0;
+  self->end_work = 0;
+  self->work = 0;
+}
 
-  while (self->heap->len > 0)
+/* Settles the next entity of the search out of the end. */
+static void
+settle_toward_end (EntPathIndex *self)
+{
+  HeapEntry top = heap_pop (self->end_heap);
+  guint32 pos = self->offsets[top.node], stop = self->offsets[top.node + 1];
+  Link link;
+
+  /* update_end_radius () left a current entry on top. */
+  self->to_end_settled[top.node] = self->query;
+  self->end_work++;
+  while (pos < stop)
     {
-      HeapEntry top = heap_pop (self->heap);
-      guint32 pos = self->offsets[top.node], stop = self->offsets[top.node + 1];
-      Link link;
+      guint32 next = self->links[pos].node;
+      gint64 cost;
 
-      if (top.cost != self->to_end[top.node])
-        continue;
-      while (pos < stop)
+      /* What cannot come nearer is not asked about: the caller's function may be slow. */
+      if ((self->to_end_known[next] == self->query && self->to_end[next] <= top.cost + 1) ||
+          !entity_is_shown (self, next))
         {
-          guint32 next = self->links[pos].node;
-          gint64 cost;
-
-          /* What cannot come nearer is not asked about: the caller's function may be slow. */
-          if ((self->to_end_known[next] == self->query && self->to_end[next] <= top.cost + 1) ||
-              !entity_is_shown (self, next))
-            {
-              skip_links (self, &pos, stop);
-              continue;
-            }
-          if (!take_link (self, &pos, stop, &link))
-            continue;
-          cost = top.cost + relation_cost (self, link.relation);
-          if (self->to_end_known[link.node] != self->query || cost < self->to_end[link.node])
-            {
-              self->to_end_known[link.node] = self->query;
-              self->to_end[link.node] = cost;
-              heap_push (self->heap, (HeapEntry) { cost, cost, link.node });
-            }
+          skip_links (self, &pos, stop);
+          continue;
+        }
+      if (!take_link (self, &pos, stop, &link))
+        continue;
+      cost = top.cost + relation_cost (self, link.relation);
+      if (self->to_end_known[link.node] != self->query || cost < self->to_end[link.node])
+        {
+          self->to_end_known[link.node] = self->query;
+          self->to_end[link.node] = cost;
+          heap_push (self->end_heap, (HeapEntry) { cost, cost, link.node });
         }
     }
+  update_end_radius (self);
+}
+
+/*
+ * The least cost from @node to the end as far as the search out of the end
+ * knows it: exact once it settled @node, otherwise no less than what it has
+ * yet to settle. NO_LIMIT when it has settled all it reaches without @node:
+ * no chain goes through @node then.
+ */
+static inline gint64
+estimate_to_end (EntPathIndex *self,
+                 guint32       node)
+{
+  if (self->to_end_settled[node] == self->query)
+    return self->to_end[node];
+  return self->end_radius;
 }
 
 static gboolean
@@ -508,22 +563,56 @@ search_chain (EntPathIndex *self,
 {
   guint first_node = chain->nodes->len, first_relation = chain->relations->len;
 
+  gint64 to_end = estimate_to_end (self, start);
+
+  if (to_end == NO_LIMIT)
+    return FALSE;
   self->reached[start] = self->search;
   self->cost[start] = 0;
   self->parent[start] = NO_NODE;
-  heap_push (self->heap, (HeapEntry) { self->to_end[start], 0, start });
+  heap_push (self->heap, (HeapEntry) { to_end, 0, start });
 
   while (self->heap->len > 0)
     {
-      HeapEntry top = heap_pop (self->heap);
+      HeapEntry top = g_array_index (self->heap, HeapEntry, 0);
       guint32 pos = self->offsets[top.node], stop = self->offsets[top.node + 1];
       Link link;
 
       if (self->closed[top.node] == self->search || top.cost != self->cost[top.node])
-        continue;
+        {
+          heap_pop (self->heap);
+          continue;
+        }
+      /*
+       * Estimates only grow as the search out of the end goes on, so the
+       * entry on top is taken with its estimate as it is now. Each estimate
+       * stays within a hop's cost of its neighbours', so no entity is left
+       * before all the best ways into it are known.
+       */
+      to_end = estimate_to_end (self, top.node);
+      if (to_end == NO_LIMIT)
+        {
+          heap_pop (self->heap);
+          continue;
+        }
+      if (top.cost + to_end > top.estimate)
+        {
+          heap_pop (self->heap);
+          heap_push (self->heap, (HeapEntry) { top.cost + to_end, top.cost, top.node });
+          continue;
+        }
       if (top.estimate > limit)
         return FALSE;
+      /* Where the estimate is only the end's search's reach, that search goes on for as long as it has
+       * done less than the searches toward the end. */
+      if (self->to_end_settled[top.node] != self->query && self->end_work <= self->work)
+        {
+          settle_toward_end (self);
+          continue;
+        }
+      heap_pop (self->heap);
       self->closed[top.node] = self->search;
+      self->work++;
       if (top.node == end)
         break;
 
@@ -532,16 +621,19 @@ search_chain (EntPathIndex *self,
           guint32 next = self->links[pos].node;
           gint64 cost;
 
-          /* Only shown entities have a known cost to the end. Those with a cheaper way in already are
-           * passed by before asking which relations are shown. */
-          if (self->to_end_known[next] != self->query || self->blocked[next] == self->search ||
-              self->closed[next] == self->search || (top.node == start && is_cut (self, next)) ||
-              (self->reached[next] == self->search && self->cost[next] < top.cost + 1))
+          /* Those with a cheaper way in already are passed by before asking which are shown. */
+          if (self->blocked[next] == self->search || self->closed[next] == self->search ||
+              (top.node == start && is_cut (self, next)) ||
+              (self->reached[next] == self->search && self->cost[next] < top.cost + 1) ||
+              !entity_is_shown (self, next))
             {
               skip_links (self, &pos, stop);
               continue;
             }
           if (!take_link (self, &pos, stop, &link))
+            continue;
+          to_end = estimate_to_end (self, next);
+          if (to_end == NO_LIMIT)
             continue;
           cost = top.cost + relation_cost (self, link.relation);
           if (self->reached[next] != self->search || cost < self->cost[next])
@@ -550,7 +642,7 @@ search_chain (EntPathIndex *self,
               self->cost[next] = cost;
               self->parent[next] = top.node;
               self->parent_relation[next] = link.relation;
-              heap_push (self->heap, (HeapEntry) { cost + self->to_end[next], cost, next });
+              heap_push (self->heap, (HeapEntry) { cost + to_end, cost, next });
             }
           else if (cost == self->cost[next] && link.relation < self->parent_relation[next])
             {
@@ -750,10 +842,7 @@ ent_path_index_find (EntPathIndex     *self,
       return paths;
     }
 
-  compute_costs_to_end (self, end);
-  if (self->to_end_known[start] != self->query)
-    return paths;
-
+  begin_end_search (self, end);
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) chain_free);
   candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) chain_free);
   first = chain_new ();
@@ -761,8 +850,10 @@ ent_path_index_find (EntPathIndex     *self,
   begin_search (self);
   if (!search_chain (self, start, end, NO_LIMIT, first, &first_cost))
     {
-      /* Cannot happen: the end's search reached the start. */
+      /* Not connected through what is shown. */
       chain_free (first);
+      self->shown = NULL;
+      self->user_data = NULL;
       return paths;
     }
   first->cost = first_cost;
