@@ -88,7 +88,12 @@ struct _EntPathIndex
   guint32    *to_end_known;   /* == query when to_end holds a cost to the end */
   guint32    *to_end_settled; /* == query when that cost is the least */
   gint64     *to_end;
-  GArray     *end_heap;       /* HeapEntry */
+  /* Hops cost one or STEP + 1, so two queues in the order entities were reached are in order of cost:
+   * the least cost not settled is at the head of one of them. */
+  GArray     *end_near;       /* HeapEntry: reached by a supported hop */
+  GArray     *end_far;        /* HeapEntry: reached by a hop that nothing supports */
+  guint       end_near_head;
+  guint       end_far_head;
   gint64      end_radius;     /* the least cost to the end of an entity not settled, NO_LIMIT past the last */
   guint       end_work;       /* entities settled, this query */
   guint       work;           /* entities the searches toward the end have left, this query */
@@ -101,7 +106,8 @@ struct _EntPathIndex
   gint64     *cost;
   guint32    *parent;
   guint32    *parent_relation;
-  GArray     *heap;           /* HeapEntry */
+  GArray     *heap;           /* HeapEntry: the entities whose least cost to the end is known */
+  GArray     *frontier;       /* HeapEntry, by cost so far: the others, which all have the same estimate */
   GArray     *cut;            /* guint32: the neighbours the first entity of a search may not go to */
 };
 
@@ -241,7 +247,8 @@ ent_path_index_new (EntGraph *graph)
   self->to_end_known = g_new0 (guint32, self->n_entities);
   self->to_end_settled = g_new0 (guint32, self->n_entities);
   self->to_end = g_new0 (gint64, self->n_entities);
-  self->end_heap = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
+  self->end_near = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
+  self->end_far = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
   self->reached = g_new0 (guint32, self->n_entities);
   self->closed = g_new0 (guint32, self->n_entities);
   self->blocked = g_new0 (guint32, self->n_entities);
@@ -249,6 +256,7 @@ ent_path_index_new (EntGraph *graph)
   self->parent = g_new0 (guint32, self->n_entities);
   self->parent_relation = g_new0 (guint32, self->n_entities);
   self->heap = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
+  self->frontier = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
   self->cut = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   return self;
@@ -273,7 +281,8 @@ ent_path_index_free (EntPathIndex *self)
   g_free (self->to_end_known);
   g_free (self->to_end_settled);
   g_free (self->to_end);
-  g_array_unref (self->end_heap);
+  g_array_unref (self->end_near);
+  g_array_unref (self->end_far);
   g_free (self->reached);
   g_free (self->closed);
   g_free (self->blocked);
@@ -281,6 +290,7 @@ ent_path_index_free (EntPathIndex *self)
   g_free (self->parent);
   g_free (self->parent_relation);
   g_array_unref (self->heap);
+  g_array_unref (self->frontier);
   g_array_unref (self->cut);
   g_free (self);
 }
@@ -311,6 +321,7 @@ begin_search (EntPathIndex *self)
       self->search = 1;
     }
   g_array_set_size (self->heap, 0);
+  g_array_set_size (self->frontier, 0);
   g_array_set_size (self->cut, 0);
 }
 
@@ -437,49 +448,47 @@ heap_pop (GArray *heap)
   return top;
 }
 
-/* The least cost to the end of the entities not settled yet: that of the first one in the heap. */
-static void
-update_end_radius (EntPathIndex *self)
+/* Moves the head of @queue past the entries that are settled or were bettered; the one there then, if any. */
+static inline const HeapEntry *
+end_queue_head (EntPathIndex *self,
+                GArray       *queue,
+                guint        *head)
 {
-  while (self->end_heap->len > 0)
+  for (; *head < queue->len; (*head)++)
     {
-      const HeapEntry *top = &g_array_index (self->end_heap, HeapEntry, 0);
+      const HeapEntry *entry = &g_array_index (queue, HeapEntry, *head);
 
-      if (self->to_end_settled[top->node] != self->query && top->cost == self->to_end[top->node])
-        {
-          self->end_radius = top->cost;
-          return;
-        }
-      heap_pop (self->end_heap);
+      if (self->to_end_settled[entry->node] != self->query && entry->cost == self->to_end[entry->node])
+        return entry;
     }
-  self->end_radius = NO_LIMIT;
+  return NULL;
 }
 
-/* Begins Dijkstra's search out of @end through what is shown, which the estimates come from. */
-static void
-begin_end_search (EntPathIndex *self,
-                  guint32       end)
+/* The entry of the least cost to the end not settled yet, and that cost as end_radius. */
+static const HeapEntry *
+end_queue_first (EntPathIndex *self)
 {
-  g_array_set_size (self->end_heap, 0);
-  self->to_end[end] = 0;
-  self->to_end_known[end] = self->query;
-  heap_push (self->end_heap, (HeapEntry) { 0, 0, end });
-  self->end_radius = 0;
-  self->end_work = 0;
-  self->work = 0;
+  const HeapEntry *near = end_queue_head (self, self->end_near, &self->end_near_head);
+  const HeapEntry *far = end_queue_head (self, self->end_far, &self->end_far_head);
+  const HeapEntry *first = near != NULL && (far == NULL || near->cost <= far->cost) ? near : far;
+
+  self->end_radius = first != NULL ? first->cost : NO_LIMIT;
+  return first;
 }
 
-/* Settles the next entity of the search out of the end. */
+/* Settles the next entity of the search out of the end: end_radius is not NO_LIMIT. */
 static void
 settle_toward_end (EntPathIndex *self)
 {
-  HeapEntry top = heap_pop (self->end_heap);
+  HeapEntry top = *end_queue_first (self);
   guint32 pos = self->offsets[top.node], stop = self->offsets[top.node + 1];
   Link link;
 
-  /* update_end_radius () left a current entry on top. */
   self->to_end_settled[top.node] = self->query;
   self->end_work++;
+  /* The frontier's estimate is too high for it now: it goes among those whose estimate is known. */
+  if (self->reached[top.node] == self->search && self->closed[top.node] != self->search)
+    heap_push (self->heap, (HeapEntry) { self->cost[top.node] + top.cost, self->cost[top.node], top.node });
   while (pos < stop)
     {
       guint32 next = self->links[pos].node;
@@ -499,25 +508,48 @@ settle_toward_end (EntPathIndex *self)
         {
           self->to_end_known[link.node] = self->query;
           self->to_end[link.node] = cost;
-          heap_push (self->end_heap, (HeapEntry) { cost, cost, link.node });
+          g_array_append_val (self->supported[link.relation] ? self->end_near : self->end_far,
+                              ((HeapEntry) { cost, cost, link.node }));
         }
     }
-  update_end_radius (self);
+  end_queue_first (self);
+}
+
+/* Begins Dijkstra's search out of @end through what is shown, which the estimates come from. */
+static void
+begin_end_search (EntPathIndex *self,
+                  guint32       end)
+{
+  g_array_set_size (self->end_near, 0);
+  g_array_set_size (self->end_far, 0);
+  self->end_near_head = 0;
+  self->end_far_head = 0;
+  self->to_end[end] = 0;
+  self->to_end_known[end] = self->query;
+  g_array_append_val (self->end_near, ((HeapEntry) { 0, 0, end }));
+  self->end_work = 0;
+  self->work = 0;
+  /* Before any search toward the end: what it puts in their heap is cleared with them. */
+  settle_toward_end (self);
 }
 
 /*
- * The least cost from @node to the end as far as the search out of the end
- * knows it: exact once it settled @node, otherwise no less than what it has
- * yet to settle. NO_LIMIT when it has settled all it reaches without @node:
- * no chain goes through @node then.
+ * Puts @node, reached at @cost, among those to leave. Its estimate is its
+ * cost plus the least cost to the end: exact once the search out of the
+ * end has settled it; until then, no less than the least that search has
+ * not settled, which all the frontier's entities share. None when that
+ * search has settled all it reaches without @node: no chain goes through
+ * it then.
  */
-static inline gint64
-estimate_to_end (EntPathIndex *self,
-                 guint32       node)
+static inline void
+push_open (EntPathIndex *self,
+           guint32       node,
+           gint64        cost)
 {
   if (self->to_end_settled[node] == self->query)
-    return self->to_end[node];
-  return self->end_radius;
+    heap_push (self->heap, (HeapEntry) { cost + self->to_end[node], cost, node });
+  else if (self->end_radius != NO_LIMIT)
+    heap_push (self->frontier, (HeapEntry) { cost, cost, node });
 }
 
 static gboolean
@@ -563,59 +595,62 @@ search_chain (EntPathIndex *self,
 {
   guint first_node = chain->nodes->len, first_relation = chain->relations->len;
 
-  gint64 to_end = estimate_to_end (self, start);
-
-  if (to_end == NO_LIMIT)
-    return FALSE;
   self->reached[start] = self->search;
   self->cost[start] = 0;
   self->parent[start] = NO_NODE;
-  heap_push (self->heap, (HeapEntry) { to_end, 0, start });
+  push_open (self, start, 0);
 
-  while (self->heap->len > 0)
+  for (;;)
     {
-      HeapEntry top = g_array_index (self->heap, HeapEntry, 0);
-      guint32 pos = self->offsets[top.node], stop = self->offsets[top.node + 1];
+      const HeapEntry *known = NULL, *far = NULL;
+      HeapEntry top;
+      gboolean from_frontier;
+      guint32 pos, stop;
       Link link;
 
-      if (self->closed[top.node] == self->search || top.cost != self->cost[top.node])
+      while (self->frontier->len > 0)
         {
-          heap_pop (self->heap);
-          continue;
+          far = &g_array_index (self->frontier, HeapEntry, 0);
+          /* Those settled by the search out of the end have gone among the others. When that search is
+           * over, the rest cannot reach the end. */
+          if (self->closed[far->node] != self->search && far->cost == self->cost[far->node] &&
+              self->to_end_settled[far->node] != self->query && self->end_radius != NO_LIMIT)
+            break;
+          heap_pop (self->frontier);
+          far = NULL;
         }
-      /*
-       * Estimates only grow as the search out of the end goes on, so the
-       * entry on top is taken with its estimate as it is now. Each estimate
-       * stays within a hop's cost of its neighbours', so no entity is left
-       * before all the best ways into it are known.
-       */
-      to_end = estimate_to_end (self, top.node);
-      if (to_end == NO_LIMIT)
+      while (self->heap->len > 0)
         {
+          known = &g_array_index (self->heap, HeapEntry, 0);
+          if (self->closed[known->node] != self->search && known->cost == self->cost[known->node])
+            break;
           heap_pop (self->heap);
-          continue;
+          known = NULL;
         }
-      if (top.cost + to_end > top.estimate)
-        {
-          heap_pop (self->heap);
-          heap_push (self->heap, (HeapEntry) { top.cost + to_end, top.cost, top.node });
-          continue;
-        }
+      if (far == NULL && known == NULL)
+        break;
+      /* The frontier's estimates are their costs so far plus end_radius. */
+      from_frontier = far != NULL &&
+                      (known == NULL || far->cost + self->end_radius < known->estimate ||
+                       (far->cost + self->end_radius == known->estimate && far->cost < known->cost));
+      top = from_frontier ? (HeapEntry) { far->cost + self->end_radius, far->cost, far->node } : *known;
       if (top.estimate > limit)
         return FALSE;
-      /* Where the estimate is only the end's search's reach, that search goes on for as long as it has
-       * done less than the searches toward the end. */
-      if (self->to_end_settled[top.node] != self->query && self->end_work <= self->work)
+      /* Where the estimate is only the reach of the search out of the end, that search goes on for as
+       * long as it has settled no more than the searches toward the end have left. */
+      if (from_frontier && self->end_work <= self->work)
         {
           settle_toward_end (self);
           continue;
         }
-      heap_pop (self->heap);
+      heap_pop (from_frontier ? self->frontier : self->heap);
       self->closed[top.node] = self->search;
       self->work++;
       if (top.node == end)
         break;
 
+      pos = self->offsets[top.node];
+      stop = self->offsets[top.node + 1];
       while (pos < stop)
         {
           guint32 next = self->links[pos].node;
@@ -632,9 +667,6 @@ search_chain (EntPathIndex *self,
             }
           if (!take_link (self, &pos, stop, &link))
             continue;
-          to_end = estimate_to_end (self, next);
-          if (to_end == NO_LIMIT)
-            continue;
           cost = top.cost + relation_cost (self, link.relation);
           if (self->reached[next] != self->search || cost < self->cost[next])
             {
@@ -642,7 +674,7 @@ search_chain (EntPathIndex *self,
               self->cost[next] = cost;
               self->parent[next] = top.node;
               self->parent_relation[next] = link.relation;
-              heap_push (self->heap, (HeapEntry) { cost + to_end, cost, next });
+              push_open (self, next, cost);
             }
           else if (cost == self->cost[next] && link.relation < self->parent_relation[next])
             {
