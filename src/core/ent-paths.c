@@ -637,8 +637,9 @@ search_chain (EntPathIndex *self,
       if (top.estimate > limit)
         return FALSE;
       /* Where the estimate is only the reach of the search out of the end, that search goes on for as
-       * long as it has settled no more than the searches toward the end have left. */
-      if (from_frontier && self->end_work <= self->work)
+       * long as it has settled no more than twice what the searches toward the end have left: all the
+       * searches of the query share it. */
+      if (from_frontier && self->end_work <= 2 * self->work)
         {
           settle_toward_end (self);
           continue;
