@@ -15,9 +15,12 @@
  * from one search out of the end, shared by all the searches of a query
  * and taken only as far as they need: the exact least cost to the end for
  * the entities it has settled, and for the others the least cost it has
- * not settled yet. The two searches take turns, so that a query walks
- * about as much out of each end, and only where a chain can be: on a
- * network where most entities are a few steps apart, a small part of it.
+ * not settled yet. The two take turns, the search out of the end walking
+ * up to twice as much as the others (it serves them all), so that a query
+ * walks near its two ends and where a chain can be: on a network where
+ * most entities are a few steps apart, a small part of it. Ties of
+ * estimate go to the entity reached at less cost, so that all the best
+ * ways into an entity are known before it is left, whatever the estimates.
  *
  * Parallel relations between the same two entities are one link: the
  * query uses the first shown one, supported before unsupported, smaller id
