@@ -751,6 +751,54 @@ test_random_against_brute_force (void)
   g_assert_cmpuint (n_ties, >, 0);
 }
 
+static gboolean
+count_asked (gboolean is_relation,
+             gint64   id,
+             gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* A query asks about what is near the chains it finds, not about the whole network. */
+static void
+test_asks_only_what_it_needs (void)
+{
+  const guint n = 10000;
+  g_autoptr(EntGraph) graph = make_graph (0);
+  g_autoptr(EntPathIndex) index = NULL;
+  /* The best chain only: that there is no other one takes walking the whole line. */
+  struct { gint64 from_id, to_id; guint max_paths, n_chains; } queries[] = {
+    { 5000, 5003, 1, 1 },
+    { 5003, 5000, 1, 1 },
+    /* Not connected, with either end in a component of three. */
+    { 20001, 5000, 3, 0 },
+    { 5000, 20003, 3, 0 },
+  };
+
+  for (guint i = 1; i <= n; i++)
+    add_entity (graph, i);
+  for (guint i = 1; i < n; i++)
+    add_relation (graph, i, i, i + 1, SUPPORTED);
+  for (guint i = 20001; i <= 20003; i++)
+    add_entity (graph, i);
+  add_relation (graph, 20001, 20001, 20002, SUPPORTED);
+  add_relation (graph, 20002, 20002, 20003, UNQUOTED);
+  index = ent_path_index_new (graph);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      guint asked = 0;
+      g_autoptr(GPtrArray) paths = ent_path_index_find (index, queries[q].from_id, queries[q].to_id,
+                                                        queries[q].max_paths, count_asked, &asked);
+
+      g_assert_cmpuint (paths->len, ==, queries[q].n_chains);
+      if (paths->len > 0)
+        g_assert_cmpuint (((EntPath *) g_ptr_array_index (paths, 0))->relation_ids->len, ==, 3);
+      g_assert_cmpuint (asked, <, 100);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/paths/parallel", test_parallel);
   g_test_add_func ("/paths/bundled", test_bundled);
   g_test_add_func ("/paths/random-against-brute-force", test_random_against_brute_force);
+  g_test_add_func ("/paths/asks-only-what-it-needs", test_asks_only_what_it_needs);
 
   return g_test_run ();
 }

@@ -11,9 +11,16 @@
  *
  * The k best chains are found with Yen's algorithm (with Lawler's saving:
  * a chain is only deviated from where it left the chain it came from).
- * Each of its searches is an A* search whose estimate is the exact distance
- * to the end in the whole shown network, computed once per query, so a
- * search mostly walks along the chains it is looking for.
+ * Each of its searches is an A* search toward the end whose estimate comes
+ * from one search out of the end, shared by all the searches of a query
+ * and taken only as far as they need: the exact least cost to the end for
+ * the entities it has settled, and for the others the least cost it has
+ * not settled yet. The two take turns, the search out of the end walking
+ * up to twice as much as the others (it serves them all), so that a query
+ * walks near its two ends and where a chain can be: on a network where
+ * most entities are a few steps apart, a small part of it. Ties of
+ * estimate go to the entity reached at less cost, so that all the best
+ * ways into an entity are known before it is left, whatever the estimates.
  *
  * Parallel relations between the same two entities are one link: the
  * query uses the first shown one, supported before unsupported, smaller id
@@ -80,8 +87,19 @@ struct _EntPathIndex
   guint8     *entity_shown;
   guint32    *relation_asked;
   guint8     *relation_shown;
-  guint32    *to_end_known;   /* == query when to_end holds the least cost to the end */
+  /* The search out of the end, which the estimates come from */
+  guint32    *to_end_known;   /* == query when to_end holds a cost to the end */
+  guint32    *to_end_settled; /* == query when that cost is the least */
   gint64     *to_end;
+  /* Hops cost one or STEP + 1, so two queues in the order entities were reached are in order of cost:
+   * the least cost not settled is at the head of one of them. */
+  GArray     *end_near;       /* HeapEntry: reached by a supported hop */
+  GArray     *end_far;        /* HeapEntry: reached by a hop that nothing supports */
+  guint       end_near_head;
+  guint       end_far_head;
+  gint64      end_radius;     /* the least cost to the end of an entity not settled, NO_LIMIT past the last */
+  guint       end_work;       /* entities settled, this query */
+  guint       work;           /* entities the searches toward the end have left, this query */
 
   /* The search under way */
   guint32     search;
@@ -91,7 +109,8 @@ struct _EntPathIndex
   gint64     *cost;
   guint32    *parent;
   guint32    *parent_relation;
-  GArray     *heap;           /* HeapEntry */
+  GArray     *heap;           /* HeapEntry: the entities whose least cost to the end is known */
+  GArray     *frontier;       /* HeapEntry, by cost so far: the others, which all have the same estimate */
   GArray     *cut;            /* guint32: the neighbours the first entity of a search may not go to */
 };
 
@@ -229,7 +248,10 @@ ent_path_index_new (EntGraph *graph)
   self->relation_asked = g_new0 (guint32, self->n_relations);
   self->relation_shown = g_new0 (guint8, self->n_relations);
   self->to_end_known = g_new0 (guint32, self->n_entities);
+  self->to_end_settled = g_new0 (guint32, self->n_entities);
   self->to_end = g_new0 (gint64, self->n_entities);
+  self->end_near = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
+  self->end_far = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
   self->reached = g_new0 (guint32, self->n_entities);
   self->closed = g_new0 (guint32, self->n_entities);
   self->blocked = g_new0 (guint32, self->n_entities);
@@ -237,6 +259,7 @@ ent_path_index_new (EntGraph *graph)
   self->parent = g_new0 (guint32, self->n_entities);
   self->parent_relation = g_new0 (guint32, self->n_entities);
   self->heap = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
+  self->frontier = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
   self->cut = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   return self;
@@ -259,7 +282,10 @@ ent_path_index_free (EntPathIndex *self)
   g_free (self->relation_asked);
   g_free (self->relation_shown);
   g_free (self->to_end_known);
+  g_free (self->to_end_settled);
   g_free (self->to_end);
+  g_array_unref (self->end_near);
+  g_array_unref (self->end_far);
   g_free (self->reached);
   g_free (self->closed);
   g_free (self->blocked);
@@ -267,6 +293,7 @@ ent_path_index_free (EntPathIndex *self)
   g_free (self->parent);
   g_free (self->parent_relation);
   g_array_unref (self->heap);
+  g_array_unref (self->frontier);
   g_array_unref (self->cut);
   g_free (self);
 }
@@ -281,6 +308,7 @@ begin_query (EntPathIndex *self)
       memset (self->entity_asked, 0, sizeof (guint32) * self->n_entities);
       memset (self->relation_asked, 0, sizeof (guint32) * self->n_relations);
       memset (self->to_end_known, 0, sizeof (guint32) * self->n_entities);
+      memset (self->to_end_settled, 0, sizeof (guint32) * self->n_entities);
       self->query = 1;
     }
 }
@@ -296,6 +324,7 @@ begin_search (EntPathIndex *self)
       self->search = 1;
     }
   g_array_set_size (self->heap, 0);
+  g_array_set_size (self->frontier, 0);
   g_array_set_size (self->cut, 0);
 }
 
@@ -422,47 +451,108 @@ heap_pop (GArray *heap)
   return top;
 }
 
-/* The least cost from every shown entity to @end through what is shown: Dijkstra's search from @end. */
-static void
-compute_costs_to_end (EntPathIndex *self,
-                      guint32       end)
+/* Moves the head of @queue past the entries that are settled or were bettered; the one there then, if any. */
+static inline const HeapEntry *
+end_queue_head (EntPathIndex *self,
+                GArray       *queue,
+                guint        *head)
 {
-  g_array_set_size (self->heap, 0);
-  self->to_end[end] = 0;
-  self->to_end_known[end] = self->query;
-  heap_push (self->heap, (HeapEntry) { 0, 0, end });
-
-  while (self->heap->len > 0)
+  for (; *head < queue->len; (*head)++)
     {
-      HeapEntry top = heap_pop (self->heap);
-      guint32 pos = self->offsets[top.node], stop = self->offsets[top.node + 1];
-      Link link;
+      const HeapEntry *entry = &g_array_index (queue, HeapEntry, *head);
 
-      if (top.cost != self->to_end[top.node])
-        continue;
-      while (pos < stop)
+      if (self->to_end_settled[entry->node] != self->query && entry->cost == self->to_end[entry->node])
+        return entry;
+    }
+  return NULL;
+}
+
+/* The entry of the least cost to the end not settled yet, and that cost as end_radius. */
+static const HeapEntry *
+end_queue_first (EntPathIndex *self)
+{
+  const HeapEntry *near = end_queue_head (self, self->end_near, &self->end_near_head);
+  const HeapEntry *far = end_queue_head (self, self->end_far, &self->end_far_head);
+  const HeapEntry *first = near != NULL && (far == NULL || near->cost <= far->cost) ? near : far;
+
+  self->end_radius = first != NULL ? first->cost : NO_LIMIT;
+  return first;
+}
+
+/* Settles the next entity of the search out of the end: end_radius is not NO_LIMIT. */
+static void
+settle_toward_end (EntPathIndex *self)
+{
+  HeapEntry top = *end_queue_first (self);
+  guint32 pos = self->offsets[top.node], stop = self->offsets[top.node + 1];
+  Link link;
+
+  self->to_end_settled[top.node] = self->query;
+  self->end_work++;
+  /* The frontier's estimate is too high for it now: it goes among those whose estimate is known. */
+  if (self->reached[top.node] == self->search && self->closed[top.node] != self->search)
+    heap_push (self->heap, (HeapEntry) { self->cost[top.node] + top.cost, self->cost[top.node], top.node });
+  while (pos < stop)
+    {
+      guint32 next = self->links[pos].node;
+      gint64 cost;
+
+      /* What cannot come nearer is not asked about: the caller's function may be slow. */
+      if ((self->to_end_known[next] == self->query && self->to_end[next] <= top.cost + 1) ||
+          !entity_is_shown (self, next))
         {
-          guint32 next = self->links[pos].node;
-          gint64 cost;
-
-          /* What cannot come nearer is not asked about: the caller's function may be slow. */
-          if ((self->to_end_known[next] == self->query && self->to_end[next] <= top.cost + 1) ||
-              !entity_is_shown (self, next))
-            {
-              skip_links (self, &pos, stop);
-              continue;
-            }
-          if (!take_link (self, &pos, stop, &link))
-            continue;
-          cost = top.cost + relation_cost (self, link.relation);
-          if (self->to_end_known[link.node] != self->query || cost < self->to_end[link.node])
-            {
-              self->to_end_known[link.node] = self->query;
-              self->to_end[link.node] = cost;
-              heap_push (self->heap, (HeapEntry) { cost, cost, link.node });
-            }
+          skip_links (self, &pos, stop);
+          continue;
+        }
+      if (!take_link (self, &pos, stop, &link))
+        continue;
+      cost = top.cost + relation_cost (self, link.relation);
+      if (self->to_end_known[link.node] != self->query || cost < self->to_end[link.node])
+        {
+          self->to_end_known[link.node] = self->query;
+          self->to_end[link.node] = cost;
+          g_array_append_val (self->supported[link.relation] ? self->end_near : self->end_far,
+                              ((HeapEntry) { cost, cost, link.node }));
         }
     }
+  end_queue_first (self);
+}
+
+/* Begins Dijkstra's search out of @end through what is shown, which the estimates come from. */
+static void
+begin_end_search (EntPathIndex *self,
+                  guint32       end)
+{
+  g_array_set_size (self->end_near, 0);
+  g_array_set_size (self->end_far, 0);
+  self->end_near_head = 0;
+  self->end_far_head = 0;
+  self->to_end[end] = 0;
+  self->to_end_known[end] = self->query;
+  g_array_append_val (self->end_near, ((HeapEntry) { 0, 0, end }));
+  self->end_work = 0;
+  self->work = 0;
+  /* Before any search toward the end: what it puts in their heap is cleared with them. */
+  settle_toward_end (self);
+}
+
+/*
+ * Puts @node, reached at @cost, among those to leave. Its estimate is its
+ * cost plus the least cost to the end: exact once the search out of the
+ * end has settled it; until then, no less than the least that search has
+ * not settled, which all the frontier's entities share. None when that
+ * search has settled all it reaches without @node: no chain goes through
+ * it then.
+ */
+static inline void
+push_open (EntPathIndex *self,
+           guint32       node,
+           gint64        cost)
+{
+  if (self->to_end_settled[node] == self->query)
+    heap_push (self->heap, (HeapEntry) { cost + self->to_end[node], cost, node });
+  else if (self->end_radius != NO_LIMIT)
+    heap_push (self->frontier, (HeapEntry) { cost, cost, node });
 }
 
 static gboolean
@@ -511,32 +601,70 @@ search_chain (EntPathIndex *self,
   self->reached[start] = self->search;
   self->cost[start] = 0;
   self->parent[start] = NO_NODE;
-  heap_push (self->heap, (HeapEntry) { self->to_end[start], 0, start });
+  push_open (self, start, 0);
 
-  while (self->heap->len > 0)
+  for (;;)
     {
-      HeapEntry top = heap_pop (self->heap);
-      guint32 pos = self->offsets[top.node], stop = self->offsets[top.node + 1];
+      const HeapEntry *known = NULL, *far = NULL;
+      HeapEntry top;
+      gboolean from_frontier;
+      guint32 pos, stop;
       Link link;
 
-      if (self->closed[top.node] == self->search || top.cost != self->cost[top.node])
-        continue;
+      while (self->frontier->len > 0)
+        {
+          far = &g_array_index (self->frontier, HeapEntry, 0);
+          /* Those settled by the search out of the end have gone among the others. When that search is
+           * over, the rest cannot reach the end. */
+          if (self->closed[far->node] != self->search && far->cost == self->cost[far->node] &&
+              self->to_end_settled[far->node] != self->query && self->end_radius != NO_LIMIT)
+            break;
+          heap_pop (self->frontier);
+          far = NULL;
+        }
+      while (self->heap->len > 0)
+        {
+          known = &g_array_index (self->heap, HeapEntry, 0);
+          if (self->closed[known->node] != self->search && known->cost == self->cost[known->node])
+            break;
+          heap_pop (self->heap);
+          known = NULL;
+        }
+      if (far == NULL && known == NULL)
+        break;
+      /* The frontier's estimates are their costs so far plus end_radius. */
+      from_frontier = far != NULL &&
+                      (known == NULL || far->cost + self->end_radius < known->estimate ||
+                       (far->cost + self->end_radius == known->estimate && far->cost < known->cost));
+      top = from_frontier ? (HeapEntry) { far->cost + self->end_radius, far->cost, far->node } : *known;
       if (top.estimate > limit)
         return FALSE;
+      /* Where the estimate is only the reach of the search out of the end, that search goes on for as
+       * long as it has settled no more than twice what the searches toward the end have left: all the
+       * searches of the query share it. */
+      if (from_frontier && self->end_work <= 2 * self->work)
+        {
+          settle_toward_end (self);
+          continue;
+        }
+      heap_pop (from_frontier ? self->frontier : self->heap);
       self->closed[top.node] = self->search;
+      self->work++;
       if (top.node == end)
         break;
 
+      pos = self->offsets[top.node];
+      stop = self->offsets[top.node + 1];
       while (pos < stop)
         {
           guint32 next = self->links[pos].node;
           gint64 cost;
 
-          /* Only shown entities have a known cost to the end. Those with a cheaper way in already are
-           * passed by before asking which relations are shown. */
-          if (self->to_end_known[next] != self->query || self->blocked[next] == self->search ||
-              self->closed[next] == self->search || (top.node == start && is_cut (self, next)) ||
-              (self->reached[next] == self->search && self->cost[next] < top.cost + 1))
+          /* Those with a cheaper way in already are passed by before asking which are shown. */
+          if (self->blocked[next] == self->search || self->closed[next] == self->search ||
+              (top.node == start && is_cut (self, next)) ||
+              (self->reached[next] == self->search && self->cost[next] < top.cost + 1) ||
+              !entity_is_shown (self, next))
             {
               skip_links (self, &pos, stop);
               continue;
@@ -550,7 +678,7 @@ search_chain (EntPathIndex *self,
               self->cost[next] = cost;
               self->parent[next] = top.node;
               self->parent_relation[next] = link.relation;
-              heap_push (self->heap, (HeapEntry) { cost + self->to_end[next], cost, next });
+              push_open (self, next, cost);
             }
           else if (cost == self->cost[next] && link.relation < self->parent_relation[next])
             {
@@ -750,10 +878,7 @@ ent_path_index_find (EntPathIndex     *self,
       return paths;
     }
 
-  compute_costs_to_end (self, end);
-  if (self->to_end_known[start] != self->query)
-    return paths;
-
+  begin_end_search (self, end);
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) chain_free);
   candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) chain_free);
   first = chain_new ();
@@ -761,8 +886,10 @@ ent_path_index_find (EntPathIndex     *self,
   begin_search (self);
   if (!search_chain (self, start, end, NO_LIMIT, first, &first_cost))
     {
-      /* Cannot happen: the end's search reached the start. */
+      /* Not connected through what is shown. */
       chain_free (first);
+      self->shown = NULL;
+      self->user_data = NULL;
       return paths;
     }
   first->cost = first_cost;
