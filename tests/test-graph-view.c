@@ -653,6 +653,25 @@ test_focus (Fixture       *fixture,
   ent_graph_view_set_focus (view, 99, 1);
   g_assert_cmpint (ent_graph_view_get_focus (view), ==, 0);
   assert_shown (view, "abcde");
+
+  /* Fitting fits what is shown: the two ends of the path alone, closer than the whole of it. */
+  {
+    double whole, part, x, y;
+    const EntSceneItem *e = ent_scene_find_node (fixture->scene, 5);
+
+    ent_graph_view_zoom_fit (view);
+    whole = ent_graph_view_get_zoom (view);
+    ent_graph_view_set_focus (view, 5, 1);
+    ent_graph_view_zoom_fit (view);
+    part = ent_graph_view_get_zoom (view);
+    g_assert_cmpfloat (part, >, whole);
+    ent_graph_view_graph_to_widget (view, e->cx, e->cy, &x, &y);
+    g_assert_cmpfloat (x, >, 0);
+    g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (view)));
+    g_assert_cmpfloat (y, >, 0);
+    g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (view)));
+    ent_graph_view_set_focus (view, 0, 0);
+  }
 }
 
 static void

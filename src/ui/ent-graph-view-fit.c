@@ -171,12 +171,44 @@ fit (EntGraphView  *self,
   self->fitted_bounds = *bounds;
 }
 
+/*
+ * The bounds of what the filters show, when they hide something and show
+ * something: fitting then fits what is shown, not the whole network.
+ */
+static gboolean
+shown_bounds (EntGraphView *self,
+              EntRect      *bounds)
+{
+  guint n_items = ent_scene_get_n_items (self->scene);
+  gboolean any_shown = FALSE, any_hidden = FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const EntSceneItem *item;
+
+      if (ent_view_state_is_hidden (self->state, i))
+        {
+          any_hidden = TRUE;
+          continue;
+        }
+      item = ent_scene_get_item (self->scene, i);
+      if (!any_shown)
+        *bounds = item->bounds;
+      else
+        ent_rect_union (bounds, &item->bounds);
+      any_shown = TRUE;
+    }
+
+  return any_shown && any_hidden;
+}
+
 /**
  * ent_graph_view_zoom_fit:
  * @self: a view
  *
  * Shows the whole network centred, with a margin, in the part of the view
- * its floating controls leave clear, never zoomed in beyond 150 %. Before
+ * its floating controls leave clear, never zoomed in beyond 150 %; while
+ * filters hide part of it, what they show. Before
  * the view has a size this happens as soon as it gets one. Until the view
  * is moved, it fits again as its size and the controls change: while the
  * window settles, and as a document viewer keeps a page fitted.
@@ -199,7 +231,8 @@ ent_graph_view_zoom_fit (EntGraphView *self)
     }
 
   /* The scene's own legend is for exports: the view shows the window's floating one instead. */
-  ent_scene_get_bounds (self->scene, FALSE, &bounds);
+  if (!shown_bounds (self, &bounds))
+    ent_scene_get_bounds (self->scene, FALSE, &bounds);
   fit (self, &bounds);
 }
 
