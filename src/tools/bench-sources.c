@@ -12,7 +12,6 @@
 
 #include "ent-diagram.h"
 #include "ent-source-filter.h"
-#include "ent-store.h"
 #include "ent-view-state.h"
 
 #include <stdio.h>
@@ -99,7 +98,6 @@ bench_command_sources (int   argc,
                        char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = NULL;
   g_autoptr(EntGraph) graph = NULL;
   g_autoptr(EntScene) scene = NULL;
   g_autoptr(EntViewState) state = NULL;
@@ -123,11 +121,7 @@ bench_command_sources (int   argc,
       return 2;
     }
 
-  store = ent_store_open (argv[arg], ENT_STORE_OPEN_READ_ONLY, &error);
-  if (store != NULL)
-    graph = ent_store_load_graph (store, &error);
-  if (graph != NULL)
-    scene = ent_diagram_build (store, graph, ent_diagram_choose_engine (graph, NULL), FALSE, NULL, NULL, &error);
+  scene = bench_open_network (argv[arg], &graph, &error);
   if (scene == NULL)
     {
       g_printerr ("%s: %s\n", argv[arg], error->message);

@@ -10,7 +10,6 @@
 
 #include "ent-diagram.h"
 #include "ent-renderer.h"
-#include "ent-store.h"
 #include "ent-timeline.h"
 #include "ent-view-state.h"
 
@@ -66,7 +65,6 @@ bench_command_timeline (int   argc,
                         char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EntStore) store = NULL;
   g_autoptr(EntGraph) graph = NULL;
   g_autoptr(EntScene) scene = NULL;
   g_autoptr(EntTimeline) timeline = NULL;
@@ -94,11 +92,7 @@ bench_command_timeline (int   argc,
       return 2;
     }
 
-  store = ent_store_open (argv[arg], ENT_STORE_OPEN_READ_ONLY, &error);
-  if (store != NULL)
-    graph = ent_store_load_graph (store, &error);
-  if (graph != NULL)
-    scene = ent_diagram_build (store, graph, ent_diagram_choose_engine (graph, NULL), FALSE, NULL, NULL, &error);
+  scene = bench_open_network (argv[arg], &graph, &error);
   if (scene == NULL)
     {
       g_printerr ("%s\n", error->message);

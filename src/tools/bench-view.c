@@ -126,8 +126,18 @@ EntScene *
 bench_open_scene (const char  *path,
                   GError     **error)
 {
+  return bench_open_network (path, NULL, error);
+}
+
+/* The scene of the file's stored layout (laid out if it has none), and its graph in @graph if given. */
+EntScene *
+bench_open_network (const char  *path,
+                    EntGraph   **graph_out,
+                    GError     **error)
+{
   g_autoptr(EntStore) store = ent_store_open (path, ENT_STORE_OPEN_READ_ONLY, error);
   g_autoptr(EntGraph) graph = NULL;
+  EntScene *scene;
 
   if (store == NULL)
     return NULL;
@@ -136,7 +146,10 @@ bench_open_scene (const char  *path,
   if (graph == NULL)
     return NULL;
 
-  return ent_diagram_build (store, graph, ent_diagram_choose_engine (graph, NULL), FALSE, NULL, NULL, error);
+  scene = ent_diagram_build (store, graph, ent_diagram_choose_engine (graph, NULL), FALSE, NULL, NULL, error);
+  if (scene != NULL && graph_out != NULL)
+    *graph_out = g_steal_pointer (&graph);
+  return scene;
 }
 
 /* PNG export at 100 %, or smaller for networks too big for one image of 8192 pixels, as a user would choose. */

@@ -138,6 +138,9 @@ int           bench_command_quality         (int               argc,
                                              char            **argv);
 
 /* bench-view.c */
+EntScene     *bench_open_network            (const char       *path,
+                                             EntGraph        **graph,
+                                             GError          **error);
 EntScene     *bench_open_scene              (const char       *path,
                                              GError          **error);
 double        bench_fit_zoom                (EntScene         *scene);
