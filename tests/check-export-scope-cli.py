@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tap_checks import check, run_checks  # noqa: E402
+from tap_checks import check, run_checks, run_headless  # noqa: E402
 import struct
 
 entente, bundled = sys.argv[1], sys.argv[2]
@@ -24,15 +24,7 @@ work = tempfile.mkdtemp(prefix="entente-export-scope-")
 network = os.path.join(work, "network.entente")
 shutil.copy(bundled, network)
 def run(*args, ok=True):
-    env = dict(os.environ)
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    result = subprocess.run([entente, *args], capture_output=True, text=True, timeout=300, env=env)
-    if ok and result.returncode != 0:
-        raise AssertionError(f"entente {' '.join(args)} failed ({result.returncode}): {result.stderr}")
-    if not ok and result.returncode == 0:
-        raise AssertionError(f"entente {' '.join(args)} succeeded where it must fail")
-    return result
+    return run_headless(entente, *args, ok=ok)
 
 
 def path(name):

@@ -18,7 +18,7 @@ import tempfile
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tap_checks import check, run_checks  # noqa: E402
+from tap_checks import check, run_checks, run_headless  # noqa: E402
 
 entente, bundled = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="entente-report-cli-")
@@ -32,15 +32,7 @@ def path(name):
 
 
 def run(*args, ok=True):
-    env = dict(os.environ)
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    result = subprocess.run([entente, *args], capture_output=True, text=True, timeout=300, env=env)
-    if ok and result.returncode != 0:
-        raise AssertionError(f"entente {' '.join(args)} failed ({result.returncode}): {result.stderr}")
-    if not ok and result.returncode == 0:
-        raise AssertionError(f"entente {' '.join(args)} succeeded where it must fail")
-    return result
+    return run_headless(entente, *args, ok=ok)
 
 
 def report(name, *args):

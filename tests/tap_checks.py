@@ -2,7 +2,9 @@
 # checks: each function marked @check runs, its failure is reported with its
 # message, and the rest still run.
 
+import os
 import shutil
+import subprocess
 import sys
 
 checks = []
@@ -11,6 +13,20 @@ checks = []
 def check(fn):
     checks.append(fn)
     return fn
+
+
+def run_headless(program, *args, ok=True):
+    """@program with @args and no display, which must succeed (or, with ok=False, fail)."""
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    result = subprocess.run([program, *args], capture_output=True, text=True, timeout=300, env=env)
+    if ok and result.returncode != 0:
+        raise AssertionError(f"{os.path.basename(program)} {' '.join(args)} failed ({result.returncode}): "
+                             f"{result.stderr}")
+    if not ok and result.returncode == 0:
+        raise AssertionError(f"{os.path.basename(program)} {' '.join(args)} succeeded where it must fail")
+    return result
 
 
 def run_checks(work=None):
