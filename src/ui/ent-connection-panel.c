@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "ent-connection-panel.h"
+#include "ent-pane.h"
 #include "ent-paths.h"
 
 #include <glib/gi18n.h>
@@ -43,16 +44,6 @@ enum
   RELATION_ACTIVATED,
   N_SIGNALS
 };
-
-/* Takes every row out of @list (gtk_list_box_remove_all() is newer than GTK 4.8). */
-static void
-remove_rows (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
 
 static guint signals[N_SIGNALS];
 
@@ -199,7 +190,7 @@ show_chosen (EntConnectionPanel *self)
   GtkWidget *child;
 
   gtk_label_set_text (self->summary, summary);
-  remove_rows (self->hops);
+  ent_pane_clear_list (self->hops);
   for (guint i = 0; i < path->relation_ids->len; i++)
     gtk_list_box_append (self->hops, create_hop_row (self, i, g_array_index (path->relation_ids, gint64, i),
                                                      g_array_index (path->entity_ids, gint64, i)));
@@ -277,7 +268,7 @@ ent_connection_panel_show (EntConnectionPanel *self,
   g_return_if_fail (paths != NULL);
 
   ent_connection_panel_clear (self);
-  self->graph = ent_graph_ref (graph);
+  ent_pane_replace_graph (&self->graph, graph);
   self->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) ent_path_free);
   for (guint i = 0; i < paths->len; i++)
     g_ptr_array_add (self->paths, copy_path (g_ptr_array_index (paths, i)));
@@ -335,7 +326,7 @@ ent_connection_panel_clear (EntConnectionPanel *self)
 {
   g_return_if_fail (ENT_IS_CONNECTION_PANEL (self));
 
-  remove_rows (self->hops);
+  ent_pane_clear_list (self->hops);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_pointer (&self->graph, ent_graph_unref);
   self->chosen = -1;

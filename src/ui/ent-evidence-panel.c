@@ -119,15 +119,6 @@ set_optional_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 static gint64
 row_id (GArray        *ids,
         GtkListBoxRow *row)
@@ -464,9 +455,9 @@ show_properties (EntEvidencePanel *self,
 static void
 clear_details (EntEvidencePanel *self)
 {
-  clear_list (self->links_list);
-  clear_list (self->quotes_list);
-  clear_list (self->mentions_list);
+  ent_pane_clear_list (self->links_list);
+  ent_pane_clear_list (self->quotes_list);
+  ent_pane_clear_list (self->mentions_list);
   if (self->unlinked != NULL)
     {
       g_clear_pointer (&self->unlinked, g_array_unref);
@@ -594,7 +585,7 @@ update_mentions (EntEvidencePanel *self)
 {
   g_autofree char *heading = NULL;
 
-  clear_list (self->mentions_list);
+  ent_pane_clear_list (self->mentions_list);
   g_clear_pointer (&self->unlinked, g_array_unref);
 
   if (self->graph != NULL && self->mentions != NULL && self->entity_id != 0)

@@ -54,3 +54,15 @@ ent_pane_signal_new_id (GType       type,
                        0, NULL, NULL, NULL,
                        G_TYPE_NONE, 1, G_TYPE_INT64);
 }
+
+/* Takes every row out of @list (gtk_list_box_remove_all() is newer than GTK 4.8). */
+void
+ent_pane_clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}

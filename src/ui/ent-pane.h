@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 #include "ent-graph.h"
 
@@ -16,5 +16,6 @@ void  ent_pane_replace_graph (EntGraph   **graph_ptr,
                               EntGraph    *graph);
 guint ent_pane_signal_new_id (GType        type,
                               const char  *name);
+void  ent_pane_clear_list    (GtkListBox  *list);
 
 G_END_DECLS

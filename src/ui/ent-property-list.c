@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-property-list.h"
+#include "ent-pane.h"
 
 #include <glib/gi18n.h>
 
@@ -137,12 +138,9 @@ void
 ent_property_list_set_properties (EntPropertyList *self,
                                   GPtrArray       *properties)
 {
-  GtkWidget *child;
-
   g_return_if_fail (ENT_IS_PROPERTY_LIST (self));
 
-  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
+  ent_pane_clear_list (GTK_LIST_BOX (self->list));
 
   for (guint i = 0; properties != NULL && i < properties->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->list), create_row (g_ptr_array_index (properties, i)));

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "ent-window-private.h"
+#include "ent-pane.h"
 #include "ent-paths.h"
 #include "ent-search.h"
 
@@ -24,16 +25,6 @@
 #define MAX_CANDIDATES 30
 
 /* Whether the view shows the entity or relation: chains go only through what the filters show. */
-/* Takes every row out of @list (gtk_list_box_remove_all() is newer than GTK 4.8). */
-static void
-remove_rows (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 static gboolean
 shown_cb (gboolean is_relation,
           gint64   id,
@@ -200,7 +191,7 @@ fill_results (Asking     *asking,
   g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) results = NULL;
 
-  remove_rows (asking->results);
+  ent_pane_clear_list (asking->results);
   gtk_widget_set_visible (GTK_WIDGET (asking->results), FALSE);
   if (query == NULL || *query == '\0')
     return;

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ent-window-private.h"
+#include "ent-pane.h"
 #include "ent-search.h"
 #include "ent-style.h"
 
@@ -58,10 +59,8 @@ search_changed_cb (EntWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GArray) results = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
-    gtk_list_box_remove (self->search_results, child);
+  ent_pane_clear_list (self->search_results);
 
   if (self->graph == NULL || *text == '\0')
     {
