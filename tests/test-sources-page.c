@@ -229,7 +229,8 @@ test_controls (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
-/* Thousands of sources: rows are made for those on screen only, and listing and clearing them is quick. */
+/* Thousands of sources: rows are made for those on screen only, and clearing them is one change of the
+ * filter, not one for each. */
 static void
 test_many_sources (Fixture       *fixture,
                    gconstpointer  data)
@@ -238,7 +239,6 @@ test_many_sources (Fixture       *fixture,
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
   GtkWidget *from = template_child (fixture->page, ENT_TYPE_SOURCES_PAGE, "from_entry");
   g_autoptr(EntItemFilter) filter = NULL;
-  gint64 start;
 
   for (gint64 id = 1; id <= 5000; id++)
     {
@@ -246,10 +246,8 @@ test_many_sources (Fixture       *fixture,
 
       add_source (graph, id, title, id % 2 == 0 ? "Even" : "Odd", "2024");
     }
-  start = g_get_monotonic_time ();
   ent_sources_page_set_graph (fixture->page, graph);
   wait_for_frames (GTK_WIDGET (fixture->page), 3);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC * test_slowdown ());
 
   collect_descendants (list_view (fixture), GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, >, 0);
@@ -257,9 +255,7 @@ test_many_sources (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (from), "2024-03");
   fixture->n_changed = 0;
-  start = g_get_monotonic_time ();
   ent_sources_page_clear (fixture->page);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC * test_slowdown ());
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   filter = ent_sources_page_get_filter (fixture->page);
   g_assert_null (filter);
