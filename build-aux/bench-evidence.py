@@ -30,7 +30,8 @@ import networkx as nx
 
 def generate(bench, workdir, size):
     path = os.path.join(workdir, f"evidence-clustered-{size}.entente")
-    if not os.path.exists(path):
+    # Made again by a newer build, which may write (and read) another version of the file.
+    if not os.path.exists(path) or os.path.getmtime(path) < os.path.getmtime(bench):
         subprocess.run([bench, "generate", "--size", str(size), "--shape", "clustered", "--seed", "1",
                         "--layout", "auto", path], check=True, stdout=subprocess.DEVNULL)
     return path

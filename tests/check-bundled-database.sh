@@ -19,7 +19,7 @@ check () {
 }
 
 check "application id, schema version, integrity" "1162761285
-6
+7
 ok" "PRAGMA application_id; PRAGMA user_version; PRAGMA integrity_check;"
 check "rollback journal, so it can be read where it is installed" "delete" "PRAGMA journal_mode;"
 check "at least 18 entities" 1 "SELECT count(*) >= 18 FROM entities;"

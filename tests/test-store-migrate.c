@@ -304,6 +304,90 @@ test_migrate_v5 (void)
   g_rmdir (dir);
 }
 
+/* Version 6's properties, with their checks, become version 7's: every row with its id, and the same rows refused. */
+static void
+test_migrate_v6 (void)
+{
+  static const char v6_properties[] =
+    "DROP TABLE properties;"
+    "CREATE TABLE properties (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  entity_id INTEGER REFERENCES entities (id) ON DELETE CASCADE,\n"
+    "  relation_id INTEGER REFERENCES relations (id) ON DELETE CASCADE,\n"
+    "  key TEXT NOT NULL CHECK (length (key) BETWEEN 1 AND 200),\n"
+    "  type TEXT NOT NULL CHECK (type IN ('string', 'number', 'boolean', 'date')),\n"
+    "  value TEXT NOT NULL CHECK (length (value) <= 10000),\n"
+    "  CHECK ((entity_id IS NULL) <> (relation_id IS NULL)),\n"
+    "  CHECK (type <> 'boolean' OR value IN ('true', 'false')),\n"
+    "  UNIQUE (entity_id, key),\n"
+    "  UNIQUE (relation_id, key)\n"
+    ");"
+    "INSERT INTO properties (id, entity_id, relation_id, key, type, value) VALUES"
+    "  (7, 1, NULL, 'population', 'number', '9200000'), (8, 1, NULL, 'capital', 'string', 'Minsk'),"
+    "  (12, NULL, 1, 'population', 'boolean', 'true'), (13, NULL, 2, 'signed', 'date', '2024-03-12'),"
+    "  (14, 2, NULL, 'note', 'string', '');"
+    "PRAGMA user_version = 6;";
+  /* Each of these the old checks refused, and the new ones must: a type of none, a boolean that is not,
+   * a key the owner has, an owner of two kinds and of none, an empty key. */
+  static const char * const refused[] = {
+    "INSERT INTO properties (entity_id, key, type, value) VALUES (1, 'a', 'colour', 'red')",
+    "INSERT INTO properties (entity_id, key, type, value) VALUES (1, 'b', 'boolean', 'yes')",
+    "INSERT INTO properties (entity_id, key, type, value) VALUES (1, 'capital', 'string', 'Brest')",
+    "INSERT INTO properties (relation_id, key, type, value) VALUES (2, 'signed', 'string', 'twice')",
+    "INSERT INTO properties (entity_id, relation_id, key, type, value) VALUES (3, 3, 'c', 'string', 'x')",
+    "INSERT INTO properties (key, type, value) VALUES ('d', 'string', 'x')",
+    "INSERT INTO properties (entity_id, key, type, value) VALUES (3, '', 'string', 'x')",
+  };
+  /* Each owner's keys are its own: a relation and an entity may have the key another has. */
+  static const char allowed[] =
+    "INSERT INTO properties (relation_id, key, type, value) VALUES (1, 'capital', 'boolean', 'false');"
+    "INSERT INTO properties (entity_id, key, type, value) VALUES (3, 'capital', 'date', '1991');"
+    "SELECT count (*) FROM properties;";
+  static const char rows[] = "SELECT * FROM properties ORDER BY id;";
+  g_autofree char *dir = g_dir_make_tmp ("entente-migrate-XXXXXX", NULL);
+  g_autofree char *path = copy_bundled (dir, "v6.entente");
+  g_autofree char *before = NULL, *after = NULL, *schema = NULL, *counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntStore) store = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  EntEntity *first;
+
+  g_free (sqlite_shell (path, v6_properties));
+  before = sqlite_shell (path, rows);
+  g_assert_cmpstr (before, ==, "7|1||population|number|9200000\n8|1||capital|string|Minsk\n"
+                               "12||1|population|boolean|true\n13||2|signed|date|2024-03-12\n14|2||note|string|");
+
+  store = ent_store_open (path, ENT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ent_store_get_file_version (store), ==, 6);
+  g_assert_true (ent_store_check_integrity (store, &error));
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  first = ent_graph_get_entity (graph, 1);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (property_value (first->properties, "capital", ENT_PROPERTY_STRING), ==, "Minsk");
+  g_assert_cmpstr (property_value (first->properties, "population", ENT_PROPERTY_NUMBER), ==, "9200000");
+  g_clear_object (&store);
+
+  after = sqlite_shell (path, rows);
+  g_assert_cmpstr (after, ==, before);
+  schema = sqlite_shell (path, "PRAGMA user_version; PRAGMA integrity_check; PRAGMA foreign_key_check;"
+                               "SELECT name FROM sqlite_schema WHERE tbl_name = 'properties' ORDER BY name");
+  g_assert_cmpstr (schema, ==, G_STRINGIFY (ENT_STORE_SCHEMA_VERSION) "\nok\n"
+                               "properties\nproperties_entity_key\nproperties_relation_key");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_free (sqlite_shell (path, refused[i]));
+  counts = sqlite_shell (path, "SELECT count (*) FROM properties");
+  g_assert_cmpstr (counts, ==, "5");
+  g_free (counts);
+  counts = sqlite_shell (path, allowed);
+  g_assert_cmpstr (counts, ==, "7");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/ent/store/migrate-v2-draws", test_migrate_v2_draws);
   g_test_add_func ("/ent/store/migrate-v4", test_migrate_v4);
   g_test_add_func ("/ent/store/migrate-v5", test_migrate_v5);
+  g_test_add_func ("/ent/store/migrate-v6", test_migrate_v6);
 
   return g_test_run ();
 }

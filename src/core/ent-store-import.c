@@ -17,6 +17,11 @@
 /* How many rows are written between two looks at the cancellable and two progress reports. */
 #define ROWS_PER_STEP 2048
 
+/* Properties are written this many to a statement: most of what one row cost was running a statement
+ * (its cursors, its checks of the owner, its end), not the row. Four parameters a row stay far below
+ * SQLite's limit of 32,766. */
+#define PROPERTIES_PER_BATCH 64
+
 typedef enum
 {
   INSERT_KIND,
@@ -34,6 +39,8 @@ typedef enum
   INSERT_ENTITY_EVIDENCE,
   INSERT_RELATION_EVIDENCE,
   INSERT_POSITION,
+  INSERT_ENTITY_PROPERTIES,
+  INSERT_RELATION_PROPERTIES,
   N_STATEMENTS
 } Statement;
 
@@ -59,7 +66,17 @@ static const char * const statements[N_STATEMENTS] = {
   [INSERT_ENTITY_EVIDENCE] = "INSERT OR IGNORE INTO entity_evidence (entity_id, quote_id) VALUES (?, ?)",
   [INSERT_RELATION_EVIDENCE] = "INSERT OR IGNORE INTO relation_evidence (relation_id, quote_id) VALUES (?, ?)",
   [INSERT_POSITION] = "INSERT INTO positions (entity_id, engine, x, y, pinned) VALUES (?, ?, ?, ?, ?)",
+  /* Made by prepare(): the statements of one property, with PROPERTIES_PER_BATCH rows of values. */
+  [INSERT_ENTITY_PROPERTIES] = NULL,
+  [INSERT_RELATION_PROPERTIES] = NULL,
 };
+
+/* A property waiting to be written, with the network's id of its owner. */
+typedef struct
+{
+  gint64             owner_id;
+  const EntProperty *property;
+} PendingProperty;
 
 typedef struct
 {
@@ -79,6 +96,10 @@ typedef struct
   GHashTable            *matches;
   guint64                rows;
   guint64                total_rows;
+  /* Properties not written yet, all of entities or all of relations as @pending_statement says. */
+  PendingProperty        pending[PROPERTIES_PER_BATCH];
+  guint                  n_pending;
+  Statement              pending_statement;
 } Import;
 
 static void
@@ -126,8 +147,20 @@ prepare (Import  *self,
 {
   for (guint i = 0; i < N_STATEMENTS; i++)
     {
-      int rc = sqlite3_prepare_v3 (self->store->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT,
-                                   &self->stmts[i], NULL);
+      g_autofree char *batch = NULL;
+      int rc;
+
+      if (i == INSERT_ENTITY_PROPERTIES || i == INSERT_RELATION_PROPERTIES)
+        {
+          const char *one = statements[i == INSERT_ENTITY_PROPERTIES ? INSERT_ENTITY_PROPERTY : INSERT_RELATION_PROPERTY];
+          GString *sql = g_string_new (one);
+
+          for (guint row = 1; row < PROPERTIES_PER_BATCH; row++)
+            g_string_append (sql, ", (?, ?, ?, ?)");
+          batch = g_string_free (sql, FALSE);
+        }
+      rc = sqlite3_prepare_v3 (self->store->db, batch != NULL ? batch : statements[i], -1,
+                               SQLITE_PREPARE_PERSISTENT, &self->stmts[i], NULL);
       if (rc != SQLITE_OK)
         {
           _ent_store_set_sqlite_error (error, self->store->db, rc, _("Could not import"));
@@ -282,6 +315,55 @@ import_sources (Import  *self,
   return TRUE;
 }
 
+/* Binds @property of @owner_id as the row from parameter @first of @stmt. */
+static void
+bind_property (sqlite3_stmt      *stmt,
+               int                first,
+               gint64             owner_id,
+               const EntProperty *property)
+{
+  sqlite3_bind_int64 (stmt, first, owner_id);
+  sqlite3_bind_text (stmt, first + 1, property->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 2, ent_property_type_to_string (property->type), -1, SQLITE_STATIC);
+  /* An empty value is a value, not NULL. */
+  sqlite3_bind_text (stmt, first + 3, property->value != NULL ? property->value : "", -1, SQLITE_STATIC);
+}
+
+/* Writes the properties waiting: a whole batch in one statement, fewer one by one. A key an owner has
+ * already is ignored, so a merged entity or relation keeps its own value, and the first of a key twice
+ * in the file wins, as the rows go in the order they came. */
+static gboolean
+flush_properties (Import  *self,
+                  GError **error)
+{
+  Statement one = self->pending_statement;
+  Statement batch = one == INSERT_ENTITY_PROPERTY ? INSERT_ENTITY_PROPERTIES : INSERT_RELATION_PROPERTIES;
+
+  if (self->n_pending == PROPERTIES_PER_BATCH)
+    {
+      sqlite3_reset (self->stmts[batch]);
+      for (guint i = 0; i < self->n_pending; i++)
+        bind_property (self->stmts[batch], 4 * i + 1, self->pending[i].owner_id, self->pending[i].property);
+      if (!run (self, batch, _("Could not import a property"), error))
+        return FALSE;
+      self->counts.properties += sqlite3_changes (self->store->db);
+    }
+  else
+    {
+      for (guint i = 0; i < self->n_pending; i++)
+        {
+          sqlite3_reset (self->stmts[one]);
+          bind_property (self->stmts[one], 1, self->pending[i].owner_id, self->pending[i].property);
+          if (!run (self, one, _("Could not import a property"), error))
+            return FALSE;
+          self->counts.properties += sqlite3_changes (self->store->db);
+        }
+    }
+  self->n_pending = 0;
+  return TRUE;
+}
+
+/* Queues the @properties of @owner_id, to be written by @statement's kind of row. */
 static gboolean
 import_properties (Import     *self,
                    Statement   statement,
@@ -291,16 +373,16 @@ import_properties (Import     *self,
 {
   for (guint i = 0; properties != NULL && i < properties->len; i++)
     {
-      EntProperty *property = g_ptr_array_index (properties, i);
-
-      _ent_store_bind (self->stmts[statement], "isss", owner_id, property->key,
-                       ent_property_type_to_string (property->type), property->value);
-      /* An empty value is a value, which the binding of "s" would make NULL. */
-      sqlite3_bind_text (self->stmts[statement], 4, property->value != NULL ? property->value : "", -1,
-                         SQLITE_STATIC);
-      if (!run (self, statement, _("Could not import a property"), error))
-        return FALSE;
-      self->counts.properties += sqlite3_changes (self->store->db);
+      if ((self->n_pending > 0 && self->pending_statement != statement) ||
+          self->n_pending == PROPERTIES_PER_BATCH)
+        {
+          if (!flush_properties (self, error))
+            return FALSE;
+        }
+      self->pending_statement = statement;
+      self->pending[self->n_pending].owner_id = owner_id;
+      self->pending[self->n_pending].property = g_ptr_array_index (properties, i);
+      self->n_pending++;
     }
   return TRUE;
 }
@@ -374,7 +456,7 @@ import_entities (Import  *self,
           !step (self, error))
         return FALSE;
     }
-  return TRUE;
+  return flush_properties (self, error);
 }
 
 static gboolean
@@ -426,7 +508,7 @@ import_relations (Import  *self,
           !step (self, error))
         return FALSE;
     }
-  return TRUE;
+  return flush_properties (self, error);
 }
 
 /* Only a whole new network takes the file's layouts: into one that has a layout of its own, positions

@@ -24,7 +24,9 @@
  * already gives, at the cost of every property written. Version 5 added
  * the edge bundles of a layout, with the triggers that drop them when its
  * positions change. Version 6 added entities' aliases, and the stance of
- * each quote towards what it is attached to.
+ * each quote towards what it is attached to. Version 7 rewrote the checks
+ * and indexes of properties, which hold the same, so that writing one
+ * costs half as much.
  *
  * The triggers are compared word for word when a file is opened, so a file
  * cannot bring its own code under one of our names.
@@ -217,6 +219,28 @@ static const char * const migrations[ENT_STORE_SCHEMA_VERSION] = {
    * as they are, and undoing a delete would put a NULL back. Written anew, every row holds its stance. */
   "UPDATE entity_evidence SET stance = 'supports';\n"
   "UPDATE relation_evidence SET stance = 'supports';\n",
+
+  /* 6 → 7. The same properties, with checks that cost less to write. SQLite checks `x IN (a, b, c, d)` by
+   * building a table of the list each time a statement runs, which was half of what writing a property
+   * cost; comparisons are checked in place. Each owner's keys are unique in a partial index of its own,
+   * where before an entity's property was also written into the index of relations' under NULL. The
+   * columns and their ids are kept, and so is every value the old checks allowed. */
+  "CREATE TABLE properties_v7 (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  entity_id INTEGER REFERENCES entities (id) ON DELETE CASCADE,\n"
+  "  relation_id INTEGER REFERENCES relations (id) ON DELETE CASCADE,\n"
+  "  key TEXT NOT NULL CHECK (length (key) BETWEEN 1 AND " G_STRINGIFY (ENT_PROPERTY_KEY_MAX_LENGTH) "),\n"
+  "  type TEXT NOT NULL CHECK (type = 'string' OR type = 'number' OR type = 'boolean' OR type = 'date'),\n"
+  "  value TEXT NOT NULL CHECK (length (value) <= " G_STRINGIFY (ENT_PROPERTY_VALUE_MAX_LENGTH) "),\n"
+  "  CHECK ((entity_id IS NULL) <> (relation_id IS NULL)),\n"
+  "  CHECK (type <> 'boolean' OR value = 'true' OR value = 'false')\n"
+  ");\n"
+  "INSERT INTO properties_v7 (id, entity_id, relation_id, key, type, value)\n"
+  "  SELECT id, entity_id, relation_id, key, type, value FROM properties;\n"
+  "DROP TABLE properties;\n"
+  "ALTER TABLE properties_v7 RENAME TO properties;\n"
+  "CREATE UNIQUE INDEX properties_entity_key ON properties (entity_id, key) WHERE entity_id IS NOT NULL;\n"
+  "CREATE UNIQUE INDEX properties_relation_key ON properties (relation_id, key) WHERE relation_id IS NOT NULL;\n",
 };
 
 typedef struct

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* "ENTE" in ASCII: PRAGMA application_id of every .entente file. */
 #define ENT_STORE_APPLICATION_ID 0x454E5445
-#define ENT_STORE_SCHEMA_VERSION 6
+#define ENT_STORE_SCHEMA_VERSION 7
 
 #define ENT_STORE_ERROR (ent_store_error_quark ())
 
