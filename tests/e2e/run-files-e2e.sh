@@ -32,7 +32,7 @@ xdotool key ctrl+n
 choose_path "$new"
 for _ in $(seq $((30 * ${ENTENTE_TEST_SLOWDOWN:-1}))); do [ -f "$new" ] && break; sleep 0.3; done
 [ -f "$new" ] || fail "the new network was not made"
-[ "$(sqlite3 "$new" 'PRAGMA application_id; PRAGMA user_version' | tr '\n' ' ')" = "1162761285 6 " ] \
+[ "$(sqlite3 "$new" 'PRAGMA application_id; PRAGMA user_version' | tr '\n' ' ')" = "1162761285 7 " ] \
   || fail "the new file is not an Entente network"
 [ "$(sqlite3 "$new" 'SELECT count(*) FROM entities')" = 0 ] || fail "the new network is not empty"
 [ "$(count_windows)" -eq 2 ] || fail "the new network did not open in a window of its own"
