@@ -336,28 +336,21 @@ static gboolean
 flush_properties (Import  *self,
                   GError **error)
 {
-  Statement one = self->pending_statement;
-  Statement batch = one == INSERT_ENTITY_PROPERTY ? INSERT_ENTITY_PROPERTIES : INSERT_RELATION_PROPERTIES;
+  gboolean whole = self->n_pending == PROPERTIES_PER_BATCH;
+  Statement statement = !whole ? self->pending_statement
+                        : self->pending_statement == INSERT_ENTITY_PROPERTY ? INSERT_ENTITY_PROPERTIES
+                        : INSERT_RELATION_PROPERTIES;
+  guint rows = whole ? PROPERTIES_PER_BATCH : 1;
 
-  if (self->n_pending == PROPERTIES_PER_BATCH)
+  for (guint done = 0; done < self->n_pending; done += rows)
     {
-      sqlite3_reset (self->stmts[batch]);
-      for (guint i = 0; i < self->n_pending; i++)
-        bind_property (self->stmts[batch], 4 * i + 1, self->pending[i].owner_id, self->pending[i].property);
-      if (!run (self, batch, _("Could not import a property"), error))
+      sqlite3_reset (self->stmts[statement]);
+      for (guint row = 0; row < rows; row++)
+        bind_property (self->stmts[statement], 4 * row + 1, self->pending[done + row].owner_id,
+                       self->pending[done + row].property);
+      if (!run (self, statement, _("Could not import a property"), error))
         return FALSE;
       self->counts.properties += sqlite3_changes (self->store->db);
-    }
-  else
-    {
-      for (guint i = 0; i < self->n_pending; i++)
-        {
-          sqlite3_reset (self->stmts[one]);
-          bind_property (self->stmts[one], 1, self->pending[i].owner_id, self->pending[i].property);
-          if (!run (self, one, _("Could not import a property"), error))
-            return FALSE;
-          self->counts.properties += sqlite3_changes (self->store->db);
-        }
     }
   self->n_pending = 0;
   return TRUE;
