@@ -152,6 +152,63 @@ test_keep_ids (Fixture       *fixture,
   remove_store (store);
 }
 
+/* A new network is written without SQLite's reference checks and checked once at the end: a relation to an entity
+ * the import lacks fails it, leaving the network empty, and the checks are back on for the edits that follow. */
+static void
+test_keep_ids_dangling (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(EntImport) import = NULL;
+  g_autoptr(EntImport) whole = NULL;
+  g_autoptr(EntGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  EntStore *store = new_store (fixture, "dangling.entente");
+  EntRelation *relation = g_new0 (EntRelation, 1);
+  EntRelation *first;
+  gint64 deleted;
+
+  import = import_of (fixture->bundled);
+  relation->id = 99999;
+  relation->kind = g_strdup ("met");
+  relation->label = g_strdup ("");
+  relation->from_id = ((EntEntity *) g_ptr_array_index (import->graph->entities, 0))->id;
+  relation->to_id = 99999;
+  relation->directed = TRUE;
+  ent_graph_take_relation (import->graph, relation);
+
+  g_assert_false (ent_store_import (store, import, NULL, TRUE, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, ENT_STORE_ERROR, ENT_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "1 reference leads to no row"));
+  g_clear_error (&error);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (graph->entities->len, ==, 0);
+  g_assert_cmpuint (graph->relations->len, ==, 0);
+  g_clear_pointer (&graph, ent_graph_unref);
+
+  /* The same store takes the whole network; deleting an entity then takes its relations with it. */
+  whole = import_of (fixture->bundled);
+  g_assert_true (ent_store_import (store, whole, NULL, TRUE, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  first = g_ptr_array_index (whole->graph->relations, 0);
+  deleted = first->from_id;
+  g_assert_true (ent_store_delete_entity (store, deleted, &error));
+  g_assert_no_error (error);
+  graph = ent_store_load_graph (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (graph->relations->len, >, 0);
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      EntRelation *left = g_ptr_array_index (graph->relations, i);
+
+      g_assert_cmpint (left->from_id, !=, deleted);
+      g_assert_cmpint (left->to_id, !=, deleted);
+    }
+  g_assert_true (ent_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+  remove_store (store);
+}
+
 /* Importing a network into itself merges every entity and brings nothing twice; one undo takes it back. */
 static void
 test_merge_into_open (Fixture       *fixture,
@@ -468,6 +525,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/ent/import/keep-ids", Fixture, NULL, fixture_set_up, test_keep_ids, fixture_tear_down);
+  g_test_add ("/ent/import/keep-ids-dangling", Fixture, NULL, fixture_set_up, test_keep_ids_dangling,
+              fixture_tear_down);
   g_test_add ("/ent/import/merge-into-open", Fixture, NULL, fixture_set_up, test_merge_into_open, fixture_tear_down);
   g_test_add ("/ent/import/keep-both-undo", Fixture, NULL, fixture_set_up, test_keep_both_undo, fixture_tear_down);
   g_test_add ("/ent/import/edit-from-other-store", Fixture, NULL, fixture_set_up, test_edit_from_other_store,

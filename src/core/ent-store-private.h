@@ -144,5 +144,8 @@ gboolean      _ent_store_bind_points           (sqlite3_stmt  *stmt,
 
 /* ent-store-undo.c */
 void          _ent_store_undo_init             (EntStore      *self);
+gboolean      _ent_store_restore_foreign_keys  (EntStore      *self,
+                                                gboolean       report,
+                                                GError       **error);
 
 G_END_DECLS

@@ -265,16 +265,16 @@ apply_change (EntStore    *self,
 }
 
 /*
- * Turns foreign key actions back on after apply_change(), and reads the
+ * Turns foreign key actions back on after apply_change() or a bulk import, and reads the
  * setting back, as the pragma is silently ignored inside a transaction: no
  * later edit may run without them. The failure goes to @error when
  * @report, that is when nothing failed before; otherwise the caller reports
  * that first error and this one is logged as a warning.
  */
-static gboolean
-restore_foreign_keys (EntStore  *self,
-                      gboolean   report,
-                      GError   **error)
+gboolean
+_ent_store_restore_foreign_keys (EntStore  *self,
+                                 gboolean   report,
+                                 GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
   const char *failed = _("Could not turn the checks of references between rows back on");
@@ -312,7 +312,7 @@ replay (EntStore   *self,
 
   change = g_ptr_array_index (from, from->len - 1);
   applied = apply_change (self, change->changeset, invert, error);
-  restored = restore_foreign_keys (self, applied, error);
+  restored = _ent_store_restore_foreign_keys (self, applied, error);
 
   /* An applied change has changed the file even when the checks could not be turned back on. */
   if (!applied)
